@@ -1,0 +1,215 @@
+"""Settings: one TOML file, secrets from the environment, validated at start.
+
+Each section is a frozen dataclass; the file may set any subset of keys. Unknown
+sections or keys and wrong types are reported with the key's full name, so a typo
+never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.errors import ConfigError
+
+CONFIG_ENV = "NEWSBOT_CONFIG"
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+
+# A current desktop browser: some news sites answer bots with consent walls or 403s.
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 15.0  # seconds for the whole fetch, all redirects included
+    connect_timeout: float = 5.0
+    max_bytes: int = 5_000_000  # counted on the decoded body
+    max_redirects: int = 5
+    allow_private_networks: bool = False
+    # CIDR list; when given it replaces the default (every non-global address).
+    blocked_networks: tuple[str, ...] | None = None
+    user_agent: str = BROWSER_USER_AGENT
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    sentences: int = 4
+    quotes: int = 3
+    algorithm: str = "news"  # news | lexrank | textrank | lsa | luhn | lead
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str | None = None
+    mode: str = "polling"  # polling | webhook
+    base_url: str | None = None  # e.g. "http://127.0.0.1:8081/bot" for a self-hosted Bot API server
+    webhook_url: str | None = None
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    secret_token: str | None = None
+    max_links_per_message: int = 3
+    max_requests_per_user: int = 3  # requests in flight per user
+    workers: int = 2  # processes for CPU work (extraction, summary, quotes)
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    path: str = "newsbot.sqlite3"
+    cache_hours: float = 24.0
+
+
+@dataclass(frozen=True)
+class TopicsSettings:
+    search_feeds: tuple[str, ...] = (
+        "https://news.google.com/rss/search?q={query}&hl=en-US&gl=US&ceid=US:en",
+        "https://www.bing.com/news/search?q={query}&format=rss",
+    )
+    feeds: tuple[str, ...] = ()
+    max_age_hours: float = 48.0
+    stories: int = 3
+    timeout: float = 10.0
+    cache_minutes: float = 10.0
+
+
+@dataclass(frozen=True)
+class Config:
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    topics: TopicsSettings = field(default_factory=TopicsSettings)
+
+    @property
+    def token(self) -> str | None:
+        return os.environ.get(TOKEN_ENV) or self.telegram.token
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read the TOML file at `path`, or at $NEWSBOT_CONFIG, or use the defaults."""
+    if path is None:
+        path = os.environ.get(CONFIG_ENV) or None
+    if path is None:
+        return Config()
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Cannot read config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"Config file {path} is not valid TOML: {exc}") from None
+    return config_from_dict(raw)
+
+
+def config_from_dict(raw: dict[str, Any]) -> Config:
+    sections = {f.name: f for f in dataclasses.fields(Config)}
+    values: dict[str, Any] = {}
+    for name, table in raw.items():
+        if name not in sections:
+            raise ConfigError(f"Unknown config section [{name}]; known: {', '.join(sections)}.")
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{name}] must be a table.")
+        cls = sections[name].default_factory()  # type: ignore[misc]
+        values[name] = _build(type(cls), table, name)
+    config = Config(**values)
+    _check(config)
+    return config
+
+
+def _build(cls: type, table: dict[str, Any], section: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(f"Unknown config key {section}.{key}; known: {', '.join(sorted(known))}.")
+        kwargs[key] = _coerce(value, hints[key], f"{section}.{key}")
+    return cls(**kwargs)
+
+
+def _coerce(value: Any, hint: Any, name: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return _coerce(value, option, name)
+            except ConfigError as exc:
+                errors.append(str(exc))
+        raise ConfigError(errors[0])
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        if not isinstance(value, list):
+            raise ConfigError(f"{name} must be a list, not {type(value).__name__}.")
+        return tuple(_coerce(v, item, f"{name}[{i}]") for i, v in enumerate(value))
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{name} must be a number, not {type(value).__name__}.")
+        return float(value)
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{name} must be a whole number, not {type(value).__name__}.")
+        return value
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{name} must be true or false, not {type(value).__name__}.")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{name} must be a string, not {type(value).__name__}.")
+        return value
+    raise ConfigError(f"{name}: unsupported type {hint!r}.")  # pragma: no cover
+
+
+def _check(config: Config) -> None:
+    import ipaddress
+
+    positive = {
+        "fetch.timeout": config.fetch.timeout,
+        "fetch.connect_timeout": config.fetch.connect_timeout,
+        "fetch.max_bytes": config.fetch.max_bytes,
+        "summary.sentences": config.summary.sentences,
+        "telegram.max_links_per_message": config.telegram.max_links_per_message,
+        "telegram.max_requests_per_user": config.telegram.max_requests_per_user,
+        "telegram.workers": config.telegram.workers,
+        "topics.stories": config.topics.stories,
+        "topics.timeout": config.topics.timeout,
+    }
+    for name, value in positive.items():
+        if value <= 0:
+            raise ConfigError(f"{name} must be greater than 0.")
+    if config.summary.quotes < 0:
+        raise ConfigError("summary.quotes must be 0 or more.")
+    if config.fetch.max_redirects < 0:
+        raise ConfigError("fetch.max_redirects must be 0 or more.")
+    for i, cidr in enumerate(config.fetch.blocked_networks or ()):
+        try:
+            ipaddress.ip_network(cidr, strict=False)
+        except ValueError:
+            raise ConfigError(f"fetch.blocked_networks[{i}] is not a network: {cidr!r}.") from None
+    if config.summary.algorithm not in {"news", "lexrank", "textrank", "lsa", "luhn", "lead"}:
+        raise ConfigError(
+            "summary.algorithm must be one of news, lexrank, textrank, lsa, luhn, lead;"
+            f" got {config.summary.algorithm!r}."
+        )
+    if config.telegram.mode not in {"polling", "webhook"}:
+        raise ConfigError(f"telegram.mode must be 'polling' or 'webhook', not {config.telegram.mode!r}.")
+    if config.telegram.mode == "webhook" and not config.telegram.webhook_url:
+        raise ConfigError("telegram.webhook_url is required when telegram.mode = 'webhook'.")
+    for i, template in enumerate(config.topics.search_feeds):
+        if "{query}" not in template:
+            raise ConfigError(f"topics.search_feeds[{i}] must contain {{query}}.")
