@@ -54,7 +54,9 @@ class Quote:
 
     text: str
     speaker: str | None = None
-    sentence_index: int = 0
+    # Character offset of the quote's opening in `Article.text`: exact, and
+    # independent of how sentences happen to be split.
+    offset: int = 0
 
 
 @dataclass(frozen=True)
