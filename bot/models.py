@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -68,3 +69,20 @@ class Digest:
     summary: tuple[Sentence, ...] = ()
     quotes: tuple[Quote, ...] = ()
     all_quotes: tuple[Quote, ...] = field(default=(), compare=False)
+
+
+def digest_to_dict(digest: Digest) -> dict:
+    """A plain, JSON-ready dump; `digest_from_dict` reads it back (the cache stores it)."""
+    return dataclasses.asdict(digest)
+
+
+def digest_from_dict(data: dict) -> Digest:
+    article = dict(data["article"])
+    article["paragraphs"] = tuple(article["paragraphs"])
+    return Digest(
+        source=data["source"],
+        article=Article(**article),
+        summary=tuple(Sentence(**s) for s in data["summary"]),
+        quotes=tuple(Quote(**q) for q in data["quotes"]),
+        all_quotes=tuple(Quote(**q) for q in data.get("all_quotes", ())),
+    )
