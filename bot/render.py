@@ -1,0 +1,203 @@
+"""Digest → what people read: Telegram HTML messages, terminal text, JSON records.
+
+Telegram caps a message at 4096 UTF-16 code units, so HTML is built from small
+self-contained blocks (each with balanced tags) and packed into messages; a block too
+long on its own is cut in its plain text, at a space, before escaping, so no cut ever
+falls inside a tag or an entity.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+from datetime import date
+from urllib.parse import urlsplit
+
+from bot.models import Digest, Quote
+
+TELEGRAM_LIMIT = 4096
+BULLET = "•"
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def site_name(digest: Digest) -> str | None:
+    if digest.article.site:
+        return digest.article.site
+    url = digest.article.url or digest.source
+    host = urlsplit(url).hostname if "://" in url else None
+    return host.removeprefix("www.") if host else None
+
+
+def human_date(published: str | None) -> str | None:
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{day.day} {day:%b %Y}"
+
+
+def byline(digest: Digest) -> str:
+    parts = [site_name(digest), human_date(digest.article.published), f"{digest.article.reading_minutes} min read"]
+    return " · ".join(p for p in parts if p)
+
+
+def quote_line(quote: Quote) -> str:
+    return f"“{quote.text}” — {quote.speaker}" if quote.speaker else f"“{quote.text}”"
+
+
+# --- Telegram HTML -----------------------------------------------------------------
+
+# A block is a function from plain text to balanced HTML, applied to one piece of text.
+Wrap = Callable[[str], str]
+
+
+def _plain(text: str) -> str:
+    return escape(text)
+
+
+def _bullet(text: str) -> str:
+    return f"{BULLET} {escape(text)}"
+
+
+def _blockquote(text: str) -> str:
+    return f"<blockquote>{escape(text)}</blockquote>"
+
+
+def _title(url: str | None) -> Wrap:
+    def wrap(text: str) -> str:
+        inner = f"<b>{escape(text)}</b>"
+        return f'<a href="{escape(url)}">{inner}</a>' if url else inner
+
+    return wrap
+
+
+def _pieces(text: str, wrap: Wrap, limit: int) -> Iterator[str]:
+    """`wrap(text)`, cut into as many wrapped pieces as needed to fit `limit` each."""
+    whole = wrap(text)
+    if utf16_len(whole) <= limit:
+        yield whole
+        return
+    words = text.split(" ")
+    piece = ""
+    for word in words:
+        candidate = f"{piece} {word}" if piece else word
+        if utf16_len(wrap(candidate)) <= limit:
+            piece = candidate
+            continue
+        if piece:
+            yield wrap(piece)
+        # A single "word" longer than the limit (a 10,000-character token): cut by characters.
+        while utf16_len(wrap(word)) > limit:
+            cut = _longest_prefix(word, wrap, limit)
+            yield wrap(word[:cut])
+            word = word[cut:]
+        piece = word
+    if piece:
+        yield wrap(piece)
+
+
+def _longest_prefix(word: str, wrap: Wrap, limit: int) -> int:
+    lo, hi = 1, len(word)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if utf16_len(wrap(word[:mid])) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    # Never split a surrogate pair's worth of meaning: Python str indexes code points, so this is safe.
+    return lo
+
+
+def pack(blocks: list[tuple[str, str]], limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Join (separator, html) blocks into messages of at most `limit` UTF-16 units."""
+    messages: list[str] = []
+    current = ""
+    for separator, block in blocks:
+        candidate = f"{current}{separator}{block}" if current else block
+        if utf16_len(candidate) <= limit:
+            current = candidate
+        else:
+            if current:
+                messages.append(current)
+            current = block
+    if current:
+        messages.append(current)
+    return messages
+
+
+def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """The digest as Telegram HTML messages, each within `limit` UTF-16 code units."""
+    article = digest.article
+    url = article.url or (digest.source if "://" in digest.source else None)
+    blocks: list[tuple[str, str]] = []
+
+    def add(text: str, wrap: Wrap, separator: str) -> None:
+        for i, piece in enumerate(_pieces(text, wrap, limit)):
+            blocks.append((separator if i == 0 else "\n", piece))
+
+    add(article.title or site_name(digest) or "Untitled", _title(url), "")
+    add(byline(digest), _plain, "\n")
+    for i, sentence in enumerate(digest.summary):
+        add(sentence.text, _bullet, "\n\n" if i == 0 else "\n")
+    for i, quote in enumerate(digest.quotes):
+        add(quote_line(quote), _blockquote, "\n\n" if i == 0 else "\n")
+    if not digest.summary:
+        add("I found the article but could not pick out summary sentences.", _plain, "\n\n")
+    return pack(blocks, limit)
+
+
+# --- Terminal text and JSON -----------------------------------------------------------
+
+
+def text_digest(digest: Digest) -> str:
+    article = digest.article
+    lines = [article.title or site_name(digest) or "Untitled", byline(digest), ""]
+    lines += [f"  {BULLET} {s.text}" for s in digest.summary]
+    if digest.quotes:
+        lines.append("")
+        lines += [f"  {quote_line(q)}" for q in digest.quotes]
+    link = article.url or (digest.source if "://" in digest.source else None)
+    if link:
+        lines += ["", link]
+    return "\n".join(lines)
+
+
+def json_record(source: str, digest: Digest | None = None, error: str | None = None) -> dict:
+    """One JSON Lines object per source, with exactly the documented keys."""
+    if digest is None:
+        return {
+            "source": source,
+            "url": source if "://" in source else None,
+            "title": None,
+            "site": None,
+            "published": None,
+            "language": None,
+            "summary": [],
+            "quotes": [],
+            "text": None,
+            "words": 0,
+            "error": error,
+        }
+    article = digest.article
+    return {
+        "source": source,
+        "url": article.url,
+        "title": article.title,
+        "site": site_name(digest),
+        "published": article.published,
+        "language": article.language,
+        "summary": [s.text for s in digest.summary],
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in digest.quotes],
+        "text": article.text,
+        "words": article.words,
+        "error": error,
+    }

@@ -1,0 +1,70 @@
+"""What the user typed → what to read: a web link, a file, or standard input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bot.errors import SourceError
+
+# A bare "example.com/news/x" is what people paste; treat it as https.
+_BARE_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: Literal["url", "html", "text"]
+    value: str  # the URL, or the document's text
+    name: str  # what the user gave, for messages and JSON
+
+
+def resolve_source(given: str, stdin_text: str | None = None) -> Source:
+    """Classify `given`; files are read here. Raises SourceError with a friendly message."""
+    if given == "-":
+        text = stdin_text or ""
+        kind = "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "replace")) else "text"
+        return Source(kind, text, given)
+    path = Path(given)
+    if path.is_file():
+        return _read_file(path, given)
+    if _SCHEME.match(given) and not re.match(r"^[a-z]:[\\/]", given, re.IGNORECASE):
+        # Any scheme goes to the fetcher, which explains why ftp: or file: is refused.
+        return Source("url", given, given)
+    if _BARE_DOMAIN.match(given):
+        return Source("url", f"https://{given}", given)
+    if path.exists():
+        raise SourceError(f"{given} is not a regular file.")
+    raise SourceError(f"{given!r} is not a web link or a file I can find.")
+
+
+def _read_file(path: Path, given: str) -> Source:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"Cannot read {given}: {exc.strerror or exc}.") from None
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        kind = "html"
+    elif suffix in (".txt", ".text", ".md"):
+        kind = "text"
+    elif b"\x00" in data[:4096]:
+        raise SourceError(f"{given} is a binary file, not an article.")
+    else:
+        kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
+    return Source(kind, decode_bytes(data), given)
+
+
+def decode_bytes(data: bytes) -> str:
+    """UTF-8 when it is (the common case); otherwise charset-normalizer's best guess."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", errors="replace")
