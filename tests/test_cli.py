@@ -1,0 +1,198 @@
+"""A user at a terminal: `newsbot summarize SOURCE...` against real pages on a local server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import SAMPLES
+from tests.servers import Response
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_SAMPLE = ROOT / "bot" / "data" / "sample-article.txt"
+
+
+def sample_path() -> Path:
+    shared = SAMPLES / "sputnik-putin-kim-2023-09-13.txt"
+    return shared if shared.is_file() else BUNDLED_SAMPLE
+
+
+@pytest.fixture
+def local_config(tmp_path):
+    """Tests fetch from loopback, which the default config rightly refuses."""
+    path = tmp_path / "newsbot.toml"
+    path.write_text("[fetch]\nallow_private_networks = true\ntimeout = 3.0\nmax_bytes = 2000000\n")
+    return str(path)
+
+
+def run_json(capsys, *args: str) -> tuple[int, list[dict], str]:
+    status = main(["summarize", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    return status, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_the_sample_article_gives_a_clean_summary_with_putins_and_kims_quotes(capsys):
+    status, (record,), _ = run_json(capsys, str(sample_path()))
+    assert status == 0 and record["error"] is None
+    assert record["title"] == "Russia Proud of How Its Space Industry Developing, Putin Tells Kim Jong Un"
+    summary = " ".join(record["summary"])
+    assert len(record["summary"]) == 4
+    assert "World News" not in summary and "©" not in summary and "mediabank" not in summary
+    assert "Sputnik India, 1920" not in record["text"]
+    quotes = {q["text"]: q["speaker"] for q in record["quotes"]}
+    putin = [t for t in quotes if "We are proud of how this industry is developing in our country" in t]
+    kim = [t for t in quotes if "the very first priority for our country now is relations with Russia" in t]
+    assert putin and quotes[putin[0]] == "Vladimir Putin"
+    assert kim and quotes[kim[0]] == "Kim Jong Un"
+
+
+def test_text_output_reads_like_a_digest(capsys):
+    status = main(["summarize", str(sample_path())])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0].startswith("Russia Proud of How Its Space Industry")
+    assert "min read" in lines[1]
+    assert sum(line.startswith("  • ") for line in lines) == 4
+    assert any(line.startswith("  “") and line.endswith("— Vladimir Putin") for line in lines)
+
+
+def test_a_real_news_page_served_over_http(article_server, local_config, capsys):
+    url = article_server.add_fixture("aljazeera-helicopter")
+    status, (record,), err = run_json(capsys, url, "--config", local_config)
+    assert status == 0, err
+    assert record["url"] == url
+    assert "helicopter" in record["title"].lower()
+    assert len(record["summary"]) == 4
+    assert record["words"] > 200
+    body = record["text"]
+    assert all(sentence in body for sentence in record["summary"]), "summary sentences are verbatim"
+    assert all(q["text"] in " ".join(body.split()) for q in record["quotes"]), "quotes are verbatim"
+
+
+def test_several_sources_keep_their_order_and_one_failure_does_not_hide_the_others(
+    article_server, local_config, capsys
+):
+    first = article_server.add_fixture("detroitnews-teachers")
+    missing = article_server.url("/gone")
+    third = article_server.add_fixture("ap-uk-tories")
+    status, records, _ = run_json(capsys, first, missing, third, "--config", local_config, "--sentences", "2")
+    assert status == 1
+    assert [r["source"] for r in records] == [first, missing, third]
+    assert records[0]["error"] is None and len(records[0]["summary"]) == 2
+    assert records[1]["error"] == "The page was not found (HTTP 404)."
+    assert records[2]["error"] is None and "teachers" not in records[2]["title"].lower()
+
+
+def test_summary_length_and_quote_count_are_the_users_choice(article_server, local_config, capsys):
+    url = article_server.add_fixture("usatoday-prison-guards")
+    status, (record,), _ = run_json(capsys, url, "--config", local_config, "--sentences", "2", "--quotes", "1")
+    assert status == 0
+    assert len(record["summary"]) == 2
+    assert len(record["quotes"]) <= 1
+
+
+def test_html_from_stdin(capsys, monkeypatch):
+    import io
+
+    html = (ROOT / "tests/fixtures/pages/ap-uk-tories.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(html))
+    status, (record,), _ = run_json(capsys, "-")
+    assert status == 0 and record["source"] == "-"
+    assert record["summary"]
+
+
+def slow_body(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.end_headers()
+    for _ in range(20):
+        handler.wfile.write(b"<p>")
+        handler.wfile.flush()
+        time.sleep(0.5)
+
+
+ERRORS = {
+    "not found": ("/missing", None, "The page was not found (HTTP 404)."),
+    "server error": ("/boom", Response(503, b"down"), "The website had an error (HTTP 503); try again later."),
+    "pdf": ("/report.pdf", Response(200, b"%PDF-1.7\n" + b"0" * 2000, {"Content-Type": "application/pdf"}), "PDF"),
+    "image": ("/photo.png", Response(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 500, {"Content-Type": "image/png"}), "image"),
+    "binary": ("/blob", Response(200, bytes(range(256)) * 8, {"Content-Type": "application/octet-stream"}), "not a web page"),
+    "empty": ("/empty", Response(200, b""), "no article"),
+    "script only": ("/app", Response(200, b"<html><head><script>var a=1;</script></head><body><script>boot()</script></body></html>"), "no article"),
+    "too large": ("/huge", Response(200, b"<html><body>" + b"<p>word </p>" * 400_000 + b"</body></html>"), "too large"),
+    "timeout": ("/slow", slow_body, "took too long"),
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+def test_every_failure_is_one_clear_line(case, article_server, local_config, capsys):
+    path, route, expected = ERRORS[case]
+    if route is not None:
+        article_server.add(path, route)
+    status, (record,), _ = run_json(capsys, article_server.url(path), "--config", local_config)
+    assert status == 1
+    assert expected.lower() in record["error"].lower()
+    assert "\n" not in record["error"] and "Traceback" not in record["error"]
+
+
+def test_source_errors(capsys, tmp_path):
+    closed_port = _closed_port()
+    cases = {
+        "no such thing": "not a web link or a file",
+        "https://no-such-host.invalid/news": "does not exist",
+        f"http://127.0.0.1:{closed_port}/": "private or reserved network",
+        "ftp://example.com/file": "",
+    }
+    status, records, _ = run_json(capsys, *cases)
+    assert status == 1
+    for record, expected in zip(records, cases.values()):
+        assert record["error"], record
+        assert expected.lower() in record["error"].lower()
+
+
+def test_connection_refused(capsys, local_config):
+    status, (record,), _ = run_json(capsys, f"http://127.0.0.1:{_closed_port()}/", "--config", local_config)
+    assert status == 1 and "refused" in record["error"].lower()
+
+
+def test_no_traceback_reaches_the_terminal_and_usage_errors_exit_2(tmp_path):
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(gzip.compress(b"\0" * 1000))
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", str(garbage), "nothing-here", "https://x.invalid/"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr + run.stdout
+    assert len(run.stderr.strip().splitlines()) == 3
+    usage = subprocess.run([sys.executable, "-m", "bot.cli", "summarize", "--sentences", "zero"], capture_output=True, text=True, cwd=ROOT)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_without_a_token_the_main_job_summarizes_the_bundled_sample(monkeypatch, capsys):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("NEWSBOT_CONFIG", raising=False)
+    status = main([])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "No Telegram token" in err
+    assert out.startswith("Russia Proud of How Its Space Industry")
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
