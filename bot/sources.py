@@ -34,11 +34,19 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
     if _SCHEME.match(given) and not re.match(r"^[a-z]:[\\/]", given, re.IGNORECASE):
         # Any scheme goes to the fetcher, which explains why ftp: or file: is refused.
         return Source("url", given, given)
-    if _BARE_DOMAIN.match(given):
+    if _BARE_DOMAIN.match(given) and not _looks_like_file_name(given):
         return Source("url", f"https://{given}", given)
     if path.exists():
         raise SourceError(f"{given} is not a regular file.")
     raise SourceError(f"{given!r} is not a web link or a file I can find.")
+
+
+_FILE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".json", ".xml", ".csv"}
+
+
+def _looks_like_file_name(given: str) -> bool:
+    """`story.txt` is a missing file, not the domain story.txt."""
+    return "/" not in given and Path(given).suffix.lower() in _FILE_SUFFIXES
 
 
 def _read_file(path: Path, given: str) -> Source:
