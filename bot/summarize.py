@@ -1,0 +1,352 @@
+"""Article -> its most telling sentences, verbatim and in article order.
+
+Every algorithm ranks the article's prose sentences, then the same greedy pass
+takes the best ones that are not near-duplicates of one already taken and not just
+a quote the digest already shows:
+
+- "lexrank", "textrank", "lsa", "luhn": sumy's summarizer of that name, fed by our
+  offline tokenizer, sumy's stemmer and stop words (over the first
+  `SUMY_MAX_SENTENCES` prose sentences: their similarity matrices are O(n²) in Python).
+- "lead": the first sentences.
+- "news" (default): news puts what matters first, so position leads; LexRank
+  centrality (sumy's formula, vectorised), closeness to the article's centroid and
+  to its title break the ties, and MMR keeps the picks from repeating each other.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.models import Article, Sentence
+from bot.sentences import OfflineTokenizer, article_sentences, language_name, word_tokens
+
+ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
+
+SUMY_MAX_SENTENCES = 300
+# The "news" method looks no further than this many prose sentences: news front-loads
+# its substance, and it keeps a 20,000-word article to a few milliseconds.
+NEWS_MAX_SENTENCES = 150
+
+# Two sentences sharing more than this share of their words say the same thing.
+DUPLICATE_JACCARD = 0.6
+# A sentence this much covered by an excluded quote only repeats the quote.
+QUOTE_COVERAGE = 0.6
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class NewsWeights:
+    """The "news" score: position prior + centrality + centroid and title closeness, MMR."""
+
+    # Position prior 1 / (1 + rank / half_life): half the lead's weight at `half_life`.
+    half_life: float = 3.0
+    lexrank: float = 0.3
+    centroid: float = 0.3
+    title: float = 0.2
+    redundancy: float = 0.5  # MMR: weight of the closest already chosen sentence
+
+
+NEWS = NewsWeights()
+
+
+def summarize(
+    article: Article,
+    count: int,
+    *,
+    algorithm: str = "news",
+    exclude: Sequence[str] = (),
+) -> list[Sentence]:
+    """The `count` best sentences of `article`, in article order.
+
+    `exclude` holds quote texts shown elsewhere; a sentence that is little more than
+    one of them is skipped.
+    """
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"Unknown summary algorithm {algorithm!r}; known: {', '.join(ALGORITHMS)}.")
+    if count <= 0:
+        return []
+    sentences = article_sentences(article)
+    candidates = [s for s in sentences if is_prose(s.text, article.title)] or sentences
+    if not candidates:
+        return []
+    language = article.language or "en"
+    if algorithm == "lead":
+        ranked = candidates
+    elif algorithm == "news":
+        ranked = rank_news(candidates, article.title, language, NEWS, count)
+    else:
+        ranked = rank_sumy(candidates[:SUMY_MAX_SENTENCES], algorithm, language)
+    chosen = pick(ranked, count, exclude, language)
+    return sorted(chosen, key=lambda s: s.index)
+
+
+# --- what is a sentence worth showing -------------------------------------------------
+
+_BOILERPLATE = re.compile(
+    r"^(?:photo|image|picture|video|watch|listen|read more|related|see also|more:|click|tap|"
+    r"sign up|subscribe|follow (?:us|him|her)|share (?:this|on)|advertisement|copyright|©|credit:|"
+    r"scroll down|getty images|reuters|ap photo|file photo|updated|published|posted|last modified|"
+    r"all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"all rights reserved|click here|sign up for|subscribe to our|cookies? policy|"
+    r"this (?:story|article) (?:was|has been) (?:updated|corrected)",
+    re.IGNORECASE,
+)
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[-—–:]*$")
+
+
+def is_prose(text: str, title: str | None = None) -> bool:
+    """A sentence a summary may show: not a caption, credit, byline, dateline or headline."""
+    words = word_tokens(text)
+    if len(words) < MIN_WORDS:
+        return False
+    if _BOILERPLATE.match(text) or _BOILERPLATE_ANYWHERE.search(text) or _DATELINE.match(text):
+        return False
+    if text.rstrip().endswith(":"):
+        return False  # introduces a list or a quote that the summary would cut off
+    if not _ENDS_LIKE_SENTENCE.search(text):
+        # Headlines and captions carry no end punctuation; a long run-on line still may.
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        if len(words) < 12 or capitalised > len(words) / 2:
+            return False
+    if title and _jaccard(_word_set(text), _word_set(title)) > 0.8:
+        return False  # the headline repeated as the first line
+    return True
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word_tokens(text))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+# --- the greedy pass every algorithm shares --------------------------------------------
+
+
+def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str], language: str) -> list[Sentence]:
+    """The first `count` of `ranked` that repeat neither each other nor an excluded quote."""
+    quotes = [_quote_tokens(q) for q in exclude if q.strip()]
+    chosen: list[Sentence] = []
+    chosen_words: list[frozenset[str]] = []
+    for sentence in ranked:
+        words = _word_set(sentence.text)
+        if any(_jaccard(words, other) > DUPLICATE_JACCARD for other in chosen_words):
+            continue
+        if quotes and is_only_quote(sentence.text, quotes):
+            continue
+        chosen.append(sentence)
+        chosen_words.append(words)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+# "..., he said." / "..., said John Smith, a spokesman." / "He said:" — the attribution
+# wrapped around a quote, which does not make a sentence more than the quote.
+_ATTRIBUTION_WORDS = 8
+
+
+def _quote_tokens(text: str) -> list[str]:
+    return [w.lower() for w in word_tokens(text)]
+
+
+def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
+    """Whether `text` is mostly one of `quotes` (token lists) plus a short attribution."""
+    tokens = _quote_tokens(text)
+    if not tokens:
+        return False
+    for quote in quotes:
+        matcher = difflib.SequenceMatcher(None, tokens, list(quote), autojunk=False)
+        covered = sum(block.size for block in matcher.get_matching_blocks())
+        rest = len(tokens) - covered
+        if covered / len(tokens) >= QUOTE_COVERAGE or (covered >= 3 and rest <= _ATTRIBUTION_WORDS // 2):
+            return True
+    return False
+
+
+# --- sumy's summarizers ----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+    from sumy.utils import get_stop_words
+
+    name = language_name(language)
+    try:
+        stemmer: Callable[[str], str] = Stemmer(name)
+    except LookupError:
+        stemmer = null_stemmer
+    try:
+        stop_words = frozenset(get_stop_words(name))
+    except LookupError:
+        stop_words = frozenset()
+    return stemmer, stop_words
+
+
+def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is untyped
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {
+        "lexrank": LexRankSummarizer,
+        "textrank": TextRankSummarizer,
+        "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer,
+    }
+    stemmer, stop_words = _stemmer_and_stop_words(language)
+    summarizer = classes[algorithm](stemmer)
+    summarizer.stop_words = stop_words
+    return summarizer
+
+
+def sumy_document(sentences: Sequence[Sentence], language: str):  # noqa: ANN201 - sumy is untyped
+    """Our sentences as sumy's document model, paragraphs kept, nothing re-split."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = OfflineTokenizer(language)
+    paragraphs: dict[int, list[SumySentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, tokenizer))
+    return ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs.values()))
+
+
+def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> list[Sentence]:
+    """`sentences` best first, as sumy's `algorithm` rates them."""
+    if not sentences:
+        return []
+    summarizer = _sumy_summarizer(algorithm, language)
+    document = sumy_document(sentences, language)
+    ranked: list[str] = []
+
+    # sumy hands its rated sentences, best first, to the "count" callable it is given:
+    # keeping all of them lets our own filters pick, not just sumy's top N.
+    def keep_all(infos):  # noqa: ANN001, ANN202
+        ranked.extend(str(info.sentence) for info in infos)
+        return infos
+
+    summarizer(document, keep_all)
+    by_text: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_text.setdefault(sentence.text, []).append(sentence)
+    order = []
+    for text in ranked:
+        if by_text.get(text):
+            order.append(by_text[text].pop(0))
+    return order
+
+
+# --- the "news" method -----------------------------------------------------------------
+
+
+def _content_terms(text: str, language: str) -> list[str]:
+    stemmer, stop_words = _stemmer_and_stop_words(language)
+    terms = []
+    for word in word_tokens(text, language):
+        lower = word.lower()
+        if lower in stop_words or len(lower) < 2 and not lower.isdigit():
+            continue
+        terms.append(stemmer(lower))
+    return terms
+
+
+def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """TF-IDF rows as LexRank defines them (tf / max tf, idf over sentences), L2-normalised.
+
+    `extra` rows (the title) are vectorised with the same vocabulary and idf.
+    """
+    vocabulary: dict[str, int] = {}
+    for row in rows:
+        for term in row:
+            vocabulary.setdefault(term, len(vocabulary))
+    n = len(rows)
+    counts = np.zeros((n + len(extra), max(1, len(vocabulary))))
+    for i, row in enumerate([*rows, *extra]):
+        for term in row:
+            j = vocabulary.get(term)
+            if j is not None:
+                counts[i, j] += 1
+    document_frequency = (counts[:n] > 0).sum(axis=0)
+    idf = np.log(n / (1.0 + document_frequency)).clip(min=0.0)
+    peak = counts.max(axis=1, keepdims=True)
+    weights = np.divide(counts, peak, out=np.zeros_like(counts), where=peak > 0) * idf
+    norms = np.linalg.norm(weights, axis=1, keepdims=True)
+    unit = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
+    return unit[:n], unit[n:]
+
+
+def lexrank_scores(similarity: np.ndarray, threshold: float = 0.1) -> np.ndarray:
+    """LexRank centrality, as sumy computes it: thresholded graph, power iteration."""
+    n = len(similarity)
+    if n == 0:
+        return np.zeros(0)
+    adjacency = (similarity > threshold).astype(float)
+    degrees = adjacency.sum(axis=1, keepdims=True)
+    degrees[degrees == 0] = 1.0
+    transition = (adjacency / degrees).T
+    p = np.full(n, 1.0 / n)
+    for _ in range(100):
+        following = transition @ p
+        following /= np.linalg.norm(following) or 1.0
+        if np.linalg.norm(following - p) < 1e-6:
+            p = following
+            break
+        p = following
+    return p
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def rank_news(
+    sentences: Sequence[Sentence], title: str | None, language: str, weights: NewsWeights, count: int
+) -> list[Sentence]:
+    """`sentences` best first for a news summary of `count` sentences (MMR order, then the rest)."""
+    window = list(sentences[:NEWS_MAX_SENTENCES])
+    n = len(window)
+    if n <= 1:
+        return window
+    rows = [_content_terms(s.text, language) for s in window]
+    title_terms = [_content_terms(title, language)] if title else []
+    vectors, title_vectors = _tfidf(rows, title_terms)
+    similarity = vectors @ vectors.T
+
+    position = 1.0 / (1.0 + np.arange(n) / weights.half_life)
+    centrality = _scaled(lexrank_scores(similarity))
+    centroid = vectors.sum(axis=0)
+    centroid_norm = np.linalg.norm(centroid)
+    to_centroid = _scaled(vectors @ centroid / centroid_norm) if centroid_norm > 0 else np.zeros(n)
+    to_title = (vectors @ title_vectors[0]) if len(title_vectors) else np.zeros(n)
+    relevance = (
+        position + weights.lexrank * centrality + weights.centroid * to_centroid + weights.title * to_title
+    )
+
+    order: list[int] = []
+    closest = np.zeros(n)
+    remaining = np.ones(n, dtype=bool)
+    for _ in range(min(n, max(count * 3, count + 5))):
+        score = np.where(remaining, relevance - weights.redundancy * closest, -np.inf)
+        best = int(np.argmax(score))
+        order.append(best)
+        remaining[best] = False
+        closest = np.maximum(closest, similarity[best])
+    rest = [i for i in np.argsort(-relevance, kind="stable") if remaining[i]]
+    return [window[i] for i in [*order, *rest]]
