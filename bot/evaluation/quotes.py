@@ -1,0 +1,278 @@
+"""Direct quotes and their speakers on PolNeAR (quotes/polnear-train-dev.jsonl).
+
+Gold: every attribution whose content starts and ends with a quotation mark
+(`kind == "direct"`). Its span runs from the first to the last character of its
+content pieces, marks included, so a quote broken by its reporting clause
+(“A,” she said, “B.”) is one gold span, as the annotators made it one attribution.
+
+Quote spans. A predicted span matches a gold span when their overlap covers at least
+0.8 of the shorter of the two. Matching is one-to-one, largest overlaps first.
+P = matched / predicted, R = matched / gold, pooled over all articles (micro).
+
+Speakers. Scored on matched quotes whose gold source is a name: the source text holds
+a capitalised word that is not a pronoun or determiner ("Clinton", "the Trump
+campaign"; not "he", "the judge"). Ours is right when one of its words equals one
+of those capitalised words, case-insensitively, possessive 's dropped: "Hillary
+Clinton" for "Clinton" is right, as is "Donald Trump" for "the Trump campaign".
+
+Articles are rebuilt from `text` one line per paragraph (blank lines dropped,
+surrounding whitespace stripped) and our offsets into `Article.text` are mapped back
+to the original characters exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.evaluation import Result
+from bot.evaluation import progress as show_progress
+from bot.models import Article
+
+DATASET = "polnear-train-dev"
+PATH = Path("quotes") / "polnear-train-dev.jsonl"
+
+MIN_OVERLAP = 0.8
+
+Span = tuple[int, int]
+
+# Capitalised words that do not name anyone: pronouns, determiners, and the like
+# that open a sentence.
+_NOT_NAMES = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers it its they them their
+    theirs this that these those the a an one some many most all both each another other others
+    who whom whose which what someone somebody anyone everyone nobody no none""".split()
+)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A quote span in the original text and who said it."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    speaker_total: int = 0
+    speaker_correct: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.predicted + other.predicted,
+            self.gold + other.gold,
+            self.matched + other.matched,
+            self.speaker_total + other.speaker_total,
+            self.speaker_correct + other.speaker_correct,
+        )
+
+    def metrics(self) -> dict[str, float]:
+        p = self.matched / self.predicted if self.predicted else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.speaker_correct / self.speaker_total if self.speaker_total else 0.0
+        return {
+            "P": p,
+            "R": r,
+            "F1": f1,
+            "speaker_acc": acc,
+            "predicted": float(self.predicted),
+            "gold": float(self.gold),
+            "matched": float(self.matched),
+            "speaker_total": float(self.speaker_total),
+            "speaker_correct": float(self.speaker_correct),
+        }
+
+
+# -- metric ------------------------------------------------------------------------
+
+
+def spans_match(a: Span, b: Span) -> bool:
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and overlap >= MIN_OVERLAP * shorter
+
+
+def match_spans(predicted: Sequence[Span], gold: Sequence[Span]) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted index, gold index), the largest overlaps taken first."""
+    candidates = []
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            if spans_match(p, g):
+                candidates.append((min(p[1], g[1]) - max(p[0], g[0]), i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def name_words(source: str) -> set[str]:
+    """The capitalised, name-like words of a gold source; empty for "he", "the judge"."""
+    words = set()
+    for word in _CAPITALISED.findall(source):
+        word = _POSSESSIVE.sub("", word.strip(".-")).lower()
+        if word and word not in _NOT_NAMES:
+            words.add(word)
+    return words
+
+
+def speaker_matches(ours: str | None, gold_source: str) -> bool:
+    if not ours:
+        return False
+    mine = {_POSSESSIVE.sub("", w.strip(".-")).lower() for w in _WORD.findall(ours)}
+    return bool(mine & name_words(gold_source))
+
+
+def score(predicted: Sequence[Attributed], gold: Sequence[Attributed]) -> Counts:
+    pairs = match_spans([(p.start, p.end) for p in predicted], [(g.start, g.end) for g in gold])
+    total = correct = 0
+    for i, j in pairs:
+        source = gold[j].speaker or ""
+        if name_words(source):
+            total += 1
+            correct += speaker_matches(predicted[i].speaker, source)
+    return Counts(len(predicted), len(gold), len(pairs), total, correct)
+
+
+# -- data --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    gold: tuple[Attributed, ...]
+
+
+def gold_quotes(row: dict) -> tuple[Attributed, ...]:
+    found = []
+    for attribution in row["attributions"]:
+        if attribution["kind"] != "direct":
+            continue
+        spans = [tuple(s) for piece in attribution["content"] for s in piece["spans"]]
+        if not spans:
+            continue
+        source = " ".join(piece["text"] for piece in attribution["source"])
+        found.append(Attributed(min(s for s, _ in spans), max(e for _, e in spans), source))
+    return tuple(sorted(found, key=lambda a: a.start))
+
+
+def load(eval_dir: Path, limit: int | None = None) -> list[Document]:
+    docs = []
+    with open(eval_dir / PATH, encoding="utf-8") as f:
+        for line in f:
+            if limit is not None and len(docs) >= limit:
+                break
+            row = json.loads(line)
+            docs.append(Document(row["id"], row["text"], gold_quotes(row)))
+    return docs
+
+
+@dataclass(frozen=True)
+class TextArticle:
+    """An Article built from raw text, with the way back to the text's characters."""
+
+    article: Article
+    starts: tuple[int, ...]  # paragraph i starts at starts[i] in the original text
+    article_starts: tuple[int, ...]  # ... and at article_starts[i] in Article.text
+
+    def to_source(self, offset: int) -> int:
+        i = max(0, bisect.bisect_right(self.article_starts, offset) - 1)
+        return self.starts[i] + offset - self.article_starts[i]
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def text_article(text: str) -> TextArticle:
+    paragraphs, starts, article_starts = [], [], []
+    position = 0
+    for line in _LINE.finditer(text):
+        stripped = line.group().strip()
+        if not stripped:
+            continue
+        paragraphs.append(stripped)
+        starts.append(line.start() + line.group().index(stripped))
+        article_starts.append(position)
+        position += len(stripped) + 2  # the "\n\n" of Article.text
+    article = Article(title=paragraphs[0] if paragraphs else "", paragraphs=tuple(paragraphs))
+    return TextArticle(article, tuple(starts), tuple(article_starts))
+
+
+# -- systems -----------------------------------------------------------------------
+
+
+def newsbot(text: str) -> list[Attributed]:
+    from bot.quotes import quote_matches
+
+    built = text_article(text)
+    found = []
+    for match in quote_matches(built.article):
+        if not match.standalone:
+            continue
+        # `end` is exclusive: map its last character, then step past it.
+        start, end = built.to_source(match.start), built.to_source(match.end - 1) + 1
+        found.append(Attributed(start, end, match.speaker))
+    return found
+
+
+_BASELINE_QUOTE = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+_BASELINE_SPEAKER = re.compile(r"\b[A-Z][a-z]+")
+
+
+def regex_baseline(text: str) -> list[Attributed]:
+    """Every span between matching double quote marks; the next capitalised word speaks."""
+    found = []
+    for m in _BASELINE_QUOTE.finditer(text):
+        speaker = _BASELINE_SPEAKER.search(text, m.end())
+        found.append(Attributed(m.start(), m.end(), speaker.group() if speaker else None))
+    return found
+
+
+SYSTEMS: dict[str, Callable[[str], list[Attributed]]] = {
+    "newsbot": newsbot,
+    "regex baseline": regex_baseline,
+}
+
+
+def run(system: Callable[[str], list[Attributed]], docs: Iterable[Document]) -> tuple[Counts, float]:
+    """Pooled counts and the seconds spent inside `system`."""
+    total = Counts()
+    elapsed = 0.0
+    for doc in docs:
+        began = time.perf_counter()
+        predicted = system(doc.text)
+        elapsed += time.perf_counter() - began
+        total = total + score(predicted, doc.gold)
+    return total, elapsed
+
+
+def evaluate(eval_dir: Path, *, limit: int | None = None, progress: bool = True) -> list[Result]:
+    docs = load(Path(eval_dir), limit)
+    results = []
+    for name, system in SYSTEMS.items():
+        counts, elapsed = run(system, show_progress(docs, desc=f"quotes {name}", enabled=progress))
+        metrics = counts.metrics()
+        metrics["ms_per_article"] = 1000 * elapsed / len(docs) if docs else 0.0
+        results.append(Result("quotes", DATASET, name, metrics, len(docs)))
+    return results
+

@@ -1,0 +1,401 @@
+"""Direct quotes in an article, verbatim, with who said them; best first.
+
+How a quote is found, paragraph by paragraph:
+
+1. Quotation marks are read with their context. Curly and angle marks say which way
+   they face; a straight " faces the way its neighbours say (space before: opening),
+   and the quote state decides when they don't. ’ inside a word is an apostrophe.
+   Single marks nested in a double quote (and the reverse) belong to the outer quote.
+2. Marks pair up into segments. Journalistic conventions are honoured: a quote
+   running over several paragraphs reopens each paragraph and closes only on the
+   last; a paragraph that ends in `…," he said.` with no opening mark was quoted
+   from its start.
+3. Segments split by a reporting clause (`"We are proud," he said, "of it."`) are one
+   quote.
+4. A quote is *standalone* when it is a sentence of speech on its own: it starts a
+   sentence or follows a reporting clause (`Putin said: "…"`), and ends a sentence
+   or is followed by one (`…," Putin said.`). Other quotes sit inside a sentence of
+   the writer's (He called it "a historic step"): *partial* quotes. Short partial
+   quotes are scare quotes and titles, never key quotes, so they are dropped.
+
+Speakers come from `bot.speakers`: the reporting clause next to the quote, else the
+speaker of the quote just before (a bare quote paragraph continues the last
+speaker), else a clause like `X said in a statement:` ending the paragraph before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.models import Article, Quote
+from bot.speakers import Cast, Clause, clause_after, clause_before, has_reporting_verb, resolve
+
+# A quote longer than this is cut at a sentence end, with "…".
+MAX_QUOTE_CHARS = 600
+# Partial quotes this short are scare quotes or titles, not key quotes.
+MIN_PARTIAL_WORDS = 6
+
+_CLOSER = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"', "'": "'"}
+_DOUBLE = frozenset('“”«»„"')
+_SPACE_BEFORE = frozenset(" \t\n([{—–-/")
+_END_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Quoted text between two marks (or a paragraph edge), offsets into Article.text."""
+
+    start: int  # the opening mark, or the paragraph start when it is missing
+    end: int  # just past the closing mark, or the paragraph end
+    body_start: int
+    body_end: int
+    paragraph: int
+    opened: bool = True
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """One quote as found: its pieces in Article.text, how it sits, and its speaker."""
+
+    pieces: tuple[Segment, ...]
+    text: str
+    standalone: bool
+    speaker: str | None = None
+    score: float = 0.0
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+# -- 1 and 2: marks and segments ---------------------------------------------------
+
+
+def _facing(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the mark at text[i], from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _SPACE_BEFORE or before in "“‘\"'"
+    closes = after in _END_AFTER or after in "”’\"'"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _segments(paragraph: str, base: int, index: int, carried: bool) -> tuple[list[Segment], bool]:
+    """Quote segments of one paragraph; `carried` when a quote is still open from the
+    paragraph before. Returns the segments and whether a quote stays open at the end."""
+    found: list[Segment] = []
+    opener: str | None = None
+    open_at = -1
+    nested = 0
+    first_mark = True
+    for i, ch in enumerate(paragraph):
+        if ch not in _CLOSER and ch not in "”»’›":
+            continue
+        if ch in "’'" and _is_apostrophe(paragraph, i):
+            continue
+        if opener is None:
+            facing = _facing(paragraph, i) if ch in "\"'" else ("close" if ch in "”»’›" else "open")
+            if ch in "‘'" and facing != "open":
+                first_mark = False
+                continue
+            if ch in "’" :
+                first_mark = False
+                continue
+            if facing == "close" or (facing == "either" and ch in "”»"):
+                if first_mark and ch in _DOUBLE | {"”"}:
+                    # `…," he said.` with no opening mark: quoted from the paragraph start.
+                    found.append(Segment(base, base + i + 1, base, base + i, index, opened=False))
+                first_mark = False
+                continue
+            opener, open_at, nested = ch, i, 0
+            first_mark = False
+            continue
+        closers = _CLOSER[opener]
+        if ch in closers and not (ch == opener and opener in "\"'" and _facing(paragraph, i) == "open"):
+            if nested and ch in "\"'":
+                nested -= 1
+                continue
+            if ch == "’" and opener == "‘" and (i + 1 < len(paragraph) and paragraph[i + 1].isalpha()):
+                continue
+            if ch == "'" and _is_apostrophe(paragraph, i):
+                continue
+            found.append(Segment(base + open_at, base + i + 1, base + open_at + 1, base + i, index))
+            opener = None
+        elif ch == opener and opener in "\"'":
+            nested += 1
+        elif ch == opener and opener in "“«„" and _facing(paragraph, i) == "open":
+            # A second opening mark before any close: the first was never closed.
+            open_at = i
+    if carried and found and not found[0].opened:
+        pass
+    if opener is not None and opener in "‘'":
+        return found, False
+    if opener is not None:
+        found.append(Segment(base + open_at, base + len(paragraph), base + open_at + 1, base + len(paragraph), index, closed=False))
+        return found, True
+    return found, False
+
+
+def _all_segments(article: Article) -> list[Segment]:
+    """Segments of the whole article, a quote running over paragraphs joined into one."""
+    segments: list[Segment] = []
+    base = 0
+    still_open = False
+    for index, paragraph in enumerate(article.paragraphs):
+        found, open_after = _segments(paragraph, base, index, still_open)
+        if still_open and segments:
+            last = segments[-1]
+            head = found[0] if found else None
+            continues = head is not None and head.start == base and (head.opened or not head.opened)
+            if continues and head is not None:
+                # The convention: each paragraph reopens, the last one closes.
+                found[0] = replace(head, start=last.start, body_start=last.body_start, paragraph=last.paragraph)
+                segments.pop()
+        segments.extend(found)
+        still_open = open_after
+        base += len(paragraph) + 2
+    return segments
+
+
+# -- 3 and 4: quotes, how they sit, who said them -----------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?,…—–-]\s*$")
+_NEXT_SENTENCE = re.compile(r"\s*(?:[\[(]?[A-Z0-9\"“‘]|$)")
+
+
+def _before(text: str, seg: Segment, paragraph_start: int) -> str:
+    return text[paragraph_start : seg.start]
+
+
+def _after_text(text: str, seg: Segment, paragraph_end: int) -> str:
+    return text[seg.end : paragraph_end]
+
+
+def _sentence_tail(before: str) -> str:
+    """The part of the current sentence before a quote."""
+    parts = re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(\[])", before)
+    return parts[-1] if parts else before
+
+
+def _starts_free(before: str) -> tuple[bool, Clause]:
+    """Does the quote start a sentence of its own (or follow a reporting clause)?"""
+    tail = _sentence_tail(before).strip()
+    if not tail:
+        return True, Clause()
+    if re.search(r"[.!?][\"”’)]?$", tail):
+        return True, Clause()
+    clause = clause_before(tail)
+    if tail.endswith(":"):
+        return True, clause
+    if clause.found and re.search(r"[,—–-]$", tail) and has_reporting_verb(tail[-80:]):
+        return True, clause
+    if clause.found and len(tail.split()) <= 8:
+        return True, clause
+    return False, clause
+
+
+def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
+    """Does the quote end its sentence, or hand over to a reporting clause?"""
+    rest = after.lstrip()
+    clause = clause_after(after)
+    if not rest:
+        return True, clause
+    if clause.found and re.match(r"\s*[,—–-]?\s*(?:[\w’'.-]+\s+){0,10}?" , after):
+        # `…," he said` / `…" Putin noted.` / `…?" asked X`
+        head = re.split(r"[.!?]", rest, maxsplit=1)[0]
+        if has_reporting_verb(head):
+            return True, clause
+    if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
+        return True, clause
+    if rest[0] in ".!?" and not rest[:3].startswith("..."):
+        return True, clause
+    return False, clause
+
+
+def _body(text: str, pieces: tuple[Segment, ...]) -> str:
+    parts = [" ".join(text[p.body_start : p.body_end].split()) for p in pieces]
+    return " … ".join(p.strip("“”\"'‘’ ") for p in parts if p.strip("“”\"'‘’ "))
+
+
+@dataclass
+class _Found:
+    pieces: list[Segment]
+    start_free: bool
+    end_free: bool
+    clause: Clause
+
+
+def quote_matches(article: Article) -> list[QuoteMatch]:
+    """Every quote in article order, standalone and partial, with speakers."""
+    text = article.text
+    starts = []
+    position = 0
+    for paragraph in article.paragraphs:
+        starts.append(position)
+        position += len(paragraph) + 2
+    cast = Cast.of(text)
+
+    found: list[_Found] = []
+    for seg in _all_segments(article):
+        first_paragraph = _paragraph_of(starts, seg.start)
+        last_paragraph = _paragraph_of(starts, seg.end - 1)
+        p_start = starts[first_paragraph]
+        p_end = starts[last_paragraph] + len(article.paragraphs[last_paragraph])
+        body = text[seg.body_start : seg.body_end]
+        if not re.search(r"\w", body):
+            continue
+        before = text[p_start : seg.start]
+        after = text[seg.end : p_end]
+        if not seg.opened:
+            start_free, c_before = True, Clause()
+        else:
+            start_free, c_before = _starts_free(before)
+        end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
+        clause = c_after if c_after.found else c_before
+        previous = found[-1] if found else None
+        if previous and _continues(text, previous, seg, c_before):
+            previous.pieces.append(seg)
+            previous.end_free = end_free
+            if not previous.clause.found:
+                previous.clause = clause
+            continue
+        found.append(_Found([seg], start_free, end_free, clause))
+
+    matches = []
+    last_speaker: str | None = None
+    last_paragraph = -10
+    for item in found:
+        pieces = tuple(item.pieces)
+        standalone = item.start_free and item.end_free
+        offset = pieces[0].start
+        paragraph = _paragraph_of(starts, offset)
+        if item.clause.found:
+            speaker = resolve(item.clause, cast, offset, last_speaker if paragraph - last_paragraph <= 1 else None, article.author)
+        elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
+            speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
+        elif standalone:
+            speaker = _introduced(text, starts, paragraph, cast, offset, article.author)
+        else:
+            speaker = None
+        if standalone and speaker:
+            last_speaker, last_paragraph = speaker, _paragraph_of(starts, pieces[-1].start)
+        matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker))
+    return matches
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+_CLAUSE_BETWEEN = re.compile(r"^[\s,;:—–-]*(?:[^\"“”.!?]{0,80}?)[\s,;:—–.-]*$")
+
+
+def _continues(text: str, previous: _Found, seg: Segment, clause: Clause) -> bool:
+    """`"We are proud," he said, "of it."`: the second segment goes on with the first."""
+    last = previous.pieces[-1]
+    if last.paragraph != seg.paragraph and seg.start != last.end:
+        between = text[last.end : seg.start]
+        if "\n" in between:
+            return False
+    between = text[last.end : seg.start]
+    if "\n" in between:
+        return False
+    if not _CLAUSE_BETWEEN.match(between) or len(between.split()) > 12:
+        return False
+    if not has_reporting_verb(between):
+        return False
+    return previous.end_free
+
+
+def _introduced(text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None) -> str | None:
+    """A bare quote paragraph after `X said in a statement:` / `X said.`"""
+    if paragraph == 0:
+        return None
+    prev_start = starts[paragraph - 1]
+    prev = text[prev_start : starts[paragraph] - 2]
+    last_sentence = re.split(r"(?<=[.!?])\s+", prev.strip())[-1]
+    if not has_reporting_verb(last_sentence) or re.search(r"[\"“”]", last_sentence):
+        return None
+    m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", last_sentence)
+    if not m:
+        return None
+    clause = clause_before(last_sentence[: m.end()] + ",")
+    if not clause.found:
+        return None
+    return resolve(clause, cast, offset, None, author)
+
+
+# -- ranking -----------------------------------------------------------------------
+
+
+def _cut(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", head)]
+    if ends and ends[-1] > limit // 3:
+        return head[: ends[-1]] + " …"
+    return head.rsplit(" ", 1)[0] + " …"
+
+
+def _score(match: QuoteMatch) -> float:
+    words = match.words
+    score = min(words, 40) / 40
+    if match.standalone:
+        score += 1.0
+    if match.speaker:
+        score += 0.5
+    if words <= 3:
+        score -= 1.0
+    return score
+
+
+def rank(matches: list[QuoteMatch]) -> list[QuoteMatch]:
+    """Best first: substantive, attributed, standalone; speakers taking turns; no repeats."""
+    seen: set[str] = set()
+    pool = []
+    for m in matches:
+        key = re.sub(r"\W+", " ", m.text.lower()).strip()
+        if not key or key in seen:
+            continue
+        if not m.standalone and m.words < MIN_PARTIAL_WORDS:
+            continue
+        seen.add(key)
+        pool.append(replace(m, score=_score(m)))
+    ranked: list[QuoteMatch] = []
+    turns: dict[str | None, int] = {}
+    while pool:
+        best = max(pool, key=lambda m: m.score - 0.6 * turns.get(m.speaker, 0) * (m.speaker is not None))
+        pool.remove(best)
+        ranked.append(best)
+        turns[best.speaker] = turns.get(best.speaker, 0) + 1
+    return ranked
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """All direct quotes in the article, best first. `Quote.offset` is the opening mark's
+    offset in `article.text` (the paragraph start when that mark is missing)."""
+    return [Quote(text=_cut(m.text), speaker=m.speaker, offset=m.start) for m in rank(quote_matches(article))]

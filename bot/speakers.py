@@ -1,0 +1,401 @@
+"""Who said it: reporting clauses, name mentions, and resolving "he" / "Putin" /
+"the Russian leader" to the full name the article used earlier.
+
+No models: capitalised token runs are names, title words ("President", "Sen.",
+"spokeswoman") are peeled off into a mention's description, and a reporting clause
+is a short stretch of text with a reporting verb ("said", "told reporters",
+"according to") next to the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# -- vocabulary --------------------------------------------------------------------
+
+_VERB_STEMS = """
+say said says saying tell told tells telling add added adds adding note noted notes noting
+state stated states stating explain explained explains explaining ask asked asks asking
+warn warned warns warning write wrote writes writing tweet tweeted tweets tweeting
+insist insisted insists insisting argue argued argues arguing claim claimed claims claiming
+recall recalled recalls recalling continue continued continues continuing reply replied
+replies replying respond responded responds responding answer answered answers answering
+exclaim exclaimed exclaims declare declared declares declaring announce announced announces
+admit admitted admits admitting acknowledge acknowledged acknowledges concede conceded
+concedes counter countered counters observe observed observes remark remarked remarks
+quip quipped quips joke joked jokes shout shouted shouts yell yelled yells cry cried cries
+whisper whispered whispers suggest suggested suggests predict predicted predicts
+promise promised promises vow vowed vows pledge pledged pledges boast boasted boasts
+complain complained complains lament lamented laments charge charged charges
+contend contended contends maintain maintained maintains emphasize emphasized emphasizes
+emphasise emphasised emphasises stress stressed stresses conclude concluded concludes
+offer offered offers muse mused muses reflect reflected reflects remember remembered
+post posted posts text texted email emailed report reported reports agree agreed agrees
+begin began begins open opened opens press pressed presses urge urged urges
+thunder thundered roar roared scoff scoffed sigh sighed snap snapped retort retorted
+tease teased chide chided demand demanded demands wonder wondered wonders mock mocked
+announce announced confirm confirmed confirms deny denied denies point pointed points
+put puts told tells assert asserted asserts caution cautioned cautions describe described
+describes recount recounted recounts read reads chant chanted chants plead pleaded pleads
+""".split()
+REPORTING_VERBS = frozenset(_VERB_STEMS)
+
+PRONOUNS = frozenset("he she they we i it you".split())
+_PERSONAL = frozenset("he she".split())
+
+# Words that head or qualify a person's description and never belong to a name.
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister secretary senator sen sens rep reps representative congressman
+    congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
+    speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
+    adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
+    rev reverend father sister pope king queen prince princess sheriff chancellor premier
+    ceo cfo founder editor correspondent reporter host anchor pastor commissioner attorney
+    candidate nominee adviser advisor aide strategist analyst manager chairperson councilman
+    councilwoman assemblyman assemblywoman delegate activist economist officer executive
+    press campaign communications political national former presidential democratic republican
+    gop state white house senior top counsel member sec st sir lord lady dame emir sheikh
+    """.split()
+)
+
+# Capitalised words that open sentences or name times and places, not people.
+FUNCTION_WORDS = frozenset(
+    """
+    the a an and but or so yet for nor if when while as at in on of to by with from after
+    before since until about into over under during this that these those there here then
+    it its he she they we i you his her their our my your him them us me who what where why
+    how which whose whom some many most all both each every no not one two three also still
+    meanwhile however although though because even just only now later earlier today
+    yesterday tomorrow last next according asked told said says mr mrs ms
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """.split()
+)
+
+PARTICLES = frozenset("bin ibn bint al el de da di du del della der den van von la le dos das abu ben".split())
+
+# A name token: capitalised, allowing O'Neil, McCain, El-Erian, initials like "J."
+_TOKEN = re.compile(r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?|\b[a-z]{2,4}-(?=[A-Z])|\b[a-z]{2,4}\b")
+_WORDS = re.compile(r"[\w'’.-]+|[,;:()]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _clean(token: str) -> str:
+    return _POSSESSIVE.sub("", token.rstrip("."))
+
+
+def _is_name_token(token: str) -> bool:
+    core = _clean(token)
+    return bool(core) and core[0].isupper() and core.lower() not in FUNCTION_WORDS and any(c.islower() for c in core) | (len(core) == 1)
+
+
+# -- names in a stretch of text ----------------------------------------------------
+
+
+def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
+    """The person's name in a noun phrase, and the description words around it.
+
+    "White House press secretary Josh Earnest" -> ("Josh Earnest", ("white", "house", "press", "secretary"))
+    "the Russian leader" -> (None, ("russian", "leader"))
+    """
+    words = [w for w in _WORDS.findall(phrase) if w not in "()"]
+    best: list[str] = []
+    run: list[str] = []
+    runs: list[list[str]] = []
+    for word in words:
+        low = _clean(word).lower()
+        if _is_name_token(word) and low not in TITLE_WORDS:
+            run.append(word)
+        elif run and low in PARTICLES:
+            run.append(word)
+        elif run and word.endswith("-") and word[:-1].lower() in PARTICLES:
+            run.append(word)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    for candidate in runs:
+        while candidate and _clean(candidate[-1]).lower() in PARTICLES:
+            candidate = candidate[:-1]
+        if candidate:
+            best = candidate  # the last run is the one nearest the verb / after the title
+    description = tuple(
+        _clean(w).lower() for w in words if w not in best and w not in ",;:" and _clean(w).lower() not in ("the", "a", "an")
+    )
+    if not best:
+        return None, description
+    name = " ".join(best)
+    # A trailing possessive ("Trump's campaign") still names Trump.
+    name = _POSSESSIVE.sub("", name.rstrip(".")) if not name.endswith(" Jr.") else name
+    return name, description
+
+
+# -- mentions across the article ---------------------------------------------------
+
+_RUN = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘—-]))"
+    r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
+    r"(?:\s+(?:(?:bin|ibn|al|el|de|da|di|du|del|van|von|der|den|le|la|abu|ben)[\s-]+)?"
+    r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?))*"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    name: str
+    description: tuple[str, ...]
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Every name mentioned in the article, in order, with the words describing it."""
+
+    mentions: tuple[Mention, ...]
+    _starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Cast:
+        mentions = []
+        for m in _RUN.finditer(text):
+            name, description = name_in(m.group())
+            if not name:
+                continue
+            start = m.start() + m.group().rfind(name.split()[0])
+            before = text[max(0, m.start() - 60) : m.start()]
+            # Lowercase description words just before: "North Korean leader Kim Jong Un".
+            tail = re.split(r"[.,;:!?\"“”\n]", before)[-1].split()[-4:]
+            after = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n“”\"]{3,60})[,.]", text[m.end() : m.end() + 70])
+            words = list(description) + [w.lower() for w in tail]
+            if after:
+                words += after.group(1).lower().split()
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words)))
+        return cls(tuple(mentions), tuple(x.start for x in mentions))
+
+    def before(self, offset: int) -> tuple[Mention, ...]:
+        return self.mentions[: bisect.bisect_left(self._starts, offset)]
+
+    def full_name(self, name: str, offset: int) -> str:
+        """"Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un": the longest name mentioned
+        so far that ends (or, failing that, starts) with this one; earlier mentions first."""
+        tokens = name.split()
+        if not tokens:
+            return name
+        pool = self.before(offset) or self.mentions
+        best = name
+        for ends in (True, False):
+            for mention in pool:
+                have = mention.tokens
+                if len(have) <= len(tokens):
+                    continue
+                part = have[-len(tokens) :] if ends else have[: len(tokens)]
+                if [_clean(t) for t in part] == [_clean(t) for t in tokens] and len(have) > len(best.split()):
+                    best = mention.name
+            if best != name:
+                return best
+        return best
+
+    def describe(self, description: tuple[str, ...], offset: int) -> str | None:
+        """"the Russian leader" -> the most recent person whose description fits."""
+        wanted = [w for w in description if w not in ("the", "a", "an")]
+        if not wanted:
+            return None
+        qualifiers = [w for w in wanted if w not in TITLE_WORDS] or wanted
+        role = wanted[-1]
+        for mention in reversed(self.before(offset)):
+            have = set(mention.description)
+            if len(mention.tokens) < 2 and not _multi(self, mention):
+                continue
+            if all(q in have for q in qualifiers) and (role in have or role in _GENERIC_ROLES or role in qualifiers):
+                return self.full_name(mention.name, mention.start + 1)
+        return None
+
+    def recent_person(self, offset: int, *, since: int = 0) -> str | None:
+        for mention in reversed(self.before(offset)):
+            if mention.start < since:
+                break
+            if len(mention.tokens) >= 2 or _multi(self, mention):
+                return self.full_name(mention.name, offset)
+        return None
+
+
+# Roles that any titled person can be called by: "the leader", "the official".
+_GENERIC_ROLES = frozenset("leader official head chief politician candidate executive".split())
+
+
+def _multi(cast: Cast, mention: Mention) -> bool:
+    return len(cast.full_name(mention.name, mention.start + 1).split()) >= 2
+
+
+# -- reporting clauses -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Who a reporting clause says is speaking, as written: a name, a pronoun or a description."""
+
+    name: str | None = None
+    pronoun: str | None = None
+    description: tuple[str, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.name or self.pronoun or self.description)
+
+
+_SPLIT = re.compile(r"[\w'’.-]+|[^\w\s]")
+_STOP_AFTER = frozenset(
+    "in on at during after before while when to from for about with as who which that because via".split()
+)
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+
+
+def _words(text: str) -> list[str]:
+    return _SPLIT.findall(text)
+
+
+def _is_verb(word: str) -> bool:
+    return word.lower() in REPORTING_VERBS
+
+
+def _noun_phrase(words: list[str]) -> Clause:
+    """Speaker from the words of a subject or object noun phrase."""
+    if not words:
+        return Clause()
+    if len(words) <= 2 and words[-1].lower() in PRONOUNS:
+        return Clause(pronoun=words[-1].lower())
+    name, description = name_in(" ".join(words))
+    if name:
+        return Clause(name=name, description=description)
+    if words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "our") and len(words) <= 8:
+        return Clause(description=description)
+    return Clause()
+
+
+def _first_chunk(words: list[str]) -> list[str]:
+    """"Mohamed El-Erian , chief adviser at Allianz" -> the part before the appositive."""
+    out = []
+    for w in words:
+        if w in ",;:.!?()—–\"“”" or (w.lower() in _STOP_AFTER and out):
+            break
+        out.append(w)
+    return out
+
+
+def clause_after(text: str) -> Clause:
+    """The reporting clause that follows a quote: `, he said.`, ` said Putin, adding`,
+    `, Kim Jong Un, the leader, told reporters`."""
+    words = _words(text[:160])
+    # Up to the end of the sentence.
+    for i, w in enumerate(words):
+        if w in ".!?" and i > 0:
+            words = words[:i]
+            break
+        if w in "“\"":
+            words = words[:i]
+            break
+    while words and words[0] in ",:;—–-)":
+        words = words[1:]
+    if not words:
+        return Clause()
+    if _ACCORDING.match(" ".join(words[:2])):
+        return _noun_phrase(_first_chunk(words[2:]))
+    for i, w in enumerate(words[:12]):
+        if not _is_verb(w):
+            continue
+        subject = words[:i]
+        if subject:
+            # "Clinton, the Democratic nominee, said": the name before the appositive.
+            if subject[-1] == ",":
+                parts = " ".join(subject).split(" , ")
+                chunk = parts[0].split()
+            else:
+                chunk = subject
+            if chunk and chunk[-1].lower() in ("has", "had", "have", "later", "then", "also", "once", "would", "will"):
+                chunk = chunk[:-1]
+            if chunk and any(x in ",;:" for x in chunk):
+                chunk = " ".join(chunk).split(" , ")[-1].split()
+            clause = _noun_phrase(chunk)
+            if clause.found:
+                return clause
+            continue
+        # Verb first: `said Putin`, `said the spokesman for X`.
+        clause = _noun_phrase(_first_chunk(words[i + 1 :]))
+        if clause.found:
+            return clause
+    return Clause()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|[\n])(?=[^.!?\n]*$)")
+
+
+def clause_before(text: str) -> Clause:
+    """The reporting clause that introduces a quote: `Putin said: `, `X told reporters, `,
+    `According to X, `, `He added, `."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in ",:—–-":
+        # Colon-less run-ins like `He added “…”` also count, but only right after a verb.
+        words = _words(stripped)
+        if not words or not _is_verb(words[-1]):
+            return Clause()
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])|[”\"]", stripped)[-1]
+    words = _words(sentence)
+    while words and words[-1] in ",:—–-":
+        words = words[:-1]
+    if not words:
+        return Clause()
+    joined = " ".join(words)
+    m = _ACCORDING.search(joined)
+    if m:
+        return _noun_phrase(_first_chunk(joined[m.end() :].split()))
+    # The reporting verb nearest the quote; its subject is just before it.
+    for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        if not _is_verb(words[i]):
+            continue
+        subject = words[:i]
+        if subject and subject[-1] == ",":
+            parts = " ".join(subject[:-1]).split(" , ")
+            chunk = (parts[-2] if len(parts) >= 2 else parts[-1]).split()
+        else:
+            chunk = " ".join(subject).split(" , ")[-1].split()
+        while chunk and chunk[-1].lower() in ("has", "had", "have", "also", "then", "later", "once", "would", "will", "previously"):
+            chunk = chunk[:-1]
+        clause = _noun_phrase(chunk[-8:])
+        if clause.found:
+            return clause
+        # Verb first, then the speaker: `Said Putin: "…"`, `added the spokesman`.
+        clause = _noun_phrase(_first_chunk(words[i + 1 :]))
+        if clause.found:
+            return clause
+    return Clause()
+
+
+def has_reporting_verb(text: str) -> bool:
+    return any(_is_verb(w) for w in _words(text)) or bool(_ACCORDING.search(text))
+
+
+def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, author: str | None = None) -> str | None:
+    """A clause's speaker as a full name when the article lets us tell; else as written."""
+    if clause.name:
+        return cast.full_name(clause.name, offset)
+    if clause.pronoun in _PERSONAL:
+        return previous or cast.recent_person(offset)
+    if clause.pronoun == "i":
+        return author
+    if clause.pronoun in ("they", "we"):
+        return None
+    if clause.description:
+        found = cast.describe(clause.description, offset)
+        if found:
+            return found
+        return "the " + " ".join(clause.description)
+    return None
