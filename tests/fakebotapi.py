@@ -1,0 +1,836 @@
+"""A fake Telegram Bot API server on loopback, strict where Telegram is strict.
+
+It speaks the Bot API over HTTP as python-telegram-bot calls it (`POST /bot<token>/<method>`
+with form, multipart or JSON bodies; `{"ok": true, "result": ...}` or
+`{"ok": false, "error_code": ..., "description": ..., "parameters": {...}}`), and it
+refuses what Telegram refuses: HTML it cannot parse, text over 4096 UTF-16 code units,
+empty text, replies to messages that do not exist, a wrong token.
+
+Tests drive it from the user's side: `private_message`, `group_message` (with privacy
+mode deciding what the bot may see), `fail_next` to make calls answer 429 / 5xx or
+drop the connection, and `wait_for_messages` to await what the bot sent.
+
+Runs in a thread (like tests/servers.py) so the bot under test, an async test and a
+subprocess can all reach it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.parser
+import email.policy
+import html
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+import urllib.request
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+MAX_TEXT = 4096  # UTF-16 code units, after entity parsing
+
+# --- Telegram HTML ---------------------------------------------------------------------
+
+SIMPLE_TAGS = {
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "tg-spoiler": "spoiler",
+}
+ALLOWED_TAGS = set(SIMPLE_TAGS) | {"span", "a", "code", "pre", "blockquote", "tg-emoji"}
+NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_TAG_NAME = re.compile(r"[a-zA-Z0-9-]*")
+_ATTR = re.compile(r"""\s*([a-zA-Z0-9_-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+_MARKUP = re.compile(r"[<&]")
+_ENTITY = re.compile(r"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[a-zA-Z]+;)")
+
+
+class EntityParseError(ValueError):
+    """What Telegram answers with 400 "Bad Request: can't parse entities: ..."."""
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
+    """Telegram's HTML parse mode: the plain text and its entities (UTF-16 offsets).
+
+    Raises EntityParseError with Telegram's wording for what Telegram rejects.
+    """
+    out: list[str] = []
+    out_len = 0  # UTF-16 length of what is in `out`
+    entities: list[dict[str, Any]] = []
+    stack: list[tuple[str, dict[str, Any], int]] = []  # (tag, entity, start)
+    i = 0
+    n = len(source)
+
+    def byte_offset(pos: int) -> int:
+        return len(source[:pos].encode("utf-8"))
+
+    while i < n:
+        ch = source[i]
+        if ch == "&":
+            m = _ENTITY.match(source, i)
+            if not m:
+                raise EntityParseError(f'Unsupported HTML entity at byte offset {byte_offset(i)}: "&" must be "&amp;"')
+            body = m.group(1)[:-1]
+            if body.startswith("#"):
+                code = int(body[2:], 16) if body[1:2] in ("x", "X") else int(body[1:])
+                if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                    raise EntityParseError(f"Invalid HTML entity at byte offset {byte_offset(i)}")
+                text = chr(code)
+            elif body in NAMED_ENTITIES:
+                text = NAMED_ENTITIES[body]
+            else:
+                raise EntityParseError(f'Unsupported HTML entity "&{body};" at byte offset {byte_offset(i)}')
+            out.append(text)
+            out_len += utf16_len(text)
+            i = m.end()
+            continue
+        if ch != "<":
+            stop = _MARKUP.search(source, i)
+            j = stop.start() if stop else n
+            out.append(source[i:j])
+            out_len += utf16_len(source[i:j])
+            i = j
+            continue
+        start = i
+        if source.startswith("</", i):
+            end = source.find(">", i)
+            if end < 0:
+                raise EntityParseError(f"Unclosed end tag at byte offset {byte_offset(start)}")
+            name = source[i + 2 : end].strip().lower()
+            if not stack:
+                raise EntityParseError(f'Unexpected end tag "</{name}>" at byte offset {byte_offset(start)}')
+            tag, entity, begin = stack.pop()
+            if name != tag:
+                raise EntityParseError(
+                    f'Unmatched end tag at byte offset {byte_offset(start)}, expected "</{tag}>", found "</{name}>"'
+                )
+            if entity and out_len > begin:
+                entity["offset"], entity["length"] = begin, out_len - begin
+                entities.append(entity)
+            i = end + 1
+            continue
+        m = _TAG_NAME.match(source, i + 1)
+        name = m.group(0).lower()
+        if not name or name not in ALLOWED_TAGS:
+            raise EntityParseError(f'Unsupported start tag "{name}" at byte offset {byte_offset(start)}')
+        i = m.end()
+        attrs: dict[str, str] = {}
+        while True:
+            while i < n and source[i].isspace():
+                i += 1
+            if i >= n:
+                raise EntityParseError(f'Unclosed start tag "{name}" at byte offset {byte_offset(start)}')
+            if source[i] == ">":
+                i += 1
+                break
+            am = _ATTR.match(source, i)
+            if not am or am.end() == i:
+                raise EntityParseError(f'Unclosed start tag "{name}" at byte offset {byte_offset(start)}')
+            value = am.group(2) or ""
+            if value[:1] in ("'", '"'):
+                value = value[1:-1]
+            attrs[am.group(1).lower()] = html.unescape(value)
+            i = am.end()
+        entity = _start_entity(name, attrs, [t for t, _, _ in stack], byte_offset(start))
+        stack.append((name, entity, out_len))
+    if stack:
+        raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def _start_entity(name: str, attrs: dict[str, str], open_tags: list[str], at: int) -> dict[str, Any]:
+    if "pre" in open_tags and not (name == "code" and open_tags[-1] == "pre"):
+        raise EntityParseError(f'Entities can\'t be nested in "pre" (tag "{name}" at byte offset {at})')
+    if "code" in open_tags:
+        raise EntityParseError(f'Entities can\'t be nested in "code" (tag "{name}" at byte offset {at})')
+    if name == "blockquote" and "blockquote" in open_tags:
+        raise EntityParseError(f"Blockquote entities can't be nested (byte offset {at})")
+    if name in SIMPLE_TAGS:
+        return {"type": SIMPLE_TAGS[name]}
+    if name == "span":
+        if attrs.get("class") != "tg-spoiler":
+            raise EntityParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {at}')
+        return {"type": "spoiler"}
+    if name == "a":
+        href = attrs.get("href", "")
+        if not href:
+            return {}  # Telegram keeps the text and drops a link without a target
+        return {"type": "text_link", "url": href}
+    if name == "code":
+        return {"type": "code"}
+    if name == "pre":
+        return {"type": "pre"}
+    if name == "blockquote":
+        return {"type": "expandable_blockquote" if "expandable" in attrs else "blockquote"}
+    if name == "tg-emoji":
+        if not attrs.get("emoji-id", "").isdigit():
+            raise EntityParseError(f"Custom emoji identifier expected at byte offset {at}")
+        return {"type": "custom_emoji", "custom_emoji_id": attrs["emoji-id"]}
+    raise EntityParseError(f'Unsupported start tag "{name}" at byte offset {at}')  # pragma: no cover
+
+
+def check_message_text(text: str | None, parse_mode: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """The plain text and entities of an outgoing message, or the Bad Request Telegram gives."""
+    if text is None or text == "":
+        raise BadRequest("Bad Request: message text is empty")
+    if parse_mode and parse_mode.lower() == "html":
+        try:
+            plain, entities = parse_html(text)
+        except EntityParseError as exc:
+            raise BadRequest(f"Bad Request: can't parse entities: {exc}") from None
+    else:
+        plain, entities = text, []
+    stripped = plain.strip()
+    if not stripped:
+        raise BadRequest("Bad Request: message text is empty")
+    if utf16_len(stripped) > MAX_TEXT:
+        raise BadRequest("Bad Request: message is too long")
+    return plain, entities
+
+
+class BadRequest(Exception):
+    def __init__(self, description: str, code: int = 400) -> None:
+        super().__init__(description)
+        self.description = description
+        self.code = code
+
+
+# --- what users send: entities as a Telegram client marks them ---------------------------
+
+_AUTO = re.compile(
+    r"(?P<command>(?<![\w/])/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?)"
+    r"|(?P<url>\b(?:https?://)?(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(?::\d+)?(?:/[^\s]*)?"
+    r"|\bhttps?://(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?(?:/[^\s]*)?)"
+    r"|(?P<mention>(?<![\w@])@[a-zA-Z0-9_]{5,32})"
+)
+
+
+def auto_entities(text: str) -> list[dict[str, Any]]:
+    """The url / bot_command / mention entities a Telegram client adds to typed text."""
+    entities = []
+    for m in _AUTO.finditer(text):
+        kind = m.lastgroup
+        value = m.group(0)
+        if kind == "url":
+            value = value.rstrip(".,;:!?)»”'\"")
+            if "/" not in value and "." not in value:
+                continue
+        offset = utf16_len(text[: m.start()])
+        entities.append({"type": kind, "offset": offset, "length": utf16_len(value)})
+    for e in entities:
+        if e["type"] == "command":
+            e["type"] = "bot_command"
+    return entities
+
+
+def link_entity(text: str, anchor: str, url: str) -> dict[str, Any]:
+    """A text_link entity on the first `anchor` in `text` (UTF-16 offsets, as Telegram sends)."""
+    start = text.index(anchor)
+    return {"type": "text_link", "offset": utf16_len(text[:start]), "length": utf16_len(anchor), "url": url}
+
+
+# --- the server ------------------------------------------------------------------------
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    status: int = 200  # 0: the connection was dropped
+    token: str = ""
+
+
+@dataclass
+class Fault:
+    status: int = 429  # 0 = drop the connection without an answer
+    retry_after: int = 1
+
+
+@dataclass
+class Chat:
+    id: int
+    type: str
+    title: str | None = None
+    messages: dict[int, dict[str, Any]] = field(default_factory=dict)
+    next_id: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.title:
+            data["title"] = self.title
+        return data
+
+
+USER = {"id": 1001, "is_bot": False, "first_name": "Ada", "username": "ada_reads", "language_code": "en"}
+JSON_PARAMS = {
+    "reply_parameters",
+    "link_preview_options",
+    "reply_markup",
+    "entities",
+    "caption_entities",
+    "commands",
+    "scope",
+    "allowed_updates",
+    "results",
+}
+
+
+class FakeBotAPI:
+    """A Telegram Bot API of our own. `base_url` goes into the bot's config."""
+
+    def __init__(
+        self,
+        token: str = "123456789:TEST-fake-token_for-newsbot",
+        *,
+        username: str = "newsbot_test_bot",
+        privacy: bool = True,
+    ) -> None:
+        self.token = token
+        self.bot_user = {
+            "id": int(token.split(":")[0]),
+            "is_bot": True,
+            "first_name": "Newsbot",
+            "username": username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": not privacy,
+            "supports_inline_queries": False,
+        }
+        self.privacy = privacy
+        self.calls: list[Call] = []
+        self.chats: dict[int, Chat] = {}
+        self.commands: list[dict[str, Any]] = []
+        self.webhook: dict[str, Any] | None = None
+        self.withheld: list[dict[str, Any]] = []  # group messages privacy mode kept from the bot
+        self.deliveries: Counter[int] = Counter()  # update_id -> times handed to the bot
+        self.confirmed: set[int] = set()
+        self.redelivered: list[int] = []  # confirmed updates handed out again: must stay empty
+        self._pending: deque[dict[str, Any]] = deque()
+        self._faults: dict[str, deque[Fault]] = {}
+        self._update_ids = itertools.count(500_000)
+        self._date = itertools.count(int(time.time()))
+        self._cond = threading.Condition()
+        self._poll_generation = 0
+        self._closing = False
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd.daemon_threads = True
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._webhook_thread: threading.Thread | None = None
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """For `[telegram] base_url`: PTB appends the token and `/method`."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def start(self) -> FakeBotAPI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeBotAPI:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- what users do ------------------------------------------------------------------
+
+    def private_message(
+        self,
+        text: str,
+        *,
+        user: dict[str, Any] | None = None,
+        entities: list[dict[str, Any]] | None = None,
+        caption: bool = False,
+        forwarded_from: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A user writes to the bot in private; returns the message as delivered."""
+        user = user or USER
+        chat = self._chat(user["id"], "private")
+        return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to=None)
+
+    def group_message(
+        self,
+        text: str,
+        *,
+        chat_id: int = -1001234567890,
+        user: dict[str, Any] | None = None,
+        entities: list[dict[str, Any]] | None = None,
+        caption: bool = False,
+        reply_to: dict[str, Any] | None = None,
+        forwarded_from: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Someone writes in a group. The message is returned either way; whether the bot
+        gets it follows privacy mode (see `withheld`)."""
+        user = user or {**USER, "id": 1002, "first_name": "Grace", "username": "grace_h"}
+        chat = self._chat(chat_id, "supergroup", title="Newsroom")
+        return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to)
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        """Queue a raw update (an update_id is added); returns its id."""
+        with self._cond:
+            update = {"update_id": next(self._update_ids), **update}
+            self._pending.append(update)
+            self._cond.notify_all()
+        self._kick_webhook()
+        return update["update_id"]
+
+    # -- faults ---------------------------------------------------------------------------
+
+    def fail_next(self, method: str, times: int = 1, *, status: int = 429, retry_after: int = 1) -> None:
+        """The next `times` calls of `method` answer `status` (429 with retry_after, 5xx, ...)
+        or, with status=0, get their connection dropped without an answer."""
+        with self._cond:
+            self._faults.setdefault(method, deque()).extend(Fault(status, retry_after) for _ in range(times))
+
+    # -- what the bot did -----------------------------------------------------------------
+
+    def calls_of(self, method: str, *, ok: bool | None = None) -> list[Call]:
+        with self._cond:
+            calls = [c for c in self.calls if c.method == method]
+        if ok is not None:
+            calls = [c for c in calls if (c.status == 200) == ok]
+        return calls
+
+    def sent(self, chat_id: int) -> list[dict[str, Any]]:
+        """Messages the bot sent to a chat, oldest first (as edited since)."""
+        with self._cond:
+            chat = self.chats.get(chat_id)
+            if chat is None:
+                return []
+            return [m for m in chat.messages.values() if m["from"]["id"] == self.bot_user["id"]]
+
+    def replies_to(self, message: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            m
+            for m in self.sent(message["chat"]["id"])
+            if m.get("reply_to_message", {}).get("message_id") == message["message_id"]
+        ]
+
+    async def wait_for(self, predicate: Callable[[], Any], *, timeout: float = 15.0, what: str = "condition") -> Any:
+        """Await until `predicate()` is truthy (its value is returned), without blocking the loop."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"gave up waiting for {what}; calls: {[c.method for c in self.calls]}")
+            await asyncio.sleep(0.02)
+
+    async def wait_for_messages(self, chat_id: int, count: int, *, timeout: float = 15.0) -> list[dict[str, Any]]:
+        """Await until the bot has sent at least `count` messages to `chat_id`; returns them."""
+        return await self.wait_for(
+            lambda: (lambda sent: sent if len(sent) >= count else None)(self.sent(chat_id)),
+            timeout=timeout,
+            what=f"{count} message(s) to chat {chat_id}",
+        )
+
+    # -- internals: users' side -----------------------------------------------------------
+
+    def _chat(self, chat_id: int, kind: str, title: str | None = None) -> Chat:
+        with self._cond:
+            if chat_id not in self.chats:
+                self.chats[chat_id] = Chat(chat_id, kind, title)
+            return self.chats[chat_id]
+
+    def _user_message(
+        self,
+        chat: Chat,
+        user: dict[str, Any],
+        text: str,
+        entities: list[dict[str, Any]] | None,
+        caption: bool,
+        forwarded_from: dict[str, Any] | None,
+        reply_to: dict[str, Any] | None,
+    ) -> dict[str, Any]:
+        entities = auto_entities(text) if entities is None else entities
+        chat_dict = chat.as_dict()
+        if chat.type == "private":
+            chat_dict.update(first_name=user["first_name"], username=user.get("username"))
+        message: dict[str, Any] = {"from": user, "chat": chat_dict, "date": next(self._date)}
+        if caption:
+            message["photo"] = [{"file_id": "AgAD-photo", "file_unique_id": "photo1", "width": 90, "height": 60}]
+            message["caption"] = text
+            if entities:
+                message["caption_entities"] = entities
+        else:
+            message["text"] = text
+            if entities:
+                message["entities"] = entities
+        if forwarded_from is not None:
+            message["forward_origin"] = {"type": "user", "sender_user": forwarded_from, "date": next(self._date) - 3600}
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        with self._cond:
+            message["message_id"] = chat.next_id
+            chat.next_id += 1
+            chat.messages[message["message_id"]] = message
+        if chat.type != "private" and self.privacy and not self._bot_may_see(message):
+            with self._cond:
+                self.withheld.append(message)
+            return message
+        self.push_update({"message": message})
+        return message
+
+    def _bot_may_see(self, message: dict[str, Any]) -> bool:
+        """Privacy mode: commands for us (or for no one bot in particular), replies to our
+        messages, and mentions of us."""
+        text = message.get("text") or message.get("caption") or ""
+        entities = message.get("entities") or message.get("caption_entities") or []
+        me = self.bot_user["username"].lower()
+        for e in entities:
+            value = text.encode("utf-16-le")[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le")
+            if e["type"] == "bot_command" and ("@" not in value or value.split("@", 1)[1].lower() == me):
+                return True
+            if e["type"] == "mention" and value[1:].lower() == me:
+                return True
+        reply = message.get("reply_to_message") or {}
+        return reply.get("from", {}).get("id") == self.bot_user["id"]
+
+    # -- internals: the bot's side --------------------------------------------------------
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                api._serve(self)
+
+            do_GET = do_POST
+
+        return Handler
+
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        length = int(request.headers.get("Content-Length") or 0)
+        body = request.rfile.read(length) if length else b""
+        path, _, query = request.path.partition("?")
+        m = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", path)
+        if not m:
+            return self._answer(request, 404, {"ok": False, "error_code": 404, "description": "Not Found"})
+        token, method = m.groups()
+        params = _parse_params(request.headers.get("Content-Type", ""), body, query)
+        call = Call(method, params, token=token)
+        with self._cond:
+            self.calls.append(call)
+            faults = self._faults.get(method)
+            fault = faults.popleft() if faults else None
+            self._cond.notify_all()
+        if token != self.token:
+            call.status = 401
+            return self._answer(request, 401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        if fault is not None:
+            call.status = fault.status
+            if fault.status == 0:
+                request.close_connection = True
+                try:
+                    request.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                return None
+            if fault.status == 429:
+                return self._answer(
+                    request,
+                    429,
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": f"Too Many Requests: retry after {fault.retry_after}",
+                        "parameters": {"retry_after": fault.retry_after},
+                    },
+                )
+            return self._answer(
+                request, fault.status, {"ok": False, "error_code": fault.status, "description": "Internal Server Error"}
+            )
+        action = getattr(self, f"_api_{method}", None)
+        if action is None:
+            call.status = 404
+            return self._answer(request, 404, {"ok": False, "error_code": 404, "description": "Not Found"})
+        try:
+            result = action(params)
+        except BadRequest as exc:
+            call.status = exc.code
+            return self._answer(request, exc.code, {"ok": False, "error_code": exc.code, "description": exc.description})
+        if result is _DROPPED:
+            return None
+        return self._answer(request, 200, {"ok": True, "result": result})
+
+    def _answer(self, request: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            request.send_response(status)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", str(len(body)))
+            request.end_headers()
+            request.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    # -- the methods --------------------------------------------------------------------
+
+    def _api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self.bot_user
+
+    def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
+        timeout = float(params.get("timeout") or 0)
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            if self.webhook:
+                raise BadRequest(
+                    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+                    409,
+                )
+            # A newer getUpdates ends an older one, as on Telegram.
+            self._poll_generation += 1
+            generation = self._poll_generation
+            self._confirm(offset)
+            self._cond.notify_all()
+            while not self._pending and not self._closing:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._cond.wait(remaining)
+                if self._poll_generation != generation:
+                    raise BadRequest(
+                        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+                        409,
+                    )
+            batch = list(itertools.islice(self._pending, limit))
+            for update in batch:
+                if update["update_id"] in self.confirmed:
+                    self.redelivered.append(update["update_id"])
+                self.deliveries[update["update_id"]] += 1
+            return batch
+
+    def _confirm(self, offset: int) -> None:
+        if offset < 0:
+            keep = -offset
+            while len(self._pending) > keep:
+                self.confirmed.add(self._pending.popleft()["update_id"])
+            return
+        while self._pending and self._pending[0]["update_id"] < offset:
+            self.confirmed.add(self._pending.popleft()["update_id"])
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._require_chat(params)
+        plain, entities = check_message_text(params.get("text"), params.get("parse_mode"))
+        reply = params.get("reply_parameters") or {}
+        if "reply_to_message_id" in params:  # the pre-7.0 spelling
+            reply = {"message_id": params["reply_to_message_id"]}
+        with self._cond:
+            replied = None
+            if reply:
+                replied = chat.messages.get(int(reply["message_id"]))
+                if replied is None and not reply.get("allow_sending_without_reply"):
+                    raise BadRequest("Bad Request: message to be replied not found")
+            message: dict[str, Any] = {
+                "message_id": chat.next_id,
+                "from": {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")},
+                "chat": chat.as_dict(),
+                "date": next(self._date),
+                "text": plain,
+                "_html": params.get("text"),
+                "_params": params,
+            }
+            if entities:
+                message["entities"] = entities
+            if replied is not None:
+                message["reply_to_message"] = {k: v for k, v in _public(replied).items() if k != "reply_to_message"}
+            if params.get("link_preview_options"):
+                message["link_preview_options"] = params["link_preview_options"]
+            chat.next_id += 1
+            chat.messages[message["message_id"]] = message
+            self._cond.notify_all()
+        return _public(message)
+
+    def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._require_chat(params)
+        plain, entities = check_message_text(params.get("text"), params.get("parse_mode"))
+        with self._cond:
+            message = chat.messages.get(int(params.get("message_id") or 0))
+            if message is None:
+                raise BadRequest("Bad Request: message to edit not found")
+            if message["from"]["id"] != self.bot_user["id"]:
+                raise BadRequest("Bad Request: message can't be edited")
+            if message.get("text") == plain and message.get("entities", []) == entities:
+                raise BadRequest(
+                    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
+                )
+            message.update(text=plain, entities=entities, _html=params.get("text"), edit_date=next(self._date))
+            self._cond.notify_all()
+        return _public(message)
+
+    def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
+        self._require_chat(params)
+        actions = {"typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice"}
+        actions |= {"upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note"}
+        if params.get("action") not in actions:
+            raise BadRequest("Bad Request: wrong parameter action in request")
+        return True
+
+    def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        commands = params.get("commands")
+        if not isinstance(commands, list):
+            raise BadRequest("Bad Request: can't parse commands JSON object")
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise BadRequest("Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise BadRequest("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        with self._cond:
+            self.commands = commands
+        return True
+
+    def _api_getMyCommands(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._cond:
+            return list(self.commands)
+
+    def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        with self._cond:
+            self.webhook = None
+            if str(params.get("drop_pending_updates", "")).lower() == "true":
+                while self._pending:
+                    self.confirmed.add(self._pending.popleft()["update_id"])
+        return True
+
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        url = params.get("url") or ""
+        if not url:
+            return self._api_deleteWebhook(params)
+        with self._cond:
+            self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+            if str(params.get("drop_pending_updates", "")).lower() == "true":
+                while self._pending:
+                    self.confirmed.add(self._pending.popleft()["update_id"])
+        self._kick_webhook()
+        return True
+
+    def _api_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
+        with self._cond:
+            return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": len(self._pending)}
+
+    def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_answerInlineQuery(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_close(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_logOut(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _require_chat(self, params: dict[str, Any]) -> Chat:
+        raw = params.get("chat_id")
+        if raw in (None, ""):
+            raise BadRequest("Bad Request: chat_id is empty")
+        try:
+            chat_id = int(raw)
+        except (TypeError, ValueError):
+            raise BadRequest("Bad Request: chat not found") from None
+        with self._cond:
+            chat = self.chats.get(chat_id)
+        if chat is None:
+            raise BadRequest("Bad Request: chat not found")
+        return chat
+
+    # -- webhook delivery, as Telegram does it: POST each update, confirmed on a 2xx ---------
+
+    def _kick_webhook(self) -> None:
+        with self._cond:
+            if not self.webhook or (self._webhook_thread and self._webhook_thread.is_alive()):
+                return
+            self._webhook_thread = threading.Thread(target=self._deliver_webhook, daemon=True)
+            self._webhook_thread.start()
+
+    def _deliver_webhook(self) -> None:
+        failures = 0
+        while failures < 50:
+            with self._cond:
+                if self._closing or not self.webhook or not self._pending:
+                    return
+                update = self._pending[0]
+                hook = dict(self.webhook)
+            request = urllib.request.Request(
+                hook["url"], data=json.dumps(update).encode(), headers={"Content-Type": "application/json"}
+            )
+            if hook.get("secret_token"):
+                request.add_header("X-Telegram-Bot-Api-Secret-Token", hook["secret_token"])
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback only
+                    ok = 200 <= response.status < 300
+            except OSError:
+                ok = False
+            with self._cond:
+                self.deliveries[update["update_id"]] += 1
+                if ok and self._pending and self._pending[0] is update:
+                    self.confirmed.add(self._pending.popleft()["update_id"])
+                    failures = 0
+                    continue
+            failures += 1
+            time.sleep(0.1)
+
+
+_DROPPED = object()
+
+
+def _public(message: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in message.items() if not k.startswith("_")}
+
+
+def _parse_params(content_type: str, body: bytes, query: str) -> dict[str, Any]:
+    params: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/json" and body:
+        params.update(json.loads(body))
+    elif kind == "application/x-www-form-urlencoded":
+        params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+    elif kind == "multipart/form-data":
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body
+        )
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if name and not part.get_filename():
+                params[name] = part.get_content() if part.get_content_maintype() == "text" else part.get_payload(decode=True)
+    for key in JSON_PARAMS & params.keys():
+        if isinstance(params[key], str):
+            try:
+                params[key] = json.loads(params[key])
+            except ValueError:
+                pass
+    return params
