@@ -1,0 +1,314 @@
+"""`/news <topic>`: fresh stories on a topic, each digested from its article.
+
+    query ─► every feed in parallel (one overall deadline) ─► items
+          ─► rank (relevance × freshness) ─► drop stale unless nothing else
+          ─► group the same story from several outlets ─► top N
+          ─► digest each story's article in parallel (next outlet, then the feed's
+             own description, when a page fails) ─► Story list
+
+A dead feed or article costs its own story at most, never the whole answer. The
+caller holds a `StoryCache` when repeated queries should not refetch every feed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot.config import Config, SummarySettings, TopicsSettings
+from bot.errors import NewsbotError
+from bot.feeds import FeedItem, host_name, parse_feed, search_feed_url, story_key
+from bot.models import Digest, Quote
+from bot.ranking import Scored, group, rank
+from bot.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from bot.fetch import Fetcher
+    from bot.pipeline import CpuRunner
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 200
+SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
+OUTLETS_TRIED = 3  # per story, when the first outlets' pages fail
+
+
+@dataclass(frozen=True)
+class Outlet:
+    site: str
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    url: str
+    site: str | None = None
+    published: str | None = None  # ISO 8601 datetime, UTC
+    summary: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    also: tuple[Outlet, ...] = ()  # other outlets with the same story
+    is_stale: bool = False  # older than topics.max_age_hours: nothing fresher was found
+
+
+@dataclass(frozen=True)
+class NewsSearch:
+    stories: list[Story]
+    feeds: int  # feeds asked
+    failed: int  # feeds that failed or ran out of time
+
+    @property
+    def sources_failed(self) -> bool:
+        return self.feeds > 0 and self.failed == self.feeds
+
+
+def normalise_query(query: str) -> str:
+    return " ".join(query.casefold().split())[:MAX_QUERY_CHARS]
+
+
+class StoryCache:
+    """Recent answers per normalised query, for `cache_minutes`; the least recently used go first.
+
+    A plain object the caller owns (one per bot process); expiry is measured with the
+    `now` each search runs at, so tests need no clock.
+    """
+
+    def __init__(self, minutes: float, *, max_queries: int = 256) -> None:
+        self.ttl = timedelta(minutes=minutes)
+        self.max_queries = max_queries
+        self._entries: OrderedDict[tuple[str, int], tuple[datetime, list[Story]]] = OrderedDict()
+
+    def get(self, query: str, stories: int, now: datetime) -> list[Story] | None:
+        key = (normalise_query(query), stories)
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        stored, value = entry
+        if now - stored > self.ttl or now < stored:
+            del self._entries[key]
+            return None
+        self._entries.move_to_end(key)
+        return list(value)
+
+    def put(self, query: str, stories: int, now: datetime, value: Sequence[Story]) -> None:
+        if self.ttl <= timedelta(0):
+            return
+        key = (normalise_query(query), stories)
+        self._entries[key] = (now, list(value))
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_queries:
+            self._entries.popitem(last=False)
+
+
+def feed_urls(query: str, settings: TopicsSettings) -> list[tuple[str, bool]]:
+    """(feed URL, is a search feed) for every configured feed, each once."""
+    urls = [(search_feed_url(t, query), True) for t in settings.search_feeds]
+    urls += [(url, False) for url in settings.feeds]
+    return list(dict.fromkeys(urls))
+
+
+async def read_feeds(query: str, fetcher: Fetcher, settings: TopicsSettings) -> tuple[list[FeedItem], int, int]:
+    """Items of every feed that answered within `settings.timeout`; (items, feeds, failed)."""
+    urls = feed_urls(query, settings)
+    if not urls:
+        return [], 0, 0
+    tasks = [asyncio.create_task(_read_feed(fetcher, url, searched)) for url, searched in urls]
+    done, pending = await asyncio.wait(tasks, timeout=settings.timeout)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+        log.warning("%d of %d feeds ran past the %gs deadline", len(pending), len(urls), settings.timeout)
+    items: list[FeedItem] = []
+    failed = len(pending)
+    for task in tasks:  # in configured order, so results never depend on timing
+        if task in done:
+            found = task.result()
+            if found is None:
+                failed += 1
+            else:
+                items += found
+    return items, len(urls), failed
+
+
+async def _read_feed(fetcher: Fetcher, url: str, searched: bool) -> list[FeedItem] | None:
+    try:
+        page = await fetcher.fetch(url, kind="feed")
+        return parse_feed(page.text, page.url, searched=searched)
+    except NewsbotError as exc:
+        log.warning("feed %s failed: %s (%s)", url, exc, exc.detail or "")
+    except Exception:  # a bug or an odd answer in one feed must not cost the others
+        log.exception("feed %s failed unexpectedly", url)
+    return None
+
+
+def pick_stories(
+    items: Sequence[FeedItem], query: str, now: datetime, settings: TopicsSettings
+) -> list[tuple[list[Scored], bool]]:
+    """The top `settings.stories` groups, each with whether it is stale.
+
+    Stale items are dropped when anything fresh (or undated) is relevant; when only
+    stale ones are, they are kept and marked, so the reply can say they are older.
+    """
+    scored = rank(items, query, now, max_age_hours=settings.max_age_hours)
+    fresh = [s for s in scored if not s.stale]
+    chosen, stale = (fresh, False) if fresh else (scored, True)
+    groups = group(chosen, query)
+    return [(g, stale) for g in groups[: settings.stories]]
+
+
+async def search_news(
+    query: str,
+    fetcher: Fetcher,
+    config: Config,
+    *,
+    now: datetime | None = None,
+    run_cpu: CpuRunner | None = None,
+    cache: StoryCache | None = None,
+) -> NewsSearch:
+    """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ)."""
+    query = " ".join(query.split())[:MAX_QUERY_CHARS]
+    now = _aware(now or datetime.now(UTC))
+    settings = config.topics
+    if not query:
+        return NewsSearch([], 0, 0)
+    if cache is not None:
+        cached = cache.get(query, settings.stories, now)
+        if cached is not None:
+            return NewsSearch(cached, 0, 0)
+    items, feeds, failed = await read_feeds(query, fetcher, settings)
+    picked = pick_stories(items, query, now, settings)
+    summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
+    stories = list(
+        await asyncio.gather(
+            *(_story(g, stale, fetcher, summary, run_cpu, config.fetch.timeout * 2) for g, stale in picked)
+        )
+    )
+    result = NewsSearch(stories, feeds, failed)
+    if cache is not None and not result.sources_failed:
+        cache.put(query, settings.stories, now, stories)
+    return result
+
+
+async def find_stories(
+    query: str,
+    fetcher: Fetcher,
+    config: Config,
+    *,
+    now: datetime | None = None,
+    run_cpu: CpuRunner | None = None,
+    cache: StoryCache | None = None,
+) -> list[Story]:
+    """Fresh stories on `query`, best first; [] when nothing relevant was found."""
+    result = await search_news(query, fetcher, config, now=now, run_cpu=run_cpu, cache=cache)
+    return result.stories
+
+
+async def _story(
+    members: list[Scored],
+    stale: bool,
+    fetcher: Fetcher,
+    settings: SummarySettings,
+    run_cpu: CpuRunner | None,
+    deadline: float,
+) -> Story:
+    """The story as told by the first outlet whose page digests; the lead's feed text otherwise."""
+    lead = members[0].item
+    tried = list({m.item.url: m.item for m in members}.values())[:OUTLETS_TRIED]
+    try:
+        async with asyncio.timeout(deadline):
+            for item in tried:
+                digest = await _digest(item.url, fetcher, settings, run_cpu)
+                if digest is not None and digest.summary:
+                    return _told_by(item, digest, members, stale)
+    except TimeoutError:
+        log.warning("story %s: articles ran past the %gs deadline", lead.url, deadline)
+    return _told_by(lead, None, members, stale)
+
+
+async def _digest(url: str, fetcher: Fetcher, settings: SummarySettings, run_cpu: CpuRunner | None) -> Digest | None:
+    # Imported on use: the data types, the cache and the renderers need none of the
+    # extraction stack, and `newsbot --help` should not pay for it.
+    from bot.pipeline import digest_url
+
+    try:
+        return await digest_url(url, fetcher, settings, source=url, run_cpu=run_cpu)
+    except NewsbotError as exc:
+        log.warning("article %s failed: %s (%s)", url, exc, exc.detail or "")
+    except Exception:  # one odd page must not cost the other stories
+        log.exception("article %s failed unexpectedly", url)
+    return None
+
+
+def _told_by(item: FeedItem, digest: Digest | None, members: list[Scored], stale: bool) -> Story:
+    if digest is not None:
+        summary = tuple(s.text for s in digest.summary[:SUMMARY_SENTENCES])
+        quotes = tuple(digest.quotes[:1])
+        url = digest.article.url or item.url
+        published = _iso(item.published) or digest.article.published
+    else:
+        summary = _description_sentences(item.description)
+        quotes = ()
+        url = item.url
+        published = _iso(item.published)
+    site = item.site or host_name(item.url)
+    also: dict[str, Outlet] = {}
+    for member in members:
+        other = member.item
+        name = other.site or host_name(other.url) or other.url
+        # The same article reached through another feed is not another outlet.
+        if story_key(other.url) == story_key(item.url) or name == site or name in also:
+            continue
+        also[name] = Outlet(site=name, url=other.url, title=other.title)
+    return Story(
+        title=item.title,
+        url=url,
+        site=site,
+        published=published,
+        summary=summary,
+        quotes=quotes,
+        also=tuple(also.values()),
+        is_stale=stale,
+    )
+
+
+def _description_sentences(description: str) -> tuple[str, ...]:
+    if not description:
+        return ()
+    return tuple(split_sentences(description)[:SUMMARY_SENTENCES])
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.astimezone(UTC).isoformat() if when else None
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
+    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1 otherwise."""
+    from bot.fetch import Fetcher
+    from bot.topics_render import nothing_found, stories_json, stories_text
+
+    if stories:
+        config = replace(config, topics=replace(config.topics, stories=stories))
+    now = datetime.now(UTC)
+    async with Fetcher(config.fetch) as fetcher:
+        result = await search_news(query, fetcher, config, now=now)
+    if fmt == "json":
+        print(json.dumps(stories_json(result.stories), ensure_ascii=False, indent=2))
+    elif result.stories:
+        print(stories_text(query, result.stories, now))
+    if not result.stories:
+        print(f"newsbot: {nothing_found(query, sources_failed=result.sources_failed)}", file=sys.stderr)
+        return 1
+    return 0

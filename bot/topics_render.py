@@ -1,0 +1,165 @@
+"""Stories → what people read: Telegram HTML messages, terminal text, JSON records.
+
+Each story is one self-contained HTML block (balanced tags, every piece of text cut
+to size before escaping), and blocks are packed into messages of at most 4096 UTF-16
+units, so a story is never split across two messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot.links import is_web_link
+from bot.render import BULLET, TELEGRAM_LIMIT, escape, pack, quote_line, utf16_len
+from bot.topics import Story
+
+# Caps in characters, so that one story always fits a message with room to spare.
+TITLE_CHARS = 250
+SENTENCE_CHARS = 500
+QUOTE_CHARS = 400
+URL_CHARS = 800  # a longer link is shown as text without its target
+ALSO_OUTLETS = 4
+
+
+def age_text(published: str | None, now: datetime) -> str | None:
+    """'just now', '25 min ago', '3 h ago', 'yesterday', '4 days ago' or a date."""
+    when = _parse(published)
+    if when is None:
+        return None
+    seconds = (now - when).total_seconds()
+    if seconds < 60:
+        return "just now"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours} h ago"
+    if hours < 48:
+        return "yesterday"
+    days = hours // 24
+    if days < 14:
+        return f"{days} days ago"
+    return f"{when.day} {when:%b %Y}"
+
+
+def _parse(published: str | None) -> datetime | None:
+    if not published:
+        return None
+    try:
+        when = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, marked with '…'."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
+
+
+def nothing_found(query: str, *, sources_failed: bool = False) -> str:
+    """The reply when `find_stories` returns no story."""
+    if sources_failed:
+        return "I could not reach any news source just now; try again in a minute."
+    return f"No fresh news on “{clip(query, 100)}”."
+
+
+def heading(query: str, stories: list[Story]) -> str:
+    query = clip(query, 100)
+    if stories and all(s.is_stale for s in stories):
+        return f"No fresh news on “{query}”; the latest I found is older:"
+    return f"News on “{query}”"
+
+
+def byline(story: Story, now: datetime) -> str:
+    parts = [story.site, age_text(story.published, now)]
+    return " · ".join(p for p in parts if p)
+
+
+def _summary(story: Story) -> str:
+    return " ".join(clip(s, SENTENCE_CHARS) for s in story.summary)
+
+
+def _quote(story: Story) -> str | None:
+    if not story.quotes:
+        return None
+    best = story.quotes[0]
+    return quote_line(replace(best, text=clip(best.text, QUOTE_CHARS)))
+
+
+# --- Telegram HTML -------------------------------------------------------------------
+
+
+def _link(url: str, text: str) -> str:
+    if is_web_link(url) and len(url) <= URL_CHARS:
+        return f'<a href="{escape(url)}">{escape(text)}</a>'
+    return escape(text)
+
+
+def story_html(number: int, story: Story, now: datetime) -> str:
+    lines = [f"{number}. <b>{_link(story.url, clip(story.title, TITLE_CHARS))}</b>"]
+    if info := byline(story, now):
+        lines.append(f"<i>{escape(info)}</i>")
+    if summary := _summary(story):
+        lines.append(escape(summary))
+    if quote := _quote(story):
+        lines.append(f"<blockquote>{escape(quote)}</blockquote>")
+    if story.also:
+        outlets = [_link(o.url, clip(o.site, 60)) for o in story.also[:ALSO_OUTLETS]]
+        lines.append("Also: " + ", ".join(outlets))
+    block = "\n".join(lines)
+    # The caps above keep a story far below the limit; this only guards odd inputs.
+    while utf16_len(block) > TELEGRAM_LIMIT - 100 and len(lines) > 1:
+        lines.pop()
+        block = "\n".join(lines)
+    return block
+
+
+def stories_html(query: str, stories: list[Story], now: datetime | None = None) -> list[str]:
+    """Telegram HTML messages (parse_mode=HTML), each within 4096 UTF-16 code units."""
+    now = now or datetime.now(UTC)
+    blocks = [("", f"<b>{escape(heading(query, stories))}</b>")]
+    blocks += [("\n\n", story_html(i, s, now)) for i, s in enumerate(stories, 1)]
+    return pack(blocks, TELEGRAM_LIMIT)
+
+
+# --- Terminal text and JSON -------------------------------------------------------------
+
+
+def stories_text(query: str, stories: list[Story], now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
+    lines = [heading(query, stories)]
+    for i, story in enumerate(stories, 1):
+        lines += ["", f"{i}. {story.title}"]
+        if info := byline(story, now):
+            lines.append(f"   {info}")
+        lines.append(f"   {story.url}")
+        if summary := _summary(story):
+            lines.append(f"   {BULLET} {summary}")
+        if quote := _quote(story):
+            lines.append(f"   {quote}")
+        if story.also:
+            lines.append("   Also: " + "; ".join(f"{o.site} {o.url}" for o in story.also[:ALSO_OUTLETS]))
+    return "\n".join(lines)
+
+
+def stories_json(stories: list[Story]) -> list[dict]:
+    return [
+        {
+            "title": s.title,
+            "url": s.url,
+            "site": s.site,
+            "published": s.published,
+            "is_stale": s.is_stale,
+            "summary": list(s.summary),
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in s.quotes],
+            "also": [{"site": o.site, "url": o.url, "title": o.title} for o in s.also],
+        }
+        for s in stories
+    ]
