@@ -1,0 +1,153 @@
+"""Whole pages: newsbot's CPU path beside trafilatura, sumy and newspaper4k on the same HTML.
+
+Pages are decompressed and decoded before timing; only each system's own work is timed,
+interleaved per page (see bench.timing). Memory is measured afterwards, each system alone
+in a fresh process (bench.memory), and our pipeline once more across a process pool, the
+way the bot runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from bench.data import Page, scrapinghub_dir, scrapinghub_pages
+from bench.options import Options
+from bench.report import Section, Target, mb, ms, rate, ratio, skipped
+from bench.stats import paired_ratio, summarise
+from bench.systems import BASELINE, PAGE_SYSTEMS, PageRun, newsbot
+from bench.timing import interleave, warm_up
+
+NAME = "pages"
+TITLE = "Article pages: scrapinghub benchmark HTML, one page at a time"
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def run(options: Options) -> Section:
+    if not (scrapinghub_dir(options.eval_dir) / "html").is_dir():
+        return skipped(NAME, TITLE, f"no scrapinghub pages under {options.eval_dir}")
+    pages = scrapinghub_pages(options.eval_dir, options.pages)
+    runs: dict[str, PageRun] = {}
+    notes: list[str] = []
+    for system in PAGE_SYSTEMS:
+        try:
+            runs[system.name] = system.setup()
+        except Exception as exc:  # e.g. a pipeline module not written yet
+            notes.append(f"{system.label}: not available ({type(exc).__name__}: {exc}).")
+    warm_up(runs, pages[0])
+    timings = interleave(pages, runs, repeats=options.repeats, progress=options.progress, desc="pages")
+    memory = {name: _memory(name, options) for name in runs} if options.memory else {}
+
+    labels = {s.name: s.label for s in PAGE_SYSTEMS}
+    base = timings.seconds.get(BASELINE)
+    rows = []
+    for name, seconds in timings.seconds.items():
+        summary = summarise(seconds)
+        corpus = summary.total / math.fsum(base) if base else math.nan
+        used = memory.get(name) or {}
+        rows.append(
+            (
+                labels[name],
+                str(summary.count),
+                ms(summary.median),
+                ms(summary.p95),
+                rate(summary.per_second, "pages"),
+                ratio(corpus),
+                ratio(paired_ratio(seconds, base) if base else math.nan),
+                str(timings.empty[name] + len(timings.errors[name])),
+                mb(used.get("ready_mb")),
+                mb(used.get("peak_mb")),
+            )
+        )
+    if "newsbot" in runs:
+        pool_rate = _pool_rate(pages, options.workers)
+        rows.append(
+            (
+                f"newsbot pipeline, {options.workers} processes",
+                str(len(pages)),
+                "–",
+                "–",
+                rate(pool_rate, "pages"),
+                "",
+                "",
+                "",
+                "",
+                "",
+            )
+        )
+    for name, errors in timings.errors.items():
+        if errors:
+            notes.append(f"{labels[name]} raised on {len(errors)} page(s), first: {errors[0]}")
+    notes += [
+        f"{len(pages)} pages; each system ran {options.repeats}× per page, interleaved and rotated, "
+        "per-page median kept; one untimed warm-up call each.",
+        "× trafilatura: corpus = total time over trafilatura's total; per page = median of the paired per-page ratios.",
+        "Nothing = pages where the system produced no text / summary (or raised).",
+        "Memory: each system alone in a fresh process; RSS after its imports, and the peak over all pages.",
+        "newspaper4k: image fetching off (its parse() otherwise downloads images). Its nlp() summary is not "
+        "measured: it needs NLTK punkt data, which cannot be installed here (no network; not on PyPI).",
+    ]
+    return Section(
+        NAME,
+        TITLE,
+        (
+            "system",
+            "pages",
+            "median",
+            "p95",
+            "1 core",
+            "× trafilatura (corpus)",
+            "× trafilatura (per page)",
+            "nothing",
+            "RSS after import",
+            "peak RSS",
+        ),
+        tuple(rows),
+        tuple(notes),
+        tuple(_targets(timings.seconds)),
+    )
+
+
+def _targets(seconds: dict[str, list[float]]) -> list[Target]:
+    ours = seconds.get("newsbot")
+    targets = []
+    trafilatura = seconds.get("trafilatura")
+    value = math.fsum(ours) / math.fsum(trafilatura) if ours and trafilatura else None
+    targets.append(
+        Target("pipeline time / trafilatura.extract", "≤ 1.5×", ratio(value), None if value is None else value <= 1.5)
+    )
+    newspaper = seconds.get("newspaper4k")
+    value = math.fsum(newspaper) / math.fsum(ours) if ours and newspaper else None
+    targets.append(
+        Target("newspaper4k parse time / pipeline", "≥ 3×", ratio(value), None if value is None else value >= 3)
+    )
+    return targets
+
+
+def _memory(name: str, options: Options) -> dict[str, float] | None:
+    command = [sys.executable, "-m", "bench.memory", name, str(options.eval_dir)]
+    if options.pages is not None:
+        command.append(str(options.pages))
+    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _pool_rate(pages: list[Page], workers: int) -> float:
+    """Pages per second with `workers` processes digesting pages side by side."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Start every worker and warm its imports before the clock starts.
+        list(pool.map(_digest, [pages[0]] * workers))
+        start = time.perf_counter()
+        list(pool.map(_digest, pages))
+        return len(pages) / (time.perf_counter() - start)
+
+
+def _digest(page: Page) -> bool:
+    return newsbot()(page) is not None

@@ -1,0 +1,104 @@
+"""The systems compared on article pages, each set up once and then called per page.
+
+Every factory imports its library lazily, so a missing library marks that one system
+unavailable instead of stopping the bench, and import time stays out of per-page timing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bench.data import Page
+
+PageRun = Callable[[Page], object]
+
+LANGUAGE = "english"
+SUMMARY_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class System:
+    name: str
+    label: str
+    setup: Callable[[], PageRun]
+
+
+def newsbot() -> PageRun:
+    """Our whole CPU path: extract, summarize, quotes, render the Telegram messages."""
+    from bot.config import SummarySettings
+    from bot.errors import NewsbotError
+    from bot.pipeline import digest_html
+    from bot.render import telegram_messages
+
+    settings = SummarySettings()
+
+    def run(page: Page) -> object:
+        try:
+            return telegram_messages(digest_html(page.html, page.url, page.url or page.id, settings))
+        except NewsbotError:
+            # "Not an article" is a finished answer too: the user gets a one-line reply.
+            return None
+
+    return run
+
+
+def trafilatura_extract() -> PageRun:
+    """`trafilatura.extract(html)` with its defaults: the floor our extraction builds on."""
+    import trafilatura
+
+    def run(page: Page) -> object:
+        return trafilatura.extract(page.html)
+
+    return run
+
+
+def sumy_lexrank() -> PageRun:
+    """sumy's README pipeline (HtmlParser + LexRank, stemmer, stop words, 4 sentences),
+    with our offline tokenizer in place of its NLTK one, whose data cannot be installed here."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.html import HtmlParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from bot.sentences import OfflineTokenizer
+
+    tokenizer = OfflineTokenizer(LANGUAGE)
+    summarizer = LexRankSummarizer(Stemmer(LANGUAGE))
+    summarizer.stop_words = get_stop_words(LANGUAGE)
+
+    def run(page: Page) -> object:
+        parser = HtmlParser.from_string(page.html, page.url, tokenizer)
+        return summarizer(parser.document, SUMMARY_SENTENCES)
+
+    return run
+
+
+def newspaper_parse() -> PageRun:
+    """newspaper4k's `download(input_html=...)` + `parse()`. Image fetching is off: by default
+    parse() downloads images to size them, which is network time, not parsing."""
+    import newspaper
+
+    def run(page: Page) -> object:
+        article = newspaper.Article(page.url or "https://example.com/article", fetch_images=False)
+        article.download(input_html=page.html)
+        article.parse()
+        return article.text
+
+    return run
+
+
+PAGE_SYSTEMS = (
+    System("newsbot", "newsbot pipeline (extract + summary + quotes + render)", newsbot),
+    System("trafilatura", "trafilatura.extract alone", trafilatura_extract),
+    System("sumy", "sumy HtmlParser + LexRank, 4 sentences", sumy_lexrank),
+    System("newspaper4k", "newspaper4k download(input_html) + parse", newspaper_parse),
+)
+BASELINE = "trafilatura"
+
+
+def by_name(name: str) -> System:
+    for system in PAGE_SYSTEMS:
+        if system.name == name:
+            return system
+    raise KeyError(name)
