@@ -367,7 +367,7 @@ def codec_name(label: str | None) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-        b"".decode(name)  # rejects bytes-to-bytes codecs such as base64
+        b"a".decode(name, "replace")  # rejects bytes-to-bytes codecs such as base64
     except (LookupError, ValueError):
         return None
     return "cp1252" if name in _AS_WINDOWS_1252 else name
