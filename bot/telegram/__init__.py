@@ -1,0 +1,10 @@
+"""The Telegram front door: python-telegram-bot handlers over the shared pipeline.
+
+    app.py        build the Application, run it (polling or webhook), exit statuses
+    state.py      what one running bot holds: config, fetcher, store, CPU pool, in-flight work
+    digests.py    a digest for a link: cache first, one fetch per URL however many ask
+    handlers.py   what each kind of message gets as an answer
+    replies.py    sending: typing indicator, digests as replies, plain notes
+    delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections
+    logs.py       one clean line per event on stderr
+"""

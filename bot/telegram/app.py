@@ -1,0 +1,180 @@
+"""Build the bot's Application and run it: long polling by default, a webhook by config.
+
+    build_application(config) -> Application     handlers, rate limiter, timeouts, state
+    running(application)                         async context: started inside, stopped after
+    run_bot(config) -> int                       the `newsbot run` process; exit status
+
+Exit statuses: 0 after a clean stop (SIGINT / SIGTERM), 2 when the token is missing or
+Telegram rejects it, 1 when the Bot API cannot be reached at start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.config import Config
+from bot.errors import ConfigError
+from bot.telegram.delivery import PatientRateLimiter
+from bot.telegram.handlers import COMMANDS, register
+from bot.telegram.logs import configure_logging
+from bot.telegram.state import STATE_KEY, BotState, state_of
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2
+
+# Long-poll length for getUpdates: Telegram holds the request up to this long when idle.
+POLL_TIMEOUT = 30.0
+# Concurrent requests to Telegram: replies to many chats at once plus the long poll.
+CONNECTIONS = 64
+
+MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
+REJECTED_TOKEN = "Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN or [telegram] token."
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(config: Config) -> App:
+    """The bot, ready for `running()`, `run_polling()` or `run_webhook()`."""
+    token = config.token
+    if not token:
+        raise ConfigError(MISSING_TOKEN)
+    settings = config.telegram
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .concurrent_updates(True)
+        .rate_limiter(PatientRateLimiter())
+        .connection_pool_size(CONNECTIONS)
+        .connect_timeout(10.0)
+        .read_timeout(20.0)
+        .write_timeout(20.0)
+        .pool_timeout(10.0)
+        .get_updates_connect_timeout(10.0)
+        .get_updates_read_timeout(10.0)  # on top of the long-poll timeout
+        .post_init(_started)
+        .post_shutdown(_stopped)
+    )
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+        if settings.base_url.rstrip("/").endswith("/bot"):
+            builder = builder.base_file_url(settings.base_url.rstrip("/")[: -len("/bot")] + "/file/bot")
+    application = builder.build()
+    application.bot_data[STATE_KEY] = BotState(config)
+    register(application)
+    return application
+
+
+async def _started(application: App) -> None:
+    """post_init: open the store, the fetcher and the CPU pool; publish the command list."""
+    await state_of(application).open()
+    try:
+        await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    except TelegramError as exc:
+        # The menu is a convenience; the bot works without it.
+        log.warning("setMyCommands failed: %s", exc)
+
+
+async def _stopped(application: App) -> None:
+    """post_shutdown: close what `_started` opened."""
+    await state_of(application).close()
+
+
+@contextlib.asynccontextmanager
+async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> AsyncIterator[App]:
+    """Serve updates (polling or webhook, as configured) for the body of the `async with`.
+
+    The same steps, in the same order, as python-telegram-bot's run_polling(), without
+    taking over the event loop or signals: tests and `run_bot` share this path.
+    """
+    settings = state_of(application).config.telegram
+    await application.initialize()  # getMe: a rejected token fails here
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        updater = application.updater
+        assert updater is not None
+        if settings.mode == "webhook":
+            assert settings.webhook_url
+            await updater.start_webhook(
+                listen=settings.listen,
+                port=settings.port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.secret_token,
+                allowed_updates=[Update.MESSAGE],
+                bootstrap_retries=3,
+            )
+        else:
+            await updater.start_polling(
+                timeout=poll_timeout,
+                allowed_updates=[Update.MESSAGE],
+                bootstrap_retries=3,
+                error_callback=_polling_failed,
+            )
+        await application.start()
+        try:
+            yield application
+        finally:
+            if updater.running:
+                await updater.stop()
+            if application.running:
+                await application.stop()
+            if application.post_stop:
+                await application.post_stop(application)
+    finally:
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+
+
+def _polling_failed(error: TelegramError) -> None:
+    # The updater retries with backoff; one line per failure is all the log needs.
+    log.warning("getUpdates failed: %s: %s", type(error).__name__, error)
+
+
+def run_bot(config: Config) -> int:
+    """Run until SIGINT or SIGTERM. Returns the process exit status."""
+    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    if not config.token:
+        print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
+        return EXIT_TOKEN
+    try:
+        return asyncio.run(_serve(config))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+async def _serve(config: Config) -> int:
+    application = build_application(config)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        async with running(application):
+            log.info(
+                "@%s is serving (%s); stop with Ctrl-C", application.bot.username, config.telegram.mode
+            )
+            await stop.wait()
+            log.info("stopping")
+    except InvalidToken:
+        print(f"newsbot: {REJECTED_TOKEN}", file=sys.stderr)
+        return EXIT_TOKEN
+    except NetworkError as exc:
+        where = config.telegram.base_url or "api.telegram.org"
+        print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    return EXIT_OK

@@ -1,0 +1,61 @@
+"""Talking to Telegram patiently.
+
+python-telegram-bot's AIORateLimiter keeps us under Telegram's flood limits and honours
+a 429's retry_after. It does not retry a 5xx or a dropped connection, which Telegram
+answers now and then under load; `PatientRateLimiter` adds that, with a short
+exponential backoff. A request that timed out is retried only when repeating it cannot
+post a message twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
+
+# Safe to repeat after a timeout: repeating them changes nothing the user sees twice.
+REPEATABLE = frozenset(
+    {"getMe", "sendChatAction", "setMyCommands", "getMyCommands", "deleteWebhook", "setWebhook",
+     "getWebhookInfo", "editMessageText", "answerCallbackQuery", "answerInlineQuery"}
+)
+
+
+class PatientRateLimiter(AIORateLimiter):
+    def __init__(self, *, network_retries: int = 3, backoff: float = 0.5, max_retries: int = 3, **kwargs: Any) -> None:
+        super().__init__(max_retries=max_retries, **kwargs)
+        self.network_retries = network_retries
+        self.backoff = backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        attempt = 0
+        while True:
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except BadRequest:
+                raise  # our request is wrong; sending it again will not make it right
+            except TimedOut as exc:
+                if endpoint not in REPEATABLE or attempt >= self.network_retries:
+                    raise
+                error: NetworkError = exc
+            except NetworkError as exc:
+                if attempt >= self.network_retries:
+                    raise
+                error = exc
+            delay = self.backoff * 2**attempt
+            attempt += 1
+            log.warning("Telegram %s failed (%s); retry %d in %.1f s", endpoint, error, attempt, delay)
+            await asyncio.sleep(delay)

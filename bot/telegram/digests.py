@@ -1,0 +1,52 @@
+"""A digest for a link: from the cache when fresh, else fetched and summarized once.
+
+However many chats ask for the same page at the same moment, one task does the work
+(cache lookup, fetch, CPU pool, cache write) and everyone awaits it. The task covers
+the cache lookup too, so there is no window in which a second request misses both
+the cache and the in-flight task and fetches again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.links import canonical_url
+from bot.models import Digest
+from bot.pipeline import digest_url
+from bot.telegram.state import BotState
+
+log = logging.getLogger(__name__)
+
+
+async def find_digest(state: BotState, url: str) -> Digest:
+    """Raises NewsbotError subclasses (their str() is for the user)."""
+    key = canonical_url(url)
+    task = state.inflight.get(key)
+    if task is None:
+        task = asyncio.create_task(_produce(state, url, key), name=f"digest {key}")
+        state.inflight[key] = task
+        task.add_done_callback(lambda done: _forget(state, key, done))
+    # shield: one asker giving up (its update cancelled) must not cancel the others' work.
+    return await asyncio.shield(task)
+
+
+async def _produce(state: BotState, url: str, key: str) -> Digest:
+    assert state.store is not None and state.fetcher is not None and state.cpu is not None
+    cached = await asyncio.to_thread(state.store.get_digest, key)
+    if cached is not None:
+        log.info("cache hit %s", key)
+        return cached
+    digest = await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)
+    await asyncio.to_thread(state.store.put_digest, key, digest)
+    log.info("digested %s: %d sentences, %d quotes", key, len(digest.summary), len(digest.quotes))
+    return digest
+
+
+def _forget(state: BotState, key: str, task: asyncio.Task[Digest]) -> None:
+    if state.inflight.get(key) is task:
+        del state.inflight[key]
+    # Everyone who asked has seen the outcome already; mark it retrieved so asyncio does
+    # not warn about an exception nobody read when every asker was cancelled.
+    if not task.cancelled():
+        task.exception()

@@ -1,0 +1,88 @@
+"""Sending answers: the typing indicator, digests as replies, short plain notes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from telegram import LinkPreviewOptions, Message, ReplyParameters
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+
+from bot.models import Digest
+from bot.render import telegram_messages
+
+log = logging.getLogger(__name__)
+
+# Telegram shows "typing…" for about five seconds per chat action.
+TYPING_EVERY = 4.5
+
+
+def reply_to(message: Message) -> ReplyParameters:
+    # The asking message may be deleted while we work: answer anyway.
+    return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+
+
+async def send_note(message: Message, text: str) -> Message:
+    """A short plain-text answer (no HTML to get wrong, no link preview)."""
+    return await message.reply_text(
+        text,
+        reply_parameters=reply_to(message),
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
+
+
+async def send_html_note(message: Message, html: str) -> Message:
+    return await message.reply_text(
+        html,
+        parse_mode=ParseMode.HTML,
+        reply_parameters=reply_to(message),
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
+
+
+async def send_digest(message: Message, digest: Digest) -> list[Message]:
+    """The digest as one or more HTML replies; the first previews the article itself."""
+    url = digest.article.url or (digest.source if "://" in digest.source else None)
+    sent = []
+    for i, html in enumerate(telegram_messages(digest)):
+        preview = LinkPreviewOptions(url=url) if i == 0 and url else LinkPreviewOptions(is_disabled=True)
+        sent.append(
+            await message.reply_text(
+                html, parse_mode=ParseMode.HTML, reply_parameters=reply_to(message), link_preview_options=preview
+            )
+        )
+    return sent
+
+
+@contextlib.asynccontextmanager
+async def typing(message: Message) -> AsyncIterator[None]:
+    """Show "typing…" at once and keep it up while the body runs.
+
+    The indicator is a courtesy: if Telegram refuses it, the work goes on.
+    """
+
+    async def keep_up() -> None:
+        while True:
+            try:
+                await message.get_bot().send_chat_action(
+                    message.chat_id, ChatAction.TYPING, message_thread_id=_thread(message)
+                )
+            except TelegramError as exc:
+                log.info("chat %s: typing indicator failed (%s)", message.chat_id, exc)
+            await asyncio.sleep(TYPING_EVERY)
+
+    task = asyncio.create_task(keep_up(), name=f"typing in {message.chat_id}")
+    try:
+        await asyncio.sleep(0)  # let the first chat action go out before the work starts
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def _thread(message: Message) -> int | None:
+    return message.message_thread_id if message.is_topic_message else None
