@@ -38,6 +38,20 @@ MAX_URL_LENGTH = 8192
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Special-purpose ranges (IANA registries) that some Python releases still call global;
+# listed so the verdict does not depend on the interpreter's patch level.
+_ALSO_NON_GLOBAL = tuple(
+    ipaddress.ip_network(cidr)
+    for cidr in (
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "100::/64",  # discard-only
+        "64:ff9b:1::/48",  # local-use NAT64
+        "3fff::/20",  # documentation
+        "5f00::/16",  # SRv6 SIDs
+        "fec0::/10",  # deprecated site-local
+    )
+)
 _IPV4_NUMBER = re.compile(r"^(?:0[xX][0-9a-fA-F]*|[0-9]+)$")
 
 
@@ -190,7 +204,13 @@ def embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
 
 
 def _non_global(address: IPAddress) -> bool:
-    return not address.is_global or address.is_multicast or address.is_reserved or address.is_unspecified
+    return (
+        not address.is_global
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or any(address in net for net in _ALSO_NON_GLOBAL)
+    )
 
 
 @dataclass(frozen=True)
