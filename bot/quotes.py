@@ -29,14 +29,24 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.models import Article, Quote
-from bot.speakers import Cast, Clause, clause_after, clause_before, has_reporting_verb, resolve
+from bot.speakers import (
+    Cast,
+    Clause,
+    clause_after,
+    clause_before,
+    has_reporting_verb,
+    last_sentence,
+    resolve,
+    sentence_ends,
+)
 
 # A quote longer than this is cut at a sentence end, with "…".
 MAX_QUOTE_CHARS = 600
 # Partial quotes this short are scare quotes or titles, not key quotes.
 MIN_PARTIAL_WORDS = 6
 
-_CLOSER = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"', "'": "'"}
+# What may close each opening mark; typed text mixes curly and straight ones.
+_CLOSER = {"“": '”"', "«": "»", "„": '“”"', "‘": "’", "‹": "›", '"': '"”', "'": "'"}
 _DOUBLE = frozenset('“”«»„"')
 _SPACE_BEFORE = frozenset(" \t\n([{—–-/")
 _END_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…")
@@ -53,6 +63,8 @@ class Segment:
     paragraph: int
     opened: bool = True
     closed: bool = True
+    # Goes on with the quote left open at the end of the paragraph before.
+    continued: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,9 @@ class QuoteMatch:
     standalone: bool
     speaker: str | None = None
     score: float = 0.0
+    # How the speaker was found: "clause" (next to the quote), "previous" (the quote
+    # before goes on), "introduced" (the paragraph before announced it), "" (unknown).
+    attribution: str = ""
 
     @property
     def start(self) -> int:
@@ -131,7 +146,7 @@ def _segments(paragraph: str, base: int, index: int, carried: bool) -> tuple[lis
             first_mark = False
             continue
         closers = _CLOSER[opener]
-        if ch in closers and not (ch == opener and opener in "\"'" and _facing(paragraph, i) == "open"):
+        if ch in closers and not (ch in "\"'" and _facing(paragraph, i) == "open"):
             if nested and ch in "\"'":
                 nested -= 1
                 continue
@@ -163,14 +178,9 @@ def _all_segments(article: Article) -> list[Segment]:
     still_open = False
     for index, paragraph in enumerate(article.paragraphs):
         found, open_after = _segments(paragraph, base, index, still_open)
-        if still_open and segments:
-            last = segments[-1]
-            head = found[0] if found else None
-            continues = head is not None and head.start == base and (head.opened or not head.opened)
-            if continues and head is not None:
-                # The convention: each paragraph reopens, the last one closes.
-                found[0] = replace(head, start=last.start, body_start=last.body_start, paragraph=last.paragraph)
-                segments.pop()
+        if still_open and segments and found and found[0].start == base:
+            # The convention: each paragraph reopens, the last one closes.
+            found[0] = replace(found[0], continued=True)
         segments.extend(found)
         still_open = open_after
         base += len(paragraph) + 2
@@ -194,8 +204,7 @@ def _after_text(text: str, seg: Segment, paragraph_end: int) -> str:
 
 def _sentence_tail(before: str) -> str:
     """The part of the current sentence before a quote."""
-    parts = re.split(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(\[])", before)
-    return parts[-1] if parts else before
+    return last_sentence(before)
 
 
 def _starts_free(before: str) -> tuple[bool, Clause]:
@@ -234,8 +243,14 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
 
 
 def _body(text: str, pieces: tuple[Segment, ...]) -> str:
-    parts = [" ".join(text[p.body_start : p.body_end].split()) for p in pieces]
-    return " … ".join(p.strip("“”\"'‘’ ") for p in parts if p.strip("“”\"'‘’ "))
+    """The quote's words; pieces split by a reporting clause are joined with "…"."""
+    out = ""
+    for piece in pieces:
+        words = " ".join(text[piece.body_start : piece.body_end].split()).strip("“”\"'‘’ ")
+        if not words:
+            continue
+        out = words if not out else out + (" " if piece.continued else " … ") + words
+    return out
 
 
 @dataclass
@@ -274,7 +289,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
         clause = c_after if c_after.found else c_before
         previous = found[-1] if found else None
-        if previous and _continues(text, previous, seg, c_before):
+        if previous and seg.continued:
+            previous.pieces.append(seg)
+            previous.end_free = end_free
+            if not previous.clause.found:
+                previous.clause = c_after
+            continue
+        if previous and _continues(text, previous, seg, c_after):
             previous.pieces.append(seg)
             previous.end_free = end_free
             if not previous.clause.found:
@@ -290,17 +311,21 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         standalone = item.start_free and item.end_free
         offset = pieces[0].start
         paragraph = _paragraph_of(starts, offset)
+        how = ""
         if item.clause.found:
             speaker = resolve(item.clause, cast, offset, last_speaker if paragraph - last_paragraph <= 1 else None, article.author)
+            how = "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
+            how = "previous"
         elif standalone:
             speaker = _introduced(text, starts, paragraph, cast, offset, article.author)
+            how = "introduced" if speaker else ""
         else:
             speaker = None
         if standalone and speaker:
             last_speaker, last_paragraph = speaker, _paragraph_of(starts, pieces[-1].start)
-        matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker))
+        matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
 
 
@@ -310,24 +335,22 @@ def _paragraph_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-_CLAUSE_BETWEEN = re.compile(r"^[\s,;:—–-]*(?:[^\"“”.!?]{0,80}?)[\s,;:—–.-]*$")
-
-
-def _continues(text: str, previous: _Found, seg: Segment, clause: Clause) -> bool:
-    """`"We are proud," he said, "of it."`: the second segment goes on with the first."""
-    last = previous.pieces[-1]
-    if last.paragraph != seg.paragraph and seg.start != last.end:
-        between = text[last.end : seg.start]
-        if "\n" in between:
-            return False
-    between = text[last.end : seg.start]
-    if "\n" in between:
+def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) -> bool:
+    """`"We are proud," he said, "of it."` and `"…," he said. "…"`: one speaker's
+    quote, broken by its reporting clause, goes on in the same paragraph. Not when the
+    next quote has a clause of its own (`He added: "…"`, `"…," she said.`)."""
+    between = text[previous.pieces[-1].end : seg.start]
+    if "\n" in between or any(mark in between for mark in "\"“”«»„"):
         return False
-    if not _CLAUSE_BETWEEN.match(between) or len(between.split()) > 12:
+    if not previous.end_free:
         return False
-    if not has_reporting_verb(between):
+    if not between.strip(" ,;:—–-"):
+        return True
+    if own_clause.found or len(between.split()) > 40 or not has_reporting_verb(between):
         return False
-    return previous.end_free
+    ends = sentence_ends(between)
+    # Whatever follows the clause's full stop introduces the next quote itself.
+    return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 
 
 def _introduced(text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None) -> str | None:
@@ -336,13 +359,13 @@ def _introduced(text: str, starts: list[int], paragraph: int, cast: Cast, offset
         return None
     prev_start = starts[paragraph - 1]
     prev = text[prev_start : starts[paragraph] - 2]
-    last_sentence = re.split(r"(?<=[.!?])\s+", prev.strip())[-1]
-    if not has_reporting_verb(last_sentence) or re.search(r"[\"“”]", last_sentence):
+    sentence = last_sentence(prev.strip())
+    if not has_reporting_verb(sentence) or re.search(r"[\"“”]", sentence):
         return None
-    m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", last_sentence)
+    m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", sentence)
     if not m:
         return None
-    clause = clause_before(last_sentence[: m.end()] + ",")
+    clause = clause_before(sentence[: m.end()] + ",")
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)

@@ -48,16 +48,16 @@ _PERSONAL = frozenset("he she".split())
 # Words that head or qualify a person's description and never belong to a name.
 TITLE_WORDS = frozenset(
     """
-    president vice prime minister secretary senator sen sens rep reps representative congressman
+    president vice prime minister secretary treasurer comptroller auditor clerk inspector superintendent dean coach detective agent trooper senator sen sens rep reps representative congressman
     congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
     speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
     adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
-    rev reverend father sister pope king queen prince princess sheriff chancellor premier
+    rev reverend sheriff chancellor premier
     ceo cfo founder editor correspondent reporter host anchor pastor commissioner attorney
     candidate nominee adviser advisor aide strategist analyst manager chairperson councilman
     councilwoman assemblyman assemblywoman delegate activist economist officer executive
     press campaign communications political national former presidential democratic republican
-    gop state white house senior top counsel member sec st sir lord lady dame emir sheikh
+    gop state white house senior top counsel member sec
     """.split()
 )
 
@@ -77,6 +77,10 @@ FUNCTION_WORDS = frozenset(
 
 PARTICLES = frozenset("bin ibn bint al el de da di du del della der den van von la le dos das abu ben".split())
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_DETERMINERS = frozenset("the a an his her their its our".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
 # A name token: capitalised, allowing O'Neil, McCain, El-Erian, initials like "J."
 _TOKEN = re.compile(r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?|\b[a-z]{2,4}-(?=[A-Z])|\b[a-z]{2,4}\b")
 _WORDS = re.compile(r"[\w'’.-]+|[,;:()]")
@@ -89,7 +93,9 @@ def _clean(token: str) -> str:
 
 def _is_name_token(token: str) -> bool:
     core = _clean(token)
-    return bool(core) and core[0].isupper() and core.lower() not in FUNCTION_WORDS and any(c.islower() for c in core) | (len(core) == 1)
+    if not core or not core[0].isupper() or core.lower() in FUNCTION_WORDS:
+        return False
+    return len(core) == 1 or any(c.islower() for c in core)
 
 
 # -- names in a stretch of text ----------------------------------------------------
@@ -101,37 +107,54 @@ def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
     "White House press secretary Josh Earnest" -> ("Josh Earnest", ("white", "house", "press", "secretary"))
     "the Russian leader" -> (None, ("russian", "leader"))
     """
-    words = [w for w in _WORDS.findall(phrase) if w not in "()"]
-    best: list[str] = []
-    run: list[str] = []
+    words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase)) if w not in "()"]
     runs: list[list[str]] = []
+    run: list[str] = []
     for word in words:
         low = _clean(word).lower()
-        if _is_name_token(word) and low not in TITLE_WORDS:
+        if _is_name_token(word) or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES)):
             run.append(word)
-        elif run and low in PARTICLES:
-            run.append(word)
-        elif run and word.endswith("-") and word[:-1].lower() in PARTICLES:
-            run.append(word)
+            # "Madison. Eddie Griffin": a full stop ends the name unless it ends an initial.
+            if word.endswith(".") and len(word) > 2 and low not in _ABBREVIATIONS:
+                runs.append(run)
+                run = []
         else:
             if run:
                 runs.append(run)
             run = []
     if run:
         runs.append(run)
+    best: list[str] = []
+    if runs and words and words[-1] is not runs[-1][-1] and words[0].lower() in _DETERMINERS:
+        # "the Russian leader", "the Trump campaign": a capitalised modifier of a
+        # description, not the speaker's name.
+        last = words.index(runs[-1][-1]) if runs[-1][-1] in words else -1
+        if last >= 0 and all(w.islower() for w in words[last + 1 :] if w.isalpha()):
+            runs = []
     for candidate in runs:
+        # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
+        # run: "Amy Pope" keeps her surname.
+        titled = [i for i, w in enumerate(candidate[:-1]) if _clean(w).lower() in TITLE_WORDS]
+        if titled and any(_clean(w).lower() not in _SUFFIXES for w in candidate[titled[-1] + 1 :]):
+            candidate = candidate[titled[-1] + 1 :]
         while candidate and _clean(candidate[-1]).lower() in PARTICLES:
             candidate = candidate[:-1]
+        if len(candidate) == 1 and _clean(candidate[0]).lower() in TITLE_WORDS:
+            continue
         if candidate:
             best = candidate  # the last run is the one nearest the verb / after the title
+    taken = set(best)
     description = tuple(
-        _clean(w).lower() for w in words if w not in best and w not in ",;:" and _clean(w).lower() not in ("the", "a", "an")
+        _clean(w).lower()
+        for w in words
+        if w not in taken and w not in ",;:" and _clean(w).lower() not in ("the", "a", "an")
     )
     if not best:
         return None, description
     name = " ".join(best)
     # A trailing possessive ("Trump's campaign") still names Trump.
-    name = _POSSESSIVE.sub("", name.rstrip(".")) if not name.endswith(" Jr.") else name
+    if not name.endswith(" Jr."):
+        name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
 
 
@@ -140,7 +163,7 @@ def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
 _RUN = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘—-]))"
     r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
-    r"(?:\s+(?:(?:bin|ibn|al|el|de|da|di|du|del|van|von|der|den|le|la|abu|ben)[\s-]+)?"
+    r"(?:[ \t\xa0]+(?:(?:bin|ibn|al|el|de|da|di|du|del|van|von|der|den|le|la|abu|ben)[ \t\xa0-]+)?"
     r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?))*"
 )
 
@@ -252,7 +275,11 @@ class Clause:
         return bool(self.name or self.pronoun or self.description)
 
 
-_SPLIT = re.compile(r"[\w'’.-]+|[^\w\s]")
+_SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
+# A period after these ends no sentence: "Sen. Warren said".
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen sens rep reps gov lt gen col capt sgt maj adm prof rev st jr sr sec atty supt".split()
+)
 _STOP_AFTER = frozenset(
     "in on at during after before while when to from for about with as who which that because via".split()
 )
@@ -260,7 +287,13 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 
 def _words(text: str) -> list[str]:
-    return _SPLIT.findall(text)
+    words: list[str] = []
+    for token in _SPLIT.findall(text):
+        if token == "." and words and (words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper())):
+            words[-1] += "."
+        else:
+            words.append(token)
+    return words
 
 
 def _is_verb(word: str) -> bool:
@@ -291,6 +324,29 @@ def _first_chunk(words: list[str]) -> list[str]:
     return out
 
 
+_AUXILIARIES = frozenset("has had have also then later once would will previously again had".split())
+
+
+def _subject(words: list[str]) -> list[str]:
+    """The subject of a reporting verb from the words before it: the last comma chunk,
+    or around an appositive, the chunk with the name (`Clinton, the nominee, said`,
+    `The chief executive, Laura Chen, said`)."""
+    words = list(words)
+    while words and words[-1].lower() in _AUXILIARIES:
+        words = words[:-1]
+    appositive = bool(words) and words[-1] == ","
+    chunks = [c.split() for c in " ".join(words).strip(" ,").split(" , ")]
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return []
+    if appositive and len(chunks) >= 2:
+        first, second = chunks[-2], chunks[-1]
+        if name_in(" ".join(first))[0] or not name_in(" ".join(second))[0]:
+            return first
+        return second
+    return chunks[-1]
+
+
 def clause_after(text: str) -> Clause:
     """The reporting clause that follows a quote: `, he said.`, ` said Putin, adding`,
     `, Kim Jong Un, the leader, told reporters`."""
@@ -314,17 +370,7 @@ def clause_after(text: str) -> Clause:
             continue
         subject = words[:i]
         if subject:
-            # "Clinton, the Democratic nominee, said": the name before the appositive.
-            if subject[-1] == ",":
-                parts = " ".join(subject).split(" , ")
-                chunk = parts[0].split()
-            else:
-                chunk = subject
-            if chunk and chunk[-1].lower() in ("has", "had", "have", "later", "then", "also", "once", "would", "will"):
-                chunk = chunk[:-1]
-            if chunk and any(x in ",;:" for x in chunk):
-                chunk = " ".join(chunk).split(" , ")[-1].split()
-            clause = _noun_phrase(chunk)
+            clause = _noun_phrase(_subject(subject))
             if clause.found:
                 return clause
             continue
@@ -347,7 +393,7 @@ def clause_before(text: str) -> Clause:
         words = _words(stripped)
         if not words or not _is_verb(words[-1]):
             return Clause()
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])|[”\"]", stripped)[-1]
+    sentence = re.split(r"[”\"]", last_sentence(stripped))[-1]
     words = _words(sentence)
     while words and words[-1] in ",:—–-":
         words = words[:-1]
@@ -361,14 +407,7 @@ def clause_before(text: str) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not _is_verb(words[i]):
             continue
-        subject = words[:i]
-        if subject and subject[-1] == ",":
-            parts = " ".join(subject[:-1]).split(" , ")
-            chunk = (parts[-2] if len(parts) >= 2 else parts[-1]).split()
-        else:
-            chunk = " ".join(subject).split(" , ")[-1].split()
-        while chunk and chunk[-1].lower() in ("has", "had", "have", "also", "then", "later", "once", "would", "will", "previously"):
-            chunk = chunk[:-1]
+        chunk = _subject(words[:i])
         clause = _noun_phrase(chunk[-8:])
         if clause.found:
             return clause
@@ -377,6 +416,29 @@ def clause_before(text: str) -> Clause:
         if clause.found:
             return clause
     return Clause()
+
+
+_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
+    ends = []
+    for m in _END.finditer(text):
+        if text[m.start()] == ".":
+            word = re.search(r"([\w.-]+)$", text[: m.start()])
+            token = word.group(1) if word else ""
+            last = token.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
+            if last.lower() in _ABBREVIATIONS or (len(last) == 1 and last.isupper()) or "." in token:
+                continue
+        ends.append(m.end())
+    return ends
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of `text` (its unfinished tail, when it has one)."""
+    ends = [e for e in sentence_ends(text) if text[e:].strip()]
+    return text[ends[-1] :].lstrip() if ends else text
 
 
 def has_reporting_verb(text: str) -> bool:
