@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bot.config import Config, SummarySettings, TopicsSettings
 from bot.errors import NewsbotError
@@ -189,7 +190,7 @@ async def search_news(
     summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
     stories = list(
         await asyncio.gather(
-            *(_story(g, stale, fetcher, summary, run_cpu, config.fetch.timeout * 2) for g, stale in picked)
+            *(tell_story(g, fetcher, summary, stale=stale, run_cpu=run_cpu, deadline=config.fetch.timeout * 2) for g, stale in picked)
         )
     )
     result = NewsSearch(stories, feeds, failed)
@@ -212,22 +213,24 @@ async def find_stories(
     return result.stories
 
 
-async def _story(
-    members: list[Scored],
-    stale: bool,
+async def tell_story(
+    members: Sequence[Scored],
     fetcher: Fetcher,
     settings: SummarySettings,
-    run_cpu: CpuRunner | None,
-    deadline: float,
+    *,
+    stale: bool = False,
+    run_cpu: CpuRunner | None = None,
+    deadline: float = 30.0,
 ) -> Story:
-    """The story as told by the first outlet whose page digests; the lead's feed text otherwise."""
+    """One story (a group of items, best first) as told by the first outlet whose page
+    digests; by the best item's feed description when none does within `deadline`."""
     lead = members[0].item
     tried = list({m.item.url: m.item for m in members}.values())[:OUTLETS_TRIED]
     try:
         async with asyncio.timeout(deadline):
             for item in tried:
                 digest = await _digest(item.url, fetcher, settings, run_cpu)
-                if digest is not None and digest.summary:
+                if digest is not None and digest.summary and not _still_at_aggregator(item, digest):
                     return _told_by(item, digest, members, stale)
     except TimeoutError:
         log.warning("story %s: articles ran past the %gs deadline", lead.url, deadline)
@@ -248,7 +251,20 @@ async def _digest(url: str, fetcher: Fetcher, settings: SummarySettings, run_cpu
     return None
 
 
-def _told_by(item: FeedItem, digest: Digest | None, members: list[Scored], stale: bool) -> Story:
+def _still_at_aggregator(item: FeedItem, digest: Digest) -> bool:
+    """True when a search result's link led to a page on the search engine's own site:
+    an interstitial or a cluster page (links we could not unwrap), not the article."""
+    if not item.searched:
+        return False
+    page = urlsplit(digest.article.url or item.url)
+    feed = urlsplit(item.feed)
+    if page.netloc.lower().removeprefix("www.") != feed.netloc.lower().removeprefix("www."):
+        return False
+    log.warning("search result %s stayed on the search site (%s); not digested", item.url, page.netloc)
+    return True
+
+
+def _told_by(item: FeedItem, digest: Digest | None, members: Sequence[Scored], stale: bool) -> Story:
     if digest is not None:
         summary = tuple(s.text for s in digest.summary[:SUMMARY_SENTENCES])
         quotes = tuple(digest.quotes[:1])
