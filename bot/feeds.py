@@ -47,6 +47,8 @@ _HTTP_URL = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 _B64_SEGMENT = re.compile(r"^[A-Za-z0-9_\-+/]{24,}={0,2}$")
 _B64_URL = re.compile(rb"https?://[\x21-\x7e]+")
 _TAG = re.compile(r"<[^>]*>")
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|font|i|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.IGNORECASE)
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -93,8 +95,9 @@ def _item(entry: dict, feed_url: str, feed_title: str, searched: bool) -> FeedIt
     url = unwrap_link(link)
     site = _site(entry, url, feed_title)
     title = strip_site_suffix(title, site)
-    description = clean_text(entry.get("summary", ""))
-    if _only_repeats(description, title, site):
+    raw = entry.get("summary", "")
+    description = clean_text(raw)
+    if _only_repeats(description, title, site) or _mostly_links(raw):
         description = ""
     return FeedItem(
         title=title,
@@ -143,9 +146,18 @@ def _only_repeats(description: str, title: str, site: str | None) -> bool:
     return words <= known
 
 
+def _mostly_links(value: str) -> bool:
+    """True for a description that is a list of links (aggregators list related headlines):
+    headlines of several outlets are no summary of one article."""
+    linked = sum(len(clean_text(m)) for m in _LINK_TEXT.findall(value or ""))
+    return linked > 0 and linked >= 0.6 * len(clean_text(value))
+
+
 def clean_text(value: str) -> str:
     """HTML or text → one line of plain text."""
-    text = html.unescape(_TAG.sub(" ", value or ""))
+    # Inline tags join text ("<b>Red</b>-state"); any other tag separates it.
+    text = _INLINE_TAG.sub("", value or "")
+    text = html.unescape(_TAG.sub(" ", text))
     return _SPACE.sub(" ", text).strip()
 
 

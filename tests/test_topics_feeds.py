@@ -116,3 +116,22 @@ def test_only_a_tail_naming_the_outlet_is_cut_from_a_headline():
     assert strip_site_suffix("Talks resume - Reuters", "Reuters") == "Talks resume"
     assert strip_site_suffix("Talks resume | BBC News", "bbc.co.uk") == "Talks resume"
     assert strip_site_suffix("Biden - Xi summit ends", "Reuters") == "Biden - Xi summit ends"
+
+
+def test_a_description_that_lists_other_outlets_headlines_is_no_summary():
+    cluster = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Search</title><item>'
+        "<title>Teachers rally at Statehouse - IndyStar</title><link>https://www.indystar.com/story/1</link>"
+        '<description>&lt;ol&gt;&lt;li&gt;&lt;a href="https://www.indystar.com/story/1"&gt;Teachers rally at '
+        'Statehouse&lt;/a&gt;&amp;nbsp;&lt;font color="#6f6f6f"&gt;IndyStar&lt;/font&gt;&lt;/li&gt;&lt;li&gt;'
+        '&lt;a href="https://www.wthr.com/a"&gt;Thousands of educators march in Indianapolis&lt;/a&gt;&amp;nbsp;'
+        '&lt;font color="#6f6f6f"&gt;WTHR&lt;/font&gt;&lt;/li&gt;&lt;/ol&gt;</description>'
+        '<source url="https://www.indystar.com">IndyStar</source></item>'
+        "<item><title>Budget passes</title><link>https://news.example/budget</link>"
+        '<description>&lt;p&gt;The budget passed, &lt;a href="https://news.example/vote"&gt;after a late vote'
+        "&lt;/a&gt;, with money for roads and schools.&lt;/p&gt;</description></item></channel></rss>"
+    )
+    listed, written = parse_feed(cluster)
+
+    assert listed.description == ""
+    assert written.description == "The budget passed, after a late vote, with money for roads and schools."
