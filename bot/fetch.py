@@ -243,7 +243,7 @@ class Fetcher:
 
 def _too_large(target: Target, limit: int, what: str) -> TooLarge:
     return TooLarge(
-        f"That page is too large to summarize (over {limit / 1_000_000:g} MB).",
+        f"That page is too large to summarize (over {limit / 1_000_000:.3g} MB).",
         detail=f"{target.url}: {what} over {limit} bytes",
     )
 

@@ -238,9 +238,13 @@ _BOMS = (
 
 
 def media_type(content_type: str | None) -> str:
-    """'Text/HTML; charset=UTF-8' → 'text/html'; '' when missing or malformed."""
-    value = (content_type or "").split(";", 1)[0].strip().lower()
-    return value if "/" in value else ""
+    """'Text/HTML; charset=UTF-8' → 'text/html'; '' when missing or malformed.
+    A header sent twice arrives joined by a comma; the first type counts."""
+    for candidate in (content_type or "").split(","):
+        value = candidate.split(";", 1)[0].strip().lower()
+        if "/" in value:
+            return value
+    return ""
 
 
 def describe(media: str) -> str:

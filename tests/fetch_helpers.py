@@ -82,12 +82,24 @@ def recording(seen: list[dict[str, str]], body: bytes = b"<html><body><p>Hello.<
 
 def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, **headers: str) -> None:
     handler.send_response(status)
-    headers.setdefault("Content-Type", "text/html; charset=utf-8")
-    headers.setdefault("Content-Length", str(len(body)))
-    for key, value in headers.items():
-        handler.send_header(key.replace("_", "-"), value)
+    fields = {key.replace("_", "-"): value for key, value in headers.items()}
+    fields.setdefault("Content-Type", "text/html; charset=utf-8")
+    fields.setdefault("Content-Length", str(len(body)))
+    for key, value in fields.items():
+        handler.send_header(key, value)
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def once(body: bytes, **headers: str) -> Handler:
+    """A fixed answer on a connection closed afterwards: for bodies the client abandons,
+    so the server does not wait on a reset socket for a next request."""
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
+        send(handler, 200, body, **headers)
+
+    return route
 
 
 def drip(interval: float = 0.5, total: int = 10_000) -> Handler:

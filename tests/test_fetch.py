@@ -391,3 +391,20 @@ async def test_one_fetcher_serves_many_fetches_at_once(article_server: LocalServ
         pages = await asyncio.gather(*(fetcher.fetch(u) for u in urls))
 
     assert [f"day {i}" in p.text for i, p in enumerate(pages)] == [True] * 4
+
+
+async def test_a_content_type_sent_twice_is_understood(article_server: LocalServer) -> None:
+    def twice(handler):  # type: ignore[no-untyped-def]
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=iso-8859-1")
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", "14")
+        handler.end_headers()
+        handler.wfile.write("<p>Café</p>\n".encode("iso-8859-1") + b"  ")
+
+    url = article_server.add("/news/twice", twice)
+
+    page = await fetch(url)
+
+    assert page.content_type == "text/html"
+    assert "Café" in page.text
