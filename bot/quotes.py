@@ -230,10 +230,12 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     clause = clause_after(after)
     if not rest:
         return True, clause
-    if clause.found and re.match(r"\s*[,—–-]?\s*(?:[\w’'.-]+\s+){0,10}?" , after):
-        # `…," he said` / `…" Putin noted.` / `…?" asked X`
-        head = re.split(r"[.!?]", rest, maxsplit=1)[0]
-        if has_reporting_verb(head):
+    if clause.found:
+        # `…," he said` / `…" Putin noted.` / `…?" asked X`: the clause is the rest
+        # of the sentence, and right after the quote unless the quote ends in a comma.
+        ends = sentence_ends(after)
+        head = after[: ends[0]] if ends else after
+        if has_reporting_verb(head) and (_TERMINAL.search(body) or len(head.split()) <= 8):
             return True, clause
     if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
         return True, clause
@@ -348,6 +350,8 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) ->
         return True
     if own_clause.found or len(between.split()) > 40 or not has_reporting_verb(between):
         return False
+    if between.rstrip()[-1] not in ",:;.!?—–-":
+        return False  # `said Brill, author of “America’s Bitter Pill”`: a title, not more speech
     ends = sentence_ends(between)
     # Whatever follows the clause's full stop introduces the next quote itself.
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())

@@ -39,6 +39,13 @@ tease teased chide chided demand demanded demands wonder wondered wonders mock m
 announce announced confirm confirmed confirms deny denied denies point pointed points
 put puts told tells assert asserted asserts caution cautioned cautions describe described
 describes recount recounted recounts read reads chant chanted chants plead pleaded pleads
+elaborate elaborated elaborates testify testified testifies exhort exhorted react reacted reacts
+question questioned questions sing sang sings interject interjected chime chimed fume fumed
+gripe griped gush gushed marvel marveled marvelled sum summed fire fired shoot shot interrupt
+interrupted correct corrected clarify clarified clarifies confide confided rail railed rage raged
+reiterate reiterated reiterates repeat repeated repeats echo echoed echoes proclaim proclaimed
+proclaims preach preached pray prayed grumble grumbled grumbles beam beamed gasp gasped
+instruct instructed advise advised advises inform informed informs relay relayed
 """.split()
 REPORTING_VERBS = frozenset(_VERB_STEMS)
 
@@ -288,7 +295,7 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 def _words(text: str) -> list[str]:
     words: list[str] = []
-    for token in _SPLIT.findall(text):
+    for token in _SPLIT.findall(_PARENTHESES.sub(" ", text)):
         if token == "." and words and (words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper())):
             words[-1] += "."
         else:
@@ -309,7 +316,8 @@ def _noun_phrase(words: list[str]) -> Clause:
     name, description = name_in(" ".join(words))
     if name:
         return Clause(name=name, description=description)
-    if words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "our") and len(words) <= 8:
+    if (words[0].lower() in _QUANTIFIERS and len(words) <= 8) or (len(words) <= 3 and all(w.islower() for w in words)):
+        # "the Russian leader", "one Democratic source", "officials"
         return Clause(description=description)
     return Clause()
 
@@ -324,6 +332,7 @@ def _first_chunk(words: list[str]) -> list[str]:
     return out
 
 
+_QUANTIFIERS = frozenset("the a an one another some two three several his her their its our this that".split())
 _AUXILIARIES = frozenset("has had have also then later once would will previously again had".split())
 
 
@@ -424,6 +433,8 @@ _END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
 def sentence_ends(text: str) -> list[int]:
     """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
     ends = []
+    # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
+    text = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
     for m in _END.finditer(text):
         if text[m.start()] == ".":
             word = re.search(r"([\w.-]+)$", text[: m.start()])
