@@ -6,6 +6,8 @@ import base64
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.feeds import NotAFeed, parse_feed, search_feed_url, story_key, strip_site_suffix, unwrap_link
 from tests.topics_feeds import feed_text
@@ -135,3 +137,9 @@ def test_a_description_that_lists_other_outlets_headlines_is_no_summary():
 
     assert listed.description == ""
     assert written.description == "The budget passed, after a late vote, with money for roads and schools."
+
+
+@given(st.text(max_size=300))
+def test_unwrapping_never_fails_on_odd_links(link):
+    unwrapped = unwrap_link(link)
+    assert unwrapped == link or unwrapped.lower().startswith(("http://", "https://"))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.models import Quote
 from bot.render import utf16_len
 from bot.topics import Outlet, Story
@@ -146,3 +149,29 @@ def test_clipping_cuts_at_a_word_and_says_so():
 def test_the_reply_for_nothing_found_says_which_way_it_failed():
     assert nothing_found("quantum chromodynamics") == "No fresh news on “quantum chromodynamics”."
     assert "could not reach any news source" in nothing_found("x", sources_failed=True)
+
+
+# Any text a feed or page may hold: markup characters, entities, emoji (two UTF-16 units each).
+wild_text = st.text(alphabet=st.sampled_from("ab <>&\"'“”—😀\n\u200b" + "xyz"), max_size=3000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=wild_text, summary=st.lists(wild_text, max_size=2), quote=wild_text, count=st.integers(1, 8))
+def test_any_stories_render_to_messages_telegram_accepts(title, summary, quote, count):
+    story = Story(
+        title=title,
+        url="https://news.example/a?b=<c>&d=\"e\"",
+        site=title[:40] or None,
+        published=ago(hours=5),
+        summary=tuple(summary),
+        quotes=(Quote(quote, "Speaker <b>"),) if quote else (),
+        also=(Outlet(title[:30] or "x", "javascript:alert(1)", title),),
+    )
+    messages = stories_html(title, [story] * count, NOW)
+
+    for message in messages:
+        assert 0 < utf16_len(message) <= 4096
+        for tag in ("b", "i", "a", "blockquote"):
+            assert message.count(f"<{tag}>") + message.count(f"<{tag} ") == message.count(f"</{tag}>")
+        assert "<b>Speaker" not in message
+    assert not any('href="javascript' in m for m in messages)  # only web links are linked
