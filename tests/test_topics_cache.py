@@ -1,0 +1,80 @@
+"""Choosing the stories for a reply, and remembering recent replies per query."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.config import TopicsSettings
+from bot.feeds import FeedItem
+from bot.topics import Story, StoryCache, feed_urls, normalise_query, pick_stories
+
+NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def item(title: str, hours_old: float, site: str = "Wire") -> FeedItem:
+    slug = "-".join(title.lower().split())
+    return FeedItem(title, f"https://{site.lower()}.example/{slug}", site, NOW - timedelta(hours=hours_old))
+
+
+def test_the_top_stories_are_picked_fresh_first_and_grouped():
+    items = [
+        item("Venice floods swamp St Mark's Square", 3, "A"),
+        item("Venice floods swamp St Mark's Square again", 4, "B"),
+        item("Venice mayor seeks state of emergency after floods", 6, "C"),
+        item("Venice floods: tourists wade through streets", 7, "D"),
+        item("Venice floods of 1966 remembered", 24 * 30, "E"),
+    ]
+    picked = pick_stories(items, "Venice floods", NOW, TopicsSettings(stories=2))
+
+    assert [[s.item.site for s in g] for g, _ in picked] == [["A", "B"], ["C"]]
+    assert not any(stale for _, stale in picked)
+
+
+def test_when_every_relevant_item_is_stale_the_best_of_them_are_picked_and_marked():
+    items = [item("Venice floods of 1966 remembered", 24 * 30), item("Budget passes", 1)]
+    picked = pick_stories(items, "Venice floods", NOW, TopicsSettings())
+
+    assert [(g[0].item.title, stale) for g, stale in picked] == [("Venice floods of 1966 remembered", True)]
+
+
+def test_search_feeds_get_the_query_and_each_feed_is_asked_once():
+    settings = TopicsSettings(
+        search_feeds=("https://s.example/rss?q={query}", "https://s.example/rss?q={query}"),
+        feeds=("https://wire.example/world.rss",),
+    )
+    assert feed_urls("Venice floods", settings) == [
+        ("https://s.example/rss?q=Venice%20floods", True),
+        ("https://wire.example/world.rss", False),
+    ]
+
+
+def test_the_cache_answers_the_same_query_however_typed_until_it_expires():
+    cache = StoryCache(10)
+    stories = [Story("Venice floods", "https://wire.example/venice")]
+    cache.put("Venice floods", 3, NOW, stories)
+
+    assert cache.get("  venice   FLOODS ", 3, NOW + timedelta(minutes=9)) == stories
+    assert cache.get("Venice floods", 5, NOW) is None  # asked for more stories than were kept
+    assert cache.get("Venice floods", 3, NOW + timedelta(minutes=11)) is None
+    assert cache.get("Venice floods", 3, NOW) is None  # expired entries are gone
+
+
+def test_the_cache_keeps_only_the_most_recently_used_queries():
+    cache = StoryCache(10, max_queries=2)
+    for query in ("a", "b"):
+        cache.put(query, 3, NOW, [])
+    cache.get("a", 3, NOW)
+    cache.put("c", 3, NOW, [])
+
+    assert cache.get("a", 3, NOW) == [] and cache.get("c", 3, NOW) == []
+    assert cache.get("b", 3, NOW) is None
+
+
+def test_a_zero_lifetime_cache_keeps_nothing():
+    cache = StoryCache(0)
+    cache.put("a", 3, NOW, [Story("x", "https://x.example")])
+    assert cache.get("a", 3, NOW) is None
+
+
+def test_queries_are_compared_without_case_or_extra_spaces():
+    assert normalise_query("  Boris   JOHNSON\n") == "boris johnson"
