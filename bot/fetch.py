@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import http.cookiejar
 import logging
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -89,14 +90,23 @@ class Fetcher:
     """One HTTP client, safe by default. Use as `async with Fetcher(settings) as f:`.
 
     `resolver` replaces the DNS lookup (tests, or a caching resolver); whatever it
-    answers is checked and is the address connected to.
+    answers is checked and is the address connected to. `verify` is httpx's: an
+    `ssl.SSLContext` trusting a private CA, say; certificates are always checked
+    against the link's host name, never the IP connected to.
     """
 
-    def __init__(self, settings: FetchSettings, *, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings,
+        *,
+        resolver: Resolver | None = None,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
         self.settings = settings
         self._resolve = resolver or resolve_host
         self._policy = AddressPolicy.from_settings(settings.allow_private_networks, settings.blocked_networks)
         self._client = httpx.AsyncClient(
+            verify=verify,
             follow_redirects=False,
             # Proxies from the environment would connect on our behalf to addresses
             # we never checked.

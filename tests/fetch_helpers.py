@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import subprocess
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import brotli
 import pytest
@@ -37,6 +41,30 @@ def article_server(module_server: LocalServer) -> LocalServer:
     module_server.routes.clear()
     module_server.requests.clear()
     return module_server
+
+
+@contextmanager
+def tls_server(hostname: str, directory: Path) -> Iterator[tuple[LocalServer, ssl.SSLContext, list[str]]]:
+    """An HTTPS LocalServer with a fresh self-signed certificate for `hostname`.
+
+    Yields the server, a client context trusting that certificate, and the SNI names
+    clients sent."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={hostname}",
+         "-addext", f"subjectAltName=DNS:{hostname}"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    sni: list[str] = []
+    server_side = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_side.load_cert_chain(cert, key)
+    server_side.sni_callback = lambda sock, name, ctx: sni.append(name or "")  # type: ignore[assignment,func-returns-value]
+    server = LocalServer()
+    # Test-only reach into the server: TLS on its listening socket before it starts.
+    server._httpd.socket = server_side.wrap_socket(server._httpd.socket, server_side=True)
+    with server:
+        yield server, ssl.create_default_context(cafile=str(cert)), sni
 
 
 def loopback_settings(**overrides: object) -> FetchSettings:

@@ -318,3 +318,32 @@ async def test_the_real_resolver_reports_an_unknown_name() -> None:
 
     with pytest.raises(UnknownHost):
         await resolve_host("nothing-here.invalid", 80)
+
+
+async def test_https_reaches_the_pinned_address_and_checks_the_certificate_for_the_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.fetch_helpers import tls_server
+
+    with tls_server("news.test", tmp_path) as (server, trust, sni):
+        server.add_page("/news", "<p>over TLS</p>")
+        dns = FakeDNS({"news.test": ["127.0.0.1"]})
+
+        async with Fetcher(loopback_settings(), resolver=dns, verify=trust) as fetcher:
+            page = await fetcher.fetch(f"https://news.test:{server.port}/news")
+
+        assert "over TLS" in page.text
+        assert sni == ["news.test"]
+
+
+async def test_https_with_a_certificate_for_another_name_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.errors import ConnectFailed
+    from tests.fetch_helpers import tls_server
+
+    with tls_server("news.test", tmp_path) as (server, trust, _):
+        server.add_page("/news", "<p>over TLS</p>")
+        dns = FakeDNS({"impostor.test": ["127.0.0.1"]})
+
+        async with Fetcher(loopback_settings(), resolver=dns, verify=trust) as fetcher:
+            with pytest.raises(ConnectFailed, match="certificate"):
+                await fetcher.fetch(f"https://impostor.test:{server.port}/news")
+
+        assert server.requests == []
