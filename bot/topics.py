@@ -223,9 +223,14 @@ async def tell_story(
     deadline: float = 30.0,
 ) -> Story:
     """One story (a group of items, best first) as told by the first outlet whose page
-    digests; by the best item's feed description when none does within `deadline`."""
-    lead = members[0].item
-    tried = list({m.item.url: m.item for m in members}.values())[:OUTLETS_TRIED]
+    digests; when none does within `deadline`, by the best item with a feed description."""
+    by_link: dict[str, FeedItem] = {}
+    for member in members:  # best first, each link once
+        by_link.setdefault(member.item.url, member.item)
+    items = list(by_link.values())
+    # Publishers' own links before links still on the search site (ones we could not
+    # unwrap): those seldom lead to the article.
+    tried = sorted(items, key=lambda i: _on_search_site(i.url, i))[:OUTLETS_TRIED]
     try:
         async with asyncio.timeout(deadline):
             for item in tried:
@@ -233,8 +238,9 @@ async def tell_story(
                 if digest is not None and digest.summary and not _still_at_aggregator(item, digest):
                     return _told_by(item, digest, members, stale)
     except TimeoutError:
-        log.warning("story %s: articles ran past the %gs deadline", lead.url, deadline)
-    return _told_by(lead, None, members, stale)
+        log.warning("story %s: articles ran past the %gs deadline", items[0].url, deadline)
+    described = next((i for i in items if i.description), items[0])
+    return _told_by(described, None, members, stale)
 
 
 async def _digest(url: str, fetcher: Fetcher, settings: SummarySettings, run_cpu: CpuRunner | None) -> Digest | None:
@@ -251,16 +257,19 @@ async def _digest(url: str, fetcher: Fetcher, settings: SummarySettings, run_cpu
     return None
 
 
+def _on_search_site(url: str, item: FeedItem) -> bool:
+    """True when `url` is on the site of the search feed `item` came from."""
+    if not item.searched:
+        return False
+    return urlsplit(url).netloc.lower().removeprefix("www.") == urlsplit(item.feed).netloc.lower().removeprefix("www.")
+
+
 def _still_at_aggregator(item: FeedItem, digest: Digest) -> bool:
     """True when a search result's link led to a page on the search engine's own site:
     an interstitial or a cluster page (links we could not unwrap), not the article."""
-    if not item.searched:
+    if not _on_search_site(digest.article.url or item.url, item):
         return False
-    page = urlsplit(digest.article.url or item.url)
-    feed = urlsplit(item.feed)
-    if page.netloc.lower().removeprefix("www.") != feed.netloc.lower().removeprefix("www."):
-        return False
-    log.warning("search result %s stayed on the search site (%s); not digested", item.url, page.netloc)
+    log.warning("search result %s stayed on the search site; not digested", item.url)
     return True
 
 
