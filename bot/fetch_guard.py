@@ -83,7 +83,9 @@ def parse_target(url: str, *, redirect: bool = False) -> Target:
     scheme = scheme_match.group(1).lower()
     if scheme not in ("http", "https"):
         if redirect:
-            raise BlockedAddress(f"The link redirected to a {scheme}: address; I only follow web links.", detail=url[:200])
+            raise BlockedAddress(
+                f"The link redirected to a {scheme}: address; I only follow web links.", detail=url[:200]
+            )
         raise SourceError(f"I only fetch web pages (http:// or https://), not {scheme}: links.", detail=url[:200])
     try:
         parts = urlsplit(url)

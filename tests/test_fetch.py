@@ -19,16 +19,19 @@ from bot.errors import (
 )
 from bot.fetch import Fetcher, Page
 from bot.fetch_body import decode_text
-from tests.fetch_helpers import (  # noqa: F401 (fixtures)
+from tests import fetch_helpers
+from tests.fetch_helpers import (
     FakeDNS,
-    article_server,
     closed_port,
     loopback_settings,
-    module_server,
     recording,
     send,
 )
 from tests.servers import LocalServer, Response
+
+# One local server per module, emptied before each test (see fetch_helpers.article_server).
+module_server = fetch_helpers.module_server
+article_server = fetch_helpers.article_server
 
 ARTICLE = (
     "<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body><article>"
@@ -298,7 +301,10 @@ async def test_compressed_pages_are_decoded(article_server: LocalServer, encodin
 
 
 async def test_a_feed_is_fetched_as_a_feed(article_server: LocalServer) -> None:
-    rss = b'<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Caf\xe9 news</title></channel></rss>'
+    rss = (
+        b'<?xml version="1.0" encoding="iso-8859-1"?>'
+        b'<rss version="2.0"><channel><title>Caf\xe9 news</title></channel></rss>'
+    )
     url = article_server.add_page("/feed", rss, content_type="application/rss+xml")
 
     async with Fetcher(loopback_settings()) as fetcher:

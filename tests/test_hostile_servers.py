@@ -11,21 +11,24 @@ import pytest
 
 from bot.errors import FetchError, FetchTimeout, TooLarge, TooManyRedirects, UnsupportedContent
 from bot.fetch import Fetcher, Page
-from tests.fetch_helpers import (  # noqa: F401 (fixtures)
+from tests import fetch_helpers
+from tests.fetch_helpers import (
     MB,
-    article_server,
     brotli_bomb,
     drip,
     endless,
     gzip_bomb,
     loopback_settings,
-    module_server,
     once,
     send,
     silent,
     zstd_bomb,
 )
 from tests.servers import LocalServer, Response
+
+# One local server per module, emptied before each test (see fetch_helpers.article_server).
+module_server = fetch_helpers.module_server
+article_server = fetch_helpers.article_server
 
 # Only to prove a fetch ended; the deadline itself is the fetcher's business.
 GRACE = 5.0
@@ -227,10 +230,8 @@ async def test_garbage_instead_of_http_is_reported_as_broken(article_server: Loc
 
 
 async def test_a_corrupt_compressed_body_is_reported(article_server: LocalServer) -> None:
-    url = article_server.add(
-        "/news/corrupt",
-        Response(200, b"\x1f\x8b\x08\x00 definitely not gzip", {"Content-Type": "text/html", "Content-Encoding": "gzip"}),
-    )
+    headers = {"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    url = article_server.add("/news/corrupt", Response(200, b"\x1f\x8b\x08\x00 definitely not gzip", headers))
     with pytest.raises(FetchError, match="damaged"):
         await fetch(url)
 

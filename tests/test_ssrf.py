@@ -15,19 +15,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import FetchSettings
-from bot.errors import BlockedAddress, SourceError
+from bot.errors import BlockedAddress, ConnectFailed, SourceError, UnknownHost
 from bot.fetch import Fetcher
 from bot.fetch_guard import AddressPolicy, parse_ipv4, parse_target, resolve_host
-from tests.fetch_helpers import (  # noqa: F401 (fixtures)
+from tests import fetch_helpers
+from tests.fetch_helpers import (
     FakeDNS,
-    article_server,
-    closed_port,
     loopback_settings,
-    module_server,
     recording,
-    send,
+    tls_server,
 )
 from tests.servers import LocalServer, Response
+
+# One local server per module, emptied before each test (see fetch_helpers.article_server).
+module_server = fetch_helpers.module_server
+article_server = fetch_helpers.article_server
 
 ATTACKS = [
     # loopback, in every spelling a resolver accepts
@@ -314,14 +316,11 @@ def test_any_spelling_of_an_address_is_the_same_address(value: int) -> None:
 
 
 async def test_the_real_resolver_reports_an_unknown_name() -> None:
-    from bot.errors import UnknownHost
-
     with pytest.raises(UnknownHost):
         await resolve_host("nothing-here.invalid", 80)
 
 
 async def test_https_reaches_the_pinned_address_and_checks_the_certificate_for_the_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.fetch_helpers import tls_server
 
     with tls_server("news.test", tmp_path) as (server, trust, sni):
         server.add_page("/news", "<p>over TLS</p>")
@@ -335,8 +334,6 @@ async def test_https_reaches_the_pinned_address_and_checks_the_certificate_for_t
 
 
 async def test_https_with_a_certificate_for_another_name_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bot.errors import ConnectFailed
-    from tests.fetch_helpers import tls_server
 
     with tls_server("news.test", tmp_path) as (server, trust, _):
         server.add_page("/news", "<p>over TLS</p>")
