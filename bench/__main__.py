@@ -17,13 +17,15 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def benchmarks() -> dict[str, Callable[[Options], Section]]:
     # Imported here so `--help` and a typo in --only answer instantly.
-    from bench import coldstart, pages, summaries
+    from bench import burst, coldstart, pages, profile, summaries
 
     return {
         pages.NAME: pages.run,
         summaries.NAME: summaries.run,
         summaries.LONG_NAME: summaries.run_long,
         coldstart.NAME: coldstart.run,
+        burst.NAME: burst.run,
+        profile.NAME: profile.run,
     }
 
 
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     sections = []
     for name in chosen:
         print(f"bench: {name}…", file=sys.stderr, flush=True)
+        begun = time.perf_counter()
         sections.append(available[name](options))
+        print(f"bench: {name} took {time.perf_counter() - begun:.1f} s", file=sys.stderr, flush=True)
     footer = f"Whole run: {time.perf_counter() - started:.0f} s."
     parts = ["\n".join(header), *(markdown(s) for s in sections), targets_markdown(sections), footer]
     text = "\n\n".join(p for p in parts if p) + "\n"

@@ -39,7 +39,7 @@ def run(options: Options) -> Section:
             runs[system.name] = system.setup()
         except Exception as exc:  # e.g. a pipeline module not written yet
             notes.append(f"{system.label}: not available ({type(exc).__name__}: {exc}).")
-    warm_up(runs, pages[0])
+    warm_up(runs, min(pages, key=lambda page: len(page.html)))
     timings = interleave(pages, runs, repeats=options.repeats, progress=options.progress, desc="pages")
     memory = {name: _memory(name, options) for name in runs} if options.memory else {}
 
@@ -143,7 +143,7 @@ def _pool_rate(pages: list[Page], workers: int) -> float:
     """Pages per second with `workers` processes digesting pages side by side."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # Start every worker and warm its imports before the clock starts.
-        list(pool.map(_digest, [pages[0]] * workers))
+        list(pool.map(_digest, [min(pages, key=lambda page: len(page.html))] * workers))
         start = time.perf_counter()
         list(pool.map(_digest, pages))
         return len(pages) / (time.perf_counter() - start)

@@ -1,0 +1,390 @@
+"""The Telegram bot under a burst of link messages, against the fake Bot API.
+
+The bot runs in its own process (bench.botprocess), polling a FakeBotAPI that lives in
+this process and fetching articles from a local article server (tests/servers.py) that
+serves the real pages in tests/fixtures/pages, each under many distinct URLs so every
+link is a fresh digest unless the scenario repeats it. The fake is subclassed here only
+to stamp times: when a user's message was sent, when getUpdates handed it to the bot,
+when the bot's reply arrived.
+
+Scenarios, in order, on one bot process:
+- cache hit: a link already digested, asked again, one at a time: our own time, from
+  the update being handed to the bot until sendMessage reaches the fake;
+- burst: N link messages from N chats at once, every link a different URL;
+- big burst (issue 6): 1,000 link messages from 200 chats, 200 different URLs, each
+  asked by five chats, so single-flight and the cache carry most of it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.options import Options
+from bench.report import Section, Target, mb, ms, rate, secs, skipped
+from bench.stats import percentile, rss_mb
+
+NAME = "bot"
+TITLE = "The Telegram bot under a burst of link messages (fake Bot API, local article server)"
+PROJECT = Path(__file__).resolve().parents[1]
+CACHE_HITS = 20
+DEADLINE_PER_MESSAGE = 1.0  # generous: a burst that takes longer than this per message has hung
+# python-telegram-bot's AIORateLimiter keeps to Telegram's broadcast limit of 30 requests
+# a second, chat actions included: a floor under any burst's duration, whatever our speed.
+TELEGRAM_RATE = 30
+
+
+@dataclass
+class Stamps:
+    pushed: dict[tuple[int, int], float] = field(default_factory=dict)
+    handed: dict[tuple[int, int], float] = field(default_factory=dict)
+    typing: dict[int, list[float]] = field(default_factory=lambda: defaultdict(list))  # chat -> times
+    replies: dict[tuple[int, int], list[tuple[float, bool, str]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def timed_api() -> Any:
+    """A FakeBotAPI that stamps times (built lazily: tests/ may be absent in an installed copy)."""
+    from tests.fakebotapi import FakeBotAPI
+
+    class TimedBotAPI(FakeBotAPI):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stamps = Stamps()
+            self._stamp_lock = threading.Lock()
+
+        def push_update(self, update: dict[str, Any]) -> int:
+            now = time.perf_counter()
+            message = update.get("message") or {}
+            with self._stamp_lock:
+                if message:
+                    self.stamps.pushed[(message["chat"]["id"], message["message_id"])] = now
+            return super().push_update(update)
+
+        def _api_getUpdates(self, params: dict[str, Any]) -> Any:  # noqa: N802 - the Bot API's name
+            batch = super()._api_getUpdates(params)
+            now = time.perf_counter()
+            with self._stamp_lock:
+                for update in batch:
+                    message = update.get("message") or {}
+                    if message:
+                        self.stamps.handed.setdefault((message["chat"]["id"], message["message_id"]), now)
+            return batch
+
+        def _api_sendChatAction(self, params: dict[str, Any]) -> bool:  # noqa: N802
+            result = super()._api_sendChatAction(params)
+            now = time.perf_counter()
+            with self._stamp_lock:
+                self.stamps.typing[int(params["chat_id"])].append(now)
+            return result
+
+        def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+            result = super()._api_sendMessage(params)
+            now = time.perf_counter()
+            replied = result.get("reply_to_message")
+            if replied:
+                digest = str(params.get("parse_mode", "")).lower() == "html"
+                with self._stamp_lock:
+                    self.stamps.replies[(result["chat"]["id"], replied["message_id"])].append(
+                        (now, digest, result.get("text", "")[:120])
+                    )
+            return result
+
+    return TimedBotAPI()
+
+
+@dataclass
+class Outcome:
+    """One scenario's answers, read from the fake's stamps."""
+
+    sent: int
+    seconds: float  # first message sent → last first-reply received
+    latencies: list[float]  # per answered message: sent → first reply
+    missing: int
+    duplicated: int
+    notes: int  # answered with a plain note (busy, error) rather than a digest
+    first_note: str
+    lag: dict[str, float]
+    peak_mb: float | None
+    peak_tree_mb: float | None
+
+
+def run(options: Options) -> Section:
+    try:
+        from tests.servers import PAGES, LocalServer
+
+        api = timed_api()
+    except ImportError as exc:
+        return skipped(NAME, TITLE, f"the fake Bot API is not importable ({exc}); run from the project root")
+    try:
+        import bot.telegram.app  # noqa: F401 - fail here, in one line, rather than in the bot process
+    except ImportError as exc:
+        return skipped(NAME, TITLE, f"the bot is not importable yet ({exc})")
+    fixtures = sorted(PAGES.glob("*.html"))
+    with api, LocalServer() as articles, tempfile.TemporaryDirectory(prefix="newsbot-bench-") as tmp:
+        pages = [path.read_bytes() for path in fixtures]
+
+        def urls(prefix: str, count: int) -> list[str]:
+            return [articles.add_page(f"/{prefix}/{i}/{fixtures[i % len(pages)].stem}", pages[i % len(pages)]) for i in range(count)]
+
+        config = Path(tmp) / "bench.toml"
+        config.write_text(_config_toml(api, Path(tmp), options.workers), encoding="utf-8")
+        log = open(Path(tmp) / "bot.log", "w+", encoding="utf-8")  # noqa: SIM115 - closed below
+        bot = subprocess.Popen(
+            [sys.executable, "-m", "bench.botprocess", str(config)],
+            cwd=PROJECT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k not in {"TELEGRAM_BOT_TOKEN", "NEWSBOT_CONFIG"}},
+        )
+        try:
+            return _scenarios(options, api, bot, urls, log)
+        finally:
+            _stop(bot)
+            log.close()
+
+
+def _config_toml(api: Any, tmp: Path, workers: int) -> str:
+    return "\n".join(
+        [
+            "[fetch]",
+            "allow_private_networks = true  # the article server is on loopback",
+            "[telegram]",
+            f"token = {json.dumps(api.token)}",
+            f"base_url = {json.dumps(api.base_url)}",
+            f"workers = {workers}",
+            "[storage]",
+            f"path = {json.dumps(str(tmp / 'newsbot.sqlite3'))}",
+            "",
+        ]
+    )
+
+
+def _scenarios(options: Options, api: Any, bot: subprocess.Popen[str], urls: Any, log: Any) -> Section:
+    started = time.perf_counter()
+    ready = _read(bot, timeout=120)
+    if not ready.get("ready"):
+        return skipped(NAME, TITLE, f"the bot did not start: {_tail(log)}")
+    start_seconds = time.perf_counter() - started
+    rows: list[tuple[str, ...]] = []
+    notes: list[str] = [f"Bot process ready (Bot API polled, CPU pool up) {start_seconds:.1f} s after launch."]
+    targets: list[Target] = []
+
+    # Warm: one digest end to end, so the CPU workers and connections are up.
+    (warm_url,) = urls("warm", 1)
+    warm = _burst(api, bot, [(9_000_001, warm_url)], options)
+    if warm.missing:
+        return skipped(NAME, TITLE, f"the bot did not answer a first link: {_tail(log)}")
+    time.sleep(options.settle)
+    idle_mb, idle_tree_mb = rss_mb(bot.pid), _tree_mb(bot.pid)
+
+    answered = [_cache_hit(api, 9_100_000 + i, warm_url) for i in range(CACHE_HITS if not options.quick else 3)]
+    hits = [h[0] for h in answered if h is not None]
+    hit = statistics.median(hits) if hits else math.nan
+    typing = statistics.median([h[1] for h in answered if h is not None] or [math.nan])
+    notes.append(
+        f"Cache hit: a digested link asked again, {len(hits)} times one after another; from getUpdates handing "
+        f"the update to the bot until sendMessage reached the fake: median {ms(hit)}, worst "
+        f"{ms(max(hits, default=math.nan))} (the typing action reached the fake after {ms(typing)})."
+    )
+    targets.append(Target("bot reply on a cache hit", "≤ 20 ms", ms(hit), None if not hits else hit <= 0.020))
+    _read_lag(bot)  # start the lag window afresh
+
+    chats = min(options.chats, options.burst)
+    messages = [(1_000_000 + i % chats, url) for i, url in enumerate(urls("burst", options.burst))]
+    burst = _burst(api, bot, messages, options)
+    rows.append(_row(f"{options.burst} links from {chats} chats, all different", burst))
+    targets.append(
+        Target(
+            f"p95 reply latency, {options.burst} concurrent links",
+            "≤ 2 s",
+            secs(percentile(burst.latencies, 95)),
+            None if not burst.latencies else percentile(burst.latencies, 95) <= 2.0,
+        )
+    )
+    if options.big_burst:
+        distinct = urls("big", options.chats)
+        messages = [
+            (2_000_000 + c, distinct[(c + k * 41) % len(distinct)])
+            for k in range(math.ceil(options.big_burst / options.chats))
+            for c in range(options.chats)
+        ][: options.big_burst]
+        big = _burst(api, bot, messages, options)
+        rows.append(_row(f"{options.big_burst} links from {options.chats} chats, {len(distinct)} URLs", big))
+    time.sleep(options.settle)
+    after_mb, after_tree_mb = rss_mb(bot.pid), _tree_mb(bot.pid)
+    everything_once = all(r[7] == "yes" for r in rows) and not api.redelivered
+    notes += [
+        f"Resident memory of the bot process idle after start: {mb(idle_mb)} "
+        f"({mb(idle_tree_mb)} with its CPU workers); idle after the bursts: {mb(after_mb)} ({mb(after_tree_mb)}).",
+        "Latency: from the user's message entering the fake until the bot's first reply to it reached the fake. "
+        "Peak RSS: sampled every 20 ms during the burst (bot process; with workers in brackets).",
+        f"python-telegram-bot's rate limiter keeps to Telegram's {TELEGRAM_RATE} requests/s, chat actions included: "
+        f"a burst of N link messages (a typing action + a reply each) cannot finish before 2N/{TELEGRAM_RATE} s "
+        f"({2 * options.burst / TELEGRAM_RATE:.1f} s for {options.burst}).",
+        f"Updates handed out again after being confirmed: {len(api.redelivered)}.",
+    ]
+    if burst.first_note:
+        notes.append(f"A plain-note answer looked like: {burst.first_note!r}")
+    targets.append(Target("bot idle RSS", "≤ 120 MB", mb(idle_mb), None if idle_mb is None else idle_mb <= 120))
+    targets.append(Target("every update answered exactly once", "all", "yes" if everything_once else "no", everything_once))
+    return Section(
+        NAME,
+        TITLE,
+        ("scenario", "p50", "p95", "slowest", "all answered in", "replies/s", "notes", "answered once", "loop stall (max)", "peak RSS"),
+        tuple(rows),
+        tuple(notes),
+        tuple(targets),
+    )
+
+
+def _row(name: str, outcome: Outcome) -> tuple[str, ...]:
+    once = outcome.missing == 0 and outcome.duplicated == 0
+    answered = "yes" if once else f"no ({outcome.missing} missing, {outcome.duplicated} twice)"
+    return (
+        name,
+        secs(percentile(outcome.latencies, 50)),
+        secs(percentile(outcome.latencies, 95)),
+        secs(max(outcome.latencies, default=math.nan)),
+        secs(outcome.seconds),
+        rate(len(outcome.latencies) / outcome.seconds if outcome.seconds else math.nan, "replies"),
+        str(outcome.notes),
+        answered,
+        f"{outcome.lag.get('max_ms', math.nan):.0f} ms",
+        f"{mb(outcome.peak_mb)} ({mb(outcome.peak_tree_mb)})",
+    )
+
+
+def _burst(api: Any, bot: subprocess.Popen[str], messages: list[tuple[int, str]], options: Options) -> Outcome:
+    """Send every (chat, link) at once, wait for every answer, and read the stamps."""
+    keys = []
+    start = time.perf_counter()
+    for chat, url in messages:
+        user = {"id": chat, "is_bot": False, "first_name": f"Reader {chat}", "language_code": "en"}
+        message = api.private_message(url, user=user)
+        keys.append((message["chat"]["id"], message["message_id"]))
+    deadline = start + 60 + DEADLINE_PER_MESSAGE * len(messages)
+    peak = peak_tree = 0.0
+    family = _family(bot.pid)  # found once: scanning /proc every tick would steal the bot's CPU
+    while time.perf_counter() < deadline:
+        peak = max(peak, rss_mb(bot.pid) or 0.0)
+        peak_tree = max(peak_tree, _family_mb(family) or 0.0)
+        if all(api.stamps.replies.get(k) for k in keys) or bot.poll() is not None:
+            break
+        time.sleep(0.02)
+    time.sleep(0.2)  # a second answer to the same message would show up now
+    stamps = api.stamps
+    firsts = {k: stamps.replies[k][0] for k in keys if stamps.replies.get(k)}
+    latencies = [firsts[k][0] - stamps.pushed[k] for k in keys if k in firsts]
+    notes = [first for first in firsts.values() if not first[1]]
+    last = max((first[0] for first in firsts.values()), default=start)
+    return Outcome(
+        sent=len(messages),
+        seconds=last - start,
+        latencies=latencies,
+        missing=len(keys) - len(firsts),
+        duplicated=sum(1 for k in keys if len(stamps.replies.get(k, ())) > 1),
+        notes=len(notes),
+        first_note=notes[0][2] if notes else "",
+        lag=_read_lag(bot),
+        peak_mb=peak or None,
+        peak_tree_mb=peak_tree or None,
+    )
+
+
+def _cache_hit(api: Any, chat: int, url: str) -> tuple[float, float] | None:
+    """(handed → reply, handed → typing action) for one repeated link, asked from a fresh chat."""
+    user = {"id": chat, "is_bot": False, "first_name": "Repeat", "language_code": "en"}
+    message = api.private_message(url, user=user)
+    key = (message["chat"]["id"], message["message_id"])
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        replies = api.stamps.replies.get(key)
+        handed = api.stamps.handed.get(key)
+        if replies and handed is not None:
+            typing = api.stamps.typing.get(key[0]) or [math.nan]
+            return replies[0][0] - handed, typing[0] - handed
+        time.sleep(0.002)
+    return None
+
+
+def _read(bot: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
+    """The bot process's next JSON line, or {} when it died or said nothing in time."""
+    result: dict[str, Any] = {}
+
+    def read() -> None:
+        line = bot.stdout.readline() if bot.stdout else ""
+        if line.strip():
+            result.update(json.loads(line))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return result
+
+
+def _read_lag(bot: subprocess.Popen[str]) -> dict[str, float]:
+    if bot.poll() is not None or bot.stdin is None:
+        return {}
+    bot.stdin.write("lag\n")
+    bot.stdin.flush()
+    return _read(bot, timeout=10)
+
+
+def _stop(bot: subprocess.Popen[str]) -> None:
+    try:
+        if bot.poll() is None and bot.stdin is not None:
+            bot.stdin.write("stop\n")
+            bot.stdin.flush()
+        bot.wait(timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        bot.kill()
+        bot.wait()
+
+
+def _tail(log: Any, lines: int = 3) -> str:
+    log.flush()
+    log.seek(0)
+    text = log.read().strip().splitlines()
+    return " / ".join(text[-lines:]) or "no output"
+
+
+def _family(pid: int) -> set[int]:
+    """A process and all its descendants (the forkserver and the CPU workers)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    # The command name may hold spaces; the fields after its closing paren do not.
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    family, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, p in parents.items() if p == parent and child not in family]
+        family.update(children)
+        frontier.extend(children)
+    return family
+
+
+def _family_mb(pids: set[int]) -> float | None:
+    known = [size for size in map(rss_mb, pids) if size is not None]
+    return sum(known) if known else None
+
+
+def _tree_mb(pid: int) -> float | None:
+    return _family_mb(_family(pid))
