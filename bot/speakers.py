@@ -180,10 +180,17 @@ class Mention:
     start: int
     name: str
     description: tuple[str, ...]
+    # The fullest form of this name mentioned up to here: "Putin" -> "Vladimir Putin".
+    full: str = ""
 
     @property
-    def tokens(self) -> tuple[str, ...]:
-        return tuple(self.name.split())
+    def person(self) -> bool:
+        """Two or more name words, as people have and most places don't."""
+        return len(self.full.split()) >= 2
+
+
+def _key(tokens: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_clean(t) for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -195,7 +202,12 @@ class Cast:
 
     @classmethod
     def of(cls, text: str) -> Cast:
-        mentions = []
+        mentions: list[Mention] = []
+        # Names of two words or more seen so far, by their last and first word, with
+        # how often each was seen: "Putin" goes to "Vladimir Putin", "Kim" to
+        # "Kim Jong Un", and a title-case headline ("Putin Tells Kim Jong Un"), seen
+        # once, loses to the name the body keeps using.
+        seen: dict[str, dict[str, int]] = {}
         for m in _RUN.finditer(text):
             name, description = name_in(m.group())
             if not name:
@@ -208,31 +220,38 @@ class Cast:
             words = list(description) + [w.lower() for w in tail]
             if after:
                 words += after.group(1).lower().split()
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words)))
+            tokens = name.split()
+            if len(tokens) >= 2:
+                for word in {_clean(tokens[0]), _clean(tokens[-1])}:
+                    names = seen.setdefault(word, {})
+                    names[name] = names.get(name, 0) + 1
+                full = name
+            else:
+                full = _best(_clean(name), seen) or name
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full))
         return cls(tuple(mentions), tuple(x.start for x in mentions))
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
 
     def full_name(self, name: str, offset: int) -> str:
-        """"Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un": the longest name mentioned
-        so far that ends (or, failing that, starts) with this one; earlier mentions first."""
+        """"Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un": the name of two words or
+        more, mentioned so far, that ends (or starts) with this one and is used most."""
         tokens = name.split()
-        if not tokens:
+        if len(tokens) != 1:
             return name
+        word = _clean(name)
         pool = self.before(offset) or self.mentions
-        best = name
-        for ends in (True, False):
-            for mention in pool:
-                have = mention.tokens
-                if len(have) <= len(tokens):
-                    continue
-                part = have[-len(tokens) :] if ends else have[: len(tokens)]
-                if [_clean(t) for t in part] == [_clean(t) for t in tokens] and len(have) > len(best.split()):
-                    best = mention.name
-            if best != name:
-                return best
-        return best
+        for mention in reversed(pool):
+            if _clean(mention.name) == word and mention.full != mention.name:
+                return mention.full
+        seen: dict[str, dict[str, int]] = {}
+        for mention in pool:
+            parts = mention.name.split()
+            if len(parts) >= 2 and word in (_clean(parts[0]), _clean(parts[-1])):
+                names = seen.setdefault(word, {})
+                names[mention.name] = names.get(mention.name, 0) + 1
+        return _best(word, seen) or name
 
     def describe(self, description: tuple[str, ...], offset: int) -> str | None:
         """"the Russian leader" -> the most recent person whose description fits."""
@@ -242,28 +261,32 @@ class Cast:
         qualifiers = [w for w in wanted if w not in TITLE_WORDS] or wanted
         role = wanted[-1]
         for mention in reversed(self.before(offset)):
-            have = set(mention.description)
-            if len(mention.tokens) < 2 and not _multi(self, mention):
+            if not mention.person:
                 continue
+            have = set(mention.description)
             if all(q in have for q in qualifiers) and (role in have or role in _GENERIC_ROLES or role in qualifiers):
-                return self.full_name(mention.name, mention.start + 1)
+                return mention.full
         return None
 
-    def recent_person(self, offset: int, *, since: int = 0) -> str | None:
+    def recent_person(self, offset: int) -> str | None:
         for mention in reversed(self.before(offset)):
-            if mention.start < since:
-                break
-            if len(mention.tokens) >= 2 or _multi(self, mention):
-                return self.full_name(mention.name, offset)
+            if mention.person:
+                return mention.full
         return None
+
+
+def _best(word: str, seen: dict[str, dict[str, int]]) -> str | None:
+    """The most used name holding `word` as its last (else first) word; longer wins ties."""
+    candidates = seen.get(word)
+    if not candidates:
+        return None
+    ending = {n: c for n, c in candidates.items() if _clean(n.split()[-1]) == word}
+    pool = ending or candidates
+    return max(pool, key=lambda n: (pool[n], len(n.split())))
 
 
 # Roles that any titled person can be called by: "the leader", "the official".
 _GENERIC_ROLES = frozenset("leader official head chief politician candidate executive".split())
-
-
-def _multi(cast: Cast, mention: Mention) -> bool:
-    return len(cast.full_name(mention.name, mention.start + 1).split()) >= 2
 
 
 # -- reporting clauses -------------------------------------------------------------
