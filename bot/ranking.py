@@ -133,7 +133,8 @@ def rank(
     wanted = query_terms(query, language)
     drop = bool(terms(query, language))
     docs = [
-        terms(i.title, language, drop_function_words=drop) * 2 + terms(i.description, language, drop_function_words=drop)
+        terms(i.title, language, drop_function_words=drop) * 2
+        + terms(i.description, language, drop_function_words=drop)
         for i in items
     ]
     if not wanted or not docs:

@@ -17,10 +17,11 @@ import json
 import logging
 import sys
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from bot.config import Config, SummarySettings, TopicsSettings
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from bot.pipeline import CpuRunner
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_QUERY_CHARS = 200
 SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
@@ -116,12 +118,15 @@ def feed_urls(query: str, settings: TopicsSettings) -> list[tuple[str, bool]]:
     return list(dict.fromkeys(urls))
 
 
-async def read_feeds(query: str, fetcher: Fetcher, settings: TopicsSettings) -> tuple[list[FeedItem], int, int]:
+async def read_feeds(
+    query: str, fetcher: Fetcher, settings: TopicsSettings, run_cpu: CpuRunner | None = None
+) -> tuple[list[FeedItem], int, int]:
     """Items of every feed that answered within `settings.timeout`; (items, feeds, failed)."""
     urls = feed_urls(query, settings)
     if not urls:
         return [], 0, 0
-    tasks = [asyncio.create_task(_read_feed(fetcher, url, searched)) for url, searched in urls]
+    run = run_cpu or _inline
+    tasks = [asyncio.create_task(_read_feed(fetcher, url, searched, run)) for url, searched in urls]
     done, pending = await asyncio.wait(tasks, timeout=settings.timeout)
     for task in pending:
         task.cancel()
@@ -140,10 +145,11 @@ async def read_feeds(query: str, fetcher: Fetcher, settings: TopicsSettings) -> 
     return items, len(urls), failed
 
 
-async def _read_feed(fetcher: Fetcher, url: str, searched: bool) -> list[FeedItem] | None:
+async def _read_feed(fetcher: Fetcher, url: str, searched: bool, run: CpuRunner) -> list[FeedItem] | None:
     try:
         page = await fetcher.fetch(url, kind="feed")
-        return parse_feed(page.text, page.url, searched=searched)
+        # Parsing a long feed is CPU work: off the event loop when the caller has a pool.
+        return await run(partial(parse_feed, searched=searched), page.text, page.url)
     except NewsbotError as exc:
         log.warning("feed %s failed: %s (%s)", url, exc, exc.detail or "")
     except Exception:  # a bug or an odd answer in one feed must not cost the others
@@ -185,14 +191,14 @@ async def search_news(
         cached = cache.get(query, settings.stories, now)
         if cached is not None:
             return NewsSearch(cached, 0, 0)
-    items, feeds, failed = await read_feeds(query, fetcher, settings)
-    picked = pick_stories(items, query, now, settings)
+    run = run_cpu or _inline
+    items, feeds, failed = await read_feeds(query, fetcher, settings, run)
+    picked = await run(pick_stories, items, query, now, settings)
     summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
-    stories = list(
-        await asyncio.gather(
-            *(tell_story(g, fetcher, summary, stale=stale, run_cpu=run_cpu, deadline=config.fetch.timeout * 2) for g, stale in picked)
-        )
-    )
+    # Time for the first outlet's page and one more, should it fail.
+    deadline = config.fetch.timeout * 2
+    tellings = [tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline) for g, stale in picked]
+    stories = list(await asyncio.gather(*tellings))
     result = NewsSearch(stories, feeds, failed)
     if cache is not None and not result.sources_failed:
         cache.put(query, settings.stories, now, stories)
@@ -309,6 +315,10 @@ def _description_sentences(description: str) -> tuple[str, ...]:
     if not description:
         return ()
     return tuple(split_sentences(description)[:SUMMARY_SENTENCES])
+
+
+async def _inline(fn: Callable[..., T], *args: Any) -> T:
+    return fn(*args)
 
 
 def _iso(when: datetime | None) -> str | None:

@@ -43,7 +43,8 @@ def serve_feeds(publisher: LocalServer, aggregator: LocalServer) -> None:
     aggregator.add_page("/feeds/moved", feed_text("not-a-feed.html", engine))
     aggregator.add("/feeds/down.rss", Response(500, b"<h1>Internal Server Error</h1>"))
     # Served in the charset its XML declaration names.
-    publisher.add_page("/feeds/world.rss", feed_text("world-news.rss", site).encode("iso-8859-1"), "application/rss+xml")
+    world = feed_text("world-news.rss", site).encode("iso-8859-1")
+    publisher.add_page("/feeds/world.rss", world, "application/rss+xml")
     publisher.add_page("/feeds/politics.atom", feed_text("detroitnews-politics.atom", site), "application/atom+xml")
     for page in ("detroitnews-teachers", "aljazeera-helicopter", "usatoday-prison-guards"):
         publisher.add_fixture(page)
@@ -83,7 +84,9 @@ async def fetcher():
         yield f
 
 
-async def test_a_topic_gets_its_fresh_story_first_digested_from_the_publishers_page(article_server, aggregator, fetcher):
+async def test_a_topic_gets_its_fresh_story_first_digested_from_the_publishers_page(
+    article_server, aggregator, fetcher
+):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, **ALL_FEEDS)
 
@@ -108,7 +111,9 @@ async def test_a_topic_gets_its_fresh_story_first_digested_from_the_publishers_p
     assert len(stories) == 3
 
 
-async def test_one_story_from_several_outlets_is_shown_once_with_the_others_under_also(article_server, aggregator, fetcher):
+async def test_one_story_from_several_outlets_is_shown_once_with_the_others_under_also(
+    article_server, aggregator, fetcher
+):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, **ALL_FEEDS)
 
@@ -191,7 +196,9 @@ async def test_when_only_old_reports_exist_they_are_shown_marked_as_older(articl
 
     stories = await find_stories("Afghanistan helicopter crash", fetcher, config, now=NOW)
 
-    assert [(s.title, s.is_stale) for s in stories] == [("Helicopter crash in eastern Afghanistan kills two US soldiers", True)]
+    assert [(s.title, s.is_stale) for s in stories] == [
+        ("Helicopter crash in eastern Afghanistan kills two US soldiers", True)
+    ]
     # Its page is gone (404): the feed's own description stands in for the summary.
     assert stories[0].summary == (
         "Two American soldiers died when their helicopter came down in Logar province, the military said.",
@@ -212,7 +219,7 @@ async def test_dead_feeds_do_not_spoil_the_answer_from_a_live_one(article_server
     config = config_for(
         article_server,
         aggregator,
-        search=("/feeds/down.rss?q={query}", "/feeds/malformed.xml?q={query}", "/feeds/moved?q={query}", "/feeds/slow.rss?q={query}"),
+        search=tuple(f"/feeds/{name}?q={{query}}" for name in ("down.rss", "malformed.xml", "moved", "slow.rss")),
         feeds=("/feeds/world.rss",),
         timeout=1.0,
     )
@@ -241,7 +248,9 @@ async def test_nothing_on_the_topic_gives_an_empty_list(article_server, aggregat
         feed_text("empty-search.xml", aggregator.url("")),
         RSS,
     )
-    config = config_for(article_server, aggregator, search=("/search/google?q={query}&hl=en-US",), feeds=("/feeds/world.rss",))
+    config = config_for(
+        article_server, aggregator, search=("/search/google?q={query}&hl=en-US",), feeds=("/feeds/world.rss",)
+    )
 
     result = await search_news("quantum chromodynamics", fetcher, config, now=NOW)
 
@@ -277,7 +286,9 @@ async def test_a_page_that_fails_is_replaced_by_the_feed_description(article_ser
     assert story.url == article_server.url("/news/wire-venice-floods")
 
 
-async def test_the_telegram_reply_links_each_story_with_its_outlet_age_and_other_outlets(article_server, aggregator, fetcher):
+async def test_the_telegram_reply_links_each_story_with_its_outlet_age_and_other_outlets(
+    article_server, aggregator, fetcher
+):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, **ALL_FEEDS)
     stories = await find_stories("Indiana teachers", fetcher, config, now=NOW)
@@ -285,7 +296,8 @@ async def test_the_telegram_reply_links_each_story_with_its_outlet_age_and_other
     (message,) = stories_html("Indiana teachers", stories, NOW)
 
     assert message.startswith("<b>News on “Indiana teachers”</b>\n\n1. <b><a href=")
-    assert ">Thousands of teachers pack Indiana Statehouse for protest</a></b>\n<i>The Detroit News · 14 h ago</i>" in message
+    headline = "Thousands of teachers pack Indiana Statehouse for protest"
+    assert f">{headline}</a></b>\n<i>The Detroit News · 14 h ago</i>" in message
     assert f'Also: <a href="{article_server.url("/news/indystar-red-for-ed")}">IndyStar</a>' in message
     assert "<blockquote>“" in message
 

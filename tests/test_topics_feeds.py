@@ -88,7 +88,7 @@ def test_redirect_parameters_and_encoded_paths_are_unwrapped_and_other_links_lef
     wrapped = "https://r.example/out?u=https%3A%2F%2Fnews.example%2Fa%3Fid%3D1&sig=x"
     assert unwrap_link(wrapped) == "https://news.example/a?id=1"
     # A redirector inside a redirector.
-    twice = "https://t.example/click?url=" + "https%3A%2F%2Fr.example%2Fout%3Fq%3Dhttps%253A%252F%252Fnews.example%252Fb"
+    twice = "https://t.example/click?url=https%3A%2F%2Fr.example%2Fout%3Fq%3Dhttps%253A%252F%252Fnews.example%252Fb"
     assert unwrap_link(twice) == "https://news.example/b"
     segment = base64.urlsafe_b64encode(b"\x08\x13\x22\x1ahttps://news.example/c/2019\xd2\x01\x00").decode()
     assert unwrap_link(f"https://agg.example/articles/{segment}?oc=5") == "https://news.example/c/2019"

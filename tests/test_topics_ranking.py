@@ -13,7 +13,8 @@ NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
 def item(title: str, hours_old: float | None = 2, *, url: str | None = None, site: str = "Wire", **kw) -> FeedItem:
     published = None if hours_old is None else NOW - timedelta(hours=hours_old)
     slug = "-".join(title.lower().split()[:6])
-    return FeedItem(title=title, url=url or f"https://{site.lower()}.example/{slug}", site=site, published=published, **kw)
+    url = url or f"https://{site.lower()}.example/{slug}"
+    return FeedItem(title=title, url=url, site=site, published=published, **kw)
 
 
 def test_the_story_about_the_query_comes_before_a_fresher_one_that_only_brushes_it():
@@ -34,7 +35,10 @@ def test_a_search_result_is_kept_even_when_its_headline_misses_the_words_but_ran
     ]
     ranked = rank(items, "Indiana teachers", NOW)
 
-    assert [s.item.title for s in ranked] == ["Indiana teachers pack Statehouse", "Red for Ed: thousands fill Statehouse"]
+    assert [s.item.title for s in ranked] == [
+        "Indiana teachers pack Statehouse",
+        "Red for Ed: thousands fill Statehouse",
+    ]
     assert ranked[1].relevance > 0
 
 

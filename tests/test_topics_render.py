@@ -31,7 +31,7 @@ TEACHERS = Story(
     ),
     quotes=(Quote("We are here for our students", "Keith Gambill", 120),),
     also=(
-        Outlet("IndyStar", "https://www.indystar.com/story/red-for-ed/?a=1&b=2", "Thousands of Indiana teachers pack Statehouse"),
+        Outlet("IndyStar", "https://www.indystar.com/story/red/?a=1&b=2", "Indiana teachers pack Statehouse"),
         Outlet("Reuters", "https://www.reuters.com/article/teachers", "Indiana teachers protest"),
     ),
 )
@@ -65,10 +65,13 @@ def test_the_telegram_digest_links_each_headline_and_names_outlet_age_quote_and_
         "Thousands of Indiana teachers rallied at the Statehouse on Tuesday. "
         "They asked lawmakers for higher pay &amp; fewer tests.\n"
         "<blockquote>“We are here for our students” — Keith Gambill</blockquote>\n"
-        'Also: <a href="https://www.indystar.com/story/red-for-ed/?a=1&amp;b=2">IndyStar</a>, '
+        'Also: <a href="https://www.indystar.com/story/red/?a=1&amp;b=2">IndyStar</a>, '
         '<a href="https://www.reuters.com/article/teachers">Reuters</a>'
     ) in message
-    assert "2. <b><a href=\"https://www.usatoday.com/story/guards\">Prison guards charged &lt;in&gt; Epstein&#x27;s death</a></b>" in message
+    assert (
+        '2. <b><a href="https://www.usatoday.com/story/guards">'
+        "Prison guards charged &lt;in&gt; Epstein&#x27;s death</a></b>"
+    ) in message
     assert "<i>USA TODAY · yesterday</i>" in message
 
 
@@ -115,7 +118,8 @@ def test_the_terminal_digest_lists_numbered_stories_with_links():
         "   • Thousands of Indiana teachers rallied at the Statehouse on Tuesday."
         " They asked lawmakers for higher pay & fewer tests.",
         "   “We are here for our students” — Keith Gambill",
-        "   Also: IndyStar https://www.indystar.com/story/red-for-ed/?a=1&b=2; Reuters https://www.reuters.com/article/teachers",
+        "   Also: IndyStar https://www.indystar.com/story/red/?a=1&b=2;"
+        " Reuters https://www.reuters.com/article/teachers",
     ]
     assert "2. Prison guards charged <in> Epstein's death" in text
 
