@@ -221,6 +221,8 @@ def _starts_free(before: str) -> tuple[bool, Clause]:
         return True, clause
     if clause.found and len(tail.split()) <= 8:
         return True, clause
+    if tail.endswith(",") and has_reporting_verb(" ".join(tail.split()[-3:])):
+        return True, clause  # `she sent an email saying, "…"`
     return False, clause
 
 
@@ -230,13 +232,13 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     clause = clause_after(after)
     if not rest:
         return True, clause
-    if clause.found:
-        # `…," he said` / `…" Putin noted.` / `…?" asked X`: the clause is the rest
-        # of the sentence, and right after the quote unless the quote ends in a comma.
-        ends = sentence_ends(after)
-        head = after[: ends[0]] if ends else after
-        if has_reporting_verb(head) and (_TERMINAL.search(body) or len(head.split()) <= 8):
-            return True, clause
+    # `…," he said` / `…" Putin noted.` / `…?" asked X`: a reporting verb early in the
+    # rest of the sentence; right after the quote unless the quote ends in a comma.
+    ends = sentence_ends(after)
+    head = after[: ends[0]] if ends else after
+    early = " ".join(head.split()[:8])
+    if has_reporting_verb(early) and (_TERMINAL.search(body) or (clause.found and len(head.split()) <= 8)):
+        return True, clause
     if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
         return True, clause
     if rest[0] in ".!?" and not rest[:3].startswith("..."):
@@ -271,7 +273,6 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     for paragraph in article.paragraphs:
         starts.append(position)
         position += len(paragraph) + 2
-    cast = Cast.of(text)
 
     found: list[_Found] = []
     for seg in _all_segments(article):
@@ -306,6 +307,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         found.append(_Found([seg], start_free, end_free, clause))
 
     matches = []
+    # Names are only needed to resolve speakers: read them once, and only then.
+    cast = Cast.of(text) if found else Cast((), ())
     last_speaker: str | None = None
     last_paragraph = -10
     for item in found:

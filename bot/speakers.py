@@ -208,8 +208,12 @@ class Cast:
         # "Kim Jong Un", and a title-case headline ("Putin Tells Kim Jong Un"), seen
         # once, loses to the name the body keeps using.
         seen: dict[str, dict[str, int]] = {}
+        parsed: dict[str, tuple[str | None, tuple[str, ...]]] = {}
         for m in _RUN.finditer(text):
-            name, description = name_in(m.group())
+            run = m.group()
+            if run not in parsed:
+                parsed[run] = name_in(run)
+            name, description = parsed[run]
             if not name:
                 continue
             start = m.start() + m.group().rfind(name.split()[0])
@@ -299,6 +303,7 @@ class Clause:
     name: str | None = None
     pronoun: str | None = None
     description: tuple[str, ...] = ()
+    phrase: str = ""  # a description as written: "the Russian leader"
 
     @property
     def found(self) -> bool:
@@ -336,13 +341,21 @@ def _noun_phrase(words: list[str]) -> Clause:
         return Clause()
     if len(words) <= 2 and words[-1].lower() in PRONOUNS:
         return Clause(pronoun=words[-1].lower())
+    if len(words) <= 2 and words[0].lower() in PRONOUNS:
+        return Clause(pronoun=words[0].lower())  # "he also"
     name, description = name_in(" ".join(words))
     if name:
         return Clause(name=name, description=description)
-    if (words[0].lower() in _QUANTIFIERS and len(words) <= 8) or (len(words) <= 3 and all(w.islower() for w in words)):
-        # "the Russian leader", "one Democratic source", "officials"
-        return Clause(description=description)
+    plain = len(words) <= 3 and all(w.islower() and w.isalpha() for w in words)
+    if (words[0].lower() in _QUANTIFIERS and len(words) <= 6) or plain:
+        # "the Russian leader", "one Democratic source", "officials"; not a clause
+        # that runs on ("the senator said he rarely").
+        if not any(_is_verb(w) or w.lower() in _CLAUSE_WORDS for w in words):
+            return Clause(description=description, phrase=" ".join(words))
     return Clause()
+
+
+_CLAUSE_WORDS = frozenset("that who which whom whose when where while because if".split())
 
 
 def _first_chunk(words: list[str]) -> list[str]:
@@ -493,5 +506,5 @@ def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, autho
         found = cast.describe(clause.description, offset)
         if found:
             return found
-        return "the " + " ".join(clause.description)
+        return clause.phrase or None
     return None
