@@ -260,7 +260,7 @@ def _content_terms(text: str, language: str) -> list[str]:
     terms = []
     for word in word_tokens(text, language):
         lower = word.lower()
-        if lower in stop_words or len(lower) < 2 and not lower.isdigit():
+        if lower in stop_words:
             continue
         terms.append(stemmer(lower))
     return terms
@@ -283,7 +283,8 @@ def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -
             if j is not None:
                 counts[i, j] += 1
     document_frequency = (counts[:n] > 0).sum(axis=0)
-    idf = np.log(n / (1.0 + document_frequency)).clip(min=0.0)
+    # Negative for a term in every sentence, as in sumy; only its square matters to the cosine.
+    idf = np.log(n / (1.0 + document_frequency))
     peak = counts.max(axis=1, keepdims=True)
     weights = np.divide(counts, peak, out=np.zeros_like(counts), where=peak > 0) * idf
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
@@ -316,29 +317,47 @@ def _scaled(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def rank_news(
-    sentences: Sequence[Sentence], title: str | None, language: str, weights: NewsWeights, count: int
-) -> list[Sentence]:
-    """`sentences` best first for a news summary of `count` sentences (MMR order, then the rest)."""
-    window = list(sentences[:NEWS_MAX_SENTENCES])
+@dataclass(frozen=True)
+class NewsFeatures:
+    """Per-sentence evidence for the "news" score, over the first NEWS_MAX_SENTENCES."""
+
+    sentences: tuple[Sentence, ...]
+    centrality: np.ndarray  # LexRank, scaled to a maximum of 1
+    to_centroid: np.ndarray  # cosine to the article's TF-IDF centroid, scaled to a maximum of 1
+    to_title: np.ndarray  # cosine to the title (zeros without one)
+    length: np.ndarray  # content words
+    similarity: np.ndarray  # sentence x sentence cosine
+
+
+def news_features(sentences: Sequence[Sentence], title: str | None, language: str) -> NewsFeatures:
+    window = tuple(sentences[:NEWS_MAX_SENTENCES])
     n = len(window)
-    if n <= 1:
-        return window
     rows = [_content_terms(s.text, language) for s in window]
     title_terms = [_content_terms(title, language)] if title else []
     vectors, title_vectors = _tfidf(rows, title_terms)
     similarity = vectors @ vectors.T
-
-    position = 1.0 / (1.0 + np.arange(n) / weights.half_life)
-    centrality = _scaled(lexrank_scores(similarity))
     centroid = vectors.sum(axis=0)
     centroid_norm = np.linalg.norm(centroid)
-    to_centroid = _scaled(vectors @ centroid / centroid_norm) if centroid_norm > 0 else np.zeros(n)
-    to_title = (vectors @ title_vectors[0]) if len(title_vectors) else np.zeros(n)
-    relevance = (
-        position + weights.lexrank * centrality + weights.centroid * to_centroid + weights.title * to_title
+    return NewsFeatures(
+        sentences=window,
+        centrality=_scaled(lexrank_scores(similarity)),
+        to_centroid=_scaled(vectors @ centroid / centroid_norm) if centroid_norm > 0 else np.zeros(n),
+        to_title=(vectors @ title_vectors[0]) if len(title_vectors) else np.zeros(n),
+        length=np.array([len(r) for r in rows], dtype=float),
+        similarity=similarity,
     )
 
+
+def news_order(features: NewsFeatures, weights: NewsWeights, count: int) -> list[Sentence]:
+    """The sentences best first: MMR for the first picks, then by relevance alone."""
+    n = len(features.sentences)
+    position = 1.0 / (1.0 + np.arange(n) / weights.half_life)
+    relevance = (
+        position
+        + weights.lexrank * features.centrality
+        + weights.centroid * features.to_centroid
+        + weights.title * features.to_title
+    )
     order: list[int] = []
     closest = np.zeros(n)
     remaining = np.ones(n, dtype=bool)
@@ -347,6 +366,15 @@ def rank_news(
         best = int(np.argmax(score))
         order.append(best)
         remaining[best] = False
-        closest = np.maximum(closest, similarity[best])
-    rest = [i for i in np.argsort(-relevance, kind="stable") if remaining[i]]
-    return [window[i] for i in [*order, *rest]]
+        closest = np.maximum(closest, features.similarity[best])
+    rest = [int(i) for i in np.argsort(-relevance, kind="stable") if remaining[i]]
+    return [features.sentences[i] for i in [*order, *rest]]
+
+
+def rank_news(
+    sentences: Sequence[Sentence], title: str | None, language: str, weights: NewsWeights, count: int
+) -> list[Sentence]:
+    """`sentences` best first for a news summary of `count` sentences."""
+    if len(sentences) <= 1:
+        return list(sentences)
+    return news_order(news_features(sentences, title, language), weights, count)

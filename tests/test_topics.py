@@ -260,7 +260,7 @@ async def test_nothing_on_the_topic_gives_an_empty_list(article_server, aggregat
 
 async def test_a_repeated_query_is_answered_from_the_cache_until_it_expires(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
-    config = config_for(article_server, aggregator, **ALL_FEEDS, cache_minutes=10)
+    config = config_for(article_server, aggregator, **ALL_FEEDS, cache_minutes=10, stories=1)
     cache = StoryCache(config.topics.cache_minutes)
 
     first = await find_stories("Indiana teachers", fetcher, config, now=NOW, cache=cache)
@@ -290,7 +290,7 @@ async def test_the_telegram_reply_links_each_story_with_its_outlet_age_and_other
     article_server, aggregator, fetcher
 ):
     serve_feeds(article_server, aggregator)
-    config = config_for(article_server, aggregator, **ALL_FEEDS)
+    config = config_for(article_server, aggregator, **ALL_FEEDS, stories=1)
     stories = await find_stories("Indiana teachers", fetcher, config, now=NOW)
 
     (message,) = stories_html("Indiana teachers", stories, NOW)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 
@@ -57,3 +58,5 @@ def configure_logging(level: str | None = None) -> None:
     logging.getLogger("httpcore").setLevel(max(numeric, logging.WARNING))
     # APScheduler (the job queue) is chatty at INFO too.
     logging.getLogger("apscheduler").setLevel(max(numeric, logging.WARNING))
+    # python-telegram-bot 22 warns about its own RetryAfter each time it builds one (a 429).
+    warnings.filterwarnings("ignore", message=".*retry_after.*", category=DeprecationWarning)

@@ -1,0 +1,375 @@
+"""HTML or pasted text -> `Article`: the body as paragraphs, plus title, site, author, date, language.
+
+For HTML the page is parsed once with lxml; every reader below works on that tree.
+Two extractors read the body and we arbitrate between them:
+
+- trafilatura (fast mode, then its precision mode), which knows a lot about page
+  furniture but now and then keeps only one of several article sections;
+- readability-lxml, which scores the densest text block and its siblings, and so
+  recovers articles split across containers, at the price of more boilerplate.
+
+trafilatura's answer stands unless readability found clearly more of the same
+article (it contains trafilatura's text and is much longer). Then `bot.cleanup`
+drops captions, credits, share prompts and the like, line by line.
+
+Plain text goes through the same cleanup after a headline is picked out of its
+first lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from bot.cleanup import (
+    HEADING,
+    ITEM,
+    MIN_ARTICLE_WORDS,
+    PARAGRAPH,
+    QUOTE,
+    ROW,
+    Block,
+    clean_blocks,
+    is_boilerplate,
+    is_date_stamp,
+    is_sentence,
+    normalise,
+    words,
+)
+from bot.errors import NotAnArticle
+from bot.language import detect_language
+from bot.metadata import Metadata, read_metadata
+from bot.models import Article
+
+logger = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"\w+")
+
+# Arbitration thresholds, tuned on the scrapinghub and trafilatura-en dev sets.
+# Readability replaces trafilatura when it is this many times longer...
+READABILITY_GAIN = 2.0
+# ...and holds at least this share of trafilatura's 4-word shingles.
+READABILITY_COVERS = 0.8
+# The precision pass wins when it keeps at least this share of the fast pass...
+PRECISION_KEEPS = 0.5
+# ...and adds next to nothing of its own.
+PRECISION_WITHIN = 0.97
+
+
+def extract_html(html: str, url: str | None = None) -> Article:
+    """The article on an HTML page. Raises NotAnArticle when there is none."""
+    tree = parse_html(html)
+    meta = read_metadata(tree, url)
+    blocks = clean_blocks(body_blocks(tree, url or meta.url), title=meta.title)
+    return _article(blocks, meta, url)
+
+
+def extract_text(text: str, url: str | None = None) -> Article:
+    """The article in plain text (pasted, or a .txt file). Raises NotAnArticle when too short."""
+    lines = [normalise(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    title, start = find_headline(lines)
+    blocks = clean_blocks((Block(line) for line in lines[start:]), title=title)
+    if title is None and blocks:
+        # No headline: the lede's first words will do for a title.
+        title = _shorten(blocks[0].text)
+    return _article(blocks, Metadata(title=title), url)
+
+
+def parse_html(html: str) -> HtmlElement:
+    from trafilatura.utils import load_html
+
+    if not html or not html.strip():
+        raise NotAnArticle(detail="empty document")
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle(detail="unparseable HTML")
+    return tree
+
+
+def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Article:
+    paragraphs = tuple(b.text for b in blocks)
+    text = "\n\n".join(paragraphs)
+    if len(words(text)) < MIN_ARTICLE_WORDS or not any(is_sentence(p) for p in paragraphs):
+        raise NotAnArticle(detail=f"{len(words(text))} words of body text")
+    return Article(
+        title=meta.title or "",
+        paragraphs=paragraphs,
+        url=url or meta.url,
+        site=meta.site,
+        author=meta.author,
+        published=meta.published,
+        language=meta.language or detect_language(text),
+    )
+
+
+# --- the body: candidates and arbitration ------------------------------------------------
+
+
+def body_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
+    """The article body of a parsed page, as blocks in reading order (not yet cleaned)."""
+    fast = _trafilatura(tree, url, precision=False)
+    precise = _trafilatura(tree, url, precision=True)
+    chosen = fast
+    if precise and covers(fast, precise, PRECISION_WITHIN) and _size(precise) >= PRECISION_KEEPS * _size(fast):
+        chosen = precise
+    readable = _readability(tree, url)
+    if _size(readable) > READABILITY_GAIN * _size(chosen) and covers(readable, chosen, READABILITY_COVERS):
+        chosen = readable
+    return chosen
+
+
+def covers(outer: Sequence[Block], inner: Sequence[Block], share: float) -> bool:
+    """Whether `outer` holds at least `share` of `inner`'s 4-word shingles."""
+    inner_shingles = _shingles(inner)
+    total = sum(inner_shingles.values())
+    if total == 0:
+        return True
+    return sum((inner_shingles & _shingles(outer)).values()) >= share * total
+
+
+def _shingles(blocks: Sequence[Block]) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(" ".join(b.text for b in blocks))
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(0, len(tokens) - 3)))
+
+
+def _size(blocks: Sequence[Block]) -> int:
+    return sum(len(_TOKEN.findall(b.text)) for b in blocks)
+
+
+def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> list[Block]:
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(
+            tree,  # copied inside: the shared tree stays intact
+            url=url,
+            fast=True,
+            favor_precision=precision,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=False,
+            include_links=True,  # link density tells teasers from prose
+            with_metadata=False,
+        )
+    except Exception as exc:  # a library bug on one odd page must not cost the others
+        logger.warning("trafilatura failed on %s: %s", url, exc)
+        return []
+    if document is None or document.body is None:
+        return []
+    return list(xml_blocks(document.body))
+
+
+def _readability(tree: HtmlElement, url: str | None) -> list[Block]:
+    from readability import Document
+
+    try:
+        # readability edits the tree it is given
+        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
+    except Exception as exc:
+        logger.warning("readability failed on %s: %s", url, exc)
+        return []
+    if not summary or not summary.strip():
+        return []
+    from lxml.html import fragment_fromstring
+
+    return list(html_blocks(fragment_fromstring(summary, create_parent="div")))
+
+
+# --- trees to blocks -------------------------------------------------------------------------
+
+
+def xml_blocks(body: etree._Element) -> Iterator[Block]:
+    """trafilatura's XML body (p, head, list/item, quote, table/row/cell) as blocks."""
+    for element in body:
+        yield from _xml_element_blocks(element)
+
+
+def _xml_element_blocks(element: etree._Element) -> Iterator[Block]:
+    tag = element.tag
+    if tag == "list":
+        for item in element.iterfind("item"):
+            nested = item.findall("list")
+            for sub in nested:  # nested lists are their own items
+                item.remove(sub)
+            yield from _line_blocks(item, ITEM)
+            for sub in nested:
+                yield from _xml_element_blocks(sub)
+    elif tag == "table":
+        for row in element.iter("row"):
+            cells = [normalise(" ".join(cell.itertext())) for cell in row.iterfind("cell")]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                yield Block(text, ROW)
+    elif tag == "quote" and len(element) and all(child.tag in ("p", "list", "quote") for child in element):
+        for child in element:
+            for block in _xml_element_blocks(child):
+                yield Block(block.text, QUOTE if block.kind == PARAGRAPH else block.kind)
+    else:
+        kind = {"head": HEADING, "quote": QUOTE}.get(tag, PARAGRAPH)
+        yield from _line_blocks(element, kind)
+
+
+def _line_blocks(element: etree._Element, kind: str) -> Iterator[Block]:
+    """One block per line: a <br> (trafilatura's <lb/>) often separates a caption or credit."""
+    for text, linked in _split_lines(element):
+        line = normalise(text)
+        if line:
+            yield Block(line, kind, links=min(1.0, len(normalise(linked)) / len(line)))
+
+
+def _split_lines(element: etree._Element) -> list[tuple[str, str]]:
+    """(text, text inside links) for each line of `element`."""
+    lines: list[tuple[str, str]] = []
+    current: list[str] = []
+    linked: list[str] = []
+
+    def walk(node: etree._Element, in_link: bool) -> None:
+        if node.text:
+            current.append(node.text)
+            if in_link:
+                linked.append(node.text)
+        for child in node:
+            if child.tag in ("lb", "br"):
+                lines.append(("".join(current), " ".join(linked)))
+                current.clear()
+                linked.clear()
+            elif isinstance(child.tag, str):
+                walk(child, in_link or child.tag in ("ref", "a"))
+            if child.tail:
+                current.append(child.tail)
+                if in_link:
+                    linked.append(child.tail)
+
+    walk(element, element.tag in ("ref", "a"))
+    lines.append(("".join(current), " ".join(linked)))
+    return lines
+
+
+_HTML_BLOCK_KINDS = {
+    "p": PARAGRAPH,
+    "h1": HEADING,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+    "li": ITEM,
+    "dt": ITEM,
+    "dd": ITEM,
+    "blockquote": QUOTE,
+    "pre": PARAGRAPH,
+    "tr": ROW,
+    "figcaption": PARAGRAPH,
+}
+_HTML_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "form",
+    "center",
+}
+_HTML_SKIP = {"script", "style", "noscript", "template", "svg", "button", "select", "figcaption"}
+
+
+def html_blocks(root: etree._Element) -> Iterator[Block]:
+    """Readability's HTML as blocks: one per paragraph, heading, list item, quote or table row."""
+    pending: list[str] = []
+
+    def flush(kind: str = PARAGRAPH) -> Iterator[Block]:
+        text = "".join(pending)
+        pending.clear()
+        for line in text.split("\n"):
+            line = normalise(line)
+            if line:
+                yield Block(line, kind)
+
+    def walk(node: etree._Element) -> Iterator[Block]:
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _HTML_SKIP:
+                pass
+            elif tag == "br":
+                pending.append("\n")
+            elif tag == "tr":
+                yield from flush()
+                cells = [normalise(c.text_content()) for c in child if isinstance(c.tag, str)]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    yield Block(text, ROW)
+            elif tag in _HTML_BLOCK_KINDS:
+                yield from flush()
+                if child.text:
+                    pending.append(child.text)
+                yield from walk(child)
+                yield from flush(_HTML_BLOCK_KINDS[tag])
+            elif tag in _HTML_CONTAINERS:
+                yield from flush()
+                if child.text:
+                    pending.append(child.text)
+                yield from walk(child)
+                yield from flush()
+            elif tag:
+                if child.text:
+                    pending.append(child.text)
+                yield from walk(child)
+            if child.tail:
+                pending.append(child.tail)
+
+    if root.text:
+        pending.append(root.text)
+    yield from walk(root)
+    yield from flush()
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+# Only the first few lines may hold a headline; below them the body has begun.
+_HEADLINE_WINDOW = 6
+
+
+def find_headline(lines: Sequence[str]) -> tuple[str | None, int]:
+    """(headline, index of the first body line) for pasted text.
+
+    A headline is a line near the top that reads like one: several words, no full
+    stop at the end, not a date stamp or page control. Short labels above it ("World
+    News") and taglines are the site's header, so the body starts after the headline.
+    """
+    for i, line in enumerate(lines[:_HEADLINE_WINDOW]):
+        if _is_headline(line):
+            return line, i + 1
+    return None, 0
+
+
+def _is_headline(line: str) -> bool:
+    n = len(words(line))
+    if n < 4 or n > 30 or len(line) > 200:
+        return False
+    if line.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    return not (is_boilerplate(line) or is_date_stamp(line))
+
+
+def _shorten(text: str, limit: int = 12) -> str:
+    tokens = text.split()
+    return text if len(tokens) <= limit else " ".join(tokens[:limit]) + "…"

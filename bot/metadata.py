@@ -1,0 +1,191 @@
+"""Who published what, when, in which language: read from the page's own markup.
+
+trafilatura's metadata reader (meta tags, OpenGraph, JSON-LD, htmldate) does most of
+the work; we add the fallbacks a reader expects: a headline without the " | Site"
+suffix, the site's name from OpenGraph or JSON-LD before the bare host name, and the
+declared language. Language detection on the text itself lives in `bot.language`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+# " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_LANG = re.compile(r"^([a-zA-Z]{2})(?:[-_]|$)")
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "socialmediaposting",
+    "report",
+    "webpage",
+}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    language: str | None = None  # declared by the page, ISO 639-1
+    url: str | None = None
+
+
+def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        # extensive=False: htmldate's slow full-text date search is rarely needed on news pages
+        found = extract_metadata(tree, url, extensive=False)
+    except Exception as exc:  # a metadata bug must not cost us the article
+        logger.warning("metadata extraction failed for %s: %s", url, exc)
+        from trafilatura.settings import Document
+
+        found = Document()
+    ld = _json_ld(tree)
+    og = {name: _meta(tree, name) for name in ("og:title", "og:site_name", "twitter:title")}
+
+    # trafilatura already weighs og:site_name against the JSON-LD publisher
+    site = _clean(found.sitename or ld.get("site") or og["og:site_name"]) or _host_name(url or found.url)
+    title = _clean(ld.get("title") or og["og:title"] or og["twitter:title"] or found.title)
+    if title:
+        title = strip_site_suffix(title, site)
+    else:
+        title = strip_site_suffix(_clean(_title_element(tree)) or "", site) or None
+    author = _clean(found.author or ld.get("author"))
+    if author and site and author.lower() == site.lower():
+        author = None  # "by Al Jazeera" names no one
+    return Metadata(
+        title=title,
+        site=site,
+        author=author,
+        published=iso_date(found.date or ld.get("published")),
+        language=declared_language(tree),
+        url=found.url or url,
+    )
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """"Headline | Site" -> "Headline": drop a trailing part that names the site or is short."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    head, tail = " - ".join(parts[:-1]), parts[-1]
+    site_key = re.sub(r"\W+", "", (site or "").lower())
+    tail_key = re.sub(r"\W+", "", tail.lower())
+    names_site = bool(site_key) and (site_key in tail_key or tail_key in site_key)
+    if names_site or (len(tail.split()) <= 3 and len(head.split()) >= 4):
+        return head.strip()
+    return title
+
+
+def iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _ISO_DATE.search(value)
+    return "-".join(match.groups()) if match else None
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """The language the page says it is in: <html lang>, Content-Language, og:locale."""
+    candidates = [
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        _meta(tree, "content-language", attr="http-equiv"),
+        _meta(tree, "og:locale"),
+        _meta(tree, "language", attr="name"),
+    ]
+    for value in candidates:
+        match = _LANG.match((value or "").strip())
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _meta(tree: HtmlElement, name: str, attr: str | None = None) -> str | None:
+    attrs = (attr,) if attr else ("property", "name")
+    for a in attrs:
+        for element in tree.iterfind(f'.//meta[@{a}="{name}"]'):
+            content = element.get("content")
+            if content and content.strip():
+                return content
+    return None
+
+
+def _title_element(tree: HtmlElement) -> str | None:
+    element = tree.find(".//title")
+    return element.text_content() if element is not None else None
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, str]:
+    """headline, author, datePublished and publisher of the page's article object."""
+    found: dict[str, str] = {}
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _ld_objects(data):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if not any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                continue
+            _set(found, "title", item.get("headline") or item.get("name"))
+            _set(found, "published", item.get("datePublished") or item.get("dateCreated"))
+            _set(found, "author", _names(item.get("author")))
+            _set(found, "site", _names(item.get("publisher")))
+    return found
+
+
+def _ld_objects(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [obj for item in data for obj in _ld_objects(item)]
+    if isinstance(data, dict):
+        return [data, *_ld_objects(data.get("@graph", []))]
+    return []
+
+
+def _names(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else None
+    if isinstance(value, list):
+        names = [n for n in (_names(v) for v in value) if n]
+        return "; ".join(names) or None
+    return None
+
+
+def _set(found: dict[str, str], key: str, value: object) -> None:
+    if key not in found and isinstance(value, str) and value.strip():
+        found[key] = value
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    text = _SPACE.sub(" ", value).strip()
+    return text or None
+
+
+def _host_name(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
