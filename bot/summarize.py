@@ -28,7 +28,7 @@ from bot.sentences import OfflineTokenizer, article_sentences, language_name, wo
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
 
-SUMY_MAX_SENTENCES = 300
+SUMY_MAX_SENTENCES = 120
 # The "news" method looks no further than this many prose sentences: news front-loads
 # its substance, and it keeps a 20,000-word article to a few milliseconds.
 NEWS_MAX_SENTENCES = 150
