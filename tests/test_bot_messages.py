@@ -96,7 +96,7 @@ def digests(draw: st.DrawFn) -> Digest:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(digests())
 def test_every_rendered_message_is_accepted_by_telegram(digest):
     messages = telegram_messages(digest)

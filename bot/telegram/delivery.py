@@ -27,7 +27,7 @@ REPEATABLE = frozenset(
 
 
 class PatientRateLimiter(AIORateLimiter):
-    def __init__(self, *, network_retries: int = 3, backoff: float = 0.5, max_retries: int = 3, **kwargs: Any) -> None:
+    def __init__(self, *, network_retries: int = 3, backoff: float = 0.25, max_retries: int = 3, **kwargs: Any) -> None:
         super().__init__(max_retries=max_retries, **kwargs)
         self.network_retries = network_retries
         self.backoff = backoff

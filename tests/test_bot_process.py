@@ -1,0 +1,114 @@
+"""Starting and stopping the bot as an operator does: `newsbot run`, exit statuses, webhook mode."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.botrig import (
+    article_page,
+    bot_running,
+    config,  # noqa: F401 - fixture
+    make_config,
+    telegram_api,  # noqa: F401 - fixture
+    with_telegram,
+)
+from tests.fakebotapi import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_config(path: Path, api: FakeBotAPI, *, token: str | None) -> Path:
+    lines = ["[telegram]", f'base_url = "{api.base_url}"', "workers = 1"]
+    if token is not None:
+        lines.append(f'token = "{token}"')
+    lines += ["[storage]", f'path = "{path.parent / "bot.sqlite3"}"', "[fetch]", "allow_private_networks = true"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def newsbot(*args: str) -> asyncio.subprocess.Process:
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_CONFIG")}
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", *args,
+        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def test_without_a_token_the_bot_says_so_in_one_line_and_exits_2(telegram_api, tmp_path):
+    process = await newsbot("run", "--config", str(write_config(tmp_path / "c.toml", telegram_api, token=None)))
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0], lines
+    assert telegram_api.calls == []
+
+
+async def test_a_rejected_token_is_one_clear_line_and_exit_2(telegram_api, tmp_path):
+    wrong = "987654321:not-the-right-token"
+    process = await newsbot("run", "--config", str(write_config(tmp_path / "c.toml", telegram_api, token=wrong)))
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and "rejected the bot token" in lines[0], lines
+    assert wrong not in err.decode(), "never print the token"
+    assert [c.method for c in telegram_api.calls] == ["getMe"]
+    assert telegram_api.calls[0].status == 401
+
+
+async def test_newsbot_run_serves_until_sigterm_and_exits_cleanly(telegram_api, tmp_path):
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    process = await newsbot("run", "--config", str(config_file))
+    try:
+        await telegram_api.wait_for(lambda: telegram_api.calls_of("getUpdates"), timeout=60, what="polling")
+        asked = telegram_api.private_message("hi there")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="an answer")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0
+    log = err.decode()
+    assert "is serving" in log and "Traceback" not in log
+    assert "HTTP Request" not in log, "no per-request noise from httpx"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_webhook_mode_gets_updates_pushed_and_checks_the_secret(telegram_api, tmp_path, article_server):
+    port = free_port()
+    hook = f"http://127.0.0.1:{port}/telegram/hook"
+    config = with_telegram(
+        make_config(telegram_api, tmp_path),
+        mode="webhook", webhook_url=hook, listen="127.0.0.1", port=port, secret_token="s3cret-Token_1",
+    )  # fmt: skip
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        assert telegram_api.webhook == {"url": hook, "secret_token": "s3cret-Token_1"}
+        asked = telegram_api.private_message(url)
+        (reply,) = await telegram_api.wait_for_messages(asked["chat"]["id"], 1)
+        # Someone who does not know the secret cannot feed the bot updates.
+        forged = json.dumps({"update_id": 1, "message": asked}).encode()
+        request = urllib.request.Request(hook, data=forged, headers={"Content-Type": "application/json"})
+        status = await asyncio.to_thread(_status_of, request)
+    assert "harbour bridge" in reply["text"]
+    assert telegram_api.calls_of("getUpdates") == []
+    assert status == 403
+
+
+def _status_of(request: urllib.request.Request) -> int:
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code

@@ -1,0 +1,84 @@
+"""What the bot remembers and shares: one fetch per page however many ask, a cache that
+outlives a restart, updates neither lost nor answered twice, a broken store rebuilt."""
+
+from __future__ import annotations
+
+import logging
+import time
+from http.server import BaseHTTPRequestHandler
+
+from tests.botrig import (
+    article_page,
+    bot_running,
+    config,  # noqa: F401 - fixture
+    telegram_api,  # noqa: F401 - fixture
+)
+
+READERS = [{"id": 2000 + i, "is_bot": False, "first_name": f"Reader {i}"} for i in range(4)]
+
+
+async def test_the_same_page_asked_by_several_chats_at_once_is_fetched_once(telegram_api, config, article_server):
+    body = article_page().encode()
+
+    def slow_page(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(0.5)  # long enough for every ask to arrive while the first fetch is under way
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    url = article_server.add("/local/harbour-bridge", slow_page)
+    async with bot_running(config):
+        # The same page, spelled three ways a share button might spell it.
+        spellings = [url, url + "?utm_source=twitter", url.replace("http://", "HTTP://") + "#comments"]
+        for reader, spelling in zip(READERS, spellings + [url]):
+            telegram_api.private_message(spelling, user=reader)
+        for reader in READERS:
+            (reply,) = await telegram_api.wait_for_messages(reader["id"], 1)
+            assert "harbour bridge" in reply["text"]
+    assert len(article_server.requests) == 1
+
+
+async def test_a_digest_is_served_from_the_cache_after_a_restart(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        telegram_api.private_message(url, user=READERS[0])
+        (first,) = await telegram_api.wait_for_messages(READERS[0]["id"], 1)
+    async with bot_running(config):  # a new Application on the same SQLite file
+        telegram_api.private_message(url, user=READERS[1])
+        (second,) = await telegram_api.wait_for_messages(READERS[1]["id"], 1)
+    assert second["text"] == first["text"]
+    assert article_server.requests == [("GET", "/local/harbour-bridge")]
+
+
+async def test_a_restart_neither_loses_nor_repeats_an_update(telegram_api, config):
+    async with bot_running(config):
+        before = telegram_api.private_message("hello before the restart")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(before), what="first answer")
+    during = telegram_api.private_message("hello while the bot was down")
+    async with bot_running(config):
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(during), what="answer after restart")
+        after = telegram_api.private_message("hello after the restart")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(after), what="third answer")
+    assert [len(telegram_api.replies_to(m)) for m in (before, during, after)] == [1, 1, 1]
+    assert telegram_api.redelivered == []
+    assert all(count == 1 for count in telegram_api.deliveries.values())
+
+
+async def test_a_corrupt_store_is_rebuilt_and_the_bot_answers(telegram_api, config, article_server, caplog):
+    path = config.storage.path
+    with open(path, "wb") as f:
+        f.write(b"\x00garbage, not SQLite\xff" * 500)
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    with caplog.at_level(logging.ERROR, logger="bot.store"):
+        async with bot_running(config):
+            telegram_api.private_message(url)
+            (reply,) = await telegram_api.wait_for_messages(1001, 1)
+    assert "harbour bridge" in reply["text"]
+    assert any("rebuilding" in r.getMessage() for r in caplog.records)
+    # and the rebuilt store works: the digest is there after another restart
+    async with bot_running(config):
+        telegram_api.private_message(url, user=READERS[0])
+        await telegram_api.wait_for_messages(READERS[0]["id"], 1)
+    assert len(article_server.requests) == 1
