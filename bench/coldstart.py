@@ -28,8 +28,25 @@ def commands() -> dict[str, list[str]]:
     return {
         "python -c pass": [sys.executable, "-c", "pass"],
         'python -c "import trafilatura"': [sys.executable, "-c", "import trafilatura"],
+        'python -c "import bot.pipeline"': [sys.executable, "-c", "import bot.pipeline"],
         f"newsbot summarize {PAGE.relative_to(PROJECT)}": [str(newsbot), "summarize", str(PAGE)],
     }
+
+
+def slowest_imports(command: list[str], count: int = 6) -> list[tuple[str, float]]:
+    """Top-level imports of one run of `command` by cumulative seconds (python -X importtime)."""
+    env = {**_clean_env(), "PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, check=False)
+    found = []
+    for line in done.stderr.splitlines():
+        # "import time:  self [us] | cumulative | imported package", nesting shown by indentation
+        if not line.startswith("import time:"):
+            continue
+        fields = line.split("|")
+        if len(fields) != 3 or not fields[1].strip().isdigit() or fields[2].startswith("  "):
+            continue
+        found.append((fields[2].strip(), int(fields[1]) / 1e6))
+    return sorted(found, key=lambda item: -item[1])[:count]
 
 
 def _clean_env() -> dict[str, str]:
@@ -61,13 +78,20 @@ def run(options: Options) -> Section:
             if code != 0:
                 failures[name] = f"exit status {code}: {stderr.splitlines()[-1] if stderr else ''}"
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    bare, traf, ours = medians.values()
+    bare, traf, _, ours = medians.values()
     rows = tuple(
         (name, ms(medians[name]), ms(min(values)), ratio(medians[name] / bare), ratio(medians[name] / traf))
         for name, values in seconds.items()
     )
     notes = [f"Median of {options.cold_runs} runs each, taking turns, after one untimed run each (warm disk cache)."]
     notes += [f"`{name}` failed: {why}" for name, why in failures.items()]
+    imports = slowest_imports(newsbot_command)
+    if imports:
+        notes.append(
+            "Slowest top-level imports of one `newsbot summarize` run (python -X importtime, cumulative): "
+            + ", ".join(f"{name} {ms(seconds)}" for name, seconds in imports)
+            + "."
+        )
     name = list(runs)[-1]
     met = None if name in failures else ours < 1.5
     return Section(

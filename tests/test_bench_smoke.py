@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from bench.profile import owner_of
+from bench.profile import owner_of, self_times
 from bench.stats import paired_ratio, percentile, summarise
 from bench.timing import interleave
 
@@ -53,7 +54,8 @@ def test_a_quick_bench_run_reports_every_benchmark_beside_its_baselines(eval_dir
     burst = row("10 links from 10 chats")
     assert burst[7] == "yes", burst  # every update answered exactly once
     assert re.fullmatch(r"[\d.]+ s", burst[2])
-    assert row("stage | extract_html")[2].endswith(" ms")
+    assert row("3 pages | stage | extract")[3].endswith(" ms")
+    assert re.search(r"^\| \d+-word text \| stage \| find_quotes \| [\d.]+ ms", text, re.M)
     assert "## Targets" in text
 
 
@@ -97,3 +99,23 @@ def test_profile_frames_are_charged_to_the_package_that_owns_them() -> None:
     assert owner_of(f"{site}/trafilatura/core.py") == "trafilatura"
     assert owner_of(str(PROJECT / "bot" / "quotes.py")) == "bot.quotes"
     assert owner_of("/usr/lib/python3.11/copy.py") == "stdlib copy"
+
+
+def test_built_ins_are_charged_to_the_library_that_called_them() -> None:
+    @dataclass
+    class Frame:
+        file_path: str
+        function: str
+        total_self_time: float
+        children: list = field(default_factory=list)
+        is_synthetic: bool = False
+
+    site = "/venv/lib/python3.11/site-packages"
+    join = Frame("<built-in>", "str.join", 0.3)
+    copy = Frame("/usr/lib/python3.11/copy.py", "copy", 0.2)
+    extract = Frame(f"{site}/trafilatura/core.py", "extract", 0.5, [join, copy])
+    stem = Frame(f"{site}/nltk/stem/porter.py", "stem", 0.4)
+    root = Frame(str(PROJECT / "bot" / "summarize.py"), "summarize", 0.1, [extract, stem])
+    packages, functions = self_times(root)
+    assert packages == {"trafilatura": pytest.approx(1.0), "nltk": 0.4, "bot.summarize": 0.1}
+    assert functions["<built-in>: str.join"] == 0.3
