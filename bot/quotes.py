@@ -290,6 +290,9 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         else:
             start_free, c_before = _starts_free(before)
         end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
+        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after):
+            # A quote ending in a full stop ends its sentence: what follows is another.
+            c_after = Clause()
         clause = c_after if c_after.found else c_before
         previous = found[-1] if found else None
         if previous and seg.continued:

@@ -55,7 +55,7 @@ _PERSONAL = frozenset("he she".split())
 # Words that head or qualify a person's description and never belong to a name.
 TITLE_WORDS = frozenset(
     """
-    president vice prime minister secretary treasurer comptroller auditor clerk inspector superintendent dean coach detective agent trooper senator sen sens rep reps representative congressman
+    president vice prime minister secretary del cmdr treasurer comptroller auditor clerk inspector superintendent dean coach detective agent trooper senator sen sens rep reps representative congressman
     congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
     speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
     adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
@@ -313,7 +313,8 @@ class Clause:
 _SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
 # A period after these ends no sentence: "Sen. Warren said".
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen sens rep reps gov lt gen col capt sgt maj adm prof rev st jr sr sec atty supt".split()
+    "mr mrs ms dr sen sens rep reps gov lt gen col capt sgt maj adm prof rev st jr sr sec atty supt del cmdr insp pres"
+    " no vs".split()
 )
 _STOP_AFTER = frozenset(
     "in on at during after before while when to from for about with as who which that because via".split()
@@ -346,7 +347,13 @@ def _noun_phrase(words: list[str]) -> Clause:
     name, description = name_in(" ".join(words))
     if name:
         return Clause(name=name, description=description)
-    plain = len(words) <= 3 and all(w.islower() and w.isalpha() for w in words)
+    # "officials", "aides", "two analysts": bare plural nouns only; "at him" is no one.
+    plain = (
+        len(words) <= 3
+        and all(w.islower() and w.isalpha() for w in words)
+        and words[-1].endswith("s")
+        and words[0] not in _STOP_AFTER
+    )
     if (words[0].lower() in _QUANTIFIERS and len(words) <= 6) or plain:
         # "the Russian leader", "one Democratic source", "officials"; not a clause
         # that runs on ("the senator said he rarely").
@@ -404,10 +411,15 @@ def clause_after(text: str) -> Clause:
         if w in "“\"":
             words = words[:i]
             break
-    while words and words[0] in ",:;—–-)":
+    dashed = bool(words) and words[0] in "―—–-"
+    while words and words[0] in ",:;―—–-)":
         words = words[1:]
     if not words:
         return Clause()
+    if dashed and len(words) <= 8 and not any(_is_verb(w) for w in words):
+        # `"…" ― Esther Tapia`, a signature line
+        name = name_in(" ".join(_first_chunk(words)))[0]
+        return Clause(name=name) if name else Clause()
     if _ACCORDING.match(" ".join(words[:2])):
         return _noun_phrase(_first_chunk(words[2:]))
     for i, w in enumerate(words[:12]):
@@ -452,6 +464,12 @@ def clause_before(text: str) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not _is_verb(words[i]):
             continue
+        if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
+            # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
+            # sentence's subject speaks.
+            clause = _sentence_subject(words[:i])
+            if clause.found:
+                return clause
         chunk = _subject(words[:i])
         clause = _noun_phrase(chunk[-8:])
         if clause.found:
@@ -460,6 +478,26 @@ def clause_before(text: str) -> Clause:
         clause = _noun_phrase(_first_chunk(words[i + 1 :]))
         if clause.found:
             return clause
+    if stripped.endswith(":") and len(words) <= 8:
+        # `Kasich resisted: "…"`, `Rep. Trey Gowdy: "…"`: whoever the short lead-in names.
+        return _sentence_subject(words)
+    return Clause()
+
+
+def _sentence_subject(words: list[str]) -> Clause:
+    """The first name in a sentence that some lowercase word (its verb) follows."""
+    for i, word in enumerate(words):
+        if not _is_name_token(word) or _clean(word).lower() in TITLE_WORDS:
+            continue
+        j = i
+        while j + 1 < len(words) and (_is_name_token(words[j + 1]) or words[j + 1].lower() in PARTICLES):
+            j += 1
+        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in TITLE_WORDS):
+            name = name_in(" ".join(words[i : j + 1]))[0]
+            if name:
+                return Clause(name=name)
+    if words and words[0].lower() in _PERSONAL:
+        return Clause(pronoun=words[0].lower())
     return Clause()
 
 
