@@ -2,9 +2,9 @@
 
 Relevance is BM25 over the candidate set (titles count double: a headline names its
 subject) blended with coverage, the IDF-weighted share of query terms an item
-contains. Freshness halves every `max_age_hours / 2`. Items from search feeds are
-kept even when their headline misses the words (the engine matched the article), but
-items from plain feeds must cover at least half the query.
+contains. Freshness halves every `max_age_hours / 2`. Items from plain feeds must
+cover at least half the query; items from search feeds need only name part of it
+(the engine matched the article), or nothing at all when no candidate names it.
 
 Grouping compares headlines by weighted Jaccard: the query's own words, which every
 candidate shares, weigh a quarter, so the words that name the event decide. (IDF over
@@ -144,10 +144,13 @@ def rank(
     idf = {t: _idf(n, df.get(t, 0)) for t in wanted}
     raw = bm25(wanted, docs)
     top = max(raw) or 1.0
+    covers = [coverage(wanted, doc, idf) for doc in docs]
+    # A search result that never names the query is trusted only when none does (the
+    # engine matched synonyms or the article body); otherwise it only fills the list.
+    trust_engine = not any(covers)
     scored = []
-    for item, doc, score in zip(items, docs, raw, strict=True):
-        cover = coverage(wanted, doc, idf)
-        if not item.searched and cover < MIN_COVERAGE:
+    for item, cover, score in zip(items, covers, raw, strict=True):
+        if cover < MIN_COVERAGE and not (item.searched and (cover or trust_engine)):
             continue
         relevance = 0.6 * cover + 0.4 * score / top
         if item.searched:
