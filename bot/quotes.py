@@ -363,19 +363,32 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) ->
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 
 
+_SIGNATURE = re.compile(r"^[―—–-]\s*([^.!?\n]{2,80})\.?$")
+
+
 def _introduced(text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None) -> str | None:
-    """A bare quote paragraph after `X said in a statement:` / `X said.`"""
+    """A bare quote paragraph after `X said in a statement.` / `Cruz continued:`, or
+    signed in the paragraph after it (`- Bernie Sanders.`)."""
+    if paragraph + 1 < len(starts):
+        following = text[starts[paragraph + 1] : (starts[paragraph + 2] - 2) if paragraph + 2 < len(starts) else len(text)]
+        signed = _SIGNATURE.match(following.strip())
+        if signed:
+            clause = clause_after(following.strip())
+            if clause.found:
+                return resolve(clause, cast, offset, None, author)
     if paragraph == 0:
         return None
-    prev_start = starts[paragraph - 1]
-    prev = text[prev_start : starts[paragraph] - 2]
-    sentence = last_sentence(prev.strip())
-    if not has_reporting_verb(sentence) or re.search(r"[\"“”]", sentence):
+    prev = text[starts[paragraph - 1] : starts[paragraph] - 2].strip()
+    sentence = last_sentence(prev)
+    if re.search(r"[\"“”]", sentence):
         return None
-    m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", sentence)
-    if not m:
-        return None
-    clause = clause_before(sentence[: m.end()] + ",")
+    if sentence.endswith(":"):
+        clause = clause_before(sentence)
+    else:
+        m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", sentence)
+        if not m:
+            return None
+        clause = clause_before(sentence[: m.end()] + ",")
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)
