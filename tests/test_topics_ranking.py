@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.feeds import FeedItem
-from bot.ranking import bm25, freshness, group, headline_similarity, query_terms, rank, terms
+from bot.ranking import bm25, freshness, group, query_terms, rank, same_story, terms
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -121,17 +123,33 @@ def test_the_same_article_from_two_feeds_is_one_story_whatever_its_headline():
     assert len(groups) == 1 and len(groups[0]) == 2
 
 
-def test_the_query_words_alone_do_not_make_two_headlines_one_story():
-    q = query_terms("Indiana teachers")
-    same = headline_similarity(
-        terms("Thousands of teachers pack Indiana Statehouse for protest"),
-        terms("Thousands of Indiana teachers pack Statehouse in Red for Ed rally"),
-        q,
-    )
-    different = headline_similarity(
-        terms("Indiana teachers union backs candidate"), terms("Indiana teachers get pay raise"), q
-    )
-    assert same >= 0.4 > different
+# Headline pairs in the way outlets word real events: the same event, and another event on the same topic.
+HEADLINE_PAIRS = [
+    ("Fed rates", "Fed raises interest rates by quarter point",
+     "Federal Reserve lifts rates a quarter point, signals more hikes", True),
+    ("Fed rates", "Fed raises interest rates by quarter point", "Fed's Powell says inflation still too high", False),
+    ("iPhone", "Apple unveils iPhone 15 with USB-C", "iPhone 15 launch: Apple switches to USB-C charging", True),
+    ("iPhone", "Apple unveils iPhone 15 with USB-C", "Apple shares fall after iPhone event", False),
+    ("Tories", "UK Tories under fire for Twitter name switch during debate",
+     "Conservatives rebrand Twitter account as factcheckUK during debate", True),
+    ("Epstein", "Prison guards charged in connection with Jeffrey Epstein's death",
+     "Epstein jail guards charged with falsifying records", True),
+    ("Epstein", "Prison guards charged in connection with Jeffrey Epstein's death",
+     "Prince Andrew steps back from royal duties over Epstein ties", False),
+    ("Indiana teachers", "Thousands of teachers pack Indiana Statehouse for protest",
+     "Thousands of Indiana teachers pack Statehouse in 'Red for Ed' rally", True),
+    ("Indiana teachers", "Thousands of teachers pack Indiana Statehouse for protest",
+     "Indiana teachers union backs candidate in governor's race", False),
+    ("Brexit", "Boris Johnson wins vote on Brexit deal", "MPs back Johnson's Brexit deal in second reading vote", True),
+    ("Brexit", "Boris Johnson wins vote on Brexit deal", "EU agrees to Brexit extension until January", False),
+    ("Turkey earthquake", "Turkey earthquake death toll passes 20,000",
+     "Rescuers pull child alive from rubble days after Turkey earthquake", False),
+]
+
+
+@pytest.mark.parametrize(("query", "a", "b", "same"), HEADLINE_PAIRS)
+def test_two_headlines_are_one_story_when_they_share_the_event_not_just_the_topic(query, a, b, same):
+    assert same_story(terms(a), terms(b), query_terms(query)) is same
 
 
 def test_a_story_covered_by_several_outlets_outranks_a_single_report_of_equal_score():
