@@ -10,13 +10,16 @@ How a quote is found, paragraph by paragraph:
    running over several paragraphs reopens each paragraph and closes only on the
    last; a paragraph that ends in `…," he said.` with no opening mark was quoted
    from its start.
-3. Segments split by a reporting clause (`"We are proud," he said, "of it."`) are one
-   quote.
+3. Segments split by a reporting clause (`"We are proud," he said, "of it."`, or
+   `"…," he said. "…"`) are one quote, and so is a bare quote paragraph that goes on
+   with the same speaker's quote in the paragraph before.
 4. A quote is *standalone* when it is a sentence of speech on its own: it starts a
    sentence or follows a reporting clause (`Putin said: "…"`), and ends a sentence
    or is followed by one (`…," Putin said.`). Other quotes sit inside a sentence of
-   the writer's (He called it "a historic step"): *partial* quotes. Short partial
-   quotes are scare quotes and titles, never key quotes, so they are dropped.
+   the writer's (He called it "a historic step", or `Cohn wrote, "the assumption…"`
+   starting in lowercase): *partial* quotes. Short partial quotes are scare quotes
+   and titles, never key quotes, so `find_quotes` drops them and ranks the longer
+   ones below speech.
 
 Speakers come from `bot.speakers`: the reporting clause next to the quote, else the
 speaker of the quote just before (a bare quote paragraph continues the last
@@ -289,6 +292,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             start_free, c_before = True, Clause()
         else:
             start_free, c_before = _starts_free(before)
+            if start_free and _sentence_tail(before).strip() and body.lstrip(" .…[(")[:1].islower():
+                # `Cohn wrote, "the assumption …"`: speech folded into the writer's
+                # sentence, a partial quote.
+                start_free = False
         end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
         if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after):
             # A quote ending in a full stop ends its sentence: what follows is another.
@@ -326,6 +333,17 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
+            previous = matches[-1] if matches else None
+            if (
+                previous is not None
+                and previous.standalone
+                and previous.speaker == speaker
+                and paragraph - _paragraph_of(starts, previous.end - 1) == 1
+            ):
+                # The speaker's quotation goes on over the next paragraph: one quote.
+                joined = previous.pieces + tuple(replace(p, continued=True) if i == 0 else p for i, p in enumerate(pieces))
+                matches[-1] = replace(previous, pieces=joined, text=_body(text, joined))
+                continue
         elif standalone:
             speaker = _introduced(text, starts, paragraph, cast, offset, article.author)
             how = "introduced" if speaker else ""
