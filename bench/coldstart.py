@@ -83,7 +83,8 @@ def run(options: Options) -> Section:
         (name, ms(medians[name]), ms(min(values)), ratio(medians[name] / bare), ratio(medians[name] / traf))
         for name, values in seconds.items()
     )
-    notes = [f"Median of {options.cold_runs} runs each, taking turns, after one untimed run each (warm disk cache)."]
+    runs_each = f"{options.cold_runs} run{'s' if options.cold_runs != 1 else ''} each"
+    notes = [f"Median of {runs_each}, taking turns, after one untimed run each (warm disk cache)."]
     notes += [f"`{name}` failed: {why}" for name, why in failures.items()]
     imports = slowest_imports(newsbot_command)
     if imports:

@@ -52,21 +52,25 @@ def run(options: Options) -> Section:
         workloads.append(Workload(f"{words}-word text", [story.text], extract_text))
     if not workloads:
         return skipped(NAME, TITLE, f"no pages or articles under {options.eval_dir}")
-    rows: list[tuple[str, ...]] = []
-    notes = ["Stage rows: mean time per item with no profiler attached."]
-    for workload in workloads:
-        rows += stage_rows(workload)
     try:
         import pyinstrument  # noqa: F401
     except ImportError:
-        notes.append("pyinstrument is not installed (`pip install -e '.[bench]'`): no per-library breakdown.")
+        sampling = False
     else:
-        for workload in workloads:
+        sampling = True
+    rows: list[tuple[str, ...]] = []
+    for workload in workloads:
+        rows += stage_rows(workload)
+        if sampling:
             rows += sample_rows(workload)
+    notes = ["Stage rows: mean time per item with no profiler attached."]
+    if sampling:
         notes.append(
             "Library and function rows: pyinstrument self time (1 ms samples), per item. A library's row "
             "includes the built-ins and standard library it calls (C code counts for its Python caller)."
         )
+    else:
+        notes.append("pyinstrument is not installed (`pip install -e '.[bench]'`): no per-library breakdown.")
     return Section(NAME, TITLE, ("workload", "view", "where", "per item", "share"), tuple(rows), tuple(notes))
 
 

@@ -137,7 +137,7 @@ def run_long(options: Options) -> Section:
     ]
     notes = [
         f"{story.id.split('-')[1]} words in {len(story.paragraphs)} paragraphs from real cnndm-dev articles; "
-        f"median of {runs} interleaved run(s).",
+        f"median of {runs} interleaved run{'s' if runs != 1 else ''}.",
     ]
     notes += [f"{labels[n]} raised: {e[0]}" for n, e in timings.errors.items() if e]
     if not options.quick:
