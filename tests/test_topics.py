@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from bot.config import Config, FetchSettings, SummarySettings, TopicsSettings
+from bot.extract import extract_html
 from bot.feeds import FeedItem
 from bot.fetch import Fetcher
 from bot.ranking import Scored
@@ -18,9 +19,6 @@ from bot.topics import Outlet, StoryCache, find_stories, run_news, search_news, 
 from bot.topics_render import stories_html, stories_text
 from tests.servers import PAGES, LocalServer, Response
 from tests.topics_feeds import feed_text
-
-# The article extractor is being written alongside; until it lands these tests skip.
-extract = pytest.importorskip("bot.extract")
 
 # The fixture pages and feeds are from the evening of 19 November 2019.
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
@@ -75,7 +73,7 @@ def paths(server: LocalServer) -> list[str]:
 
 
 def article_text(page: str) -> str:
-    return extract.extract_html((PAGES / f"{page}.html").read_text(encoding="utf-8")).text
+    return extract_html((PAGES / f"{page}.html").read_text(encoding="utf-8")).text
 
 
 @pytest.fixture
