@@ -339,6 +339,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 and previous.standalone
                 and previous.speaker == speaker
                 and paragraph - _paragraph_of(starts, previous.end - 1) == 1
+                and len(sentence_ends(text[previous.end : starts[paragraph] - 2])) <= 1
             ):
                 # The speaker's quotation goes on over the next paragraph: one quote.
                 joined = previous.pieces + tuple(replace(p, continued=True) if i == 0 else p for i, p in enumerate(pieces))
@@ -376,6 +377,9 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) ->
         return False
     if between.rstrip()[-1] not in ",:;.!?—–-":
         return False  # `said Brill, author of “America’s Bitter Pill”`: a title, not more speech
+    last_body = text[previous.pieces[-1].body_start : previous.pieces[-1].body_end].rstrip(" \"”’'")
+    if last_body.endswith("."):
+        return False  # the quote ended its sentence; what follows is a sentence of its own
     ends = sentence_ends(between)
     # Whatever follows the clause's full stop introduces the next quote itself.
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())

@@ -332,8 +332,11 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _is_verb(word: str) -> bool:
+def is_reporting_verb(word: str) -> bool:
     return word.lower() in REPORTING_VERBS
+
+
+_is_verb = is_reporting_verb
 
 
 def _noun_phrase(words: list[str]) -> Clause:
