@@ -350,10 +350,21 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             how = "introduced" if speaker else ""
         else:
             speaker = None
+        if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
+            standalone = False
         if standalone and speaker:
             last_speaker, last_paragraph = speaker, _paragraph_of(starts, pieces[-1].start)
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
+
+
+def _headline(text: str, starts: list[int], paragraphs: tuple[str, ...], pieces: tuple[Segment, ...]) -> bool:
+    """A quoted subheading: a whole paragraph in single marks or capitals, said by no one."""
+    first, last = pieces[0], pieces[-1]
+    index = _paragraph_of(starts, first.start)
+    whole = first.start == starts[index] and last.end >= starts[index] + len(paragraphs[index].rstrip(" ."))
+    body = text[first.body_start : last.body_end]
+    return whole and (text[first.start] in "‘'" or (body.upper() == body and len(body.split()) >= 2))
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:

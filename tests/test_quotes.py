@@ -215,3 +215,29 @@ def test_attributed_speech_outranks_a_long_partial_quote():
     )
     quotes = find_quotes(a)
     assert [q.speaker for q in quotes] == ["Ann Smith", None]
+
+
+def test_quote_signed_below_with_a_dash():
+    quotes = find_quotes(
+        article(
+            '"Nearly all new income and wealth is going to the top 1 percent of the country."',
+            "- Bernie Sanders.",
+            "The senator is relying on an outdated statistic.",
+        )
+    )
+    assert said(quotes, "Nearly all new income") == "Bernie Sanders"
+
+
+def test_colon_lead_in_paragraph_names_the_speaker():
+    quotes = find_quotes(
+        article(
+            "Senator Ted Cruz continued:",
+            '"The questions asked in this debate illustrate why the American people do not trust the media."',
+        )
+    )
+    assert said(quotes, "The questions asked") == "Ted Cruz"
+
+
+def test_quoted_subheading_is_no_ones_quote():
+    a = article("'Deport the mayor.'", "The headline ran on Monday and the mayor stayed.")
+    assert find_quotes(a) == []
