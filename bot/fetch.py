@@ -224,7 +224,9 @@ class Fetcher:
         limit = self.settings.max_bytes
         encoding = headers.get("Content-Encoding", "")
         declared_length = headers.get("Content-Length", "")
-        if not encoding and declared_length.isdigit() and int(declared_length) > limit:
+        # A compressed body's length says little about its decoded size; a plain one's says all.
+        plain = encoding.strip().lower() in ("", "identity")
+        if plain and declared_length.isdigit() and int(declared_length) > limit:
             raise _too_large(target, limit, f"Content-Length {declared_length}")
 
         chain = decoders_for(encoding, limit)

@@ -29,8 +29,8 @@ CHARSET_SCAN_BYTES = 4096
 ACCEPT_ENCODING = "gzip, deflate, br, zstd"
 
 
-class CorruptBody(FetchError):
-    default_message = "The website sent a damaged page (its compression is broken)."
+def corrupt(detail: str) -> FetchError:
+    return FetchError("The website sent a damaged page (its compression is broken).", detail=detail)
 
 
 # --- content encodings ---------------------------------------------------------------
@@ -62,7 +62,7 @@ class _ZlibDecoder:
                     self._raw_fallback = False
                     self._z = zlib.decompressobj(-zlib.MAX_WBITS)
                     continue
-                raise CorruptBody(detail=f"zlib: {exc}") from None
+                raise corrupt(f"zlib: {exc}") from None
             self._started = True
             if out:
                 yield out
@@ -98,7 +98,7 @@ class _BrotliDecoder:
                     return
                 yield out
         except brotli.error as exc:
-            raise CorruptBody(detail=f"brotli: {exc}") from None
+            raise corrupt(f"brotli: {exc}") from None
 
     def flush(self) -> Iterator[bytes]:
         return iter(())
@@ -125,7 +125,7 @@ class _ZstdDecoder:
         try:
             self._writer.write(data)
         except zstandard.ZstdError as exc:
-            raise CorruptBody(detail=f"zstd: {exc}") from None
+            raise corrupt(f"zstd: {exc}") from None
         pending, self._pending = self._pending, []
         yield from pending
 
