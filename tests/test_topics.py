@@ -14,6 +14,7 @@ from bot.config import Config, FetchSettings, SummarySettings, TopicsSettings
 from bot.extract import extract_html
 from bot.feeds import FeedItem
 from bot.fetch import Fetcher
+from bot.news import news_messages
 from bot.ranking import Scored
 from bot.topics import Outlet, StoryCache, find_stories, run_news, search_news, tell_story
 from bot.topics_render import stories_html, stories_text
@@ -362,3 +363,22 @@ async def test_without_any_page_the_story_is_told_from_the_first_feed_text_there
     story = await tell_story(group, fetcher, SummarySettings(sentences=2, quotes=1))
 
     assert (story.site, story.summary) == ("Outlet B", ("Thousands came.",))
+
+
+async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server, aggregator, fetcher):
+    serve_feeds(article_server, aggregator)
+    config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
+    cache = StoryCache(10)
+
+    (digest,) = await news_messages("Venice floods", fetcher, config, cache=cache, now=NOW)
+    assert digest.startswith("<b>News on “Venice floods”</b>\n\n1. <b><a href=")
+
+    assert await news_messages("quantum <chromodynamics>", fetcher, config, now=NOW) == [
+        "No fresh news on “quantum &lt;chromodynamics&gt;”."
+    ]
+    assert await news_messages("   ", fetcher, config, now=NOW) == [
+        "Send /news followed by a topic, like: /news Indiana teachers"
+    ]
+    down = config_for(article_server, aggregator, search=("/feeds/down.rss?q={query}",))
+    (apology,) = await news_messages("Venice floods", fetcher, down, now=NOW)
+    assert apology.startswith("I could not reach any news source")
