@@ -414,3 +414,14 @@ async def test_a_content_type_sent_twice_is_understood(article_server: LocalServ
 
     assert page.content_type == "text/html"
     assert "Café" in page.text
+
+
+async def test_a_utf16_page_is_text_not_binary(article_server: LocalServer) -> None:
+    """UTF-16 is full of NUL bytes; its byte-order mark says it is text all the same."""
+    body = ("\ufeff" + FRENCH.format(meta="")).encode("utf-16-le")
+    url = article_server.add_page("/news/wide", body, content_type="text/html")
+
+    page = await fetch(url)
+
+    assert "Le président a déclaré à Sète" in page.text
+    assert page.encoding == "utf-16"
