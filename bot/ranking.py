@@ -46,6 +46,9 @@ SEARCH_FLOOR = 0.2  # relevance given to a search result whose headline misses t
 # below 0.16. There is no public dev set for this; the cut favours not merging.
 SAME_STORY = 0.2
 SAME_STORY_WORDS = 2
+# Reports of one event appear within a day or two of each other; a "rally planned"
+# piece from three weeks before the rally is another story.
+SAME_STORY_HOURS = 72.0
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,12 @@ def same_story(a: Sequence[str], b: Sequence[str], query: Sequence[str] = ()) ->
     return len(shared) >= SAME_STORY_WORDS and headline_similarity(a, b, query) >= SAME_STORY
 
 
+def _near_in_time(a: FeedItem, b: FeedItem) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).total_seconds()) <= SAME_STORY_HOURS * 3600
+
+
 def group(
     scored: Sequence[Scored],
     query: str = "",
@@ -210,7 +219,8 @@ def group(
             # Headlines are compared with the group's first (best) one only: rewordings
             # of rewordings drift, and a chain would pull in other stories.
             lead = members[0]
-            if same_story(heads[i], heads[lead], wanted) or any(urls[i] == urls[j] for j in members):
+            alike = same_story(heads[i], heads[lead], wanted) and _near_in_time(scored[i].item, scored[lead].item)
+            if alike or any(urls[i] == urls[j] for j in members):
                 members.append(i)
                 break
         else:

@@ -161,3 +161,14 @@ def test_a_story_covered_by_several_outlets_outranks_a_single_report_of_equal_sc
     groups = group(rank(items, "Venice floods", NOW), "Venice floods")
 
     assert [len(g) for g in groups] == [2, 1]
+
+
+def test_alike_headlines_weeks_apart_are_two_stories():
+    items = [
+        item("Indiana teachers pack Statehouse for pay rally", 10, site="A", searched=True),
+        item("Indiana teachers plan Statehouse pay rally", 24 * 20, site="B", searched=True),
+        item("Indiana teachers hold Statehouse pay rally", 30, site="C", searched=True),
+    ]
+    groups = group(rank(items, "Indiana teachers", NOW, max_age_hours=24 * 30), "Indiana teachers")
+
+    assert [[s.item.site for s in g] for g in groups] == [["A", "C"], ["B"]]
