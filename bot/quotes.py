@@ -118,9 +118,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def _segments(paragraph: str, base: int, index: int, carried: bool) -> tuple[list[Segment], bool]:
-    """Quote segments of one paragraph; `carried` when a quote is still open from the
-    paragraph before. Returns the segments and whether a quote stays open at the end."""
+def _segments(paragraph: str, base: int, index: int) -> tuple[list[Segment], bool]:
+    """Quote segments of one paragraph, and whether a quote stays open at its end."""
     found: list[Segment] = []
     opener: str | None = None
     open_at = -1
@@ -164,8 +163,6 @@ def _segments(paragraph: str, base: int, index: int, carried: bool) -> tuple[lis
         elif ch == opener and opener in "“«„" and _facing(paragraph, i) == "open":
             # A second opening mark before any close: the first was never closed.
             open_at = i
-    if carried and found and not found[0].opened:
-        pass
     if opener is not None and opener in "‘'":
         return found, False
     if opener is not None:
@@ -180,7 +177,7 @@ def _all_segments(article: Article) -> list[Segment]:
     base = 0
     still_open = False
     for index, paragraph in enumerate(article.paragraphs):
-        found, open_after = _segments(paragraph, base, index, still_open)
+        found, open_after = _segments(paragraph, base, index)
         if still_open and segments and found and found[0].start == base:
             # The convention: each paragraph reopens, the last one closes.
             found[0] = replace(found[0], continued=True)
@@ -195,14 +192,6 @@ def _all_segments(article: Article) -> list[Segment]:
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 _TERMINAL = re.compile(r"[.!?,…—–-]\s*$")
 _NEXT_SENTENCE = re.compile(r"\s*(?:[\[(]?[A-Z0-9\"“‘]|$)")
-
-
-def _before(text: str, seg: Segment, paragraph_start: int) -> str:
-    return text[paragraph_start : seg.start]
-
-
-def _after_text(text: str, seg: Segment, paragraph_end: int) -> str:
-    return text[seg.end : paragraph_end]
 
 
 def _sentence_tail(before: str) -> str:

@@ -88,8 +88,6 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _DETERMINERS = frozenset("the a an his her their its our".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
-# A name token: capitalised, allowing O'Neil, McCain, El-Erian, initials like "J."
-_TOKEN = re.compile(r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?|\b[a-z]{2,4}-(?=[A-Z])|\b[a-z]{2,4}\b")
 _WORDS = re.compile(r"[\w'’.-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -188,9 +186,6 @@ class Mention:
         """Two or more name words, as people have and most places don't."""
         return len(self.full.split()) >= 2
 
-
-def _key(tokens: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_clean(t) for t in tokens)
 
 
 @dataclass(frozen=True)
@@ -439,9 +434,6 @@ def clause_after(text: str) -> Clause:
         if clause.found:
             return clause
     return Clause()
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|[\n])(?=[^.!?\n]*$)")
 
 
 def clause_before(text: str) -> Clause:
