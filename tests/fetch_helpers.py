@@ -4,6 +4,7 @@ compression bombs built cheaply, and a resolver a test controls."""
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
 import ssl
 import subprocess
@@ -49,6 +50,8 @@ def tls_server(hostname: str, directory: Path) -> Iterator[tuple[LocalServer, ss
 
     Yields the server, a client context trusting that certificate, and the SNI names
     clients sent."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
     cert, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
@@ -109,6 +112,9 @@ def recording(seen: list[dict[str, str]], body: bytes = b"<html><body><p>Hello.<
 
 
 def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, **headers: str) -> None:
+    # One request per connection: a server thread left waiting for a next request on a
+    # socket the client abandoned would print a reset error into the test output.
+    handler.close_connection = True
     handler.send_response(status)
     fields = {key.replace("_", "-"): value for key, value in headers.items()}
     fields.setdefault("Content-Type", "text/html; charset=utf-8")
@@ -124,7 +130,6 @@ def once(body: bytes, **headers: str) -> Handler:
     so the server does not wait on a reset socket for a next request."""
 
     def route(handler: BaseHTTPRequestHandler) -> None:
-        handler.close_connection = True
         send(handler, 200, body, **headers)
 
     return route
@@ -134,6 +139,7 @@ def drip(interval: float = 0.5, total: int = 10_000) -> Handler:
     """Slowloris: promise a body, then send one byte every `interval` seconds."""
 
     def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
         handler.send_header("Content-Length", str(total))
@@ -149,6 +155,7 @@ def silent(seconds: float = 30.0) -> Handler:
     """Accept the request and never answer."""
 
     def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
         time.sleep(seconds)
 
     return route
