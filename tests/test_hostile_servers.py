@@ -90,6 +90,7 @@ async def test_an_endless_body_stops_at_the_byte_cap(article_server: LocalServer
 
 async def test_a_huge_declared_length_is_refused_before_reading(article_server: LocalServer) -> None:
     def promise_a_gigabyte(handler):  # type: ignore[no-untyped-def]
+        handler.close_connection = True
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html")
         handler.send_header("Content-Length", str(1 << 30))
