@@ -180,6 +180,8 @@ class Mention:
     description: tuple[str, ...]
     # The fullest form of this name mentioned up to here: "Putin" -> "Vladimir Putin".
     full: str = ""
+    # Opens its sentence, as the subject usually does.
+    opens: bool = False
 
     @property
     def person(self) -> bool:
@@ -227,7 +229,10 @@ class Cast:
                 full = name
             else:
                 full = _best(_clean(name), seen) or name
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full))
+            # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
+            lead = re.split(r"[.!?\n\"”]", text[max(0, m.start() - 50) : m.start()])[-1]
+            opens = len(lead.split()) <= 3 and "," not in lead
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens))
         return cls(tuple(mentions), tuple(x.start for x in mentions))
 
     def before(self, offset: int) -> tuple[Mention, ...]:
@@ -267,8 +272,16 @@ class Cast:
                 return mention.full
         return None
 
-    def recent_person(self, offset: int) -> str | None:
-        for mention in reversed(self.before(offset)):
+    def recent_person(self, offset: int, *, reach: int = 600) -> str | None:
+        """Who "he" or "she" most likely is: the latest person opening a sentence
+        within `reach` characters, else the latest person mentioned."""
+        earlier = self.before(offset)
+        for mention in reversed(earlier):
+            if offset - mention.start > reach:
+                break
+            if mention.person and mention.opens:
+                return mention.full
+        for mention in reversed(earlier):
             if mention.person:
                 return mention.full
         return None
@@ -394,7 +407,13 @@ def _subject(words: list[str]) -> list[str]:
         if name_in(" ".join(first))[0] or not name_in(" ".join(second))[0]:
             return first
         return second
-    return chunks[-1]
+    chunk = chunks[-1]
+    # `Audience members laughed when he urged`: the subject follows the last linking word.
+    links = [i for i, w in enumerate(chunk) if w.lower() in _LINKS]
+    return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
+
+
+_LINKS = frozenset("when as while after before because that and but since until though although where".split())
 
 
 def clause_after(text: str) -> Clause:

@@ -241,3 +241,23 @@ def test_colon_lead_in_paragraph_names_the_speaker():
 def test_quoted_subheading_is_no_ones_quote():
     a = article("'Deport the mayor.'", "The headline ran on Monday and the mayor stayed.")
     assert find_quotes(a) == []
+
+
+# -- real pages ---------------------------------------------------------------------
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("page", "fragment", "speaker"),
+    [
+        # "…," he said. — "he" is the teacher the paragraph before introduced, not the school.
+        ("detroitnews-teachers", "They think they know better about education than us", "Joel Schlabach"),
+        # `Audience members laughed when he urged voters, "…"` — "he" is Johnson.
+        ("ap-uk-tories", "Look what I have said I’m going to do as a politician", "Boris Johnson"),
+    ],
+)
+def test_quotes_on_real_pages(page, fragment, speaker):
+    extract = pytest.importorskip("bot.extract")
+    html = (PAGES / f"{page}.html").read_text(encoding="utf-8", errors="replace")
+    assert said(find_quotes(extract.extract_html(html)), fragment) == speaker
