@@ -119,14 +119,26 @@ def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
     def words(table: dict[str, str]) -> frozenset[str]:
         return frozenset((table.get(code, "") + " " + table["en"]).split())
 
-    openers = set(_OPENERS["en"].split())
-    try:
-        from sumy.utils import get_stop_words
+    openers = frozenset(_OPENERS["en"].split()) | stop_words(code)
+    return words(_TITLES), words(_NUMBERED), words(_ENDING), openers
 
-        openers |= get_stop_words(language_name(code))
-    except LookupError:
-        pass
-    return words(_TITLES), words(_NUMBERED), words(_ENDING), frozenset(openers)
+
+@functools.lru_cache(maxsize=16)
+def stop_words(language: str | None) -> frozenset[str]:
+    """sumy's stop-word list for the language, empty when it has none.
+
+    Read straight from sumy's package data: `sumy.utils.get_stop_words` first loads
+    pycountry's whole language database (seconds) just to map a code to a name.
+    """
+    import pkgutil
+
+    from sumy.utils import parse_stop_words
+
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language_name(language)}.txt")
+    except OSError:
+        return frozenset()
+    return frozenset(parse_stop_words(data)) if data else frozenset()
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.models import Article, Sentence
-from bot.sentences import OfflineTokenizer, article_sentences, language_name, word_tokens
+from bot.sentences import OfflineTokenizer, article_sentences, language_name, stop_words, word_tokens
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
 
@@ -37,7 +37,7 @@ NEWS_MAX_SENTENCES = 150
 DUPLICATE_JACCARD = 0.6
 # A sentence this much covered by an excluded quote only repeats the quote.
 QUOTE_COVERAGE = 0.6
-MIN_WORDS = 6
+MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class NewsWeights:
     lexrank: float = 0.3
     centroid: float = 0.3
     title: float = 0.2
+    length: float = 0.0  # content words, as a share of the longest sentence's
     redundancy: float = 0.5  # MMR: weight of the closest already chosen sentence
 
 
@@ -89,10 +90,13 @@ def summarize(
 # --- what is a sentence worth showing -------------------------------------------------
 
 _BOILERPLATE = re.compile(
-    r"^(?:photo|image|picture|video|watch|listen|read more|related|see also|more:|click|tap|"
-    r"sign up|subscribe|follow (?:us|him|her)|share (?:this|on)|advertisement|copyright|©|credit:|"
+    r"^(?:(?:photo|image|picture|video|watch|listen|more|related|credit|caption|file)s?\s*[:|]|"
+    r"read more|see also|click|tap (?:here|to)|sign up|subscribe|follow (?:us|him|her)|share (?:this|on)|"
+    r"advertisement|copyright|©|"
     r"scroll down|getty images|reuters|ap photo|file photo|updated|published|posted|last modified|"
-    r"all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)",
+    r"all rights reserved|get (?:all )?(?:the|our) latest|don't miss|download (?:the|our)|join (?:us|our)|"
+    r"find out more|for more (?:news|information|stories)|like us on|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)(?!\w)",
     re.IGNORECASE,
 )
 _BOILERPLATE_ANYWHERE = re.compile(
@@ -182,19 +186,17 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
+    """sumy's stemmer and stop words for the language, without sumy's slow name lookup."""
+    import nltk.stem.snowball as snowball
     from sumy.nlp.stemmers import Stemmer, null_stemmer
-    from sumy.utils import get_stop_words
 
     name = language_name(language)
-    try:
-        stemmer: Callable[[str], str] = Stemmer(name)
-    except LookupError:
-        stemmer = null_stemmer
-    try:
-        stop_words = frozenset(get_stop_words(name))
-    except LookupError:
-        stop_words = frozenset()
-    return stemmer, stop_words
+    stemmer: Callable[[str], str] = Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer)
+    if name not in Stemmer.SPECIAL_STEMMERS:
+        snowball_class = getattr(snowball, name.capitalize() + "Stemmer", None)
+        if snowball_class is not None:
+            stemmer = snowball_class().stem
+    return stemmer, stop_words(language)
 
 
 def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is untyped
@@ -256,14 +258,15 @@ def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> l
 
 
 def _content_terms(text: str, language: str) -> list[str]:
-    stemmer, stop_words = _stemmer_and_stop_words(language)
-    terms = []
-    for word in word_tokens(text, language):
-        lower = word.lower()
-        if lower in stop_words:
-            continue
-        terms.append(stemmer(lower))
-    return terms
+    """Stemmed words that are not stop words, as sumy's summarizers see a sentence."""
+    _, stop_words = _stemmer_and_stop_words(language)
+    return [_stem(language, w) for w in (w.lower() for w in word_tokens(text, language)) if w not in stop_words]
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(language: str, word: str) -> str:
+    # Snowball stemming is the costliest step on long articles, and words repeat.
+    return _stemmer_and_stop_words(language)[0](word)
 
 
 def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -> tuple[np.ndarray, np.ndarray]:
@@ -357,6 +360,7 @@ def news_order(features: NewsFeatures, weights: NewsWeights, count: int) -> list
         + weights.lexrank * features.centrality
         + weights.centroid * features.to_centroid
         + weights.title * features.to_title
+        + weights.length * _scaled(features.length)
     )
     order: list[int] = []
     closest = np.zeros(n)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "data" / "sample-article.
 PAGE_NAMES = sorted(p.stem for p in PAGES.glob("*.html"))
 
 
+@functools.cache
 def page(name: str) -> Article:
     return extract_html((PAGES / f"{name}.html").read_text(encoding="utf-8"), f"https://example.com/{name}")
 
