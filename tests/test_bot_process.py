@@ -63,20 +63,36 @@ async def test_a_rejected_token_is_one_clear_line_and_exit_2(telegram_api, tmp_p
     assert telegram_api.calls[0].status == 401
 
 
-async def test_newsbot_run_serves_until_sigterm_and_exits_cleanly(telegram_api, tmp_path):
+async def test_newsbot_run_serves_until_sigterm_and_exits_cleanly(telegram_api, tmp_path, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
     config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
     process = await newsbot("run", "--config", str(config_file))
     try:
         await telegram_api.wait_for(lambda: telegram_api.calls_of("getUpdates"), timeout=60, what="polling")
-        asked = telegram_api.private_message("hi there")
-        await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="an answer")
+        asked = telegram_api.private_message(f"read this {url}")
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="a digest")
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert "harbour bridge" in reply["text"]
     assert process.returncode == 0
     log = err.decode()
     assert "is serving" in log and "Traceback" not in log
     assert "HTTP Request" not in log, "no per-request noise from httpx"
+
+
+async def test_an_unwritable_store_is_one_clear_line_and_exit_1(telegram_api, tmp_path):
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the store's directory should be")
+    config_file.write_text(
+        config_file.read_text().replace(str(tmp_path / "bot.sqlite3"), str(blocker / "bot.sqlite3")), encoding="utf-8"
+    )
+    process = await newsbot("run", "--config", str(config_file))
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 1
+    lines = err.decode().strip().splitlines()
+    assert lines[-1].startswith("newsbot: cannot open the store at") and "Traceback" not in err.decode()
 
 
 def free_port() -> int:

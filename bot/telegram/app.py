@@ -5,7 +5,8 @@
     run_bot(config) -> int                       the `newsbot run` process; exit status
 
 Exit statuses: 0 after a clean stop (SIGINT / SIGTERM), 2 when the token is missing or
-Telegram rejects it, 1 when the Bot API cannot be reached at start.
+Telegram rejects it, 1 when the Bot API cannot be reached or the store cannot be opened
+at start.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -176,5 +178,8 @@ async def _serve(config: Config) -> int:
     except NetworkError as exc:
         where = config.telegram.base_url or "api.telegram.org"
         print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    except (OSError, sqlite3.Error) as exc:
+        print(f"newsbot: cannot open the store at {config.storage.path}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     return EXIT_OK

@@ -51,7 +51,8 @@ class CpuPool:
 
     def _spawn(self) -> concurrent.futures.ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bot.telegram.warm"])
+        # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
+        context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         # Submitting blocks until the forkserver is up: do it here, in a thread, once.
         executor.submit(os.getpid).result()
@@ -96,8 +97,6 @@ class BotState:
     inflight: dict[str, asyncio.Task[Digest]] = field(default_factory=dict)
     # User id -> requests of theirs being worked on now.
     busy: Counter[int] = field(default_factory=Counter)
-    # Strong references to fire-and-forget tasks (typing indicators), so none is collected mid-flight.
-    background: set[asyncio.Task[Any]] = field(default_factory=set)
 
     async def open(self) -> None:
         settings = self.config
