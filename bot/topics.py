@@ -81,13 +81,15 @@ class StoryCache:
     """Recent answers per normalised query, for `cache_minutes`; the least recently used go first.
 
     A plain object the caller owns (one per bot process); expiry is measured with the
-    `now` each search runs at, so tests need no clock.
+    `now` each search runs at, so tests need no clock. It also holds the searches in
+    flight, so that a query asked twice at once is searched once.
     """
 
     def __init__(self, minutes: float, *, max_queries: int = 256) -> None:
         self.ttl = timedelta(minutes=minutes)
         self.max_queries = max_queries
         self._entries: OrderedDict[tuple[str, int], tuple[datetime, list[Story]]] = OrderedDict()
+        self.inflight: dict[tuple[str, int], asyncio.Future[NewsSearch]] = {}
 
     def get(self, query: str, stories: int, now: datetime) -> list[Story] | None:
         key = (normalise_query(query), stories)
@@ -187,10 +189,28 @@ async def search_news(
     settings = config.topics
     if not query:
         return NewsSearch([], 0, 0)
-    if cache is not None:
-        cached = cache.get(query, settings.stories, now)
-        if cached is not None:
-            return NewsSearch(cached, 0, 0)
+    if cache is None:
+        return await _search(query, fetcher, config, now, run_cpu)
+    cached = cache.get(query, settings.stories, now)
+    if cached is not None:
+        return NewsSearch(cached, 0, 0)
+    key = (normalise_query(query), settings.stories)
+    search = cache.inflight.get(key)
+    if search is None:
+        search = asyncio.ensure_future(_search(query, fetcher, config, now, run_cpu))
+        cache.inflight[key] = search
+        search.add_done_callback(lambda done: cache.inflight.pop(key) if cache.inflight.get(key) is done else None)
+    # Shielded: one asker giving up (a cancelled handler) must not cancel the others' search.
+    result = await asyncio.shield(search)
+    if not result.sources_failed:
+        cache.put(query, settings.stories, now, result.stories)
+    return result
+
+
+async def _search(
+    query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None
+) -> NewsSearch:
+    settings = config.topics
     run = run_cpu or _inline
     items, feeds, failed = await read_feeds(query, fetcher, settings, run)
     picked = await run(pick_stories, items, query, now, settings)
@@ -199,10 +219,7 @@ async def search_news(
     deadline = config.fetch.timeout * 2
     tellings = [tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline) for g, stale in picked]
     stories = list(await asyncio.gather(*tellings))
-    result = NewsSearch(stories, feeds, failed)
-    if cache is not None and not result.sources_failed:
-        cache.put(query, settings.stories, now, stories)
-    return result
+    return NewsSearch(stories, feeds, failed)
 
 
 async def find_stories(

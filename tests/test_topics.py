@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Iterator
@@ -382,3 +383,18 @@ async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server,
     down = config_for(article_server, aggregator, search=("/feeds/down.rss?q={query}",))
     (apology,) = await news_messages("Venice floods", fetcher, down, now=NOW)
     assert apology.startswith("I could not reach any news source")
+
+
+async def test_a_query_asked_twice_at_once_is_searched_once(article_server, aggregator, fetcher):
+    serve_feeds(article_server, aggregator)
+    config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
+    cache = StoryCache(10)
+
+    first, second = await asyncio.gather(
+        find_stories("Venice floods", fetcher, config, now=NOW, cache=cache),
+        find_stories("venice floods", fetcher, config, now=NOW, cache=cache),
+    )
+
+    assert first == second and first[0].title == "Floods force thousands from their homes in Venice"
+    assert paths(article_server).count("/feeds/world.rss") == 1
+    assert cache.inflight == {}
