@@ -18,7 +18,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
@@ -89,7 +89,9 @@ def parse_feed(text: str, feed_url: str = "", *, searched: bool = False) -> list
 
 def _item(entry: dict, feed_url: str, feed_title: str, searched: bool) -> FeedItem | None:
     title = clean_text(entry.get("title", ""))
-    link = entry.get("link") or ""
+    link = (entry.get("link") or "").strip()
+    if feed_url and link:
+        link = urljoin(feed_url, link)  # some feeds link "/news/story" relative to themselves
     if not title or not is_web_link(link):
         return None
     url = unwrap_link(link)

@@ -143,3 +143,15 @@ def test_a_description_that_lists_other_outlets_headlines_is_no_summary():
 def test_unwrapping_never_fails_on_odd_links(link):
     unwrapped = unwrap_link(link)
     assert unwrapped == link or unwrapped.lower().startswith(("http://", "https://"))
+
+
+def test_links_relative_to_the_feed_are_made_whole_and_links_without_a_web_address_dropped():
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        "<item><title>Council meets</title><link>/news/council</link></item>"
+        "<item><title>Subscribe</title><link>mailto:desk@news.example</link></item>"
+        "<item><title>No link at all</title></item></channel></rss>"
+    )
+    (item,) = parse_feed(feed, "https://news.example/feeds/local.rss")
+
+    assert item.url == "https://news.example/news/council"
