@@ -30,6 +30,11 @@ class NotAFeed(ExtractError):
     default_message = "That address is not a news feed."
 
 
+# Feeds list newest first; past a few hundred items there is only archive, and the
+# ranking's cost grows with every item.
+MAX_ITEMS = 300
+
+
 @dataclass(frozen=True)
 class FeedItem:
     title: str
@@ -77,7 +82,7 @@ def parse_feed(text: str, feed_url: str = "", *, searched: bool = False) -> list
         raise NotAFeed(detail=f"{feed_url}: {reason or 'no RSS or Atom document'}")
     feed_title = clean_text(parsed.feed.get("title", ""))
     items = []
-    for entry in parsed.entries:
+    for entry in parsed.entries[:MAX_ITEMS]:
         item = _item(entry, feed_url, feed_title, searched)
         if item is not None:
             items.append(item)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.feeds import NotAFeed, parse_feed, search_feed_url, story_key, strip_site_suffix, unwrap_link
+from bot.feeds import MAX_ITEMS, NotAFeed, parse_feed, search_feed_url, story_key, strip_site_suffix, unwrap_link
 from tests.topics_feeds import feed_text
 
 PUBLISHER = "https://publisher.example"
@@ -155,3 +155,10 @@ def test_links_relative_to_the_feed_are_made_whole_and_links_without_a_web_addre
     (item,) = parse_feed(feed, "https://news.example/feeds/local.rss")
 
     assert item.url == "https://news.example/news/council"
+
+
+def test_an_endless_feed_is_read_to_a_bound():
+    entries = "".join(f"<item><title>Story {i}</title><link>https://n.example/{i}</link></item>" for i in range(MAX_ITEMS + 100))
+    items = parse_feed(f'<?xml version="1.0"?><rss version="2.0"><channel><title>All</title>{entries}</channel></rss>')
+
+    assert len(items) == MAX_ITEMS and items[0].title == "Story 0"
