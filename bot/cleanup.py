@@ -101,7 +101,7 @@ _FOOTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|published|updated|story|words|text|reporting)\s+)?by\s+"
+    r"^(?i:(?:written|posted|published|updated|story|words|text|reporting)\s+)?(?i:by)\s+"
     r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]*|and|&|de|van|von|da|del|bin|al|,))*"
     r"(?:\s*[,|/\-–—]\s*[\w\s.&'’]{0,60})?$",
 )
