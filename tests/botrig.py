@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import AsyncIterator, Iterator
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,21 @@ def article_page(title: str = "Council votes to rebuild the harbour bridge", par
 
     body = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in (paragraphs or STORY))
     return ARTICLE_HTML.format(title=escape(title), paragraphs=body)
+
+
+def held_page(release: threading.Event, html: str) -> Callable[[BaseHTTPRequestHandler], None]:
+    """An article_server route that answers only once `release` is set: work caught mid-flight."""
+    body = html.encode("utf-8")
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        release.wait(15)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return answer
 
 
 def make_config(api: FakeBotAPI, tmp_path: Path, **telegram: Any) -> Config:

@@ -392,6 +392,11 @@ class FakeBotAPI:
         chat = self._chat(chat_id, "supergroup", title="Newsroom")
         return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to)
 
+    def delete_message(self, message: dict[str, Any]) -> None:
+        """The user deletes a message (replies to it must then say allow_sending_without_reply)."""
+        with self._cond:
+            self.chats[message["chat"]["id"]].messages.pop(message["message_id"], None)
+
     def push_update(self, update: dict[str, Any]) -> int:
         """Queue a raw update (an update_id is added); returns its id."""
         with self._cond:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler
 
 from bot.config import SummarySettings
 from bot.pipeline import digest_html
@@ -14,7 +13,7 @@ from tests.botrig import (
     bot_running,
     config,  # noqa: F401 - fixture
     entities_of,
-    html_of,
+    held_page,
     make_config,
     telegram_api,  # noqa: F401 - fixture
     with_telegram,
@@ -150,17 +149,7 @@ async def test_a_very_long_article_arrives_in_several_valid_messages(telegram_ap
 
 async def test_a_user_with_too_much_in_flight_is_asked_to_wait(telegram_api, tmp_path, article_server):
     release = threading.Event()
-
-    def slow_page(handler: BaseHTTPRequestHandler) -> None:
-        release.wait(10)
-        body = article_page().encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    url = article_server.add("/slow", slow_page)
+    url = article_server.add("/slow", held_page(release, article_page()))
     config = with_telegram(make_config(telegram_api, tmp_path), max_requests_per_user=1)
     async with bot_running(config):
         first = telegram_api.private_message(url)
@@ -172,3 +161,17 @@ async def test_a_user_with_too_much_in_flight_is_asked_to_wait(telegram_api, tmp
     assert "still working on your previous links" in wait_note["text"]
     assert "harbour bridge" in digest["text"]
     assert article_server.requests == [("GET", "/slow")]  # the second ask was not started
+
+
+async def test_the_answer_arrives_even_if_the_question_was_deleted_meanwhile(telegram_api, config, article_server):
+    release = threading.Event()
+    url = article_server.add("/slow", held_page(release, article_page()))
+    async with bot_running(config):
+        asked = telegram_api.private_message(url)
+        await telegram_api.wait_for(lambda: article_server.requests, what="the fetch to start")
+        telegram_api.delete_message(asked)
+        release.set()
+        (reply,) = await telegram_api.wait_for_messages(asked["chat"]["id"], 1)
+    assert "harbour bridge" in reply["text"]
+    assert "reply_to_message" not in reply
+    assert not telegram_api.calls_of("sendMessage", ok=False)

@@ -4,13 +4,13 @@ outlives a restart, updates neither lost nor answered twice, a broken store rebu
 from __future__ import annotations
 
 import logging
-import time
-from http.server import BaseHTTPRequestHandler
+import threading
 
 from tests.botrig import (
     article_page,
     bot_running,
     config,  # noqa: F401 - fixture
+    held_page,
     telegram_api,  # noqa: F401 - fixture
 )
 
@@ -18,22 +18,19 @@ READERS = [{"id": 2000 + i, "is_bot": False, "first_name": f"Reader {i}"} for i 
 
 
 async def test_the_same_page_asked_by_several_chats_at_once_is_fetched_once(telegram_api, config, article_server):
-    body = article_page().encode()
-
-    def slow_page(handler: BaseHTTPRequestHandler) -> None:
-        time.sleep(0.5)  # long enough for every ask to arrive while the first fetch is under way
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    url = article_server.add("/local/harbour-bridge", slow_page)
+    release = threading.Event()
+    url = article_server.add("/local/harbour-bridge", held_page(release, article_page()))
     async with bot_running(config):
         # The same page, spelled three ways a share button might spell it.
-        spellings = [url, url + "?utm_source=twitter", url.replace("http://", "HTTP://") + "#comments"]
-        for reader, spelling in zip(READERS, spellings + [url]):
+        spellings = [url, url + "?utm_source=twitter", url.replace("http://", "HTTP://") + "#comments", url]
+        for reader, spelling in zip(READERS, spellings):
             telegram_api.private_message(spelling, user=reader)
+        # Everyone has asked (each ask shows "typing…" first) while the one fetch is held.
+        await telegram_api.wait_for(
+            lambda: {c.params["chat_id"] for c in telegram_api.calls_of("sendChatAction")} >= {str(r["id"]) for r in READERS},
+            what="all four asks",
+        )
+        release.set()
         for reader in READERS:
             (reply,) = await telegram_api.wait_for_messages(reader["id"], 1)
             assert "harbour bridge" in reply["text"]

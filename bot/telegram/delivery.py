@@ -4,7 +4,7 @@ python-telegram-bot's AIORateLimiter keeps us under Telegram's flood limits and 
 a 429's retry_after. It does not retry a 5xx or a dropped connection, which Telegram
 answers now and then under load; `PatientRateLimiter` adds that, with a short
 exponential backoff. A request that timed out is retried only when repeating it cannot
-post a message twice.
+post a message twice. The typing indicator skips all this: it is best effort.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # Safe to repeat after a timeout: repeating them changes nothing the user sees twice.
 REPEATABLE = frozenset(
-    {"getMe", "sendChatAction", "setMyCommands", "getMyCommands", "deleteWebhook", "setWebhook",
+    {"getMe", "setMyCommands", "getMyCommands", "deleteWebhook", "setWebhook",
      "getWebhookInfo", "editMessageText", "answerCallbackQuery", "answerInlineQuery"}
 )
 
@@ -41,6 +41,10 @@ class PatientRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint == "sendChatAction":
+            # A courtesy, refreshed every few seconds while we work: counting it against the
+            # chat's message budget would slow the answers it announces. Not retried either.
+            return await callback(*args, **kwargs)
         attempt = 0
         while True:
             try:
