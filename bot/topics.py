@@ -17,7 +17,7 @@ import json
 import logging
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -40,6 +40,7 @@ T = TypeVar("T")
 
 MAX_QUERY_CHARS = 200
 SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
+BRIEF_CHARS = 400  # a second sentence only while the two stay under this
 OUTLETS_TRIED = 3  # per story, when the first outlets' pages fail
 
 
@@ -298,7 +299,7 @@ def _still_at_aggregator(item: FeedItem, digest: Digest) -> bool:
 
 def _told_by(item: FeedItem, digest: Digest | None, members: Sequence[Scored], stale: bool) -> Story:
     if digest is not None:
-        summary = tuple(s.text for s in digest.summary[:SUMMARY_SENTENCES])
+        summary = brief(s.text for s in digest.summary)
         quotes = tuple(digest.quotes[:1])
         url = digest.article.url or item.url
         published = _iso(item.published) or digest.article.published
@@ -328,10 +329,19 @@ def _told_by(item: FeedItem, digest: Digest | None, members: Sequence[Scored], s
     )
 
 
+def brief(sentences: Iterable[str]) -> tuple[str, ...]:
+    """The first sentence, and the next while the two stay short: a topic digest lists
+    several stories, and each should read at a glance."""
+    chosen: list[str] = []
+    for sentence in sentences:
+        if len(chosen) == SUMMARY_SENTENCES or (chosen and len(chosen[0]) + len(sentence) > BRIEF_CHARS):
+            break
+        chosen.append(sentence)
+    return tuple(chosen)
+
+
 def _description_sentences(description: str) -> tuple[str, ...]:
-    if not description:
-        return ()
-    return tuple(split_sentences(description)[:SUMMARY_SENTENCES])
+    return brief(split_sentences(description)) if description else ()
 
 
 async def _inline(fn: Callable[..., T], *args: Any) -> T:

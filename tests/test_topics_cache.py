@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import TopicsSettings
 from bot.feeds import FeedItem
-from bot.topics import Story, StoryCache, feed_urls, normalise_query, pick_stories
+from bot.topics import Story, StoryCache, brief, feed_urls, normalise_query, pick_stories
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -78,3 +78,11 @@ def test_a_zero_lifetime_cache_keeps_nothing():
 
 def test_queries_are_compared_without_case_or_extra_spaces():
     assert normalise_query("  Boris   JOHNSON\n") == "boris johnson"
+
+
+def test_a_story_is_told_in_one_sentence_or_two_short_ones():
+    short, other, long = "Teachers rallied.", "Schools closed.", "Thousands of teachers " + "rallied " * 60 + "today."
+    assert brief([short, other, "A third."]) == (short, other)
+    assert brief([long, short]) == (long,)
+    assert brief([short, long]) == (short,)
+    assert brief([]) == ()
