@@ -41,7 +41,8 @@ _CODES = {name: code for code, name in LANGUAGE_NAMES.items()}
 # Abbreviations, lower-case, without their final period. Three kinds, because they
 # behave differently before a capital letter:
 #  - TITLES come before a name: never the end of a sentence ("Mr. Smith", "Gen. Milley").
-#  - NUMBERED come before a number ("No. 10", "Jan. 5"); before a word they end a sentence.
+#  - NUMBERED come before a number ("No. 10", "Jan. 5"); before a word they are words
+#    ("he said no.") or end a sentence.
 #  - the rest (and initials, and dotted acronyms like U.S.) end a sentence only when
 #    a common sentence-opening word follows ("... in the U.S. The ...").
 _TITLES = {
@@ -248,7 +249,9 @@ def _is_boundary(block: str, start: int, match: re.Match[str], code: str) -> boo
     if before is None:
         return True
     word = before.group(1)
-    bare = word.lstrip(_OPENING)[:-1].lower()
+    bare = word.lstrip(_OPENING)[:-1]
+    # "the FT." or "patients with MS.": an all-capitals word is an acronym, not "Ft." or "Ms.".
+    bare = "" if len(bare) > 1 and bare.isupper() and bare.isalpha() else bare.lower()
     titles, numbered, ending, openers = _rules(code)
     if first.isdigit():
         return bare not in numbered and bare not in titles
@@ -257,7 +260,7 @@ def _is_boundary(block: str, start: int, match: re.Match[str], code: str) -> boo
     if code == "de" and _ORDINAL.match(word):
         # "am 3. Oktober": German ordinals carry a period.
         return nxt.lower().strip(_CLOSERS + _OPENING + ",;:") in openers
-    if bare in ending or bare in numbered or _INITIAL.match(word) or _DOTTED.match(word):
+    if bare in ending or _INITIAL.match(word) or _DOTTED.match(word):
         if _INITIAL.match(nxt) or _DOTTED.match(nxt):
             return False  # J. K. Rowling, the U.S. U.N. envoy
         return nxt.lower().strip(_CLOSERS + _OPENING + ",;:.") in openers

@@ -56,6 +56,15 @@ def test_an_abbreviation_can_still_end_a_sentence() -> None:
     ]
 
 
+def test_an_acronym_or_a_plain_word_that_looks_like_an_abbreviation_ends_a_sentence() -> None:
+    assert split_sentences("Sources told the FT. But the firm said no. Patients with MS. Final approval came.") == [
+        "Sources told the FT.",
+        "But the firm said no.",
+        "Patients with MS.",
+        "Final approval came.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "\u201cWe will win.\u201d The crowd cheered. 'It is over.' She left. \"Done.\" He nodded."
     assert split_sentences(text) == [
