@@ -72,6 +72,7 @@ def run(options: Options) -> Section:
     timings = interleave(articles, systems, repeats=options.repeats, progress=options.progress, desc="summaries")
     labels = {"newsbot": "newsbot summarize + find_quotes", "sumy": "sumy PlaintextParser + LexRank, 4 sentences"}
     base = timings.seconds["sumy"]
+    base_cpu = math.fsum(timings.cpu["sumy"])
     rows = []
     for name, seconds in timings.seconds.items():
         summary = summarise(seconds)
@@ -84,6 +85,7 @@ def run(options: Options) -> Section:
                 rate(summary.per_second, "articles"),
                 ratio(summary.total / math.fsum(base)),
                 ratio(paired_ratio(seconds, base)),
+                ratio(math.fsum(timings.cpu[name]) / base_cpu),
                 str(timings.empty[name] + len(timings.errors[name])),
             )
         )
@@ -96,7 +98,10 @@ def run(options: Options) -> Section:
     return Section(
         NAME,
         TITLE,
-        ("system", "articles", "median", "p95", "1 core", "× sumy (corpus)", "× sumy (per article)", "nothing"),
+        (
+            "system", "articles", "median", "p95", "1 core", "× sumy (corpus)", "× sumy (per article)",
+            "× sumy (CPU time)", "nothing",
+        ),
         tuple(rows),
         tuple(notes),
     )

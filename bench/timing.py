@@ -23,9 +23,14 @@ Run = Callable[[T], object]
 
 @dataclass
 class Timings(Generic[T]):
-    """Per-item seconds (the median of that item's repeats), in item order, per system."""
+    """Per-item seconds (the median of that item's repeats), in item order, per system.
+
+    `seconds` is wall time; `cpu` is this process's CPU time over the same calls, which a
+    busy machine inflates far less (time spent waiting for a core is not counted).
+    """
 
     seconds: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
     empty: dict[str, int] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -40,15 +45,20 @@ def interleave(
 ) -> Timings[T]:
     names = list(systems)
     timings: Timings[T] = Timings(
-        seconds={n: [] for n in names}, empty={n: 0 for n in names}, errors={n: [] for n in names}
+        seconds={n: [] for n in names},
+        cpu={n: [] for n in names},
+        empty={n: 0 for n in names},
+        errors={n: [] for n in names},
     )
     for i, item in enumerate(_items(items, progress, desc)):
         runs: dict[str, list[float]] = {n: [] for n in names}
+        cpu: dict[str, list[float]] = {n: [] for n in names}
         for r in range(repeats):
             shift = (i + r) % len(names)
             for name in names[shift:] + names[:shift]:
-                seconds, output, error = _time(systems[name], item)
+                seconds, cpu_seconds, output, error = _time(systems[name], item)
                 runs[name].append(seconds)
+                cpu[name].append(cpu_seconds)
                 if r == 0:
                     if error:
                         timings.errors[name].append(error)
@@ -56,6 +66,7 @@ def interleave(
                         timings.empty[name] += 1
         for name in names:
             timings.seconds[name].append(statistics.median(runs[name]))
+            timings.cpu[name].append(statistics.median(cpu[name]))
     return timings
 
 
@@ -65,13 +76,16 @@ def warm_up(systems: dict[str, Run[T]], item: T) -> None:
         _time(run, item)
 
 
-def _time(run: Run[T], item: T) -> tuple[float, object, str | None]:
-    start = time.perf_counter()
+def _time(run: Run[T], item: T) -> tuple[float, float, object, str | None]:
+    """(wall seconds, CPU seconds, output, error) of one call."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     try:
         output = run(item)
     except Exception as exc:  # a crash on one page is a finding, not the end of the bench
-        return time.perf_counter() - start, None, f"{type(exc).__name__}: {exc}"[:200]
-    return time.perf_counter() - start, output, None
+        output, error = None, f"{type(exc).__name__}: {exc}"[:200]
+    else:
+        error = None
+    return time.perf_counter() - start, time.process_time() - start_cpu, output, error
 
 
 def _items(items: Sequence[T], enabled: bool, desc: str) -> Iterable[T]:
