@@ -6,10 +6,11 @@ contains. Freshness halves every `max_age_hours / 2`. Items from plain feeds mus
 cover at least half the query; items from search feeds need only name part of it
 (the engine matched the article), or nothing at all when no candidate names it.
 
-Grouping compares headlines by weighted Jaccard: the query's own words, which every
-candidate shares, weigh a quarter, so the words that name the event decide. (IDF over
-the candidates would not do: with a handful of items, the very words two reports of
-one event share look common.)
+Grouping compares each headline with the best one of each group by weighted Jaccard:
+the query's own words, which every candidate shares, weigh a quarter, so the words
+that name the event decide. (IDF over the candidates would not do: with a handful of
+items, the very words two reports of one event share look common.) Reports more than
+three days apart are never one story; links to one article always are.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ SEARCH_FLOOR = 0.2  # relevance given to a search result whose headline misses t
 # Two headlines tell one story at this weighted Jaccard, when they also share at least
 # SAME_STORY_WORDS words besides the query's (one shared word is often a coincidence).
 # Set by hand on headline pairs of real events (tests/test_topics_ranking.py): outlets
-# reword a story heavily, so real pairs score 0.2-0.5, different stories on one topic
-# below 0.16. There is no public dev set for this; the cut favours not merging.
+# reword a story heavily, so most real pairs score 0.2-0.5 (some lower, and are missed),
+# different stories on one topic below 0.16. There is no public dev set for this; the cut favours not merging.
 SAME_STORY = 0.2
 SAME_STORY_WORDS = 2
 # Reports of one event appear within a day or two of each other; a "rally planned"
