@@ -2,6 +2,8 @@
 
     app.py        build the Application, run it (polling or webhook), exit statuses
     state.py      what one running bot holds: config, fetcher, store, CPU pool, in-flight work
+    cpu.py        the process pool for extraction and summaries
+    warm.py       imported by the pool's forkserver so every worker starts warm
     digests.py    a digest for a link: cache first, one fetch per URL however many ask
     handlers.py   what each kind of message gets as an answer
     replies.py    sending: typing indicator, digests as replies, plain notes

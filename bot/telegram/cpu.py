@@ -1,0 +1,77 @@
+"""The CPU pool: extraction and summaries run here, so the event loop never waits on CPU."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from bot.errors import ExtractError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# A page that keeps a worker busy this long is not going to become a good summary.
+CPU_DEADLINE = 60.0
+
+
+class CpuPool:
+    """A small process pool.
+
+    Workers come from a forkserver that has already imported and exercised the pipeline
+    (bot.telegram.warm): a new worker starts warm, and is never forked from a process
+    running threads. The forkserver's first start takes a second or more, so it happens
+    in a thread while the bot already answers; the first digest waits for it. A worker
+    that dies (out of memory on a monster page) takes the pool with it; the pool is then
+    replaced and that request answered with an error.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._ready: asyncio.Task[concurrent.futures.ProcessPoolExecutor] | None = None
+
+    def start(self) -> None:
+        """Begin starting the workers in the background; call from the event loop."""
+        self._ready = asyncio.create_task(asyncio.to_thread(self._spawn), name="cpu pool start")
+
+    def _spawn(self) -> concurrent.futures.ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
+        context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
+        executor = concurrent.futures.ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        # Submitting blocks until the forkserver is up: do it here, in a thread, once.
+        executor.submit(os.getpid).result()
+        return executor
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._ready is None:
+            raise RuntimeError("the CPU pool is not running")
+        ready = self._ready
+        executor = await asyncio.shield(ready)
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(executor, fn, *args), CPU_DEADLINE)
+        except TimeoutError:
+            raise ExtractError("That page took too long to read.", detail=f"{fn.__name__} ran past {CPU_DEADLINE:g} s") from None
+        except concurrent.futures.BrokenExecutor as exc:
+            log.error("a CPU worker died (%s); starting a new pool", exc)
+            if self._ready is ready:
+                executor.shutdown(wait=False, cancel_futures=True)
+                self.start()
+            raise ExtractError("I could not process that page.", detail=str(exc)) from None
+
+    async def close(self) -> None:
+        if self._ready is None:
+            return
+        ready, self._ready = self._ready, None
+        try:
+            executor = await ready
+        except Exception as exc:  # noqa: BLE001 - it never started; nothing to stop
+            log.warning("the CPU pool did not start: %s", exc)
+            return
+        await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
