@@ -398,3 +398,21 @@ async def test_a_query_asked_twice_at_once_is_searched_once(article_server, aggr
     assert first == second and first[0].title == "Floods force thousands from their homes in Venice"
     assert paths(article_server).count("/feeds/world.rss") == 1
     assert cache.inflight == {}
+
+
+def test_newsbot_news_on_the_command_line(article_server, aggregator, tmp_path, capsys):
+    from bot.cli import main
+
+    serve_feeds(article_server, aggregator)
+    config = tmp_path / "newsbot.toml"
+    config.write_text(
+        "[fetch]\nallow_private_networks = true\n"
+        f'[topics]\nsearch_feeds = ["{aggregator.url("/search/bing?q={query}&format=rss")}"]\n'
+        "max_age_hours = 1e9\n",  # the fixtures are from 2019
+        encoding="utf-8",
+    )
+
+    assert main(["news", "Indiana", "teachers", "--stories", "1", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("News on “Indiana teachers”\n\n1. Thousands of Indiana teachers pack Statehouse")
+    assert article_server.url("/news/indystar-red-for-ed") in out
