@@ -13,7 +13,8 @@
     │   ├── TooLarge                 decoded body over the byte cap
     │   └── UnsupportedContent       PDF, image, binary: not a web page
     └── ExtractError
-        └── NotAnArticle             empty, script-only, or no readable text
+        ├── NotAnArticle             empty, script-only, or no readable text
+        └── NotAFeed                 a topic source that is not RSS or Atom
 
 The bot and the CLI show `str(error)`; logs keep the detail in `error.detail`.
 """
@@ -100,3 +101,7 @@ class ExtractError(NewsbotError):
 
 class NotAnArticle(ExtractError):
     default_message = "I found no article text on that page."
+
+
+class NotAFeed(ExtractError):
+    default_message = "That address is not a news feed."

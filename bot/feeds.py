@@ -22,12 +22,8 @@ from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
-from bot.errors import ExtractError
+from bot.errors import NotAFeed
 from bot.links import canonical_url, is_web_link
-
-
-class NotAFeed(ExtractError):
-    default_message = "That address is not a news feed."
 
 
 # Feeds list newest first; past a few hundred items there is only archive, and the
