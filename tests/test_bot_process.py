@@ -20,6 +20,7 @@ from tests.botrig import (
     telegram_api,  # noqa: F401 - fixture
     with_telegram,
 )
+from bot.telegram.app import run_bot
 from tests.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,12 +43,19 @@ async def newsbot(*args: str) -> asyncio.subprocess.Process:
     )  # fmt: skip
 
 
-async def test_without_a_token_the_bot_says_so_in_one_line_and_exits_2(telegram_api, tmp_path):
-    process = await newsbot("run", "--config", str(write_config(tmp_path / "c.toml", telegram_api, token=None)))
-    out, err = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 2
-    lines = err.decode().strip().splitlines()
+def test_without_a_token_the_bot_says_so_in_one_line_and_exits_2(telegram_api, tmp_path, capsys):
+    config = with_telegram(make_config(telegram_api, tmp_path), token=None)
+    assert run_bot(config) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0], lines
+    assert telegram_api.calls == []
+
+
+def test_something_that_is_not_a_token_is_refused_before_any_request(telegram_api, tmp_path, capsys):
+    config = with_telegram(make_config(telegram_api, tmp_path), token="paste your token here")
+    assert run_bot(config) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "does not look like" in lines[0], lines
     assert telegram_api.calls == []
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 import sqlite3
 import sys
@@ -42,7 +43,11 @@ POLL_TIMEOUT = 30.0
 CONNECTIONS = 64
 
 MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
+MALFORMED_TOKEN = "the bot token does not look like one from @BotFather (digits, a colon, then letters): check TELEGRAM_BOT_TOKEN."
 REJECTED_TOKEN = "Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN or [telegram] token."
+
+# What @BotFather hands out: "<bot id>:<secret>". Anything else would only fail later, less clearly.
+TOKEN_SHAPE = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
@@ -148,10 +153,13 @@ def _polling_failed(error: TelegramError) -> None:
 
 def run_bot(config: Config) -> int:
     """Run until SIGINT or SIGTERM. Returns the process exit status."""
-    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
     if not config.token:
         print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
+    if not TOKEN_SHAPE.fullmatch(config.token):
+        print(f"newsbot: {MALFORMED_TOKEN}", file=sys.stderr)
+        return EXIT_TOKEN
+    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:
