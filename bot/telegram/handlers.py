@@ -60,11 +60,13 @@ APOLOGY = "Sorry, something went wrong on my side. Please try again in a little 
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    application.add_handler(CommandHandler(["start", "help"], guarded(show_help)))
-    application.add_handler(CommandHandler("summary", guarded(summary_command)))
+    # New messages only: an edited "/summary <link>" must not be answered twice.
+    fresh = filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler(["start", "help"], guarded(show_help), filters=fresh))
+    application.add_handler(CommandHandler("summary", guarded(summary_command), filters=fresh))
     # Seam for topics: a `/news <topic>` CommandHandler goes here, and `answer_topic`
     # below is where plain text in private chats becomes a topic search.
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))
     application.add_error_handler(on_error)
