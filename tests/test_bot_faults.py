@@ -8,6 +8,7 @@ import re
 import pytest
 
 import bot.telegram.digests
+import bot.telegram.replies
 from tests.botrig import (
     article_page,
     bot_running,
@@ -88,3 +89,18 @@ async def test_an_unexpected_error_gets_an_apology_and_the_bot_keeps_serving(
     (logged,) = [r for r in caplog.records if "ZeroDivisionError" in r.getMessage()]
     assert logged.levelno == logging.ERROR and re.search(r"update \d+", logged.getMessage())
     assert logged.exc_info is None, "the traceback goes to debug level only"
+
+
+async def test_a_message_telegram_refuses_becomes_an_apology_not_silence(
+    telegram_api, config, article_server, monkeypatch, caplog
+):
+    # Stand-in for a rendering bug: a message over Telegram's limit.
+    monkeypatch.setattr(bot.telegram.replies, "telegram_messages", lambda digest: ["x" * 5000])
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    with caplog.at_level(logging.ERROR, logger="bot.telegram"):
+        async with bot_running(config):
+            asked = telegram_api.private_message(url)
+            (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="an answer")
+    assert reply["text"].startswith("Sorry, something went wrong on my side")
+    assert [c.status for c in telegram_api.calls_of("sendMessage")] == [400, 200], "refused once, not retried"
+    assert any("message is too long" in r.getMessage().lower() for r in caplog.records)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -121,6 +122,7 @@ async def answer_links(update: Update, context: Context, links: list[str]) -> No
         await send_note(message, BUSY)
         return
     state.busy[asker] += 1
+    started = time.monotonic()
     try:
         async with typing(message):
             if len(links) > settings.max_links_per_message:
@@ -142,6 +144,10 @@ async def answer_links(update: Update, context: Context, links: list[str]) -> No
             finally:
                 for task in work:
                     task.cancel()
+        log.info(
+            "update %s: chat %s: %d link(s) answered in %.1f s",
+            update.update_id, message.chat_id, len(links), time.monotonic() - started,
+        )  # fmt: skip
     finally:
         state.busy[asker] -= 1
         if state.busy[asker] <= 0:
