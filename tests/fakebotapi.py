@@ -24,6 +24,7 @@ import itertools
 import json
 import re
 import socket
+import sys
 import threading
 import time
 import urllib.request
@@ -329,7 +330,7 @@ class FakeBotAPI:
         self._cond = threading.Condition()
         self._poll_generation = 0
         self._closing = False
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd = _QuietServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         # A short poll interval: stop() waits for the serving loop to notice.
@@ -812,6 +813,13 @@ class FakeBotAPI:
 
 
 _DROPPED = object()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client hanging up on a kept-alive connection (a bot shutting down) is normal.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 def _public(message: dict[str, Any]) -> dict[str, Any]:
