@@ -67,8 +67,9 @@ def run(options: Options) -> Section:
     newsbot_command = list(runs.values())[-1]
     if not Path(newsbot_command[0]).exists():
         return skipped(NAME, TITLE, f"{newsbot_command[0]} is not installed (pip install -e .)")
-    for command in runs.values():  # fill the OS file cache and write .pyc files first
-        _time(command)
+    if not options.quick:
+        for command in runs.values():  # fill the OS file cache and write .pyc files first
+            _time(command)
     seconds: dict[str, list[float]] = {name: [] for name in runs}
     failures: dict[str, str] = {}
     for _ in range(options.cold_runs):
@@ -84,9 +85,10 @@ def run(options: Options) -> Section:
         for name, values in seconds.items()
     )
     runs_each = f"{options.cold_runs} run{'s' if options.cold_runs != 1 else ''} each"
-    notes = [f"Median of {runs_each}, taking turns, after one untimed run each (warm disk cache)."]
+    warm = "" if options.quick else ", after one untimed run each (warm disk cache)"
+    notes = [f"Median of {runs_each}, taking turns{warm}."]
     notes += [f"`{name}` failed: {why}" for name, why in failures.items()]
-    imports = slowest_imports(newsbot_command)
+    imports = [] if options.quick else slowest_imports(newsbot_command)
     if imports:
         notes.append(
             "Slowest top-level imports of one `newsbot summarize` run (python -X importtime, cumulative): "

@@ -40,8 +40,14 @@ def cnndm_path(eval_dir: Path) -> Path:
     return eval_dir / "summaries" / "cnndm-dev.jsonl"
 
 
-def scrapinghub_pages(eval_dir: Path, limit: int | None = None) -> list[Page]:
-    return list(iter_scrapinghub(eval_dir, limit))
+def scrapinghub_pages(eval_dir: Path, limit: int | None = None, *, typical: bool = False) -> list[Page]:
+    """The first `limit` pages; with `typical`, the `limit` pages nearest the median size
+    (quick runs: neither the giants nor the oddities of either end)."""
+    if not typical or limit is None:
+        return list(iter_scrapinghub(eval_dir, limit))
+    pages = sorted(iter_scrapinghub(eval_dir), key=lambda page: len(page.html))
+    start = max(0, len(pages) // 2 - limit // 2)
+    return pages[start : start + limit]
 
 
 def iter_scrapinghub(eval_dir: Path, limit: int | None = None) -> Iterator[Page]:

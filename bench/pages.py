@@ -31,7 +31,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 def run(options: Options) -> Section:
     if not (scrapinghub_dir(options.eval_dir) / "html").is_dir():
         return skipped(NAME, TITLE, f"no scrapinghub pages under {options.eval_dir}")
-    pages = scrapinghub_pages(options.eval_dir, options.pages)
+    pages = scrapinghub_pages(options.eval_dir, options.pages, typical=options.quick)
     runs: dict[str, PageRun] = {}
     notes: list[str] = []
     for system in PAGE_SYSTEMS:
@@ -88,7 +88,7 @@ def run(options: Options) -> Section:
         if errors:
             notes.append(f"{labels[name]} raised on {len(errors)} page(s), first: {errors[0]}")
     notes += [
-        f"{len(pages)} pages; each system ran {options.repeats}× per page, interleaved and rotated, "
+        f"{len(pages)} {'median-sized ' if options.quick else ''}pages; each system ran {options.repeats}× per page, interleaved and rotated, "
         "per-page median kept; one untimed warm-up call each.",
         "× trafilatura: corpus = total wall time over trafilatura's total; per page = median of the paired "
         "per-page ratios; CPU time = total process CPU time over trafilatura's (least hurt by a busy machine).",

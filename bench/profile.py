@@ -44,7 +44,7 @@ def run(options: Options) -> Section:
         return skipped(NAME, TITLE, f"the pipeline is not importable yet ({exc})")
     workloads = []
     if (scrapinghub_dir(options.eval_dir) / "html").is_dir():
-        pages = scrapinghub_pages(options.eval_dir, options.profile_pages)
+        pages = scrapinghub_pages(options.eval_dir, options.profile_pages, typical=options.quick)
         workloads.append(Workload(f"{len(pages)} pages", pages, lambda page: extract_html(page.html, page.url)))
     if cnndm_path(options.eval_dir).exists():
         story = long_story(cnndm_stories(options.eval_dir), options.long_words)
