@@ -191,7 +191,7 @@ def _scenarios(options: Options, api: Any, bot: subprocess.Popen[str], urls: Any
     time.sleep(options.settle)
     idle_mb, idle_tree_mb = rss_mb(bot.pid), _tree_mb(bot.pid)
 
-    answered = [_cache_hit(api, 9_100_000 + i, warm_url) for i in range(CACHE_HITS if not options.quick else 3)]
+    answered = [_cache_hit(api, 9_100_000 + i, warm_url) for i in range(CACHE_HITS if not options.quick else 2)]
     hits = [h[0] for h in answered if h is not None]
     hit = statistics.median(hits) if hits else math.nan
     typing = statistics.median([h[1] for h in answered if h is not None] or [math.nan])

@@ -28,8 +28,8 @@ class Options:
     def quick_run(cls, eval_dir: Path, **changes: object) -> Options:
         """Small enough to finish in seconds: a smoke test that the harness still works."""
         values: dict[str, object] = dict(
-            pages=10, stories=10, repeats=1, cold_runs=1, burst=10, big_burst=0, chats=10, profile_pages=3,
-            long_words=2_000, settle=0.5, quick=True,
+            pages=10, stories=10, repeats=1, cold_runs=1, burst=5, big_burst=0, chats=5, profile_pages=3,
+            long_words=2_000, settle=0.2, quick=True,
         )
         values.update(changes)
         return cls(eval_dir, **values)  # type: ignore[arg-type]

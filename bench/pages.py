@@ -105,7 +105,7 @@ def run(options: Options) -> Section:
             "pages",
             "median",
             "p95",
-            "1 core",
+            "pages/s, 1 core",
             "× trafilatura (corpus)",
             "× trafilatura (per page)",
             "× trafilatura (CPU time)",

@@ -99,7 +99,7 @@ def run(options: Options) -> Section:
         NAME,
         TITLE,
         (
-            "system", "articles", "median", "p95", "1 core", "× sumy (corpus)", "× sumy (per article)",
+            "system", "articles", "median", "p95", "articles/s, 1 core", "× sumy (corpus)", "× sumy (per article)",
             "× sumy (CPU time)", "nothing",
         ),
         tuple(rows),
