@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.models import Article, Quote
+from bot.salience import Profile, profile, salience
 from bot.speakers import (
     Cast,
     Clause,
@@ -260,11 +261,7 @@ class _Found:
 def quote_matches(article: Article) -> list[QuoteMatch]:
     """Every quote in article order, standalone and partial, with speakers."""
     text = article.text
-    starts = []
-    position = 0
-    for paragraph in article.paragraphs:
-        starts.append(position)
-        position += len(paragraph) + 2
+    starts = _starts(article)
 
     found: list[_Found] = []
     for seg in _all_segments(article):
@@ -429,22 +426,60 @@ def _cut(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return head.rsplit(" ", 1)[0] + " …"
 
 
-def _score(match: QuoteMatch) -> float:
+# How much salience (0…1) weighs against substance (0…1), speech (1) and a speaker (0.5).
+SALIENCE_WEIGHT = 2.0
+
+
+def _score(match: QuoteMatch, salient: float = 0.0) -> float:
     words = match.words
-    score = min(words, 40) / 40
+    score = min(words, 12) / 12
     if match.standalone:
         score += 1.0
     if match.speaker:
         score += 0.5
     if words <= 3:
         score -= 1.0
-    return score
+    return score + SALIENCE_WEIGHT * salient
 
 
-def rank(matches: list[QuoteMatch]) -> list[QuoteMatch]:
-    """Best first: substantive, attributed, standalone; speakers taking turns; no repeats."""
+_QUOTED = re.compile(r"[“\"«„‘][^“”\"«»„]*[”\"»“’]")
+_HEADING_END = re.compile(r"[.!?:,\"”’»]\s*$")
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A subheading: a short line that ends in no sentence punctuation."""
+    return len(paragraph.split()) <= 14 and not _HEADING_END.search(paragraph)
+
+
+def context(article: Article, match: QuoteMatch) -> list[str]:
+    """The writer's words that may paraphrase a quote: the sentence leading into it
+    (the paragraph before's last one when the lead-in is only a short clause) and
+    subheadings just above it, other quotes left out."""
+    starts = _starts(article)
+    index = _paragraph_of(starts, match.start)
+    lead_in = last_sentence(article.text[starts[index] : match.start])
+    parts = [lead_in]
+    if len(lead_in.split()) < 6 and index > 0:
+        parts.append(last_sentence(article.paragraphs[index - 1]))
+    parts += [p for p in article.paragraphs[max(0, index - 2) : index] if _is_heading(p)]
+    return [_QUOTED.sub(" ", part) for part in parts if part.strip()]
+
+
+def _starts(article: Article) -> list[int]:
+    starts = []
+    position = 0
+    for paragraph in article.paragraphs:
+        starts.append(position)
+        position += len(paragraph) + 2
+    return starts
+
+
+def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[QuoteMatch]:
+    """Best first: substantive, attributed, standalone, on the article's subject
+    (given the article); speakers taking turns; no repeats."""
     seen: set[str] = set()
     pool = []
+    about: Profile | None = None
     for m in matches:
         key = re.sub(r"\W+", " ", m.text.lower()).strip()
         if not key or key in seen:
@@ -452,7 +487,11 @@ def rank(matches: list[QuoteMatch]) -> list[QuoteMatch]:
         if not m.standalone and m.words < MIN_PARTIAL_WORDS:
             continue
         seen.add(key)
-        pool.append(replace(m, score=_score(m)))
+        salient = 0.0
+        if article is not None:
+            about = about or profile(article)
+            salient = salience(m.text, context(article, m), about)
+        pool.append(replace(m, score=_score(m, salient)))
     ranked: list[QuoteMatch] = []
     turns: dict[str | None, int] = {}
     while pool:
@@ -466,4 +505,4 @@ def rank(matches: list[QuoteMatch]) -> list[QuoteMatch]:
 def find_quotes(article: Article) -> list[Quote]:
     """All direct quotes in the article, best first. `Quote.offset` is the opening mark's
     offset in `article.text` (the paragraph start when that mark is missing)."""
-    return [Quote(text=_cut(m.text), speaker=m.speaker, offset=m.start) for m in rank(quote_matches(article))]
+    return [Quote(text=_cut(m.text), speaker=m.speaker, offset=m.start) for m in rank(quote_matches(article), article)]

@@ -211,7 +211,7 @@ def test_speakers_take_turns_at_the_top_and_repeats_are_dropped():
 def test_attributed_speech_outranks_a_long_partial_quote():
     a = article(
         'Critics called the plan "a reckless gamble with the savings of every family in the county" on Monday.',
-        '"It works," said Ann Smith.',
+        '"It works, and nobody in the county will pay more tax for it," said Ann Smith.',
     )
     quotes = find_quotes(a)
     assert [q.speaker for q in quotes] == ["Ann Smith", None]

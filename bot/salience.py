@@ -1,0 +1,162 @@
+"""How much a quote says what the article is about.
+
+A key quote echoes the story: it shares content words (stemmed, stop words left out)
+with the headline, the lead sentences and the article as a whole, and writers often
+paraphrase it just before quoting it (`Kim called the ties his first priority. "…the
+very first priority for our country now is relations with Russia," Kim said.`) or
+put it in a subheading. Words are weighted by how few paragraphs use them, so the
+names every paragraph repeats count less than the words only the key points share.
+
+Pure and cheap: one pass over the article builds a `Profile`; scoring a quote is a
+few set operations.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.models import Article
+from bot.sentences import language_name, split_sentences, stop_words, word_tokens
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# How many sentences of the body make the lead.
+LEAD_SENTENCES = 3
+
+
+@functools.lru_cache(maxsize=16)
+def _stemmer(language: str) -> Callable[[str], str]:
+    """Snowball's stemmer for the language; words stay as they are when it has none."""
+    import nltk.stem.snowball as snowball
+
+    name = language_name(language)
+    stemmer_class = getattr(snowball, name.capitalize() + "Stemmer", None)
+    if stemmer_class is None:
+        return str
+    stem = functools.lru_cache(maxsize=32768)(stemmer_class().stem)
+    return stem
+
+
+def terms(text: str, language: str | None = "en", names: frozenset[str] = frozenset()) -> list[str]:
+    """Stemmed content words: lower-cased; stop words, numbers, one-letter words and
+    `names` (lower-cased) out."""
+    code = language or "en"
+    stem = _stemmer(code)
+    stops = stop_words(code)
+    out = []
+    for word in word_tokens(text, code):
+        low = word.lower()
+        if len(low) < 2 or low in stops or low[0].isdigit() or _POSSESSIVE.sub("", low) in names:
+            continue
+        out.append(stem(low))
+    return out
+
+
+_LOWER = re.compile(r"(?<![^\W\d_])[a-z][^\W\d_]*")
+# A capitalised word after a space that follows no sentence-opening punctuation.
+_INSIDE = re.compile(r"(?<=[^\s.!?:;…\"“”«»„‘’(\[—–-] )[A-Z][^\W\d_]*")
+_RUN = re.compile(r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*(?: [A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*)+")
+
+
+def proper_names(paragraphs: Iterable[str]) -> frozenset[str]:
+    """Words the article capitalises inside sentences and never writes in lower case
+    (lower-cased): "Putin", "Russia", "Korean". They say who and where; what a quote
+    is about is in the other words. A sentence's first word counts when it leads a
+    run of capitals with such a name in it ("Ann Smith said")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    runs: list[list[str]] = []
+    for paragraph in paragraphs:
+        lower.update(_LOWER.findall(paragraph))
+        capitalised.update(word.lower() for word in _INSIDE.findall(paragraph))
+        runs.extend(m.group().lower().split() for m in _RUN.finditer(paragraph))
+    for run in runs:
+        if any(word in capitalised for word in run[1:]):
+            capitalised.update(run)
+    return frozenset(capitalised - lower)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What an article is about, as weighted content words."""
+
+    language: str
+    paragraphs: int
+    names: frozenset[str]
+    title: frozenset[str]
+    lead: frozenset[str]
+    # Inverse paragraph frequency of each word: rare words say more.
+    weight: dict[str, float]
+    # The article's words by frequency times weight, L2-normalised.
+    centroid: dict[str, float]
+
+    def w(self, term: str) -> float:
+        # A word no paragraph uses (only the headline has it) is as rare as can be.
+        return self.weight.get(term) or _weight(self.paragraphs, 0)
+
+
+def _weight(paragraphs: int, using: int) -> float:
+    return math.log((paragraphs + 1) / (using + 0.5)) + 1.0
+
+
+def profile(article: Article) -> Profile:
+    language = article.language or "en"
+    per_paragraph = [terms(p, language) for p in article.paragraphs]
+    paragraphs = max(1, len(per_paragraph))
+    frequency: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
+    for words in per_paragraph:
+        frequency.update(words)
+        spread.update(set(words))
+    weight = {t: _weight(paragraphs, n) for t, n in spread.items()}
+    centroid = {t: n * weight[t] for t, n in frequency.items()}
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid = {t: v / norm for t, v in centroid.items()}
+    lead_sentences: list[str] = []
+    for paragraph in article.paragraphs:
+        lead_sentences.extend(split_sentences(paragraph, language))
+        if len(lead_sentences) >= LEAD_SENTENCES:
+            break
+    names = proper_names(article.paragraphs)
+    lead = frozenset(terms(" ".join(lead_sentences[:LEAD_SENTENCES]), language, names))
+    title = frozenset(terms(article.title, language, names))
+    return Profile(language, paragraphs, names, title, lead, weight, centroid)
+
+
+def _coverage(quote: frozenset[str], reference: Iterable[str], profile: Profile) -> float:
+    """The weighted share of `reference`'s words the quote uses."""
+    reference = set(reference)
+    total = sum(profile.w(t) for t in reference)
+    if not total:
+        return 0.0
+    return sum(profile.w(t) for t in reference & quote) / total
+
+
+def _cosine(quote: frozenset[str], profile: Profile) -> float:
+    if not quote:
+        return 0.0
+    vector = {t: profile.w(t) for t in quote}
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return sum(v * profile.centroid.get(t, 0.0) for t, v in vector.items()) / norm
+
+
+def salience(quote: str, context: Sequence[str], profile: Profile) -> float:
+    """0…1: how much the quote echoes the headline, the lead, the article, and the
+    writer's words around it (`context`: the sentence leading into the quote, a
+    subheading above it). A paraphrase is writing whose content words the quote
+    mostly uses; the closest one counts."""
+    words = frozenset(terms(quote, profile.language))
+    if not words:
+        return 0.0
+    # Names say who and where; whether the writer restates the quote is in the rest.
+    said = frozenset(terms(quote, profile.language, profile.names))
+    title = _coverage(said, profile.title, profile)
+    lead = _coverage(said, profile.lead, profile)
+    echo = max((_coverage(said, terms(c, profile.language, profile.names), profile) for c in context), default=0.0)
+    centre = _cosine(words, profile)
+    return 0.3 * title + 0.1 * lead + 0.3 * echo + 0.3 * centre
