@@ -41,26 +41,33 @@ def cnndm_path(eval_dir: Path) -> Path:
 
 
 def scrapinghub_pages(eval_dir: Path, limit: int | None = None, *, typical: bool = False) -> list[Page]:
-    """The first `limit` pages; with `typical`, the `limit` pages nearest the median size
-    (quick runs: neither the giants nor the oddities of either end)."""
-    if not typical or limit is None:
-        return list(iter_scrapinghub(eval_dir, limit))
-    pages = sorted(iter_scrapinghub(eval_dir), key=lambda page: len(page.html))
-    start = max(0, len(pages) // 2 - limit // 2)
-    return pages[start : start + limit]
+    return list(iter_scrapinghub(eval_dir, limit, typical=typical))
 
 
-def iter_scrapinghub(eval_dir: Path, limit: int | None = None) -> Iterator[Page]:
+def iter_scrapinghub(eval_dir: Path, limit: int | None = None, *, typical: bool = False) -> Iterator[Page]:
     """The benchmark's pages in file-name order (the names are content hashes, so any prefix
-    is as good a sample as another), one at a time for callers that measure memory."""
+    is as good a sample as another), one at a time for callers that measure memory.
+
+    With `typical`, the `limit` pages nearest the median size instead (quick runs: neither
+    the giants nor the oddities of either end).
+    """
     root = scrapinghub_dir(eval_dir)
     truth_file = root / "ground-truth.json"
     truth = json.loads(truth_file.read_text(encoding="utf-8")) if truth_file.exists() else {}
-    for file in sorted((root / "html").glob("*.html.gz"))[:limit]:
+    files = sorted((root / "html").glob("*.html.gz"))
+    if typical and limit is not None:
+        by_size = sorted(files, key=lambda file: len(_decode(file)))
+        middle = max(0, len(by_size) // 2 - limit // 2)
+        chosen = set(by_size[middle : middle + limit])
+        files = [file for file in files if file in chosen]
+    for file in files[:limit]:
         page_id = file.name.removesuffix(".html.gz")
-        # SOURCE.txt: the pages were saved as UTF-8; a stray bad byte must not stop the bench.
-        html = gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
-        yield Page(page_id, truth.get(page_id, {}).get("url"), html)
+        yield Page(page_id, truth.get(page_id, {}).get("url"), _decode(file))
+
+
+def _decode(file: Path) -> str:
+    # SOURCE.txt: the pages were saved as UTF-8; a stray bad byte must not stop the bench.
+    return gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
 
 
 def cnndm_stories(eval_dir: Path, limit: int | None = None) -> list[Story]:

@@ -143,6 +143,8 @@ def _memory(name: str, options: Options) -> dict[str, float] | None:
     command = [sys.executable, "-m", "bench.memory", name, str(options.eval_dir)]
     if options.pages is not None:
         command.append(str(options.pages))
+        if options.quick:
+            command.append("typical")
     done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return None
