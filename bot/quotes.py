@@ -502,7 +502,16 @@ def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[Quot
     return ranked
 
 
+def shown(text: str) -> str:
+    """A quote as a reader sees it: `…discuss them," Putin noted` ends at "them", the
+    comma that handed over to the reporting clause left out."""
+    return text.rstrip(",;:—– \t\n")
+
+
 def find_quotes(article: Article) -> list[Quote]:
     """All direct quotes in the article, best first. `Quote.offset` is the opening mark's
     offset in `article.text` (the paragraph start when that mark is missing)."""
-    return [Quote(text=_cut(m.text), speaker=m.speaker, offset=m.start) for m in rank(quote_matches(article), article)]
+    return [
+        Quote(text=_cut(shown(m.text)), speaker=m.speaker, offset=m.start)
+        for m in rank(quote_matches(article), article)
+    ]

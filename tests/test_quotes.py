@@ -76,7 +76,7 @@ def test_quote_over_several_paragraphs_is_one_quote():
     assert len(quotes) == 1
     assert quotes[0].text == (
         "We will start with the bridges. They are the oldest part of the city. "
-        "Then the schools, which have waited far too long,"
+        "Then the schools, which have waited far too long"
     )
     assert quotes[0].speaker == "Jane Doe"
 
@@ -91,7 +91,7 @@ def test_apostrophes_are_not_quote_marks():
         article("“The mayor’s plan doesn’t work, and the voters’ patience is ‘running out’ fast,” Tom O’Neil said.")
     )
     assert len(quotes) == 1
-    assert quotes[0].text == "The mayor’s plan doesn’t work, and the voters’ patience is ‘running out’ fast,"
+    assert quotes[0].text == "The mayor’s plan doesn’t work, and the voters’ patience is ‘running out’ fast"
     assert quotes[0].speaker == "Tom O’Neil"
 
 
@@ -107,6 +107,30 @@ def test_other_quotation_marks(paragraph):
     quotes = find_quotes(article(paragraph))
     assert len(quotes) == 1
     assert "gewinnen" in quotes[0].text or "gagner" in quotes[0].text or "We will win" in quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("“We discuss them,” Putin noted.", "We discuss them"),
+        ("“We discuss them;” Putin noted.", "We discuss them"),
+        ("“We discuss them:” Putin noted.", "We discuss them"),
+        ("“Do we discuss them?” Putin asked.", "Do we discuss them?"),
+        ("“We discuss them…” Putin said.", "We discuss them…"),
+        ("“We discuss them.” Putin said so twice.", "We discuss them."),
+    ],
+)
+def test_a_quote_ends_at_its_last_word_or_sentence_mark(paragraph, text):
+    (quote,) = find_quotes(article(paragraph))
+    assert quote.text == text
+    assert article(paragraph).text[quote.offset] == "“"
+
+
+def test_the_comma_before_the_clause_goes_but_the_offset_stays_exact():
+    a = article("The talks ended late.", "“There are prospects, and we discuss them,” Putin noted.")
+    (quote,) = find_quotes(a)
+    assert quote.text == "There are prospects, and we discuss them"
+    assert a.text[quote.offset : quote.offset + 1 + len(quote.text)] == "“" + quote.text
 
 
 def test_offset_points_at_the_opening_mark():
