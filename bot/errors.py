@@ -35,6 +35,16 @@ class NewsbotError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):  # errors raised in a worker process must cross back intact
+        return _rebuild, (type(self), self.__dict__)
+
+
+def _rebuild(cls: type[NewsbotError], state: dict) -> NewsbotError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigError(NewsbotError):
     default_message = "The configuration is not valid."

@@ -67,3 +67,14 @@ def test_config_path_from_environment(tmp_path, monkeypatch):
 
 
 
+
+
+def test_errors_survive_the_trip_back_from_a_worker_process():
+    import pickle
+
+    from bot.errors import HTTPStatus, NotAnArticle
+
+    error = pickle.loads(pickle.dumps(HTTPStatus(404, detail="GET /x")))
+    assert isinstance(error, HTTPStatus) and error.status == 404 and error.detail == "GET /x"
+    assert str(error) == "The page was not found (HTTP 404)."
+    assert str(pickle.loads(pickle.dumps(NotAnArticle()))) == "I found no article text on that page."
