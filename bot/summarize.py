@@ -120,7 +120,7 @@ def is_prose(text: str, title: str | None = None) -> bool:
     if not _ENDS_LIKE_SENTENCE.search(text):
         # Headlines and captions carry no end punctuation; a long run-on line still may.
         capitalised = sum(1 for w in words if w[:1].isupper())
-        if len(words) < 12 or capitalised > len(words) / 2:
+        if len(words) < 20 or capitalised > len(words) / 3:
             return False
     if title and _jaccard(_word_set(text), _word_set(title)) > 0.8:
         return False  # the headline repeated as the first line

@@ -100,6 +100,7 @@ def test_a_sentence_that_merely_contains_a_short_quote_stays() -> None:
         "WASHINGTON (AP) —",
         "Floods Close Schools Across The County",
         "Here is what the minister said:",
+        "Here are the minister's statements following the talks with the opposition leader",
         "All rights reserved. Copyright 2024 Example News Media Group and its partners.",
         "Sign up for our newsletter to get the latest news in your inbox every day.",
         "Advertisement",
