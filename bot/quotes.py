@@ -39,6 +39,7 @@ from bot.speakers import (
     clause_after,
     clause_before,
     has_reporting_verb,
+    is_reporting_verb,
     last_sentence,
     resolve,
     sentence_ends,
@@ -219,6 +220,21 @@ def _starts_free(before: str) -> tuple[bool, Clause]:
     return False, clause
 
 
+_OPENERS = frozenset(
+    "he she they we i it you the a an his her their its our this that one another some two three several according".split()
+)
+_ACCORDING = re.compile(r",\s+according to\b")
+
+
+def _opens_clause(rest: str) -> bool:
+    """Can a reporting clause start here: punctuation, a name, a pronoun, a verb?"""
+    word = re.match(r"[\w'’-]+", rest)
+    if not word:
+        return True
+    word_ = word.group()
+    return word_[0].isupper() or is_reporting_verb(word_) or word_.lower() in _OPENERS
+
+
 def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     """Does the quote end its sentence, or hand over to a reporting clause?"""
     rest = after.lstrip()
@@ -231,6 +247,15 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     head = after[: ends[0]] if ends else after
     early = " ".join(head.split()[:8])
     if has_reporting_verb(early) and (_TERMINAL.search(body) or (clause.found and len(head.split()) <= 8)):
+        if not _TERMINAL.search(body) and not _opens_clause(rest):
+            # `"We don't teach anything" against homosexuality, he said`: the writer's
+            # sentence goes on with the quote inside it, a mixed attribution.
+            return False, clause
+        according = _ACCORDING.search(head)
+        if according and has_reporting_verb(head[: according.start()]):
+            # `"…," Walker said, according to an AP account`: someone else's report
+            # of the words, not the words as the writer heard them.
+            return False, clause
         return True, clause
     if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
         return True, clause
@@ -307,6 +332,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     cast = Cast.of(text) if found else Cast((), ())
     last_speaker: str | None = None
     last_paragraph = -10
+    title = " ".join(article.title.split())
     for item in found:
         pieces = tuple(item.pieces)
         standalone = item.start_free and item.end_free
@@ -337,6 +363,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         else:
             speaker = None
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
+            standalone = False
+        if standalone and title and " ".join(article.paragraphs[paragraph].split()) == title:
+            # The headline kept as the first paragraph: `Kasich: ‘We Are Going All The
+            # Way’` is the desk's abridgement of the quote in the body, not speech.
             standalone = False
         if standalone and speaker:
             last_speaker, last_paragraph = speaker, _paragraph_of(starts, pieces[-1].start)
