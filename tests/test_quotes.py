@@ -285,3 +285,36 @@ def test_quotes_on_real_pages(page, fragment, speaker):
     extract = pytest.importorskip("bot.extract")
     html = (PAGES / f"{page}.html").read_text(encoding="utf-8", errors="replace")
     assert said(find_quotes(extract.extract_html(html)), fragment) == speaker
+
+
+# -- speech, or the writer's sentence with a quote in it ------------------------------
+
+
+def test_a_quote_the_writers_sentence_goes_on_after_is_not_speech():
+    a = article('"We don\'t teach anything" against homosexuality in the mosque meetings, he said.')
+    (match,) = quote_matches(a)
+    assert not match.standalone
+
+
+def test_words_reported_by_someone_else_are_not_speech_as_heard():
+    a = article("“Delegates should vote the way they see fit,” Walker said, according to an Associated Press account.")
+    (match,) = quote_matches(a)
+    assert not match.standalone
+
+
+def test_according_to_alone_names_the_speaker():
+    a = article("“Delegates should vote the way they see fit,” according to Scott Walker.")
+    (match,) = quote_matches(a)
+    assert match.standalone and match.speaker == "Scott Walker"
+
+
+def test_a_headline_kept_as_the_first_paragraph_is_not_speech():
+    a = Article(
+        title="Kasich: ‘We Are Going All The Way To Cleveland’",
+        paragraphs=(
+            "Kasich: ‘We Are Going All The Way To Cleveland’",
+            "“We are going all the way to Cleveland,” Gov. John Kasich told supporters on Tuesday.",
+        ),
+    )
+    speech = [m for m in quote_matches(a) if m.standalone]
+    assert [m.speaker for m in speech] == ["John Kasich"]
