@@ -33,7 +33,7 @@ class Block:
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）]\s*$")
 
 # A line that is only one of these (case-insensitive, trailing punctuation ignored)
 # is a page control, not prose.
@@ -79,7 +79,7 @@ _CREDIT = re.compile(
 _CREDIT_ONLY = re.compile(
     r"^[\[(]?\s*(?:photo|image|picture|credit|source|via)?\s*:?\s*"
     r"(?:reuters|ap|afp|getty(?: images)?|epa|ap photo|shutterstock|istock|file photo|handout|supplied|pool|twitter|instagram|facebook|youtube)"
-    r"[\s/,;\-–—]*[\w\s.'’\-/]{0,40}[\])]?$",
+    r"\b[\s/,;\-–—]*[\w\s.'’\-/]{0,40}[\])]?$",
     re.IGNORECASE,
 )
 
@@ -106,7 +106,6 @@ _BYLINE = re.compile(
     r"(?:\s*[,|/\-–—]\s*[\w\s.&'’]{0,60})?$",
 )
 _TRAILING_TAG = re.compile(r"\s*(?:click to tweet|tweet this|\[(?:[A-Z ]{2,20})\]\s*\|?)\s*$", re.IGNORECASE)
-_URL_ONLY = re.compile(r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|(?:twitter|facebook|instagram)\.com/\S+)$", re.IGNORECASE)
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
@@ -126,6 +125,9 @@ _STAMP_WORDS = frozenset(
     "updated update published posted last modified created on at by am pm gmt utc bst cet est edt cst cdt mst mdt pst pdt"
     " ist aest et pt ct mt today yesterday ago minutes minute hours hour mins min read time reading".split()
 )
+
+# At most this many short lines above the first sentence are page header, not body.
+_MAX_HEADER_LINES = 3
 
 # A text with fewer words than this is not an article.
 MIN_ARTICLE_WORDS = 25
@@ -161,8 +163,6 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _CONTROL_LINES.match(text):
         return True
-    if _URL_ONLY.match(text):
-        return True
     if n <= 40 and _LINK_LABEL.match(text):
         return True
     if n <= 30 and (_CREDIT.search(text) or _CREDIT_ONLY.match(text)):
@@ -176,12 +176,17 @@ def is_boilerplate(text: str) -> bool:
 
 def is_stamped_caption(text: str) -> bool:
     """A caption that ends in the site's name and a date ("… - Agency, 13.09.2023")."""
-    if is_sentence(text) or len(words(text)) > 30:
+    if is_sentence(text) or len(words(text)) > 20:
         return False
     last = None
     for last in _DATE_TOKEN.finditer(text):
         pass
-    return last is not None and last.end() >= len(text.rstrip(" .")) and bool(re.search(r"\s[-–—|]\s|,", text[: last.start()]))
+    return (
+        last is not None
+        and last.end() >= len(text.rstrip(" ."))
+        and bool(re.search(r"\d{4}|[^\W\d]{3}", last.group()))  # a date, not just a clock time
+        and bool(re.search(r"\s[-–—|]\s|,", text[: last.start()]))
+    )
 
 
 def strip_trailers(text: str) -> str:
@@ -209,6 +214,7 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
     for i, block in enumerate(items):
         text = block.text
         # Above the first sentence sit the headline, kicker, byline and dateline.
+        in_body = in_body or i >= _MAX_HEADER_LINES or block.kind in (ITEM, ROW)
         in_body = in_body or is_sentence(text) or len(words(text)) > 25
         if not in_body:
             continue
@@ -235,15 +241,12 @@ _LABELLED = re.compile(r"^[^:.!?]{2,40}:\s+\S")
 def _is_teaser(block: Block) -> bool:
     """A headline of another story: mostly a link, or "Label: Headline" without a full stop."""
     n = len(words(block.text))
-    if block.links >= 0.8 or (block.links >= 0.5 and n <= 40):
+    if block.links >= 0.9 and n <= 15 and not is_sentence(block.text):
         return True
-    return (
-        block.kind == PARAGRAPH
-        and n <= 25
-        and not is_sentence(block.text)
-        and bool(_LABELLED.match(block.text))
-        and len(words(block.text.split(":", 1)[0])) <= 5
-    )
+    if block.kind != PARAGRAPH or n > 25 or is_sentence(block.text) or not _LABELLED.match(block.text):
+        return False
+    label, headline = block.text.split(":", 1)
+    return len(words(label)) <= 5 and len(words(headline)) >= 6 and headline.strip()[:1].isupper()
 
 
 def _drop_repeated_captions(blocks: Sequence[Block]) -> list[Block]:

@@ -261,7 +261,6 @@ def test_pasted_text_that_is_too_short_is_refused():
         "(Reporting by Will Dunham; Editing by Tom Brown)",
         "Fox News’ Jessica Napoli contributed to this report.",
         "12 comments",
-        "https://www.example.com/story",
     ],
 )
 def test_non_sentences_are_recognised_as_boilerplate(line):
