@@ -226,6 +226,12 @@ _OPENERS = frozenset(
 _ACCORDING = re.compile(r",\s+according to\b")
 
 
+_HANDS_OVER = re.compile(r"[,?!]\s*$")
+_APPOSITIVE_CLAUSE = re.compile(
+    r"\s*,?\s*(?P<who>(?:[A-Z]|(?:the|a|an|one) )[^,.!?;:]{1,60}),\s[^.!?]{1,200}?,\s+(?P<verb>[a-z]+)\b"
+)
+
+
 def _opens_clause(rest: str) -> bool:
     """Can a reporting clause start here: punctuation, a name, a pronoun, a verb?"""
     word = re.match(r"[\w'’-]+", rest)
@@ -257,6 +263,16 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
             # of the words, not the words as the writer heard them.
             return False, clause
         return True, clause
+    if _HANDS_OVER.search(body):
+        # `…," Matdos Santos, legal director for ACLU of Oregon, said`: the speaker's
+        # description runs past the first words.
+        late = _APPOSITIVE_CLAUSE.match(head)
+        if late and is_reporting_verb(late.group("verb")):
+            named = clause_after(f", {late.group('who')} {late.group('verb')}")
+            if named.found:
+                return True, named
+    if clause.found and re.match(r"\s*[―—–]", after):
+        return True, clause  # `“…” ― Ariana Huichapa`, a signature
     if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
         return True, clause
     if rest[0] in ".!?" and not rest[:3].startswith("..."):

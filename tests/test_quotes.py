@@ -171,6 +171,8 @@ def test_long_quote_is_cut_at_a_sentence_end():
         ('"The budget is balanced" Ann Smith noted.', "Ann Smith"),
         ('"The budget is balanced," city treasurer Ann Smith stated on Monday.', "Ann Smith"),
         ('"The budget is balanced," tweeted Sen. Ann Smith (D-N.Y.).', "Ann Smith"),
+        ('"The budget is balanced," Ann Smith, the treasurer of the city since the spring of 2019, said.', "Ann Smith"),
+        ("“The budget is balanced.” ― Ann Smith", "Ann Smith"),
     ],
 )
 def test_speaker_from_the_reporting_clause(paragraph, speaker):
