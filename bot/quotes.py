@@ -280,6 +280,15 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     return False, clause
 
 
+def _bare_clause(after: str) -> bool:
+    """`” Trump said.` / `” the spokesman said Tuesday.`: a sentence that is only a
+    reporting clause."""
+    ends = sentence_ends(after)
+    sentence = after[: ends[0]] if ends else after
+    words = sentence.split()
+    return 2 <= len(words) <= 5 and has_reporting_verb(sentence) and clause_after(sentence).found
+
+
 def _body(text: str, pieces: tuple[Segment, ...]) -> str:
     """The quote's words; pieces split by a reporting clause are joined with "…"."""
     out = ""
@@ -324,8 +333,9 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 # sentence, a partial quote.
                 start_free = False
         end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
-        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after):
-            # A quote ending in a full stop ends its sentence: what follows is another.
+        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after):
+            # A quote ending in a full stop ends its sentence: what follows is another
+            # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
         clause = c_after if c_after.found else c_before
         previous = found[-1] if found else None
@@ -379,6 +389,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         else:
             speaker = None
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
+            standalone = False
+        if standalone and not how and pieces[0].start == starts[paragraph]:
+            # A quote paragraph nobody is said to say: a document or a chant the
+            # writer's sentence before presents, a mixed attribution at best.
             standalone = False
         if standalone and title and " ".join(article.paragraphs[paragraph].split()) == title:
             # The headline kept as the first paragraph: `Kasich: ‘We Are Going All The

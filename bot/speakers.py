@@ -330,10 +330,18 @@ _STOP_AFTER = frozenset(
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 
+# "R-Ky.", "D-Mass.": a party and a state, whose full stop ends no sentence.
+_PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][a-z]{0,4}$")
+
+
 def _words(text: str) -> list[str]:
     words: list[str] = []
     for token in _SPLIT.findall(_PARENTHESES.sub(" ", text)):
-        if token == "." and words and (words[-1].lower() in _ABBREVIATIONS or (len(words[-1]) == 1 and words[-1].isupper())):
+        if token == "." and words and (
+            words[-1].lower() in _ABBREVIATIONS
+            or (len(words[-1]) == 1 and words[-1].isupper())
+            or _PARTY_STATE.match(words[-1])
+        ):
             words[-1] += "."
         else:
             words.append(token)
@@ -368,7 +376,8 @@ def _noun_phrase(words: list[str]) -> Clause:
     if (words[0].lower() in _QUANTIFIERS and len(words) <= 6) or plain:
         # "the Russian leader", "one Democratic source", "officials"; not a clause
         # that runs on ("the senator said he rarely").
-        if not any(_is_verb(w) or w.lower() in _CLAUSE_WORDS for w in words):
+        # The last word is the head noun, even when it can be a verb too ("the email").
+        if not any(_is_verb(w) or w.lower() in _CLAUSE_WORDS for w in words[:-1]) and words[-1].lower() not in _CLAUSE_WORDS:
             return Clause(description=description, phrase=" ".join(words))
     return Clause()
 
@@ -408,6 +417,9 @@ def _subject(words: list[str]) -> list[str]:
             return first
         return second
     chunk = chunks[-1]
+    if len(chunks) >= 2 and chunks[-2][0].lower() in _DETERMINERS and all(w.islower() for w in chunks[-2] + chunk):
+        # `the bespectacled, 71-year-old diplomat said`: adjectives listed with commas.
+        chunk = chunks[-2] + chunk
     # `Audience members laughed when he urged`: the subject follows the last linking word.
     links = [i for i, w in enumerate(chunk) if w.lower() in _LINKS]
     return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
@@ -495,6 +507,13 @@ def clause_before(text: str) -> Clause:
     if stripped.endswith(":") and len(words) <= 8:
         # `Kasich resisted: "…"`, `Rep. Trey Gowdy: "…"`: whoever the short lead-in names.
         return _sentence_subject(words)
+    if stripped.endswith(":"):
+        # `When Wallace died in 1998, President Clinton released the following
+        # statement:`: the subject of the lead-in's last clause.
+        cuts = [i for i, w in enumerate(words) if w in ",;—–"]
+        tail = words[cuts[-1] + 1 :] if cuts else words
+        if 2 <= len(tail) <= 8:
+            return _sentence_subject(tail)
     return Clause()
 
 

@@ -173,6 +173,10 @@ def test_long_quote_is_cut_at_a_sentence_end():
         ('"The budget is balanced," tweeted Sen. Ann Smith (D-N.Y.).', "Ann Smith"),
         ('"The budget is balanced," Ann Smith, the treasurer of the city since the spring of 2019, said.', "Ann Smith"),
         ("“The budget is balanced.” ― Ann Smith", "Ann Smith"),
+        ('"The budget is balanced," Senate Majority Leader Ann Smith, R-Ky., said Tuesday.', "Ann Smith"),
+        ("“The budget is balanced.” Ann Smith said.", "Ann Smith"),
+        ('"The budget is balanced," the email read.', "the email"),
+        ('"The budget is balanced," the bespectacled, 71-year-old treasurer said.', "the bespectacled 71-year-old treasurer"),
     ],
 )
 def test_speaker_from_the_reporting_clause(paragraph, speaker):
@@ -320,3 +324,22 @@ def test_a_headline_kept_as_the_first_paragraph_is_not_speech():
     )
     speech = [m for m in quote_matches(a) if m.standalone]
     assert [m.speaker for m in speech] == ["John Kasich"]
+
+
+def test_a_quote_paragraph_nobody_is_said_to_say_is_not_speech():
+    a = article(
+        "The statement is a succinct summary of the ideas of the movement.",
+        '"Among those principles are the following: free will comes first, and government must be limited."',
+    )
+    (match,) = quote_matches(a)
+    assert not match.standalone and match.speaker is None
+
+
+def test_a_long_colon_lead_in_names_the_speaker_of_the_paragraph_after():
+    quotes = find_quotes(
+        article(
+            "When the governor died in 1998, President Bill Clinton released the following statement:",
+            "“Hillary and I offer our condolences to the family and friends of the governor.”",
+        )
+    )
+    assert said(quotes, "offer our condolences") == "Bill Clinton"
