@@ -9,6 +9,8 @@ Everything here is pure: plain strings and entity-like objects in, strings out.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
 from typing import Protocol
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -141,6 +143,13 @@ def canonical_url(url: str) -> str:
     kept = [(k, v) for k, v in pairs if not _is_tracking(k)]
     query = parts.query if len(kept) == len(pairs) else urlencode(kept, doseq=True)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def link_key(url: str) -> str:
+    """A short, stable key for a page (11 URL-safe characters, 66 bits of SHA-256 of its
+    canonical URL): small enough for a button's 64-byte callback_data with room to spare."""
+    digest = hashlib.sha256(canonical_url(url).encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii")[:11]
 
 
 def _is_tracking(name: str) -> bool:

@@ -1,4 +1,5 @@
-"""What the bot remembers between restarts: digests by canonical URL, and per-chat settings.
+"""What the bot remembers between restarts: digests by canonical URL, per-chat settings,
+the short keys digest buttons carry, and the updates taken but not yet answered.
 
 One SQLite file (WAL, so readers never wait for the writer). The methods are small
 and synchronous; the bot calls them through `asyncio.to_thread`, so they are
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: links and pending_updates (added in place; version 1 files upgrade themselves)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -40,10 +41,23 @@ CREATE TABLE IF NOT EXISTS chat_settings (
     chat_id INTEGER PRIMARY KEY,
     body TEXT NOT NULL             -- JSON object
 );
+CREATE TABLE IF NOT EXISTS links (
+    key TEXT PRIMARY KEY,          -- bot.links.link_key: fits a button's 64-byte callback_data
+    url TEXT NOT NULL,             -- canonical URL
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_updates (
+    update_id INTEGER PRIMARY KEY, -- taken from Telegram (so confirmed there), not yet answered
+    received REAL NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    body TEXT NOT NULL             -- the update's JSON as Telegram sent it
+);
 """
 
 # Expired rows are deleted now and then, not on every write.
 PURGE_EVERY = 200
+# Buttons under a digest outlive the digest's cache entry: the key still finds the page.
+LINK_DAYS = 30
 
 
 class Store:
@@ -111,6 +125,53 @@ class Store:
             db.execute("INSERT OR REPLACE INTO chat_settings (chat_id, body) VALUES (?, ?)", (chat_id, body))
 
         self._run(write, default=None)
+
+    # -- button keys -----------------------------------------------------------
+
+    def remember_link(self, key: str, url: str) -> None:
+        now = self._clock()
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO links (key, url, created) VALUES (?, ?, ?)", (key, url, now))
+            self._writes += 1
+            if self._writes % PURGE_EVERY == 0:
+                db.execute("DELETE FROM links WHERE created < ?", (now - LINK_DAYS * 86400.0,))
+
+        self._run(write, default=None)
+
+    def link_for(self, key: str) -> str | None:
+        row = self._run(lambda db: db.execute("SELECT url FROM links WHERE key = ?", (key,)).fetchone(), default=None)
+        return row[0] if row else None
+
+    # -- updates in flight -----------------------------------------------------
+
+    def add_pending(self, update_id: int, body: str) -> None:
+        now = self._clock()
+        self._run(
+            lambda db: db.execute(
+                "INSERT OR IGNORE INTO pending_updates (update_id, received, body) VALUES (?, ?, ?)",
+                (update_id, now, body),
+            ),
+            default=None,
+        )
+
+    def done_pending(self, update_id: int) -> None:
+        self._run(lambda db: db.execute("DELETE FROM pending_updates WHERE update_id = ?", (update_id,)), default=None)
+
+    def take_pending(self, *, max_age_hours: float = 24.0, max_attempts: int = 3) -> list[tuple[int, str]]:
+        """Updates left unanswered by an earlier run, oldest first, each counted as one more attempt.
+
+        Too old (Telegram itself forgets updates after a day) or tried too often (an update
+        that kills the process must not kill every restart) and they are dropped.
+        """
+        oldest = self._clock() - max_age_hours * 3600.0
+
+        def take(db: sqlite3.Connection) -> list[tuple[int, str]]:
+            db.execute("DELETE FROM pending_updates WHERE received < ? OR attempts >= ?", (oldest, max_attempts))
+            db.execute("UPDATE pending_updates SET attempts = attempts + 1")
+            return db.execute("SELECT update_id, body FROM pending_updates ORDER BY update_id").fetchall()
+
+        return [(int(i), str(b)) for i, b in self._run(take, default=[])]
 
     # -- life cycle ------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from bot.config import Config, FetchSettings, StorageSettings, TelegramSettings
+from bot.config import Config, FetchSettings, StorageSettings, TelegramSettings, TopicsSettings
 from bot.telegram.app import build_application, running
 from tests.fakebotapi import FakeBotAPI, parse_html
 
@@ -80,11 +80,13 @@ def held_page(release: threading.Event, html: str) -> Callable[[BaseHTTPRequestH
     return answer
 
 
-def make_config(api: FakeBotAPI, tmp_path: Path, **telegram: Any) -> Config:
+def make_config(api: FakeBotAPI, tmp_path: Path, *, topics: TopicsSettings | None = None, **telegram: Any) -> Config:
     return Config(
         fetch=FetchSettings(allow_private_networks=True, timeout=10.0),
         telegram=TelegramSettings(token=api.token, base_url=api.base_url, workers=1, **telegram),
         storage=StorageSettings(path=str(tmp_path / "newsbot.sqlite3")),
+        # No feeds unless a test serves some: topic searches must never leave loopback.
+        topics=topics or TopicsSettings(search_feeds=(), feeds=()),
     )
 
 

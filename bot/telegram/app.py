@@ -41,6 +41,8 @@ EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2
 POLL_TIMEOUT = 30.0
 # Concurrent requests to Telegram: replies to many chats at once plus the long poll.
 CONNECTIONS = 64
+# What we answer; Telegram sends nothing else (edits, reactions, member changes).
+UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
 MALFORMED_TOKEN = "the bot token does not look like one from @BotFather (digits, a colon, then letters): check TELEGRAM_BOT_TOKEN."
@@ -120,13 +122,13 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
                 url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
                 webhook_url=settings.webhook_url,
                 secret_token=settings.secret_token,
-                allowed_updates=[Update.MESSAGE],
+                allowed_updates=UPDATES,
                 bootstrap_retries=3,
             )
         else:
             await updater.start_polling(
                 timeout=poll_timeout,
-                allowed_updates=[Update.MESSAGE],
+                allowed_updates=UPDATES,
                 bootstrap_retries=3,
                 error_callback=_polling_failed,
             )

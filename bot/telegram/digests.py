@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.links import canonical_url
+from bot.links import canonical_url, link_key
 from bot.models import Digest
 from bot.pipeline import digest_url
 from bot.telegram.state import BotState
@@ -33,6 +33,9 @@ async def find_digest(state: BotState, url: str) -> Digest:
 
 async def _produce(state: BotState, url: str, key: str) -> Digest:
     assert state.store is not None and state.fetcher is not None and state.cpu is not None
+    # Buttons under the digest carry the short key; it must lead back here for as long as
+    # they are on screen, so it is (re)written whenever the digest is asked for.
+    await asyncio.to_thread(state.store.remember_link, link_key(key), key)
     cached = await asyncio.to_thread(state.store.get_digest, key)
     if cached is not None:
         log.info("cache hit %s", key)

@@ -1,11 +1,19 @@
 """What each kind of message gets as an answer.
 
     private chat   a message (text, caption, forwarded) holding links -> a digest per link
-                   text without a link                               -> a hint (topics plug in here)
+                   a topic ("Indiana teachers")                       -> the latest stories on it
+                   a pasted article (a long text)                     -> its digest
+                   anything else without a link                       -> a hint
+    groups         a message with links, when the chat turned on
+                   "summarize every link" in /settings                -> a digest per link
     anywhere       /summary <link>, /summary@thisbot <link>,
-                   /summary as a reply to a message holding links   -> a digest per link
-                   /summary alone                                    -> how to use it
-                   /start, /help                                     -> what the bot does
+                   /summary as a reply to a message holding links    -> a digest per link
+                   /news <topic>                                      -> the latest stories on it
+                   /summary or /news alone                            -> how to use it
+                   /settings                                          -> this chat's settings
+                   /start, /help                                      -> what the bot does
+                   buttons under a digest or the settings             -> the message edited in place
+                   @thisbot <link or topic> (inline mode)             -> bot.telegram.inline
 
 Every answer is a reply to the asking message. A NewsbotError becomes its one-line
 message; anything unexpected is logged in one line with the update id and answered
@@ -15,23 +23,42 @@ with an apology, and the bot keeps serving.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.errors import NewsbotError
-from bot.links import message_links
+from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
+from bot.pipeline import digest_text
+from bot.render import escape
+from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest
+from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
+from bot.telegram.reading import is_pasted_article, topic_of
 from bot.telegram.replies import send_digest, send_html_note, send_note, typing
-from bot.telegram.state import state_of
+from bot.telegram.settings import ChatSettings, load_settings, settings_button, settings_command
+from bot.telegram.state import BotState, state_of
+from bot.telegram.views import View, shown
+from bot.texts import text
+from bot.topics import search_news
+from bot.topics_render import nothing_found, stories_html
 
 log = logging.getLogger(__name__)
 
@@ -40,24 +67,10 @@ Handler = Callable[[Update, Context], Awaitable[None]]
 
 COMMANDS = [
     ("summary", "Summarize a news link (or reply to a message with one)"),
+    ("news", "The latest stories on a topic"),
+    ("settings", "Summary length, quotes and method for this chat"),
     ("help", "What I do and how to use me"),
 ]
-
-HELP = (
-    "<b>I turn a news link into a short, faithful summary</b> with the article's key quotes"
-    " and who said them.\n\n"
-    "• <b>Private chat:</b> send or forward me a message with links (up to {cap} per message).\n"
-    "• <b>Groups:</b> <code>/summary &lt;link&gt;</code>, or reply <code>/summary</code> to a"
-    " message that holds links.\n"
-    "• /help shows this again."
-)
-USAGE = (
-    "Send /summary with a link, like /summary https://example.com/news/story"
-    " — or reply /summary to a message that holds a link."
-)
-HINT = "Send me a link to a news article (or forward a message with one) and I'll summarize it with its key quotes."
-BUSY = "One moment — I'm still working on your previous links."
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a little while."
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -65,11 +78,18 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     fresh = filters.UpdateType.MESSAGE
     application.add_handler(CommandHandler(["start", "help"], guarded(show_help), filters=fresh))
     application.add_handler(CommandHandler("summary", guarded(summary_command), filters=fresh))
-    # Seam for topics: a `/news <topic>` CommandHandler goes here, and `answer_topic`
-    # below is where plain text in private chats becomes a topic search.
+    application.add_handler(CommandHandler("news", guarded(news_command), filters=fresh))
+    application.add_handler(CommandHandler("settings", guarded(settings_command), filters=fresh))
     private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))
+    # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
+    group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
+    application.add_handler(MessageHandler(group, guarded(group_message)))
+    application.add_handler(CallbackQueryHandler(answered(settings_button), pattern=r"^set:"))
+    application.add_handler(CallbackQueryHandler(answered(digest_button), pattern=r"^dg:"))
+    application.add_handler(CallbackQueryHandler(answered(unknown_button)))
+    application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
 
 
@@ -81,21 +101,35 @@ def links_in(message: Message | None) -> list[str]:
     return message_links(message.caption, message.caption_entities)
 
 
+def language_of(update: Update) -> str | None:
+    return update.effective_user.language_code if update.effective_user else None
+
+
 # --- handlers ------------------------------------------------------------------------------
 
 
 async def show_help(update: Update, context: Context) -> None:
     cap = state_of(context).config.telegram.max_links_per_message
-    await send_html_note(update.effective_message, HELP.format(cap=cap))
+    await send_html_note(
+        update.effective_message, text("help_html", language_of(update), cap=cap, bot=escape(context.bot.username))
+    )
 
 
 async def summary_command(update: Update, context: Context) -> None:
     message = update.effective_message
     links = links_in(message) or links_in(message.reply_to_message)
     if not links:
-        await send_note(message, USAGE)
+        await send_note(message, text("summary_usage", language_of(update)))
         return
     await answer_links(update, context, links)
+
+
+async def news_command(update: Update, context: Context) -> None:
+    query = " ".join(context.args or ())
+    if not query.strip():
+        await send_note(update.effective_message, text("news_usage", language_of(update)))
+        return
+    await answer_topic(update, context, query)
 
 
 async def private_message(update: Update, context: Context) -> None:
@@ -103,42 +137,120 @@ async def private_message(update: Update, context: Context) -> None:
     links = links_in(message)
     if links:
         await answer_links(update, context, links)
+        return
+    said = message.text or message.caption or ""
+    if is_pasted_article(said):
+        await answer_pasted(update, context, said)
+    elif (query := topic_of(said)) is not None:
+        await answer_topic(update, context, query, hint=True)
     else:
-        await answer_topic(update, context, message.text or message.caption or "")
+        await send_note(message, text("not_a_topic", language_of(update)))
 
 
-async def answer_topic(update: Update, context: Context, text: str) -> None:
-    """Plain text without a link. Topic search (bot.topics) will answer here; until it is
-    wired in, the user learns what the bot can do now."""
-    await send_note(update.effective_message, HINT)
+async def group_message(update: Update, context: Context) -> None:
+    """Any group message the bot sees: answered only in chats that asked for every link."""
+    message = update.effective_message
+    if message.via_bot is not None and message.via_bot.id == context.bot.id:
+        return  # our own inline digest, posted by a member: already a digest
+    links = links_in(message)
+    if not links:
+        return
+    settings = await load_settings(state_of(context), message.chat_id)
+    if settings.auto:
+        await answer_links(update, context, links, settings)
 
 
-async def answer_links(update: Update, context: Context, links: list[str]) -> None:
+@contextlib.asynccontextmanager
+async def slot(update: Update, context: Context) -> AsyncIterator[bool]:
+    """One of the asker's `max_requests_per_user` places in the queue, if one is free."""
     state = state_of(context)
-    settings = state.config.telegram
     message = update.effective_message
     asker = update.effective_user.id if update.effective_user else message.chat_id
-    if state.busy[asker] >= settings.max_requests_per_user:
-        await send_note(message, BUSY)
+    if state.busy[asker] >= state.config.telegram.max_requests_per_user:
+        await send_note(message, text("busy", language_of(update)))
+        yield False
         return
     state.busy[asker] += 1
-    started = time.monotonic()
     try:
+        yield True
+    finally:
+        state.busy[asker] -= 1
+        if state.busy[asker] <= 0:
+            del state.busy[asker]
+
+
+async def answer_topic(update: Update, context: Context, query: str, *, hint: bool = False) -> None:
+    """The latest stories on `query` in one reply (or a note that there are none)."""
+    state = state_of(context)
+    message = update.effective_message
+    assert state.fetcher is not None and state.cpu is not None
+    async with slot(update, context) as free:
+        if not free:
+            return
+        started = time.monotonic()
         async with typing(message):
-            if len(links) > settings.max_links_per_message:
-                await send_note(
-                    message,
-                    f"You sent {len(links)} links; I summarize the first {settings.max_links_per_message}"
-                    " of each message. Send the others separately.",
-                )
-                links = links[: settings.max_links_per_message]
+            result = await search_news(
+                query, state.fetcher, state.config, cache=state.topics_cache, run_cpu=state.cpu.run
+            )
+            if result.stories:
+                for html in stories_html(query, result.stories):
+                    await send_html_note(message, html)
+            else:
+                note = nothing_found(query, sources_failed=result.sources_failed)
+                if hint and not result.sources_failed:
+                    note += "\n" + text("nothing_found_hint", language_of(update))
+                await send_note(message, note)
+        log.info(
+            "update %s: chat %s: topic answered with %d stories in %.1f s",
+            update.update_id, message.chat_id, len(result.stories), time.monotonic() - started,
+        )  # fmt: skip
+
+
+async def answer_pasted(update: Update, context: Context, said: str) -> None:
+    """A pasted article: digested like a page, without buttons (there is no page to return to)."""
+    state = state_of(context)
+    assert state.cpu is not None
+    message = update.effective_message
+    async with slot(update, context) as free:
+        if not free:
+            return
+        async with typing(message):
+            settings = await load_settings(state, message.chat_id)
+            try:
+                digest = await state.cpu.run(digest_text, said, None, "pasted text", settings.summary())
+            except NewsbotError as exc:
+                log.info("update %s: pasted text: %s", update.update_id, exc)
+                await send_note(message, text("pasted_text_too_short", language_of(update)))
+                return
+            await _send_digest_or_apologise(update, digest)
+
+
+async def answer_links(
+    update: Update, context: Context, links: list[str], settings: ChatSettings | None = None
+) -> None:
+    state = state_of(context)
+    cap = state.config.telegram.max_links_per_message
+    message = update.effective_message
+    language = language_of(update)
+    async with slot(update, context) as free:
+        if not free:
+            return
+        started = time.monotonic()
+        settings = settings or await load_settings(state, message.chat_id)
+        view = View.of(settings.summary())
+        async with typing(message):
+            if len(links) > cap:
+                await send_note(message, text("links_capped", language, sent=len(links), cap=cap))
+                links = links[:cap]
             # Work on all links at once; answer each as soon as it and those before it are done.
-            work = [asyncio.create_task(_digest_or_error(update, context, link)) for link in links]
+            work = [asyncio.create_task(_digest_or_error(update, state, link, view)) for link in links]
             try:
                 for link, task in zip(links, work):
                     outcome = await task
                     if isinstance(outcome, Digest):
-                        await _send_digest_or_apologise(update, outcome)
+                        key = link_key(canonical_url(link))
+                        keyboard = digest_keyboard(key, view, outcome, settings.quotes, language)
+                        await _send_digest_or_apologise(update, outcome, keyboard)
                     else:
                         await send_note(message, f"{link}\n{outcome}" if len(links) > 1 else outcome)
             finally:
@@ -148,31 +260,32 @@ async def answer_links(update: Update, context: Context, links: list[str]) -> No
             "update %s: chat %s: %d link(s) answered in %.1f s",
             update.update_id, message.chat_id, len(links), time.monotonic() - started,
         )  # fmt: skip
-    finally:
-        state.busy[asker] -= 1
-        if state.busy[asker] <= 0:
-            del state.busy[asker]
 
 
-async def _digest_or_error(update: Update, context: Context, link: str) -> Digest | str:
+async def unknown_button(update: Update, context: Context) -> None:
+    # A button from an older version of the bot: still answered, or the client spins.
+    await update.callback_query.answer(text("answer_unknown", language_of(update)))
+
+
+async def _digest_or_error(update: Update, state: BotState, link: str, view: View) -> Digest | str:
     try:
-        return await find_digest(state_of(context), link)
+        return await shown(state, await find_digest(state, link), view)
     except NewsbotError as exc:
         log.info("update %s: %s: %s%s", update.update_id, link, exc, f" ({exc.detail})" if exc.detail else "")
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - one link failing must not sink the others
         _log_unexpected(update, exc, f"while digesting {link}")
-        return APOLOGY
+        return text("apology", language_of(update))
 
 
-async def _send_digest_or_apologise(update: Update, digest: Digest) -> None:
+async def _send_digest_or_apologise(update: Update, digest: Digest, keyboard: Any = None) -> None:
     message = update.effective_message
     try:
-        await send_digest(message, digest)
+        await send_digest(message, digest, keyboard)
     except BadRequest as exc:
         # Telegram refused our HTML: a rendering bug, not the user's problem.
         _log_unexpected(update, exc, f"sending the digest of {digest.source}")
-        await send_note(message, APOLOGY)
+        await send_note(message, text("apology", language_of(update)))
 
 
 # --- errors ------------------------------------------------------------------------------------
@@ -192,7 +305,7 @@ def guarded(handler: Handler) -> Handler:
             log.warning("update %s: Telegram error in %s: %s", update.update_id, handler.__name__, exc)
         except Exception as exc:  # noqa: BLE001 - the bot keeps serving
             _log_unexpected(update, exc, f"in {handler.__name__}")
-            await _try_note(update, APOLOGY)
+            await _try_note(update, text("apology", language_of(update)))
 
     return run
 
@@ -207,7 +320,7 @@ async def on_error(update: object, context: Context) -> None:
     log.error("update %s: unexpected %s: %s", update_id, type(error).__name__, error)
     log.debug("traceback", exc_info=error)
     if isinstance(update, Update):
-        await _try_note(update, APOLOGY)
+        await _try_note(update, text("apology", language_of(update)))
 
 
 def _log_unexpected(update: Update, exc: BaseException, where: str) -> None:

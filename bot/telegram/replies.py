@@ -7,7 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from telegram import LinkPreviewOptions, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
@@ -43,15 +43,23 @@ async def send_html_note(message: Message, html: str) -> Message:
     )
 
 
-async def send_digest(message: Message, digest: Digest) -> list[Message]:
-    """The digest as one or more HTML replies; the first previews the article itself."""
+async def send_digest(
+    message: Message, digest: Digest, reply_markup: InlineKeyboardMarkup | None = None
+) -> list[Message]:
+    """The digest as one or more HTML replies; the first previews the article itself, the
+    last carries the buttons."""
     url = digest.article.url or (digest.source if "://" in digest.source else None)
     sent = []
-    for i, html in enumerate(telegram_messages(digest)):
+    parts = telegram_messages(digest)
+    for i, html in enumerate(parts):
         preview = LinkPreviewOptions(url=url) if i == 0 and url else LinkPreviewOptions(is_disabled=True)
         sent.append(
             await message.reply_text(
-                html, parse_mode=ParseMode.HTML, reply_parameters=reply_to(message), link_preview_options=preview
+                html,
+                parse_mode=ParseMode.HTML,
+                reply_parameters=reply_to(message),
+                link_preview_options=preview,
+                reply_markup=reply_markup if i == len(parts) - 1 else None,
             )
         )
     return sent

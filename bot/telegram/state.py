@@ -11,9 +11,11 @@ from telegram.ext import Application, ContextTypes
 
 from bot.config import Config
 from bot.fetch import Fetcher
+from bot.fetch_guard import Resolver
 from bot.models import Digest
 from bot.store import Store
 from bot.telegram.cpu import CpuPool
+from bot.topics import StoryCache
 
 STATE_KEY = "newsbot"
 
@@ -28,11 +30,21 @@ class BotState:
     inflight: dict[str, asyncio.Task[Digest]] = field(default_factory=dict)
     # User id -> requests of theirs being worked on now.
     busy: Counter[int] = field(default_factory=Counter)
+    # Recent topic searches, and the ones in flight (bot.topics).
+    topics_cache: StoryCache | None = None
+    # User id -> the inline query of theirs being answered: a newer one replaces it.
+    inline: dict[int, asyncio.Task[None]] = field(default_factory=dict)
+    # DNS for the fetcher; None is the system's (tests give a local one).
+    resolver: Resolver | None = None
+
+    def __post_init__(self) -> None:
+        if self.topics_cache is None:
+            self.topics_cache = StoryCache(self.config.topics.cache_minutes)
 
     async def open(self) -> None:
         settings = self.config
         self.store = await asyncio.to_thread(Store, settings.storage.path, settings.storage.cache_hours)
-        self.fetcher = Fetcher(settings.fetch)
+        self.fetcher = Fetcher(settings.fetch, resolver=self.resolver)
         self.cpu = CpuPool(settings.telegram.workers)
         self.cpu.start()
 

@@ -15,6 +15,7 @@ from importlib import resources
 from bot.config import SummarySettings
 from bot.errors import NewsbotError
 from bot.pipeline import digest_html, digest_text
+from bot.telegram import views  # noqa: F401 - re-summaries for buttons run `views.reshape`
 
 
 def warm_up() -> None:

@@ -1,0 +1,74 @@
+"""What a user's words are: a topic, a pasted article, a link typed without entities, or none of these.
+
+Pure functions over plain strings; the handlers decide what to answer.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+from bot.links import is_web_link, with_scheme
+from bot.topics import MAX_QUERY_CHARS
+
+# A text this long, in sentences, is an article someone pasted, not a topic.
+PASTED_WORDS = 60
+PASTED_SENTENCES = 3
+# Below this a topic matches almost anything (and an inline query is still being typed).
+MIN_TOPIC_CHARS = 3
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
+_BARE_LINK = re.compile(r"[^\s/:]+(?:\.[^\s/:.]+)+\.?(?::\d{1,5})?(?:[/?#]\S*)?")
+
+
+def topic_of(said: str) -> str | None:
+    """The topic in a message, or None when it cannot be one: too short or long, no words
+    in it, or mostly symbols (binary junk pasted by mistake, a row of emoji)."""
+    query = " ".join(said.split())
+    if not MIN_TOPIC_CHARS <= len(query) <= MAX_QUERY_CHARS:
+        return None
+    letters = sum(len(w) for w in _WORD.findall(query))
+    visible = sum(1 for ch in query if not ch.isspace())
+    if letters < MIN_TOPIC_CHARS or letters < 0.6 * visible:
+        return None
+    return query
+
+
+def is_pasted_article(said: str) -> bool:
+    return len(_WORD.findall(said)) >= PASTED_WORDS and len(_SENTENCE_END.findall(said)) >= PASTED_SENTENCES
+
+
+def typed_link(said: str) -> str | None:
+    """The first web link in text that carries no entities (an inline query).
+
+    With a scheme anything web-like counts; without one the host must end in a real
+    top-level label ("example.com/a", "пример.испытание"), so "U.S. news" stays a topic.
+    """
+    for token in said.split():
+        token = token.strip("<>()[]{}\"'«»“”,;")
+        if "://" in token:
+            if is_web_link(token):
+                return token
+            continue
+        if not _BARE_LINK.fullmatch(token):
+            continue
+        link = with_scheme(token)
+        if not is_web_link(link):
+            continue
+        host = (urlsplit(link).hostname or "").rstrip(".")
+        if _is_ip(host):
+            return link
+        top = host.rsplit(".", 1)[-1]
+        if len(top) >= 2 and (top.isalpha() or top.startswith("xn--")):
+            return link
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True

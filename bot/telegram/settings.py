@@ -1,0 +1,238 @@
+"""Per-chat settings: what they are, how they are stored, and the /settings keyboard.
+
+    ChatSettings              summary length, quotes, method, group auto-summarize
+    load_settings(state, id)  the chat's settings (config defaults for a new chat)
+    settings_command          /settings: the keyboard, in private or for a group's admins
+    settings_button           a press on it: saved, and the message edited in place
+
+A press carries its whole change in `callback_data` ("set:len:7"), so the keyboard keeps
+working after a restart. In groups every press is checked against the chat's
+administrators again: anyone can press a button they can see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.config import SummarySettings
+from bot.telegram.replies import reply_to, send_note
+from bot.telegram.state import BotState, state_of
+from bot.texts import text
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+
+LENGTHS = {"short": 2, "normal": 4, "long": 7}
+QUOTE_CHOICES = (0, 1, 3, 5)
+ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
+# Summaries longer than this stop being summaries; "More" stops here too.
+MAX_SENTENCES = 12
+MAX_QUOTES = 20
+PREFIX = "set:"
+ADMINS = {ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR}
+
+
+@dataclass(frozen=True)
+class ChatSettings:
+    sentences: int = 4
+    quotes: int = 3
+    algorithm: str = "news"
+    auto: bool = False  # groups: a digest for every link posted, not only for /summary
+
+    @classmethod
+    def defaults(cls, summary: SummarySettings) -> ChatSettings:
+        return cls(sentences=summary.sentences, quotes=summary.quotes, algorithm=summary.algorithm)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], defaults: ChatSettings) -> ChatSettings:
+        """Tolerant: a value this version does not know keeps the default, never fails."""
+        values = dataclasses.asdict(defaults)
+        sentences, quotes = data.get("sentences"), data.get("quotes")
+        if isinstance(sentences, int) and not isinstance(sentences, bool) and 1 <= sentences <= MAX_SENTENCES:
+            values["sentences"] = sentences
+        if isinstance(quotes, int) and not isinstance(quotes, bool) and 0 <= quotes <= MAX_QUOTES:
+            values["quotes"] = quotes
+        if data.get("algorithm") in ALGORITHMS:
+            values["algorithm"] = data["algorithm"]
+        if isinstance(data.get("auto"), bool):
+            values["auto"] = data["auto"]
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def summary(self) -> SummarySettings:
+        return SummarySettings(sentences=self.sentences, quotes=self.quotes, algorithm=self.algorithm)
+
+
+async def load_settings(state: BotState, chat_id: int) -> ChatSettings:
+    defaults = ChatSettings.defaults(state.config.summary)
+    if state.store is None:
+        return defaults
+    stored = await asyncio.to_thread(state.store.get_chat_settings, chat_id)
+    return ChatSettings.from_dict(stored, defaults)
+
+
+async def save_settings(state: BotState, chat_id: int, settings: ChatSettings) -> None:
+    assert state.store is not None
+    await asyncio.to_thread(state.store.set_chat_settings, chat_id, settings.to_dict())
+
+
+def change(settings: ChatSettings, data: str) -> ChatSettings | None:
+    """The settings after the press `data` ("set:len:7"), or None when it is not one we make."""
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] + ":" != PREFIX:
+        return None
+    _, field, value = parts
+    if field == "len" and value.isdigit() and int(value) in LENGTHS.values():
+        return dataclasses.replace(settings, sentences=int(value))
+    if field == "q" and value.isdigit() and int(value) in QUOTE_CHOICES:
+        return dataclasses.replace(settings, quotes=int(value))
+    if field == "alg" and value in ALGORITHMS:
+        return dataclasses.replace(settings, algorithm=value)
+    if field == "auto" and value in ("0", "1"):
+        return dataclasses.replace(settings, auto=value == "1")
+    return None
+
+
+# --- what the keyboard looks like ----------------------------------------------------------
+
+
+def length_name(sentences: int, language: str | None) -> str:
+    for name, count in LENGTHS.items():
+        if count == sentences:
+            return text(f"length_{name}", language)
+    return str(sentences)
+
+
+def settings_html(settings: ChatSettings, *, group: bool, language: str | None, saved: bool = False) -> str:
+    parts = [
+        text("settings_title_html", language),
+        text(
+            "settings_body_html",
+            language,
+            length=length_name(settings.sentences, language),
+            sentences=settings.sentences,
+            quotes=settings.quotes,
+            algorithm=settings.algorithm,
+        ),
+    ]
+    if group:
+        parts.append(text("settings_auto_html", language, auto=text("on" if settings.auto else "off", language)))
+    if saved:
+        parts.append(text("settings_saved_html", language))
+    return "\n\n".join(parts)
+
+
+def settings_keyboard(settings: ChatSettings, *, group: bool, language: str | None) -> InlineKeyboardMarkup:
+    def button(label: str, data: str, chosen: bool) -> InlineKeyboardButton:
+        return InlineKeyboardButton(f"✓ {label}" if chosen else label, callback_data=PREFIX + data)
+
+    rows = [
+        [button(text(f"length_{name}", language), f"len:{n}", settings.sentences == n) for name, n in LENGTHS.items()],
+        [button(f"{text('row_quotes', language)}: {n}" if i == 0 else str(n), f"q:{n}", settings.quotes == n)
+         for i, n in enumerate(QUOTE_CHOICES)],
+        [button(name, f"alg:{name}", settings.algorithm == name) for name in ALGORITHMS[:3]],
+        [button(name, f"alg:{name}", settings.algorithm == name) for name in ALGORITHMS[3:]],
+    ]  # fmt: skip
+    if group:
+        state = text("on" if settings.auto else "off", language)
+        rows.append([button(text("button_auto", language, state=state), f"auto:{0 if settings.auto else 1}", False)])
+    rows.append([InlineKeyboardButton(text("button_done", language), callback_data=PREFIX + "done")])
+    return InlineKeyboardMarkup(rows)
+
+
+# --- who may change them -------------------------------------------------------------------
+
+
+async def may_change(chat: Chat, user: User | None, message: Message | None) -> bool:
+    """Anyone in a private chat; in a group, its administrators (an anonymous admin too)."""
+    if chat.type == Chat.PRIVATE:
+        return True
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous administrator writes as the group itself
+    if user is None:
+        return False
+    member = await chat.get_bot().get_chat_member(chat.id, user.id)
+    return member.status in ADMINS
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def _language(update: Update) -> str | None:
+    return update.effective_user.language_code if update.effective_user else None
+
+
+async def settings_command(update: Update, context: Context) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    language = _language(update)
+    if not await may_change(chat, update.effective_user, message):
+        await send_note(message, text("settings_admins_only", language))
+        return
+    settings = await load_settings(state_of(context), chat.id)
+    group = chat.type != Chat.PRIVATE
+    await message.reply_text(
+        settings_html(settings, group=group, language=language),
+        parse_mode=ParseMode.HTML,
+        reply_markup=settings_keyboard(settings, group=group, language=language),
+        reply_parameters=reply_to(message),
+    )
+
+
+async def settings_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    language = _language(update)
+    message = query.message
+    if not isinstance(message, Message):  # too old for Telegram to show us
+        await query.answer(text("answer_unknown", language))
+        return
+    chat = message.chat
+    group = chat.type != Chat.PRIVATE
+    try:
+        allowed = await may_change(chat, query.from_user, None)
+    except TelegramError as exc:
+        log.warning("chat %s: could not check administrators: %s", chat.id, exc)
+        allowed = False
+    if not allowed:
+        await query.answer(text("settings_admins_only", language), show_alert=True)
+        return
+    state = state_of(context)
+    settings = await load_settings(state, chat.id)
+    if query.data == PREFIX + "done":
+        await query.answer()
+        await _edit(query.edit_message_text(text("settings_closed_html", language), parse_mode=ParseMode.HTML))
+        return
+    changed = change(settings, query.data or "")
+    if changed is None:
+        await query.answer(text("answer_unknown", language))
+        return
+    if changed != settings:
+        await save_settings(state, chat.id, changed)
+    await query.answer(text("answer_saved", language))
+    await _edit(
+        query.edit_message_text(
+            settings_html(changed, group=group, language=language, saved=True),
+            parse_mode=ParseMode.HTML,
+            reply_markup=settings_keyboard(changed, group=group, language=language),
+        )
+    )
+
+
+async def _edit(edit: Any) -> None:
+    try:
+        await edit
+    except BadRequest as exc:
+        # Pressing the button that is already chosen changes nothing: Telegram says so.
+        if "not modified" not in str(exc).lower():
+            raise

@@ -1,0 +1,77 @@
+"""One cached digest, shown many ways: the chat's length, quotes and method, More, Shorter.
+
+The cache holds each page once, digested with the configured defaults and with every
+quote found (`Digest.all_quotes`). Any other shape is cut from that on demand: the
+quotes are a prefix of `all_quotes`, and the summary is picked again from the cached
+article, with the quotes shown excluded. No refetch, and a re-summary is tens of
+milliseconds of CPU, run in the pool like the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.config import SummarySettings
+from bot.models import Digest, Quote
+from bot.render import telegram_messages
+from bot.summarize import summarize
+from bot.texts import text
+
+if TYPE_CHECKING:  # workers unpickle `reshape` from here: keep telegram out of their imports
+    from bot.telegram.state import BotState
+
+
+@dataclass(frozen=True)
+class View:
+    sentences: int
+    quotes: int
+    algorithm: str
+
+    @classmethod
+    def of(cls, settings: SummarySettings) -> View:
+        return cls(settings.sentences, settings.quotes, settings.algorithm)
+
+
+def every_quote(digest: Digest) -> tuple[Quote, ...]:
+    # Entries cached before all_quotes existed hold only the shown ones.
+    return digest.all_quotes or digest.quotes
+
+
+def reshape(digest: Digest, view: View) -> Digest:
+    """`digest` as `view` asks (CPU work: run it in the pool)."""
+    quotes = every_quote(digest)[: view.quotes]
+    summary = summarize(digest.article, view.sentences, algorithm=view.algorithm, exclude=[q.text for q in quotes])
+    return replace(digest, summary=tuple(summary), quotes=quotes)
+
+
+async def shown(state: BotState, digest: Digest, view: View) -> Digest:
+    """The digest in `view`; the cached one itself when the view is the one it was made in."""
+    if view == View.of(state.config.summary):
+        return digest
+    assert state.cpu is not None
+    return await state.cpu.run(reshape, digest, view)
+
+
+def one_message(digest: Digest, language: str | None = None) -> str:
+    """The digest as a single Telegram HTML message (an edit cannot add messages).
+
+    Quotes go first, then the last summary sentences, until it fits; a note says how
+    many quotes were left out. A digest whose first block alone is too long keeps that block.
+    """
+    dropped = 0
+    while True:
+        messages = telegram_messages(digest)
+        if len(messages) == 1 or (not digest.quotes and len(digest.summary) <= 1):
+            break
+        if digest.quotes:
+            digest = replace(digest, quotes=digest.quotes[:-1])
+            dropped += 1
+        else:
+            digest = replace(digest, summary=digest.summary[:-1])
+    html = messages[0]
+    if dropped:
+        noted = f"{html}\n\n{text('more_quotes_html', language, count=dropped)}"
+        if len(telegram_messages(digest, limit=4096 - 200)) == 1:
+            html = noted
+    return html

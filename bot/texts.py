@@ -1,0 +1,99 @@
+"""Everything the bot says in its own words, in one place, ready for translation.
+
+    text("busy")                                  -> the English template, filled in
+    text("links_capped", "de", sent=9, cap=3)     -> German when there is a German table,
+                                                     English for any key it lacks
+
+Templates are `str.format` strings; the ones used with HTML parse mode are marked
+`_html` in their name and must stay valid Telegram HTML. A translation is one more
+dict in `TRANSLATIONS`, keyed by an IETF language tag's first part ("pt-br" -> "pt").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ENGLISH: dict[str, str] = {
+    # -- help and hints ---------------------------------------------------------------
+    "help_html": (
+        "<b>I turn a news link into a short, faithful summary</b> with the article's key quotes"
+        " and who said them.\n\n"
+        "• <b>Private chat:</b> send or forward me a message with links (up to {cap} per message),"
+        " or just a topic, like <i>Indiana teachers</i>.\n"
+        "• <b>Groups:</b> <code>/summary &lt;link&gt;</code>, or reply <code>/summary</code> to a"
+        " message that holds links; <code>/news &lt;topic&gt;</code> for the latest stories.\n"
+        "• <b>Anywhere:</b> type <code>@{bot} &lt;link or topic&gt;</code> in any chat.\n"
+        "• /settings: summary length, quotes and method for this chat.\n"
+        "• /help shows this again."
+    ),
+    "summary_usage": (
+        "Send /summary with a link, like /summary https://example.com/news/story"
+        " — or reply /summary to a message that holds a link."
+    ),
+    "news_usage": "Send /news followed by a topic, like: /news Indiana teachers",
+    "hint": "Send me a link to a news article (or forward a message with one) and I'll summarize it with its key quotes.",
+    "not_a_topic": (
+        "I couldn't read a topic in that. Send me a link to a news article, or a few words"
+        " about the news you want, like: Indiana teachers"
+    ),
+    "nothing_found_hint": "You can also send me a link to any news article and I'll summarize it.",
+    # -- links ------------------------------------------------------------------------
+    "links_capped": "You sent {sent} links; I summarize the first {cap} of each message. Send the others separately.",
+    "busy": "One moment — I'm still working on your previous links.",
+    "apology": "Sorry, something went wrong on my side. Please try again in a little while.",
+    "pasted_text_too_short": "That text is too short to summarize. Send me a link to the article instead.",
+    # -- digest buttons ---------------------------------------------------------------
+    "button_more": "More",
+    "button_shorter": "Shorter",
+    "button_all_quotes": "All quotes",
+    "button_fewer_quotes": "Fewer quotes",
+    "more_quotes_html": "<i>…and {count} more quotes: too many for one message.</i>",
+    "answer_expired": "That digest is too old to change; send the link again.",
+    "answer_unchanged": "That's all there is.",
+    "answer_failed": "Sorry, I could not do that. Please try again.",
+    "answer_unknown": "That button no longer works.",
+    # -- settings ---------------------------------------------------------------------
+    "settings_title_html": "<b>Settings for this chat</b>",
+    "settings_body_html": (
+        "Summary: <b>{length}</b> ({sentences} sentences)\n"
+        "Quotes: <b>{quotes}</b>\n"
+        "Method: <b>{algorithm}</b>"
+    ),
+    "settings_auto_html": (
+        "Summarize every link posted here: <b>{auto}</b>\n"
+        "<i>For this I must see every message: in @BotFather send /setprivacy, pick me and choose"
+        " Disable, then remove me from the group and add me again.</i>"
+    ),
+    "settings_saved_html": "<i>Saved. New summaries in this chat use these settings.</i>",
+    "settings_admins_only": "Only the group's administrators can change my settings here.",
+    "settings_closed_html": "<b>Settings saved.</b> Send /settings to change them again.",
+    "length_short": "short",
+    "length_normal": "normal",
+    "length_long": "long",
+    "row_length": "Length",
+    "row_quotes": "Quotes",
+    "row_method": "Method",
+    "on": "on",
+    "off": "off",
+    "button_auto": "Every link: {state}",
+    "button_done": "Done",
+    "answer_saved": "Saved",
+    # -- inline mode ------------------------------------------------------------------
+    "inline_hint": "Type a topic or paste a news link",
+    "inline_nothing": "No fresh news on that; try other words",
+    "inline_failed": "That link did not work: {error}",
+}
+
+# Language code -> its templates. Missing keys fall back to English one by one.
+TRANSLATIONS: dict[str, dict[str, str]] = {"en": ENGLISH}
+
+
+def text(name: str, language: str | None = None, **values: Any) -> str:
+    """The template `name` in `language` (or English), filled with `values`."""
+    table = TRANSLATIONS.get(_base(language), ENGLISH)
+    template = table.get(name) or ENGLISH[name]
+    return template.format(**values) if values else template
+
+
+def _base(language: str | None) -> str:
+    return (language or "en").replace("_", "-").split("-", 1)[0].lower()
