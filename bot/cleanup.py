@@ -33,7 +33,7 @@ class Block:
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）।॥]\s*$")
 
 # A line that is only one of these (case-insensitive, trailing punctuation ignored)
 # is a page control, not prose.

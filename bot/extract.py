@@ -3,14 +3,15 @@
 For HTML the page is parsed once with lxml; every reader below works on that tree.
 Two extractors read the body and we arbitrate between them:
 
-- trafilatura (fast mode, then its precision mode), which knows a lot about page
-  furniture but now and then keeps only one of several article sections;
+- trafilatura (fast mode), which knows a lot about page furniture but now and then
+  keeps only one of several article sections, or a sidebar instead of the story;
 - readability-lxml, which scores the densest text block and its siblings, and so
   recovers articles split across containers, at the price of more boilerplate.
 
-trafilatura's answer stands unless readability found clearly more of the same
-article (it contains trafilatura's text and is much longer). Then `bot.cleanup`
-drops captions, credits, share prompts and the like, line by line.
+readability is slow, so it is asked only when trafilatura's body looks too small for
+the page. Its answer wins when it is much longer and either contains trafilatura's
+text or trafilatura found almost nothing. Then `bot.cleanup` drops captions,
+credits, share prompts and the like, line by line.
 
 Plain text goes through the same cleanup after a headline is picked out of its
 first lines.
@@ -51,16 +52,17 @@ from bot.models import Article
 logger = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\w+")
+_FULL_STOP = re.compile(r"[.!?。！？।]")
 
 # Arbitration thresholds, tuned on the scrapinghub and trafilatura-en dev sets.
-# Readability replaces trafilatura when it is this many times longer...
+# Readability is asked only when trafilatura's body is shorter than this many words...
+SHORT_BODY_WORDS = 100
+# ...or holds less than this share of the words in the page's <p> elements.
+PAGE_SHARE = 0.5
+# Readability's answer replaces trafilatura's when it is this many times longer and
+# either trafilatura's was short or readability's holds this share of its 4-word shingles.
 READABILITY_GAIN = 2.0
-# ...and holds at least this share of trafilatura's 4-word shingles.
 READABILITY_COVERS = 0.8
-# The precision pass wins when it keeps at least this share of the fast pass...
-PRECISION_KEEPS = 0.5
-# ...and adds next to nothing of its own.
-PRECISION_WITHIN = 0.97
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
@@ -97,7 +99,8 @@ def parse_html(html: str) -> HtmlElement:
 def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Article:
     paragraphs = tuple(b.text for b in blocks)
     text = "\n\n".join(paragraphs)
-    if len(words(text)) < MIN_ARTICLE_WORDS or not any(is_sentence(p) for p in paragraphs):
+    # Too few words, or words without a single full stop (a menu, a tag cloud), is no article.
+    if len(words(text)) < MIN_ARTICLE_WORDS or not _FULL_STOP.search(text):
         raise NotAnArticle(detail=f"{len(words(text))} words of body text")
     return Article(
         title=meta.title or "",
@@ -115,15 +118,24 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
 
 def body_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
     """The article body of a parsed page, as blocks in reading order (not yet cleaned)."""
-    fast = _trafilatura(tree, url, precision=False)
-    precise = _trafilatura(tree, url, precision=True)
-    chosen = fast
-    if precise and covers(fast, precise, PRECISION_WITHIN) and _size(precise) >= PRECISION_KEEPS * _size(fast):
-        chosen = precise
+    chosen = _trafilatura(tree, url)
+    if not _needs_second_opinion(tree, chosen):
+        return chosen
     readable = _readability(tree, url)
-    if _size(readable) > READABILITY_GAIN * _size(chosen) and covers(readable, chosen, READABILITY_COVERS):
-        chosen = readable
+    longer = _size(readable) > READABILITY_GAIN * _size(chosen)
+    if longer and (_size(chosen) < SHORT_BODY_WORDS or covers(readable, chosen, READABILITY_COVERS)):
+        return readable
     return chosen
+
+
+def _needs_second_opinion(tree: HtmlElement, blocks: Sequence[Block]) -> bool:
+    """Short, or much less than the page's paragraph text: trafilatura may have kept only
+    one of several containers the article is split into. (Cheap: one pass over <p>.)"""
+    size = _size(blocks)
+    if size < SHORT_BODY_WORDS:
+        return True
+    page_words = sum(len(_TOKEN.findall(p.text_content())) for p in tree.iter("p"))
+    return size < PAGE_SHARE * page_words
 
 
 def covers(outer: Sequence[Block], inner: Sequence[Block], share: float) -> bool:
@@ -144,15 +156,15 @@ def _size(blocks: Sequence[Block]) -> int:
     return sum(len(_TOKEN.findall(b.text)) for b in blocks)
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> list[Block]:
+def _trafilatura(tree: HtmlElement, url: str | None) -> list[Block]:
     import trafilatura
 
     try:
         document = trafilatura.bare_extraction(
             tree,  # copied inside: the shared tree stays intact
             url=url,
+            # fast: skip trafilatura's own readability/justext fallbacks; we arbitrate ourselves
             fast=True,
-            favor_precision=precision,
             include_comments=False,
             include_tables=True,
             include_formatting=False,

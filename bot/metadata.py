@@ -47,16 +47,7 @@ class Metadata:
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        # extensive=False: htmldate's slow full-text date search is rarely needed on news pages
-        found = extract_metadata(tree, url, extensive=False)
-    except Exception as exc:  # a metadata bug must not cost us the article
-        logger.warning("metadata extraction failed for %s: %s", url, exc)
-        from trafilatura.settings import Document
-
-        found = Document()
+    found = _trafilatura_metadata(tree)
     ld = _json_ld(tree)
     og = {name: _meta(tree, name) for name in ("og:title", "og:site_name", "twitter:title")}
 
@@ -74,10 +65,69 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         title=title,
         site=site,
         author=author,
-        published=iso_date(found.date or ld.get("published")),
+        published=iso_date(_find_date(tree, found.url or url) or ld.get("published")),
         language=declared_language(tree),
         url=found.url or url,
     )
+
+
+def _trafilatura_metadata(tree: HtmlElement):  # -> trafilatura.settings.Document
+    """Meta tags, OpenGraph and JSON-LD as trafilatura reads them.
+
+    Only its cheap readers: its full `extract_metadata` also searches the page body for
+    authors, categories, tags and a licence, which costs as much as extracting the text.
+    """
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+    from trafilatura.settings import Document
+
+    try:
+        found = examine_meta(tree)
+        if found.author and " " not in found.author:
+            found.author = None  # a single word is a handle or a site, not a name
+        found = extract_meta_json(tree, found)
+        if not found.title:
+            found.title = extract_title(tree)
+        if not found.url:
+            found.url = extract_url(tree)  # the canonical link; its path often holds the date
+        if not found.author:
+            found.author = _byline(tree)
+        return found
+    except Exception as exc:  # a metadata bug must not cost us the article
+        logger.warning("metadata extraction failed: %s", exc)
+        return Document()
+
+
+# Where pages mark up their byline; the first match with a plausible name wins.
+_BYLINE_XPATH = (
+    '//*[@itemprop="author"]//*[@itemprop="name"]'
+    ' | //*[@itemprop="author" and not(*)]'
+    ' | //a[@rel="author"]'
+    ' | //*[contains(@class, "byline") or contains(@class, "author")]'
+)
+_BY = re.compile(r"^(?:by|written by|posted by|von|par|por|di)\s+", re.IGNORECASE)
+
+
+def _byline(tree: HtmlElement) -> str | None:
+    """The author named in the page's byline markup (trafilatura's own search is far slower)."""
+    for element in tree.xpath(_BYLINE_XPATH)[:10]:
+        text = _clean(" ".join(element.itertext())) or ""
+        text = _BY.sub("", text).strip(" ,|-–—")
+        n = len(text.split())
+        # a name (or two) has a few words and no sentence in it
+        if 2 <= n <= 8 and not re.search(r"[.!?:]\s|\d{2}|@", text) and text[:1].isupper():
+            return text
+    return None
+
+
+def _find_date(tree: HtmlElement, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        # extensive_search=False: the full-text date hunt is slow and rarely needed on news pages
+        return find_date(tree, url=url, original_date=True, extensive_search=False)
+    except Exception as exc:
+        logger.warning("date extraction failed for %s: %s", url, exc)
+        return None
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
