@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import ipaddress
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,10 @@ from typing import Any
 import pytest
 
 from bot.config import Config, FetchSettings, StorageSettings, TelegramSettings, TopicsSettings
+from bot.errors import UnknownHost
+from bot.fetch_guard import IPAddress, Resolver
 from bot.telegram.app import build_application, running
+from bot.telegram.state import state_of
 from tests.fakebotapi import FakeBotAPI, parse_html
 
 # Short long-polls keep start and stop quick; the fake wakes a poll as soon as an update arrives.
@@ -95,10 +100,29 @@ def with_telegram(config: Config, **changes: Any) -> Config:
 
 
 @contextlib.asynccontextmanager
-async def bot_running(config: Config) -> AsyncIterator[Any]:
+async def bot_running(
+    config: Config, *, resolver: Resolver | None = None, clock: Callable[[], datetime] | None = None
+) -> AsyncIterator[Any]:
+    """A real Application serving the fake; `resolver` replaces DNS for article fetches,
+    `clock` fixes "now" for topic searches."""
     application = build_application(config)
+    state = state_of(application)
+    state.resolver = resolver
+    if clock is not None:
+        state.clock = clock
     async with running(application, poll_timeout=POLL):
         yield application
+
+
+def local_resolver(names: dict[str, str]) -> Resolver:
+    """DNS for tests: each name (IDNA-encoded, as the fetcher asks) to a loopback address."""
+
+    async def resolve(host: str, port: int) -> list[IPAddress]:
+        if host not in names:
+            raise UnknownHost(detail=f"{host}: not in the test resolver")
+        return [ipaddress.ip_address(names[host])]
+
+    return resolve
 
 
 def html_of(message: dict[str, Any]) -> str:

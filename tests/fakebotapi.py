@@ -7,8 +7,12 @@ refuses what Telegram refuses: HTML it cannot parse, text over 4096 UTF-16 code 
 empty text, replies to messages that do not exist, a wrong token.
 
 Tests drive it from the user's side: `private_message`, `group_message` (with privacy
-mode deciding what the bot may see), `fail_next` to make calls answer 429 / 5xx or
-drop the connection, and `wait_for_messages` to await what the bot sent.
+mode deciding what the bot may see), `press` (a button under a bot's message),
+`inline_query` (@bot typed in a chat), `make_admin` (who administers a group),
+`fail_next` to make calls answer 429 / 5xx or drop the connection, and
+`wait_for_messages` / `wait_for` to await what the bot did. Inline keyboards are
+checked as Telegram checks them (callback_data 1-64 bytes: "BUTTON_DATA_INVALID"),
+and so are callback answers (once per press) and inline answers (once per query).
 
 Runs in a thread (like tests/servers.py) so the bot under test, an async test and a
 subprocess can all reach it.
@@ -207,6 +211,46 @@ def check_message_text(text: str | None, parse_mode: str | None) -> tuple[str, l
     return plain, entities
 
 
+def check_reply_markup(markup: Any) -> dict[str, Any] | None:
+    """An inline keyboard as Telegram checks it; None when there is none."""
+    if markup in (None, "", {}):
+        return None
+    if not isinstance(markup, dict) or not isinstance(markup.get("inline_keyboard"), list):
+        raise BadRequest("Bad Request: can't parse reply keyboard markup JSON object")
+    for row in markup["inline_keyboard"]:
+        if not isinstance(row, list):
+            raise BadRequest("Bad Request: can't parse reply keyboard markup JSON object")
+        for button in row:
+            if not str(button.get("text") or "").strip():
+                raise BadRequest("Bad Request: BUTTON_TEXT_INVALID")
+            actions = [k for k in button if k in BUTTON_ACTIONS]
+            if len(actions) != 1:
+                raise BadRequest("Bad Request: can't find field \"url\" or one of the other inline keyboard button actions")
+            if "callback_data" in button and not 1 <= len(str(button["callback_data"]).encode("utf-8")) <= 64:
+                raise BadRequest("Bad Request: BUTTON_DATA_INVALID")
+    return markup
+
+
+BUTTON_ACTIONS = {
+    "url", "callback_data", "web_app", "login_url", "switch_inline_query",
+    "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+}  # fmt: skip
+
+
+def _member(user: dict[str, Any], status: str) -> dict[str, Any]:
+    """A ChatMember as Telegram sends it for an owner or an administrator."""
+    if status == "creator":
+        return {"status": "creator", "user": user, "is_anonymous": False}
+    if status != "administrator":
+        return {"status": status, "user": user}
+    rights = (
+        "can_be_edited can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members"
+        " can_promote_members can_change_info can_invite_users can_post_stories can_edit_stories"
+        " can_delete_stories can_pin_messages"
+    )
+    return {"status": "administrator", "user": user, "is_anonymous": False, **{r: r != "can_be_edited" for r in rights.split()}}
+
+
 class BadRequest(Exception):
     def __init__(self, description: str, code: int = 400) -> None:
         super().__init__(description)
@@ -218,7 +262,8 @@ class BadRequest(Exception):
 
 _AUTO = re.compile(
     r"(?P<command>(?<![\w/])/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?)"
-    r"|(?P<url>\b(?:(?i:https?)://)?(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(?::\d+)?(?:/[^\s]*)?"
+    # Host labels in any script: Telegram marks internationalised domain names too.
+    r"|(?P<url>\b(?:(?i:https?)://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?::\d+)?(?:[/?#][^\s]*)?"
     r"|\b(?i:https?)://(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?(?:/[^\s]*)?)"
     r"|(?P<mention>(?<![\w@])@[a-zA-Z0-9_]{5,32})"
 )
@@ -272,6 +317,7 @@ class Chat:
     title: str | None = None
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_id: int = 1
+    admins: dict[int, tuple[dict[str, Any], str]] = field(default_factory=dict)  # user id -> (user, status)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -312,7 +358,7 @@ class FakeBotAPI:
             "username": username,
             "can_join_groups": True,
             "can_read_all_group_messages": not privacy,
-            "supports_inline_queries": False,
+            "supports_inline_queries": True,
         }
         self.privacy = privacy
         self.calls: list[Call] = []
@@ -323,6 +369,12 @@ class FakeBotAPI:
         self.deliveries: Counter[int] = Counter()  # update_id -> times handed to the bot
         self.confirmed: set[int] = set()
         self.redelivered: list[int] = []  # confirmed updates handed out again: must stay empty
+        self.allowed_updates: list[str] | None = None  # as the last getUpdates / setWebhook asked
+        self.callback_answers: dict[str, dict[str, Any]] = {}  # callback query id -> answerCallbackQuery
+        self.inline_answers: dict[str, dict[str, Any]] = {}  # inline query id -> answerInlineQuery
+        self._queries = itertools.count(7_000_000)
+        self._inline_queries: set[str] = set()
+        self._callback_queries: set[str] = set()
         self._pending: deque[dict[str, Any]] = deque()
         self._faults: dict[str, deque[Fault]] = {}
         self._update_ids = itertools.count(500_000)
@@ -398,6 +450,55 @@ class FakeBotAPI:
         """The user deletes a message (replies to it must then say allow_sending_without_reply)."""
         with self._cond:
             self.chats[message["chat"]["id"]].messages.pop(message["message_id"], None)
+
+    def make_admin(self, chat_id: int, user: dict[str, Any], status: str = "administrator") -> None:
+        """`user` administers the group `chat_id` ("creator" for its owner)."""
+        chat = self._chat(chat_id, "supergroup", title="Newsroom")
+        with self._cond:
+            chat.admins[user["id"]] = (user, status)
+
+    def press(self, message: dict[str, Any], label: str, *, user: dict[str, Any] | None = None) -> str:
+        """`user` presses the button whose text contains `label` under the bot's `message`
+        (as it is now, edits included); returns the callback query's id."""
+        with self._cond:
+            current = self.chats[message["chat"]["id"]].messages[message["message_id"]]
+            buttons = [b for row in (current.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+            # The exact label first (a chosen option shows a "✓ " before it), then any containing it.
+            matching = [b for b in buttons if b["text"].removeprefix("✓ ") == label]
+            matching = matching or [b for b in buttons if label in b["text"]]
+            if not matching:
+                raise AssertionError(f"no button {label!r} under the message; buttons: {[b['text'] for b in buttons]}")
+            query_id = str(next(self._queries))
+            self._callback_queries.add(query_id)
+            query = {
+                "id": query_id,
+                "from": user or USER,
+                "message": _public(current),
+                "chat_instance": f"ci{message['chat']['id']}",
+                "data": matching[0]["callback_data"],
+            }
+        self.push_update({"callback_query": query})
+        return query_id
+
+    def inline_query(self, query: str, *, user: dict[str, Any] | None = None, chat_type: str = "sender") -> str:
+        """`user` types "@bot <query>" in a chat; returns the inline query's id."""
+        query_id = str(next(self._queries))
+        with self._cond:
+            self._inline_queries.add(query_id)
+        self.push_update(
+            {"inline_query": {"id": query_id, "from": user or USER, "query": query, "offset": "", "chat_type": chat_type}}
+        )
+        return query_id
+
+    async def wait_for_callback_answer(self, query_id: str, *, timeout: float = 15.0) -> dict[str, Any]:
+        return await self.wait_for(
+            lambda: self.callback_answers.get(query_id), timeout=timeout, what=f"an answer to callback query {query_id}"
+        )
+
+    async def wait_for_inline_answer(self, query_id: str, *, timeout: float = 15.0) -> dict[str, Any]:
+        return await self.wait_for(
+            lambda: self.inline_answers.get(query_id), timeout=timeout, what=f"an answer to inline query {query_id}"
+        )
 
     def push_update(self, update: dict[str, Any]) -> int:
         """Queue a raw update (an update_id is added); returns its id."""
@@ -624,6 +725,10 @@ class FakeBotAPI:
             self._poll_generation += 1
             generation = self._poll_generation
             self._confirm(offset)
+            if isinstance(params.get("allowed_updates"), list):
+                # Telegram remembers the list until a call gives another one.
+                self.allowed_updates = params["allowed_updates"] or None
+            self._drop_unwanted()
             self._cond.notify_all()
             while not self._pending and not self._closing:
                 remaining = deadline - time.monotonic()
@@ -635,12 +740,25 @@ class FakeBotAPI:
                         "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
                         409,
                     )
+                self._drop_unwanted()
             batch = list(itertools.islice(self._pending, limit))
             for update in batch:
                 if update["update_id"] in self.confirmed:
                     self.redelivered.append(update["update_id"])
                 self.deliveries[update["update_id"]] += 1
             return batch
+
+    def _drop_unwanted(self) -> None:
+        """Updates of kinds the bot did not ask for are never delivered (Telegram does not
+        even create them)."""
+        if self.allowed_updates is None:
+            return
+        wanted = set(self.allowed_updates)
+        kept = deque(u for u in self._pending if next(k for k in u if k != "update_id") in wanted)
+        for update in self._pending:
+            if update not in kept:
+                self.confirmed.add(update["update_id"])
+        self._pending = kept
 
     def _confirm(self, offset: int) -> None:
         if offset < 0:
@@ -654,6 +772,7 @@ class FakeBotAPI:
     def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._require_chat(params)
         plain, entities = check_message_text(params.get("text"), params.get("parse_mode"))
+        markup = check_reply_markup(params.get("reply_markup"))
         reply = params.get("reply_parameters") or {}
         if "reply_to_message_id" in params:  # the pre-7.0 spelling
             reply = {"message_id": params["reply_to_message_id"]}
@@ -678,6 +797,8 @@ class FakeBotAPI:
                 message["reply_to_message"] = {k: v for k, v in _public(replied).items() if k != "reply_to_message"}
             if params.get("link_preview_options"):
                 message["link_preview_options"] = params["link_preview_options"]
+            if markup:
+                message["reply_markup"] = markup
             chat.next_id += 1
             chat.messages[message["message_id"]] = message
             self._cond.notify_all()
@@ -686,17 +807,28 @@ class FakeBotAPI:
     def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._require_chat(params)
         plain, entities = check_message_text(params.get("text"), params.get("parse_mode"))
+        markup = check_reply_markup(params.get("reply_markup"))
         with self._cond:
             message = chat.messages.get(int(params.get("message_id") or 0))
             if message is None:
                 raise BadRequest("Bad Request: message to edit not found")
             if message["from"]["id"] != self.bot_user["id"]:
                 raise BadRequest("Bad Request: message can't be edited")
-            if message.get("text") == plain and message.get("entities", []) == entities:
+            if (
+                message.get("text") == plain
+                and message.get("entities", []) == entities
+                and message.get("reply_markup") == markup
+            ):
                 raise BadRequest(
                     "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
                 )
             message.update(text=plain, entities=entities, _html=params.get("text"), edit_date=next(self._date))
+            # An edit without a keyboard removes the one the message had, as on Telegram.
+            message.pop("reply_markup", None)
+            if markup:
+                message["reply_markup"] = markup
+            if params.get("link_preview_options"):
+                message["link_preview_options"] = params["link_preview_options"]
             self._cond.notify_all()
         return _public(message)
 
@@ -739,6 +871,8 @@ class FakeBotAPI:
             return self._api_deleteWebhook(params)
         with self._cond:
             self.webhook = {"url": url, "secret_token": params.get("secret_token")}
+            if isinstance(params.get("allowed_updates"), list):
+                self.allowed_updates = params["allowed_updates"] or None
             if str(params.get("drop_pending_updates", "")).lower() == "true":
                 while self._pending:
                     self.confirmed.add(self._pending.popleft()["update_id"])
@@ -750,10 +884,74 @@ class FakeBotAPI:
             return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": len(self._pending)}
 
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        query_id = str(params.get("callback_query_id") or "")
+        if len(str(params.get("text") or "")) > 200:
+            raise BadRequest("Bad Request: MESSAGE_TOO_LONG")
+        with self._cond:
+            if query_id in self.callback_answers or query_id not in self._callback_queries:
+                raise BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid")
+            self.callback_answers[query_id] = params
+            self._cond.notify_all()
         return True
 
     def _api_answerInlineQuery(self, params: dict[str, Any]) -> bool:
+        query_id = str(params.get("inline_query_id") or "")
+        with self._cond:
+            if query_id not in self._inline_queries or query_id in self.inline_answers:
+                raise BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid")
+        results = params.get("results")
+        if not isinstance(results, list) or len(results) > 50:
+            raise BadRequest("Bad Request: RESULTS_TOO_MUCH" if isinstance(results, list) else "Bad Request: can't parse results")
+        ids = [str(r.get("id", "")) for r in results]
+        if any(not 1 <= len(i.encode()) <= 64 for i in ids):
+            raise BadRequest("Bad Request: RESULT_ID_INVALID")
+        if len(set(ids)) != len(ids):
+            raise BadRequest("Bad Request: RESULT_ID_DUPLICATE")
+        for result in results:
+            if result.get("type") != "article":
+                continue
+            if not str(result.get("title") or "").strip():
+                raise BadRequest("Bad Request: RESULT_TITLE_EMPTY")
+            content = result.get("input_message_content") or {}
+            check_message_text(content.get("message_text"), content.get("parse_mode"))
+            check_reply_markup(result.get("reply_markup"))
+        button = params.get("button")
+        if button is not None:
+            if not str(button.get("text") or "").strip():
+                raise BadRequest("Bad Request: BUTTON_TEXT_INVALID")
+            start = button.get("start_parameter")
+            if start is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", str(start)):
+                raise BadRequest("Bad Request: START_PARAM_INVALID")
+        with self._cond:
+            self.inline_answers[query_id] = params
+            self._cond.notify_all()
         return True
+
+    def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._require_chat(params)
+        user_id = int(params.get("user_id") or 0)
+        with self._cond:
+            if user_id == self.bot_user["id"]:
+                return {"status": "member", "user": self._bot_public()}
+            if user_id in chat.admins:
+                user, status = chat.admins[user_id]
+                return _member(user, status)
+            if chat.type == "private" and user_id == chat.id:
+                return {"status": "member", "user": {**USER, "id": user_id}}
+            for message in chat.messages.values():
+                if message.get("from", {}).get("id") == user_id:
+                    return {"status": "member", "user": message["from"]}
+        raise BadRequest("Bad Request: user not found")
+
+    def _api_getChatAdministrators(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        chat = self._require_chat(params)
+        if chat.type == "private":
+            raise BadRequest("Bad Request: there are no administrators in the private chat")
+        with self._cond:
+            return [_member(user, status) for user, status in chat.admins.values()]
+
+    def _bot_public(self) -> dict[str, Any]:
+        return {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")}
 
     def _api_close(self, params: dict[str, Any]) -> bool:
         return True
@@ -788,6 +986,7 @@ class FakeBotAPI:
         failures = 0
         while failures < 50:
             with self._cond:
+                self._drop_unwanted()
                 if self._closing or not self.webhook or not self._pending:
                     return
                 update = self._pending[0]

@@ -189,11 +189,12 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
             return
         started = time.monotonic()
         async with typing(message):
+            now = state.clock()
             result = await search_news(
-                query, state.fetcher, state.config, cache=state.topics_cache, run_cpu=state.cpu.run
+                query, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
             )
             if result.stories:
-                for html in stories_html(query, result.stories):
+                for html in stories_html(query, result.stories, now):
                     await send_html_note(message, html)
             else:
                 note = nothing_found(query, sources_failed=result.sources_failed)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
 
 from telegram import (
     InlineQuery,
@@ -118,11 +117,13 @@ async def _answer_link(query: InlineQuery, state: BotState, link: str, language:
 
 async def _answer_topic(query: InlineQuery, state: BotState, topic: str, language: str | None) -> None:
     assert state.fetcher is not None and state.cpu is not None
-    search = await search_news(topic, state.fetcher, state.config, cache=state.topics_cache, run_cpu=state.cpu.run)
+    now = state.clock()
+    search = await search_news(
+        topic, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+    )
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)
         return
-    now = datetime.now(UTC)
     everything = stories_html(topic, search.stories, now)[0]
     results = [
         InlineQueryResultArticle(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import Application, ContextTypes
@@ -36,6 +38,8 @@ class BotState:
     inline: dict[int, asyncio.Task[None]] = field(default_factory=dict)
     # DNS for the fetcher; None is the system's (tests give a local one).
     resolver: Resolver | None = None
+    # What "fresh" news is measured against (tests fix it to their feeds' evening).
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         if self.topics_cache is None:
