@@ -201,6 +201,18 @@ def _sentence_tail(before: str) -> str:
     return last_sentence(before)
 
 
+def _reports_content(lead_in: str) -> bool:
+    """Does a lead-in ending in `:` or `,` report content of its own after its verb?"""
+    if not lead_in.endswith((":", ",")):
+        return False
+    words = lead_in.rstrip(":,").split()
+    verbs = [i for i, w in enumerate(words) if is_reporting_verb(w.strip(",;"))]
+    if not verbs:
+        return False
+    rest = [w.lower().strip(",;") for w in words[verbs[-1] + 1 :]]
+    return "that" in rest or len(rest) > 9
+
+
 def _starts_free(before: str) -> tuple[bool, Clause]:
     """Does the quote start a sentence of its own (or follow a reporting clause)?"""
     tail = _sentence_tail(before).strip()
@@ -209,6 +221,10 @@ def _starts_free(before: str) -> tuple[bool, Clause]:
     if re.search(r"[.!?][\"”’)]?$", tail):
         return True, Clause()
     clause = clause_before(tail)
+    if _reports_content(tail):
+        # `Trump tweeted that, "…"`, `he suggested Curiel was from Mexico: "…"`:
+        # the lead-in says what was said before quoting it, a mixed attribution.
+        return False, clause
     if tail.endswith(":"):
         return True, clause
     if clause.found and re.search(r"[,—–-]$", tail) and has_reporting_verb(tail[-80:]):
@@ -223,7 +239,7 @@ def _starts_free(before: str) -> tuple[bool, Clause]:
 _OPENERS = frozenset(
     "he she they we i it you the a an his her their its our this that one another some two three several according".split()
 )
-_ACCORDING = re.compile(r",\s+according to\b")
+_ACCORDING = re.compile(r",\s+(?:according to|as (?:recalled|reported|quoted|told) by)\b")
 
 
 _HANDS_OVER = re.compile(r"[,?!]\s*$")
@@ -345,6 +361,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             if not previous.clause.found:
                 previous.clause = c_after
             continue
+        if previous and _is_title(text, previous) and len(found) >= 2:
+            # `…," Clinton said on ABC's “This Week” on Sunday. "…"`: a title or a few
+            # quoted words inside the clause do not stop her quote going on.
+            previous = found[-2]
         if previous and _continues(text, previous, seg, c_after):
             previous.pieces.append(seg)
             previous.end_free = end_free
@@ -419,11 +439,20 @@ def _paragraph_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+_SHORT_QUOTE = re.compile(r"[“\"](?:[^“”\"\s]+\s?){1,6}[”\"]")
+
+
+def _is_title(text: str, item: _Found) -> bool:
+    """A few quoted words inside the writer's sentence: a title, a scare quote."""
+    piece = item.pieces[-1]
+    return len(item.pieces) == 1 and not item.start_free and not item.end_free and len(text[piece.body_start : piece.body_end].split()) <= 6
+
+
 def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) -> bool:
     """`"We are proud," he said, "of it."` and `"…," he said. "…"`: one speaker's
     quote, broken by its reporting clause, goes on in the same paragraph. Not when the
     next quote has a clause of its own (`He added: "…"`, `"…," she said.`)."""
-    between = text[previous.pieces[-1].end : seg.start]
+    between = _SHORT_QUOTE.sub("title", text[previous.pieces[-1].end : seg.start])
     if "\n" in between or any(mark in between for mark in "\"“”«»„"):
         return False
     if not previous.end_free:

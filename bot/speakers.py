@@ -322,7 +322,7 @@ _SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
 # A period after these ends no sentence: "Sen. Warren said".
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen sens rep reps gov lt gen col capt sgt maj adm prof rev st jr sr sec atty supt del cmdr insp pres"
-    " no vs".split()
+    " no vs jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _STOP_AFTER = frozenset(
     "in on at during after before while when to from for about with as who which that because via".split()

@@ -343,3 +343,26 @@ def test_a_long_colon_lead_in_names_the_speaker_of_the_paragraph_after():
         )
     )
     assert said(quotes, "offer our condolences") == "Bill Clinton"
+
+
+def test_a_lead_in_that_reports_the_content_first_makes_a_mixed_attribution():
+    a = article("Trump tweeted that, “At least you know I will be there, awake, to answer the call!”")
+    (match,) = quote_matches(a)
+    assert not match.standalone
+
+
+def test_a_title_inside_the_clause_does_not_break_the_quote():
+    quotes = find_quotes(
+        article(
+            "“We’re not winning, but it is too soon to say,” Clinton said on ABC’s “This Week” on Sunday. "
+            "“I think that’s what we’ll hear from the president.”"
+        )
+    )
+    assert quotes[0].text == "We’re not winning, but it is too soon to say, … I think that’s what we’ll hear from the president."
+    assert quotes[0].speaker == "Clinton"
+
+
+def test_a_recollection_by_someone_else_is_not_speech_as_heard():
+    a = article('"It has happened," she said, as recalled by Walter Hewlett, son of the co-founder.')
+    (match,) = quote_matches(a)
+    assert not match.standalone
