@@ -50,7 +50,11 @@ _CONTROL_LINES = re.compile(
         tags?|topics?|categories|filed\ under|related\ (?:articles|stories|posts|topics|content|coverage)|
         (?:subscribe|sign\ up|log\ ?in|sign\ in|register)(?:\ now)?|follow\ us|
         image|photo|video|audio|gallery|listen|watch|close|menu|search|home|back\ to\ top|
-        loading|please\ wait|cookie\ settings|accept(?:\ all)?(?:\ cookies)?
+        loading|please\ wait|cookie\ settings|accept(?:\ all)?(?:\ cookies)?|
+        more\ [\w\s'’]{0,30}(?:stories|news|articles|videos|reads)|popular\ (?:on|in|at)\ [\w\s.]{1,30}|
+        explore\ further|order\ reprints|print\ (?:article|story|this)|thanks\ for\ signing\ up|
+        [\w\s'’]{0,30}\ newsletter|(?:tags?|filed\ under|categor(?:y|ies))\s*:[^.!?]{0,80}|
+        \S+@\S+\.\w+|@\w+
     )\s*[:.!…»›>|\-–—]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -58,8 +62,8 @@ _CONTROL_LINES = re.compile(
 # Labels that introduce links to other stories; the rest of the line is a headline.
 _LINK_LABEL = re.compile(
     r"""^[\[(]?\s*(?:
-        read\ (?:more|also|next|this)|see\ (?:more|also)|also\ (?:read|see|on\ [\w.]+)|related(?:\ (?:post|article|story|coverage|content|reading|video))?|
-        more|watch|listen|recommended|don'?t\ miss|must\ read|top\ stories|trending|popular|
+        read\ (?:more|also|next|this)|see\ (?:more|also)|also\ (?:read|see|on\ [\w.]+)|related(?:\ (?:posts?|articles?|story|stories|coverage|content|reading|videos?|roundup|links?))?|
+        more(?:\ \w+){0,3}|watch|listen|recommended|don'?t\ miss|must\ read|top\ stories|trending|popular|
         previous|next|prev|in\ case\ you\ missed\ it|more\ (?:from|on)\ [\w\s]{1,30}|
         (?:photos?|videos?|gallery|slideshow)|click\ here(?:\ to\ \w+)?
     )\s*[:|»›>\-–—]""",
@@ -87,8 +91,11 @@ _CREDIT_ONLY = re.compile(
 _FOOTER = re.compile(
     r"""^\(?\s*(?:
         (?:additional\ )?(?:reporting|writing|editing|compiled|research)\ by\b|
-        [\w\s.,’'&-]{0,120}\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story|article)\b|
+        [\w\s.,’'&-]{0,300}\bcontributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story|article)\b|
         (?:source|sources|via)\s*:|
+        (?:subscribe|sign\ up)\ (?:to|for|now)\b|if\ you\ (?:enjoyed|liked)\ this\b|
+        (?:e-?mail|contact|reach)\ (?:the\ )?(?:\w+\ ){0,3}(?:at|on)\b.{0,100}(?:@|twitter|\.com)|
+        also\ on\ \S+\.\w+\s|
         this\ (?:article|story)\ (?:was|has\ been|is)\ (?:first\ |originally\ )?(?:published|adapted|updated|produced|written)\b|
         (?:sign\ up|subscribe)\b.{0,120}\b(?:newsletter|inbox|email|updates|daily|weekly)\b|
         (?:get|receive)\ (?:the\ latest|our|the\ day'?’?s|breaking)\b.{0,100}\b(?:inbox|newsletter|email|updates)\b|
