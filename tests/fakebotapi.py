@@ -337,6 +337,7 @@ JSON_PARAMS = {
     "scope",
     "allowed_updates",
     "results",
+    "button",
 }
 
 
