@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import replace
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -40,7 +40,6 @@ from bot.cleanup import (
     clean_blocks,
     is_boilerplate,
     is_date_stamp,
-    is_sentence,
     normalise,
     words,
 )
@@ -70,6 +69,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
     tree = parse_html(html)
     meta = read_metadata(tree, url)
     blocks = clean_blocks(body_blocks(tree, url or meta.url), title=meta.title)
+    if not meta.title and blocks:
+        meta = replace(meta, title=_shorten(blocks[0].text))
     return _article(blocks, meta, url)
 
 
@@ -358,6 +359,8 @@ def html_blocks(root: etree._Element) -> Iterator[Block]:
 
 # Only the first few lines may hold a headline; below them the body has begun.
 _HEADLINE_WINDOW = 6
+# Header lines above a headline (section names, taglines) are short; a longer line is body.
+_HEADER_LINE_WORDS = 20
 
 
 def find_headline(lines: Sequence[str]) -> tuple[str | None, int]:
@@ -370,6 +373,8 @@ def find_headline(lines: Sequence[str]) -> tuple[str | None, int]:
     for i, line in enumerate(lines[:_HEADLINE_WINDOW]):
         if _is_headline(line):
             return line, i + 1
+        if len(words(line)) > _HEADER_LINE_WORDS:
+            break  # a paragraph: the body has begun without a headline
     return None, 0
 
 

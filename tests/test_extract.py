@@ -304,3 +304,26 @@ def test_the_headline_repeated_above_the_body_is_dropped():
     assert [b.text for b in clean_blocks(blocks, title="Storm floods coastal towns")] == [
         "A winter storm flooded three coastal towns overnight."
     ]
+
+
+def test_pasted_text_that_starts_with_its_body_keeps_every_paragraph():
+    text = (
+        "The city council voted on Tuesday to expand the bus network to the northern suburbs, "
+        "a plan residents have asked for since 2015.\n"
+        "What changes for riders\n"
+        "Four new routes will run every ten minutes from the station, the council said in a statement.\n"
+    )
+    article = extract_text(text)
+    assert article.paragraphs[0].startswith("The city council voted on Tuesday")
+    assert "What changes for riders" in article.paragraphs
+
+
+def test_a_page_without_any_title_markup_is_titled_by_its_lede():
+    html = (
+        "<html><body><article><p>A winter storm flooded three coastal towns overnight, forcing hundreds of "
+        "residents to leave their homes as the sea broke through the old harbour wall.</p>"
+        "<p>Emergency services said nobody was hurt, but repairs to the roads will take weeks.</p>"
+        "</article></body></html>"
+    )
+    article = extract_html(html)
+    assert article.title.startswith("A winter storm flooded three coastal towns")
