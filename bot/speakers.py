@@ -196,6 +196,7 @@ class Cast:
 
     mentions: tuple[Mention, ...]
     _starts: tuple[int, ...]
+    text: str = ""
 
     @classmethod
     def of(cls, text: str) -> Cast:
@@ -233,7 +234,26 @@ class Cast:
             lead = re.split(r"[.!?\n\"”]", text[max(0, m.start() - 50) : m.start()])[-1]
             opens = len(lead.split()) <= 3 and "," not in lead
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens))
-        return cls(tuple(mentions), tuple(x.start for x in mentions))
+        return cls(tuple(mentions), tuple(x.start for x in mentions), text)
+
+    def document_author(self, document: str, offset: int, *, reach: int = 1500) -> str | None:
+        """Who issued the statement (report, letter…) a clause quotes: the subject of
+        the latest `X said in a statement`, `X released a statement`, or the `X` of
+        `a statement from X` within `reach` characters before the quote."""
+        window = self.text[max(0, offset - reach) : offset]
+        best: tuple[int, str] | None = None
+        for m in re.finditer(rf"\b(?:in|released|issued|sent|posted|put out)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+)?{document}\b", window):
+            lead = window[: m.start()].rstrip(" ,")
+            if not re.search(r"\b(?:said|says|told|wrote|added|announced)$", lead):
+                lead += " said"  # `X released a statement`: X is the one who says
+            found = _speaker_of(clause_before(lead + ","), self, offset)
+            if found:
+                best = (m.start(), found)
+        for m in re.finditer(rf"\b{document}\s+(?:from|by)\s+([^,.;:\n]{{2,60}})", window):
+            found = _speaker_of(_noun_phrase(_first_chunk(_words(m.group(1)))), self, offset)
+            if found and (best is None or m.start() > best[0]):
+                best = (m.start(), found)
+        return best[1] if best else None
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
@@ -363,7 +383,14 @@ def _noun_phrase(words: list[str]) -> Clause:
         return Clause(pronoun=words[-1].lower())
     if len(words) <= 2 and words[0].lower() in PRONOUNS:
         return Clause(pronoun=words[0].lower())  # "he also"
+    if words[0].lower() in _CONJUNCTIONS or words[0].lower().endswith("ing"):
+        return Clause()  # "and counties", "carrying signs": the clause ran on
     name, description = name_in(" ".join(words))
+    if name and words[0].lower() in _QUANTIFIERS:
+        linked = [i for i, w in enumerate(words) if w.lower() in _OF_WHOM]
+        if linked and name.split()[0] in words[linked[0] + 1 :]:
+            # "a longtime adviser to Trump" speaks, not Trump.
+            return Clause(description=description, phrase=" ".join(words))
     if name:
         return Clause(name=name, description=description)
     # "officials", "aides", "two analysts": bare plural nouns only; "at him" is no one.
@@ -383,16 +410,26 @@ def _noun_phrase(words: list[str]) -> Clause:
 
 
 _CLAUSE_WORDS = frozenset("that who which whom whose when where while because if".split())
+_CONJUNCTIONS = frozenset("and or but nor".split())
 
 
 def _first_chunk(words: list[str]) -> list[str]:
     """"Mohamed El-Erian , chief adviser at Allianz" -> the part before the appositive."""
     out = []
-    for w in words:
-        if w in ",;:.!?()—–\"“”" or (w.lower() in _STOP_AFTER and out):
+    for i, w in enumerate(words):
+        if w in ",;:.!?()—–\"“”":
             break
+        if w.lower() in _STOP_AFTER and out:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            # "a longtime adviser to Trump": whose adviser belongs to the description.
+            whose = _is_name_token(following) or following.lower() in _QUANTIFIERS or following.lower() == "both"
+            if not (out[0].lower() in _QUANTIFIERS and w.lower() in _OF_WHOM and whose):
+                break
         out.append(w)
     return out
+
+
+_OF_WHOM = frozenset("to for of at with".split())
 
 
 _QUANTIFIERS = frozenset("the a an one another some two three several his her their its our this that".split())
@@ -563,6 +600,14 @@ def has_reporting_verb(text: str) -> bool:
     return any(_is_verb(w) for w in _words(text)) or bool(_ACCORDING.search(text))
 
 
+def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
+    if clause.name:
+        return cast.full_name(clause.name, offset)
+    if clause.description and clause.description[-1] not in DOCUMENTS:
+        return cast.describe(clause.description, offset) or clause.phrase or None
+    return None
+
+
 def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, author: str | None = None) -> str | None:
     """A clause's speaker as a full name when the article lets us tell; else as written."""
     if clause.name:
@@ -573,9 +618,18 @@ def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, autho
         return author
     if clause.pronoun in ("they", "we"):
         return None
+    if clause.description and clause.description[-1] in DOCUMENTS:
+        # "the statement said": whoever issued the statement, never "the statement".
+        return cast.document_author(clause.description[-1], offset)
     if clause.description:
         found = cast.describe(clause.description, offset)
         if found:
             return found
         return clause.phrase or None
     return None
+
+
+# Things that "say" on someone's behalf.
+DOCUMENTS = frozenset(
+    "statement statements release report letter email e-mail memo note post tweet message ad video editorial article website filing complaint lawsuit document documents transcript".split()
+)

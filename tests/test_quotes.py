@@ -175,7 +175,8 @@ def test_long_quote_is_cut_at_a_sentence_end():
         ("“The budget is balanced.” ― Ann Smith", "Ann Smith"),
         ('"The budget is balanced," Senate Majority Leader Ann Smith, R-Ky., said Tuesday.', "Ann Smith"),
         ("“The budget is balanced.” Ann Smith said.", "Ann Smith"),
-        ('"The budget is balanced," the email read.', "the email"),
+        ('"The budget is balanced," said a longtime adviser to Ann Smith.', "a longtime adviser to Ann Smith"),
+        ('"The budget is balanced," a longtime adviser to Ann Smith said.', "a longtime adviser to Ann Smith"),
         ('"The budget is balanced," the bespectacled, 71-year-old treasurer said.', "the bespectacled 71-year-old treasurer"),
     ],
 )
@@ -366,3 +367,25 @@ def test_a_recollection_by_someone_else_is_not_speech_as_heard():
     a = article('"It has happened," she said, as recalled by Walter Hewlett, son of the co-founder.')
     (match,) = quote_matches(a)
     assert not match.standalone
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    quotes = find_quotes(
+        article(
+            "Two service members were killed in a crash, the US military said in a statement on Wednesday.",
+            '"The cause of the crash is under investigation," the statement said.',
+        )
+    )
+    assert said(quotes, "under investigation") == "the US military"
+
+
+def test_a_statement_nobody_issued_in_the_article_has_no_speaker():
+    quotes = find_quotes(article("The crash happened on Monday.", '"The cause is under investigation," the statement said.'))
+    assert said(quotes, "under investigation") is None
+
+
+def test_a_clause_that_ran_on_names_no_one():
+    from bot.speakers import clause_after
+
+    assert not clause_after(" said, carrying signs.").found
+    assert not clause_after(" said and counties.").found
