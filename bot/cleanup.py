@@ -207,7 +207,9 @@ def _key(text: str) -> str:
 
 def _is_label(text: str) -> bool:
     """A short line announcing a list of other stories ("Related:", "You may also like")."""
-    return len(words(text)) <= 6 and bool(_CONTROL_LINES.match(text) or _LINK_LABEL.match(text + ":"))
+    if len(words(text)) > 6:
+        return False
+    return bool(_CONTROL_LINES.match(text) or (text.rstrip().endswith(":") and _LINK_LABEL.match(text)))
 
 
 def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[Block]:

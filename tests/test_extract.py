@@ -327,3 +327,12 @@ def test_a_page_without_any_title_markup_is_titled_by_its_lede():
     )
     article = extract_html(html)
     assert article.title.startswith("A winter storm flooded three coastal towns")
+
+
+def test_a_heading_that_merely_starts_with_more_is_not_a_list_of_links():
+    blocks = [
+        Block("Thousands of teachers rallied at the Statehouse on Tuesday, the union said."),
+        Block("More than a pay rise", "head"),
+        Block("Teachers also asked for smaller classes and fewer tests, organisers said."),
+    ]
+    assert [b.text for b in clean_blocks(blocks)] == [b.text for b in blocks]
