@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # Extraction libraries warn about every page they find odd; the user sees our one line.
+        for name in ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     try:
         config = load_config(getattr(args, "config", None))
         if args.command == "summarize":
