@@ -82,7 +82,9 @@ def _time(run: Run[T], item: T) -> tuple[float, float, object, str | None]:
     try:
         output = run(item)
     except Exception as exc:  # a crash on one page is a finding, not the end of the bench
-        output, error = None, f"{type(exc).__name__}: {exc}"[:200]
+        # One line for the report: some libraries raise banners of asterisks and blank lines.
+        words = " ".join(str(exc).replace("*", " ").split())
+        output, error = None, f"{type(exc).__name__}: {words}"[:160]
     else:
         error = None
     return time.perf_counter() - start, time.process_time() - start_cpu, output, error
