@@ -55,6 +55,8 @@ def test_a_quick_bench_run_reports_every_benchmark_beside_its_baselines(eval_dir
     burst = row("5 links from 5 chats")
     assert burst[7] == "yes", burst  # every update answered exactly once
     assert re.fullmatch(r"[\d.]+ s", burst[2])
+    assert row("cache hit, one link at a time")[7] == "yes"
+    assert re.fullmatch(r"[\d.]+ ms", row("python-telegram-bot echo bot")[1])  # the baseline ran
     assert row("3 pages | stage | extract")[3].endswith(" ms")
     assert re.search(r"^\| \d+-word text \| stage \| find_quotes \| [\d.]+ ms", text, re.M)
     assert "## Targets" in text
