@@ -5,13 +5,19 @@ No models: capitalised token runs are names, title words ("President", "Sen.",
 "spokeswoman") are peeled off into a mention's description, and a reporting clause
 is a short stretch of text with a reporting verb ("said", "told reporters",
 "according to") next to the quote.
+
+Every rule consults a `Rules`: English by default (`ENGLISH`), another language's
+words from `bot.languages` via `rules_for(language)`.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from bot.languages import Vocabulary, vocabulary
 
 # -- vocabulary --------------------------------------------------------------------
 
@@ -96,31 +102,39 @@ def _clean(token: str) -> str:
     return _POSSESSIVE.sub("", token.rstrip("."))
 
 
-def _is_name_token(token: str) -> bool:
+def _is_name_token(token: str, rules: Rules | None = None) -> bool:
     core = _clean(token)
-    if not core or not core[0].isupper() or core.lower() in FUNCTION_WORDS:
+    function_words = (rules or ENGLISH).function_words
+    if not core or not core[0].isupper() or core.lower() in function_words:
         return False
     return len(core) == 1 or any(c.islower() for c in core)
+
+
+def _is_title(word: str, rules: Rules) -> bool:
+    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager": a title, not a name."""
+    low = _clean(word).lower()
+    return low in rules.titles or (bool(rules.title_endings) and low.endswith(rules.title_endings))
 
 
 # -- names in a stretch of text ----------------------------------------------------
 
 
-def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
+def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[str, ...]]:
     """The person's name in a noun phrase, and the description words around it.
 
     "White House press secretary Josh Earnest" -> ("Josh Earnest", ("white", "house", "press", "secretary"))
     "the Russian leader" -> (None, ("russian", "leader"))
     """
+    rules = rules or ENGLISH
     words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase)) if w not in "()"]
     runs: list[list[str]] = []
     run: list[str] = []
     for word in words:
         low = _clean(word).lower()
-        if _is_name_token(word) or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES)):
+        if _is_name_token(word, rules) or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES)):
             run.append(word)
             # "Madison. Eddie Griffin": a full stop ends the name unless it ends an initial.
-            if word.endswith(".") and len(word) > 2 and low not in _ABBREVIATIONS:
+            if word.endswith(".") and len(word) > 2 and low not in rules.abbreviations:
                 runs.append(run)
                 run = []
         else:
@@ -130,21 +144,24 @@ def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
     if run:
         runs.append(run)
     best: list[str] = []
-    if runs and words and words[-1] is not runs[-1][-1] and words[0].lower() in _DETERMINERS:
+    if runs and words and words[-1] is not runs[-1][-1] and words[0].lower() in rules.determiners:
         # "the Russian leader", "the Trump campaign": a capitalised modifier of a
         # description, not the speaker's name.
         last = words.index(runs[-1][-1]) if runs[-1][-1] in words else -1
         if last >= 0 and all(w.islower() for w in words[last + 1 :] if w.isalpha()):
             runs = []
+    if rules.capitalised_nouns:
+        # German capitalises every noun: "der Sprecher", "das Ministerium" are not names.
+        runs = [run for run in runs if not _common_noun(run, words, rules)]
     for candidate in runs:
         # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
         # run: "Amy Pope" keeps her surname.
-        titled = [i for i, w in enumerate(candidate[:-1]) if _clean(w).lower() in TITLE_WORDS]
+        titled = [i for i, w in enumerate(candidate[:-1]) if _is_title(w, rules)]
         if titled and any(_clean(w).lower() not in _SUFFIXES for w in candidate[titled[-1] + 1 :]):
             candidate = candidate[titled[-1] + 1 :]
         while candidate and _clean(candidate[-1]).lower() in PARTICLES:
             candidate = candidate[:-1]
-        if len(candidate) == 1 and _clean(candidate[0]).lower() in TITLE_WORDS:
+        if len(candidate) == 1 and _is_title(candidate[0], rules):
             continue
         if candidate:
             best = candidate  # the last run is the one nearest the verb / after the title
@@ -152,7 +169,7 @@ def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
     description = tuple(
         _clean(w).lower()
         for w in words
-        if w not in taken and w not in ",;:" and _clean(w).lower() not in ("the", "a", "an")
+        if w not in taken and w not in ",;:" and _clean(w).lower() not in rules.articles
     )
     if not best:
         return None, description
@@ -163,13 +180,24 @@ def name_in(phrase: str) -> tuple[str | None, tuple[str, ...]]:
     return name, description
 
 
+def _common_noun(run: list[str], words: list[str], rules: Rules) -> bool:
+    """A single capitalised word right after an article: a noun ("der Sprecher")."""
+    if len(run) != 1:
+        return False
+    at = next((i for i, w in enumerate(words) if w is run[0]), -1)
+    return at > 0 and words[at - 1].lower() in rules.determiners
+
+
 # -- mentions across the article ---------------------------------------------------
 
+# Capital letters of the Latin, Greek and Cyrillic scripts: names in any of them.
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha())
+_CAP = f"[{re.escape(_UPPER)}]"
 _RUN = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘—-]))"
-    r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?)"
-    r"(?:[ \t\xa0]+(?:(?:bin|ibn|al|el|de|da|di|du|del|van|von|der|den|le|la|abu|ben)[ \t\xa0-]+)?"
-    r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*\.?))*"
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘„«»—-]))"
+    rf"(?:{_CAP}[\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
+    r"(?:[ \t\xa0]+(?:(?:bin|ibn|al|el|de|da|di|du|del|dos|das|van|von|der|den|le|la|abu|ben)[ \t\xa0-]+)?"
+    rf"(?:{_CAP}[\w'’]*(?:-[^\W\d_][\w'’]*)*\.?))*"
 )
 
 
@@ -182,11 +210,13 @@ class Mention:
     full: str = ""
     # Opens its sentence, as the subject usually does.
     opens: bool = False
+    # Heads an institution's name ("Hospital de Albacete"), never a person.
+    institution: bool = False
 
     @property
     def person(self) -> bool:
         """Two or more name words, as people have and most places don't."""
-        return len(self.full.split()) >= 2
+        return len(self.full.split()) >= 2 and not self.institution
 
 
 
@@ -197,9 +227,15 @@ class Cast:
     mentions: tuple[Mention, ...]
     _starts: tuple[int, ...]
     text: str = ""
+    rules: Rules = field(default=None, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.rules is None:
+            object.__setattr__(self, "rules", ENGLISH)
 
     @classmethod
-    def of(cls, text: str) -> Cast:
+    def of(cls, text: str, rules: Rules | None = None) -> Cast:
+        rules = rules or ENGLISH
         mentions: list[Mention] = []
         # Names of two words or more seen so far, by their last and first word, with
         # how often each was seen: "Putin" goes to "Vladimir Putin", "Kim" to
@@ -210,7 +246,7 @@ class Cast:
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
-                parsed[run] = name_in(run)
+                parsed[run] = name_in(run, rules)
             name, description = parsed[run]
             if not name:
                 continue
@@ -233,8 +269,9 @@ class Cast:
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
             lead = re.split(r"[.!?\n\"”]", text[max(0, m.start() - 50) : m.start()])[-1]
             opens = len(lead.split()) <= 3 and "," not in lead
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens))
-        return cls(tuple(mentions), tuple(x.start for x in mentions), text)
+            institution = _clean(tokens[0]).lower() in rules.institutions
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution))
+        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules)
 
     def document_author(self, document: str, offset: int, *, reach: int = 1500) -> str | None:
         """Who issued the statement (report, letter…) a clause quotes: the subject of
@@ -246,11 +283,11 @@ class Cast:
             lead = window[: m.start()].rstrip(" ,")
             if not re.search(r"\b(?:said|says|told|wrote|added|announced)$", lead):
                 lead += " said"  # `X released a statement`: X is the one who says
-            found = _speaker_of(clause_before(lead + ","), self, offset)
+            found = _speaker_of(clause_before(lead + ",", self.rules), self, offset)
             if found:
                 best = (m.start(), found)
         for m in re.finditer(rf"\b{document}\s+(?:from|by)\s+([^,.;:\n]{{2,60}})", window):
-            found = _speaker_of(_noun_phrase(_first_chunk(_words(m.group(1)))), self, offset)
+            found = _speaker_of(_noun_phrase(_first_chunk(_words(m.group(1), self.rules), self.rules), self.rules), self, offset)
             if found and (best is None or m.start() > best[0]):
                 best = (m.start(), found)
         return best[1] if best else None
@@ -279,10 +316,10 @@ class Cast:
 
     def describe(self, description: tuple[str, ...], offset: int) -> str | None:
         """"the Russian leader" -> the most recent person whose description fits."""
-        wanted = [w for w in description if w not in ("the", "a", "an")]
+        wanted = [w for w in description if w not in self.rules.articles]
         if not wanted:
             return None
-        qualifiers = [w for w in wanted if w not in TITLE_WORDS] or wanted
+        qualifiers = [w for w in wanted if w not in self.rules.titles] or wanted
         role = wanted[-1]
         for mention in reversed(self.before(offset)):
             if not mention.person:
@@ -302,6 +339,16 @@ class Cast:
             if mention.person and mention.opens:
                 return mention.full
         for mention in reversed(earlier):
+            if mention.person:
+                return mention.full
+        return None
+
+    def first_person_between(self, start: int, end: int) -> str | None:
+        """The first person mentioned in text[start:end]: who a subject-less clause
+        (`“…”, se queja.`) most likely speaks for when the writer introduced someone
+        since the last quote."""
+        first = bisect.bisect_left(self._starts, start)
+        for mention in self.mentions[first : bisect.bisect_left(self._starts, end)]:
             if mention.person:
                 return mention.full
         return None
@@ -332,10 +379,12 @@ class Clause:
     pronoun: str | None = None
     description: tuple[str, ...] = ()
     phrase: str = ""  # a description as written: "the Russian leader"
+    # No subject at all, as pro-drop languages write (`“…”, explica.`): he or she.
+    dropped: bool = False
 
     @property
     def found(self) -> bool:
-        return bool(self.name or self.pronoun or self.description)
+        return bool(self.name or self.pronoun or self.description or self.dropped)
 
 
 _SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
@@ -354,11 +403,20 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][a-z]{0,4}$")
 
 
-def _words(text: str) -> list[str]:
+# French inversion: "dit-il", "a-t-elle" -> the verb, then its pronoun.
+_INVERSION = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+def _words(text: str, rules: Rules | None = None) -> list[str]:
+    rules = rules or ENGLISH
     words: list[str] = []
     for token in _SPLIT.findall(_PARENTHESES.sub(" ", text)):
+        inverted = _INVERSION.match(token) if rules.inversion else None
+        if inverted:
+            words.extend(inverted.groups())
+            continue
         if token == "." and words and (
-            words[-1].lower() in _ABBREVIATIONS
+            words[-1].lower() in rules.abbreviations
             or (len(words[-1]) == 1 and words[-1].isupper())
             or _PARTY_STATE.match(words[-1])
         ):
@@ -368,25 +426,40 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def is_reporting_verb(word: str) -> bool:
-    return word.lower() in REPORTING_VERBS
+def is_reporting_verb(word: str, rules: Rules | None = None) -> bool:
+    return word.lower() in (rules or ENGLISH).verbs
 
 
-_is_verb = is_reporting_verb
+def _is_verb(word: str, rules: Rules | None = None) -> bool:
+    return word.lower() in (rules or ENGLISH).verbs
 
 
-def _noun_phrase(words: list[str]) -> Clause:
+def _pronoun(word: str, rules: Rules) -> str | None:
+    """The clause's pronoun in English terms: another language's "er", "elle", "она"
+    is "he" (a person), its plural "they"."""
+    low = word.lower()
+    if low in rules.personal:
+        return low if rules is ENGLISH else "he"
+    if low in rules.pronouns:
+        return low if rules is ENGLISH else "they"
+    return None
+
+
+def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
     """Speaker from the words of a subject or object noun phrase."""
+    rules = rules or ENGLISH
     if not words:
         return Clause()
-    if len(words) <= 2 and words[-1].lower() in PRONOUNS:
-        return Clause(pronoun=words[-1].lower())
-    if len(words) <= 2 and words[0].lower() in PRONOUNS:
-        return Clause(pronoun=words[0].lower())  # "he also"
-    if words[0].lower() in _CONJUNCTIONS or words[0].lower().endswith("ing"):
+    if len(words) <= 2 and _pronoun(words[-1], rules):
+        return Clause(pronoun=_pronoun(words[-1], rules))
+    if len(words) <= 2 and _pronoun(words[0], rules):
+        return Clause(pronoun=_pronoun(words[0], rules))  # "he also"
+    if words[0].lower() in rules.conjunctions or (rules is ENGLISH and words[0].lower().endswith("ing")):
         return Clause()  # "and counties", "carrying signs": the clause ran on
-    name, description = name_in(" ".join(words))
-    if name and words[0].lower() in _QUANTIFIERS:
+    if words[0].lower() in rules.demonstratives and not name_in(" ".join(words), rules)[0]:
+        return Clause(pronoun="he")  # "este hombre de 76 años": the person just named
+    name, description = name_in(" ".join(words), rules)
+    if name and words[0].lower() in rules.quantifiers:
         linked = [i for i, w in enumerate(words) if w.lower() in _OF_WHOM]
         if linked and name.split()[0] in words[linked[0] + 1 :]:
             # "a longtime adviser to Trump" speaks, not Trump.
@@ -394,17 +467,19 @@ def _noun_phrase(words: list[str]) -> Clause:
     if name:
         return Clause(name=name, description=description)
     # "officials", "aides", "two analysts": bare plural nouns only; "at him" is no one.
+    # Other languages: a few lower-case words that are no function words ("музыканты").
     plain = (
         len(words) <= 3
         and all(w.islower() and w.isalpha() for w in words)
-        and words[-1].endswith("s")
-        and words[0] not in _STOP_AFTER
+        and (words[-1].endswith("s") if rules is ENGLISH else words[-1] not in rules.function_words)
+        and words[0] not in rules.stop_after
     )
-    if (words[0].lower() in _QUANTIFIERS and len(words) <= 6) or plain:
+    if (words[0].lower() in rules.quantifiers and len(words) <= 6) or plain:
         # "the Russian leader", "one Democratic source", "officials"; not a clause
         # that runs on ("the senator said he rarely").
         # The last word is the head noun, even when it can be a verb too ("the email").
-        if not any(_is_verb(w) or w.lower() in _CLAUSE_WORDS for w in words[:-1]) and words[-1].lower() not in _CLAUSE_WORDS:
+        clause_words = rules.clause_words
+        if not any(_is_verb(w, rules) or w.lower() in clause_words for w in words[:-1]) and words[-1].lower() not in clause_words:
             return Clause(description=description, phrase=" ".join(words))
     return Clause()
 
@@ -413,17 +488,22 @@ _CLAUSE_WORDS = frozenset("that who which whom whose when where while because if
 _CONJUNCTIONS = frozenset("and or but nor".split())
 
 
-def _first_chunk(words: list[str]) -> list[str]:
+def _first_chunk(words: list[str], rules: Rules | None = None) -> list[str]:
     """"Mohamed El-Erian , chief adviser at Allianz" -> the part before the appositive."""
+    rules = rules or ENGLISH
     out = []
     for i, w in enumerate(words):
-        if w in ",;:.!?()—–\"“”":
+        if w in ",;:.!?()—–\"“”«»„":
             break
-        if w.lower() in _STOP_AFTER and out:
+        if rules is not ENGLISH and (w.lower() in rules.conjunctions or (out and _is_verb(w, rules))):
+            break  # "sagt auch Stenger und greift die Bahn an"
+        if rules is not ENGLISH and not out and w.lower() in rules.auxiliaries:
+            continue  # "sagt auch Stenger"
+        if w.lower() in rules.stop_after and out:
             following = words[i + 1] if i + 1 < len(words) else ""
             # "a longtime adviser to Trump": whose adviser belongs to the description.
-            whose = _is_name_token(following) or following.lower() in _QUANTIFIERS or following.lower() == "both"
-            if not (out[0].lower() in _QUANTIFIERS and w.lower() in _OF_WHOM and whose):
+            whose = _is_name_token(following, rules) or following.lower() in rules.quantifiers or following.lower() == "both"
+            if not (out[0].lower() in rules.quantifiers and w.lower() in _OF_WHOM and whose):
                 break
         out.append(w)
     return out
@@ -436,12 +516,13 @@ _QUANTIFIERS = frozenset("the a an one another some two three several his her th
 _AUXILIARIES = frozenset("has had have also then later once would will previously again had".split())
 
 
-def _subject(words: list[str]) -> list[str]:
+def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     """The subject of a reporting verb from the words before it: the last comma chunk,
     or around an appositive, the chunk with the name (`Clinton, the nominee, said`,
     `The chief executive, Laura Chen, said`)."""
+    rules = rules or ENGLISH
     words = list(words)
-    while words and words[-1].lower() in _AUXILIARIES:
+    while words and words[-1].lower() in rules.auxiliaries:
         words = words[:-1]
     appositive = bool(words) and words[-1] == ","
     chunks = [c.split() for c in " ".join(words).strip(" ,").split(" , ")]
@@ -450,31 +531,32 @@ def _subject(words: list[str]) -> list[str]:
         return []
     if appositive and len(chunks) >= 2:
         first, second = chunks[-2], chunks[-1]
-        if name_in(" ".join(first))[0] or not name_in(" ".join(second))[0]:
+        if name_in(" ".join(first), rules)[0] or not name_in(" ".join(second), rules)[0]:
             return first
         return second
     chunk = chunks[-1]
-    if len(chunks) >= 2 and chunks[-2][0].lower() in _DETERMINERS and all(w.islower() for w in chunks[-2] + chunk):
+    if len(chunks) >= 2 and chunks[-2][0].lower() in rules.determiners and all(w.islower() for w in chunks[-2] + chunk):
         # `the bespectacled, 71-year-old diplomat said`: adjectives listed with commas.
         chunk = chunks[-2] + chunk
     # `Audience members laughed when he urged`: the subject follows the last linking word.
-    links = [i for i, w in enumerate(chunk) if w.lower() in _LINKS]
+    links = [i for i, w in enumerate(chunk) if w.lower() in rules.links]
     return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
 
 
 _LINKS = frozenset("when as while after before because that and but since until though although where".split())
 
 
-def clause_after(text: str) -> Clause:
+def clause_after(text: str, rules: Rules | None = None) -> Clause:
     """The reporting clause that follows a quote: `, he said.`, ` said Putin, adding`,
-    `, Kim Jong Un, the leader, told reporters`."""
-    words = _words(text[:160])
+    `, Kim Jong Un, the leader, told reporters`, `», — заявил Путин.`"""
+    rules = rules or ENGLISH
+    words = _words(text[:160], rules)
     # Up to the end of the sentence.
     for i, w in enumerate(words):
         if w in ".!?" and i > 0:
             words = words[:i]
             break
-        if w in "“\"":
+        if w in "“\"«„":
             words = words[:i]
             break
     dashed = bool(words) and words[0] in "―—–-"
@@ -482,100 +564,130 @@ def clause_after(text: str) -> Clause:
         words = words[1:]
     if not words:
         return Clause()
-    if dashed and len(words) <= 8 and not any(_is_verb(w) for w in words):
+    if dashed and len(words) <= 8 and not any(_is_verb(w, rules) for w in words):
         # `"…" ― Esther Tapia`, a signature line
-        name = name_in(" ".join(_first_chunk(words)))[0]
+        name = name_in(" ".join(_first_chunk(words, rules)), rules)[0]
         return Clause(name=name) if name else Clause()
-    if _ACCORDING.match(" ".join(words[:2])):
-        return _noun_phrase(_first_chunk(words[2:]))
+    according = rules.according.match(" ".join(words))
+    if according:
+        taken = len(according.group().split())
+        return _noun_phrase(_first_chunk(words[taken:], rules), rules)
+    if words[0].lower() in rules.after_quote:
+        # `„…“, so Scholz.`
+        return _noun_phrase(_first_chunk(words[1:], rules), rules)
     for i, w in enumerate(words[:12]):
-        if not _is_verb(w):
+        if not _is_verb(w, rules):
             continue
         subject = words[:i]
-        if subject:
-            clause = _noun_phrase(_subject(subject))
+        if subject and _subject(subject, rules):
+            clause = _noun_phrase(_subject(subject, rules), rules)
             if clause.found:
                 return clause
             continue
-        # Verb first: `said Putin`, `said the spokesman for X`.
-        clause = _noun_phrase(_first_chunk(words[i + 1 :]))
+        # Verb first: `said Putin`, `said the spokesman for X`, `a ajouté Laurent Fabius`.
+        rest = words[i + 1 :]
+        clause = _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
         if clause.found:
             return clause
+        if rules.pro_drop and not subject and _nothing_named(rest, rules):
+            return Clause(dropped=True)  # `“…”, explica.`
     return Clause()
 
 
-def clause_before(text: str) -> Clause:
+def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
+    """`apunta el presidente de la X, Juan José Rodríguez Sendín, …`: a description
+    then the name it describes, set off by commas; the name speaks."""
+    if rules is ENGLISH or not words or words[0].lower() not in rules.quantifiers or "," not in words:
+        return None
+    cut = words.index(",")
+    name_words = _first_chunk(words[cut + 1 :], rules)
+    if len(name_words) >= 2 and all(_is_name_token(w, rules) or w.lower() in PARTICLES for w in name_words):
+        name = name_in(" ".join(name_words), rules)[0]
+        if name:
+            return Clause(name=name)
+    return None
+
+
+def _nothing_named(words: list[str], rules: Rules) -> bool:
+    """After a subject-less verb: nothing, or only where and to whom it was said."""
+    return not words or words[0].lower() in rules.stop_after or words[0] in ",;:"
+
+
+def clause_before(text: str, rules: Rules | None = None) -> Clause:
     """The reporting clause that introduces a quote: `Putin said: `, `X told reporters, `,
     `According to X, `, `He added, `."""
+    rules = rules or ENGLISH
     stripped = text.rstrip()
     if not stripped or stripped[-1] not in ",:—–-":
         # Colon-less run-ins like `He added “…”` also count, but only right after a verb.
-        words = _words(stripped)
-        if not words or not _is_verb(words[-1]):
+        words = _words(stripped, rules)
+        if not words or not _is_verb(words[-1], rules):
             return Clause()
-    sentence = re.split(r"[”\"]", last_sentence(stripped))[-1]
-    words = _words(sentence)
+    sentence = re.split(r"[”\"»“]", last_sentence(stripped, rules))[-1]
+    words = _words(sentence, rules)
     while words and words[-1] in ",:—–-":
         words = words[:-1]
     if not words:
         return Clause()
     joined = " ".join(words)
-    m = _ACCORDING.search(joined)
+    m = rules.according.search(joined)
     if m:
-        return _noun_phrase(_first_chunk(joined[m.end() :].split()))
+        return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
     # The reporting verb nearest the quote; its subject is just before it.
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
-        if not _is_verb(words[i]):
+        if not _is_verb(words[i], rules):
             continue
         if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
             # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
             # sentence's subject speaks.
-            clause = _sentence_subject(words[:i])
+            clause = _sentence_subject(words[:i], rules)
             if clause.found:
                 return clause
-        chunk = _subject(words[:i])
-        clause = _noun_phrase(chunk[-8:])
+        chunk = _subject(words[:i], rules)
+        clause = _noun_phrase(chunk[-8:], rules)
         if clause.found:
             return clause
         # Verb first, then the speaker: `Said Putin: "…"`, `added the spokesman`.
-        clause = _noun_phrase(_first_chunk(words[i + 1 :]))
+        clause = _noun_phrase(_first_chunk(words[i + 1 :], rules), rules)
         if clause.found:
             return clause
     if stripped.endswith(":") and len(words) <= 8:
         # `Kasich resisted: "…"`, `Rep. Trey Gowdy: "…"`: whoever the short lead-in names.
-        return _sentence_subject(words)
+        return _sentence_subject(words, rules)
     if stripped.endswith(":"):
         # `When Wallace died in 1998, President Clinton released the following
         # statement:`: the subject of the lead-in's last clause.
         cuts = [i for i, w in enumerate(words) if w in ",;—–"]
         tail = words[cuts[-1] + 1 :] if cuts else words
         if 2 <= len(tail) <= 8:
-            return _sentence_subject(tail)
+            return _sentence_subject(tail, rules)
     return Clause()
 
 
-def _sentence_subject(words: list[str]) -> Clause:
+def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     """The first name in a sentence that some lowercase word (its verb) follows."""
+    rules = rules or ENGLISH
     for i, word in enumerate(words):
-        if not _is_name_token(word) or _clean(word).lower() in TITLE_WORDS:
+        if not _is_name_token(word, rules) or _is_title(word, rules):
             continue
         j = i
-        while j + 1 < len(words) and (_is_name_token(words[j + 1]) or words[j + 1].lower() in PARTICLES):
+        while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
             j += 1
-        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in TITLE_WORDS):
-            name = name_in(" ".join(words[i : j + 1]))[0]
+        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in rules.titles):
+            name = name_in(" ".join(words[i : j + 1]), rules)[0]
             if name:
                 return Clause(name=name)
-    if words and words[0].lower() in _PERSONAL:
-        return Clause(pronoun=words[0].lower())
+    if words and _pronoun(words[0], rules) in _PERSONAL:
+        return Clause(pronoun=_pronoun(words[0], rules))
     return Clause()
 
 
-_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
+_END = re.compile(r"[.!?…]+[\"”’»“)\]]*(?=\s|$)")
 
 
-def sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
     """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
+    abbreviations = (rules or ENGLISH).abbreviations
     ends = []
     # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
     text = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
@@ -584,20 +696,21 @@ def sentence_ends(text: str) -> list[int]:
             word = re.search(r"([\w.-]+)$", text[: m.start()])
             token = word.group(1) if word else ""
             last = token.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
-            if last.lower() in _ABBREVIATIONS or (len(last) == 1 and last.isupper()) or "." in token:
+            if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
                 continue
         ends.append(m.end())
     return ends
 
 
-def last_sentence(text: str) -> str:
+def last_sentence(text: str, rules: Rules | None = None) -> str:
     """The last sentence of `text` (its unfinished tail, when it has one)."""
-    ends = [e for e in sentence_ends(text) if text[e:].strip()]
+    ends = [e for e in sentence_ends(text, rules) if text[e:].strip()]
     return text[ends[-1] :].lstrip() if ends else text
 
 
-def has_reporting_verb(text: str) -> bool:
-    return any(_is_verb(w) for w in _words(text)) or bool(_ACCORDING.search(text))
+def has_reporting_verb(text: str, rules: Rules | None = None) -> bool:
+    rules = rules or ENGLISH
+    return any(_is_verb(w, rules) for w in _words(text, rules)) or bool(rules.according.search(text))
 
 
 def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
@@ -608,10 +721,23 @@ def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
     return None
 
 
-def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, author: str | None = None) -> str | None:
-    """A clause's speaker as a full name when the article lets us tell; else as written."""
+def resolve(
+    clause: Clause,
+    cast: Cast,
+    offset: int,
+    previous: str | None,
+    author: str | None = None,
+    since: int | None = None,
+) -> str | None:
+    """A clause's speaker as a full name when the article lets us tell; else as written.
+
+    `since`: where the quote before this one ended; a subject-less clause speaks for
+    the first person the writer named after it, else the previous speaker."""
     if clause.name:
         return cast.full_name(clause.name, offset)
+    if clause.dropped:
+        introduced = cast.first_person_between(since, offset) if since is not None else None
+        return introduced or previous or cast.recent_person(offset)
     if clause.pronoun in _PERSONAL:
         return previous or cast.recent_person(offset)
     if clause.pronoun == "i":
@@ -633,3 +759,95 @@ def resolve(clause: Clause, cast: Cast, offset: int, previous: str | None, autho
 DOCUMENTS = frozenset(
     "statement statements release report letter email e-mail memo note post tweet message ad video editorial article website filing complaint lawsuit document documents transcript".split()
 )
+
+
+# -- the rules of each language ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every word list the attribution rules consult, for one language."""
+
+    verbs: frozenset[str]
+    according: re.Pattern[str]
+    personal: frozenset[str]  # he, she
+    pronouns: frozenset[str]  # every other pronoun a clause may start with
+    titles: frozenset[str]
+    function_words: frozenset[str]  # capitalised, yet never a name
+    determiners: frozenset[str]  # open a description: "the Russian leader"
+    quantifiers: frozenset[str]  # determiners, numbers, demonstratives
+    articles: frozenset[str]  # left out of a description's words
+    auxiliaries: frozenset[str]
+    conjunctions: frozenset[str]
+    stop_after: frozenset[str]  # end a noun phrase after a verb
+    clause_words: frozenset[str]  # open a subordinate clause
+    links: frozenset[str]  # link clauses: the subject follows the last one
+    abbreviations: frozenset[str]
+    title_endings: tuple[str, ...] = ()
+    demonstratives: frozenset[str] = frozenset()
+    after_quote: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
+    pro_drop: bool = False
+    capitalised_nouns: bool = False
+    inversion: bool = False  # French "dit-il"
+
+
+def _according(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+ENGLISH = Rules(
+    verbs=REPORTING_VERBS,
+    according=_ACCORDING,
+    personal=_PERSONAL,
+    pronouns=PRONOUNS,
+    titles=TITLE_WORDS,
+    function_words=FUNCTION_WORDS,
+    determiners=_DETERMINERS,
+    quantifiers=_QUANTIFIERS,
+    articles=frozenset(("the", "a", "an")),
+    auxiliaries=_AUXILIARIES,
+    conjunctions=_CONJUNCTIONS,
+    stop_after=_STOP_AFTER,
+    clause_words=_CLAUSE_WORDS,
+    links=_LINKS,
+    abbreviations=_ABBREVIATIONS,
+)
+
+
+@functools.lru_cache(maxsize=32)
+def rules_for(language: str | None) -> Rules:
+    """The attribution rules for a language (ISO 639-1); English for English, for
+    unknown languages and for languages newsbot has no words for."""
+    words = vocabulary(language)
+    return ENGLISH if words is None else _rules(words)
+
+
+def _rules(v: Vocabulary) -> Rules:
+    articles = v.determiners - {"sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur", "leurs", "su", "sus", "suo", "sua", "seu"}
+    return Rules(
+        verbs=v.verbs,
+        according=_according(v.according),
+        personal=v.personal,
+        pronouns=v.pronouns,
+        # English titles stay: "President Trump" in a German article is still a title.
+        titles=TITLE_WORDS | v.titles,
+        function_words=FUNCTION_WORDS | v.stop_words | v.determiners | v.personal | v.pronouns | v.auxiliaries,
+        determiners=v.determiners,
+        quantifiers=v.determiners | v.demonstratives,
+        articles=articles,
+        auxiliaries=v.auxiliaries,
+        conjunctions=v.conjunctions,
+        stop_after=v.prepositions | v.complementizers,
+        clause_words=v.complementizers | _CLAUSE_WORDS,
+        links=v.conjunctions | v.complementizers,
+        abbreviations=_ABBREVIATIONS | v.abbreviations,
+        title_endings=v.title_endings,
+        demonstratives=v.demonstratives,
+        after_quote=v.after_quote,
+        institutions=v.institutions,
+        pro_drop=v.pro_drop,
+        capitalised_nouns=v.capitalised_nouns,
+        inversion=v.code == "fr",
+    )
