@@ -31,17 +31,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.languages import quote_marks
 from bot.models import Article, Quote
 from bot.salience import Profile, profile, salience
 from bot.speakers import (
+    ENGLISH,
     Cast,
     Clause,
+    Rules,
     clause_after,
     clause_before,
     has_reporting_verb,
     is_reporting_verb,
     last_sentence,
     resolve,
+    rules_for,
     sentence_ends,
 )
 
@@ -52,9 +56,12 @@ MIN_PARTIAL_WORDS = 6
 
 # What may close each opening mark; typed text mixes curly and straight ones.
 _CLOSER = {"“": '”"', "«": "»", "„": '“”"', "‘": "’", "‹": "›", '"': '"”', "'": "'"}
+# German also writes »…« and ›…‹: a guillemet faces the way its neighbours say.
+_REVERSED = {"»": "«", "›": "‹"}
+_GUILLEMETS = frozenset("«»‹›")
 _DOUBLE = frozenset('“”«»„"')
-_SPACE_BEFORE = frozenset(" \t\n([{—–-/")
-_END_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…")
+_SPACE_BEFORE = frozenset(" \t\n\xa0\u202f([{—–-/")
+_END_AFTER = frozenset(" \t\n\xa0\u202f.,;:!?)]}—–-/…")
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,8 @@ def _facing(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the mark at text[i], from its neighbours."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opens = before in _SPACE_BEFORE or before in "“‘\"'"
-    closes = after in _END_AFTER or after in "”’\"'"
+    opens = before in _SPACE_BEFORE or before in "“‘\"'„«»"
+    closes = after in _END_AFTER or after in "”’\"'“«»"
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -120,7 +127,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def _segments(paragraph: str, base: int, index: int) -> tuple[list[Segment], bool]:
+def _guillemet_facing(paragraph: str, i: int, reversed_first: bool) -> str:
+    """« and » open or close by their neighbours (`« Oui »`, `»Ja«`); when those do
+    not tell, by the language's habit: French and Russian «…», German »…«."""
+    facing = _facing(paragraph, i)
+    if facing != "either":
+        return facing
+    opening = "»›" if reversed_first else "«‹"
+    return "open" if paragraph[i] in opening else "close"
+
+
+def _segments(paragraph: str, base: int, index: int, reversed_first: bool = False) -> tuple[list[Segment], bool]:
     """Quote segments of one paragraph, and whether a quote stays open at its end."""
     found: list[Segment] = []
     opener: str | None = None
@@ -133,14 +150,19 @@ def _segments(paragraph: str, base: int, index: int) -> tuple[list[Segment], boo
         if ch in "’'" and _is_apostrophe(paragraph, i):
             continue
         if opener is None:
-            facing = _facing(paragraph, i) if ch in "\"'" else ("close" if ch in "”»’›" else "open")
+            if ch in "\"'":
+                facing = _facing(paragraph, i)
+            elif ch in _GUILLEMETS:
+                facing = _guillemet_facing(paragraph, i, reversed_first)
+            else:
+                facing = "close" if ch in "”’" else "open"
             if ch in "‘'" and facing != "open":
                 first_mark = False
                 continue
             if ch in "’" :
                 first_mark = False
                 continue
-            if facing == "close" or (facing == "either" and ch in "”»"):
+            if facing == "close" or (facing == "either" and ch in "”"):
                 if first_mark and ch in _DOUBLE | {"”"}:
                     # `…," he said.` with no opening mark: quoted from the paragraph start.
                     found.append(Segment(base, base + i + 1, base, base + i, index, opened=False))
@@ -149,7 +171,7 @@ def _segments(paragraph: str, base: int, index: int) -> tuple[list[Segment], boo
             opener, open_at, nested = ch, i, 0
             first_mark = False
             continue
-        closers = _CLOSER[opener]
+        closers = _REVERSED.get(opener) or _CLOSER[opener]
         if ch in closers and not (ch in "\"'" and _facing(paragraph, i) == "open"):
             if nested and ch in "\"'":
                 nested -= 1
@@ -173,13 +195,13 @@ def _segments(paragraph: str, base: int, index: int) -> tuple[list[Segment], boo
     return found, False
 
 
-def _all_segments(article: Article) -> list[Segment]:
+def _all_segments(article: Article, reversed_first: bool = False) -> list[Segment]:
     """Segments of the whole article, a quote running over paragraphs joined into one."""
     segments: list[Segment] = []
     base = 0
     still_open = False
     for index, paragraph in enumerate(article.paragraphs):
-        found, open_after = _segments(paragraph, base, index)
+        found, open_after = _segments(paragraph, base, index, reversed_first)
         if still_open and segments and found and found[0].start == base:
             # The convention: each paragraph reopens, the last one closes.
             found[0] = replace(found[0], continued=True)
@@ -191,47 +213,52 @@ def _all_segments(article: Article) -> list[Segment]:
 
 # -- 3 and 4: quotes, how they sit, who said them -----------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»“)\]]*\s*$")
 _TERMINAL = re.compile(r"[.!?,…—–-]\s*$")
-_NEXT_SENTENCE = re.compile(r"\s*(?:[\[(]?[A-Z0-9\"“‘]|$)")
 
 
-def _sentence_tail(before: str) -> str:
+def _next_sentence(after: str) -> bool:
+    """Does a new sentence start here: a capital (any script), a digit, an opening mark?"""
+    rest = after.lstrip().lstrip("[(")
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘«„»"
+
+
+def _sentence_tail(before: str, rules: Rules = ENGLISH) -> str:
     """The part of the current sentence before a quote."""
-    return last_sentence(before)
+    return last_sentence(before, rules)
 
 
-def _reports_content(lead_in: str) -> bool:
+def _reports_content(lead_in: str, rules: Rules = ENGLISH) -> bool:
     """Does a lead-in ending in `:` or `,` report content of its own after its verb?"""
     if not lead_in.endswith((":", ",")):
         return False
     words = lead_in.rstrip(":,").split()
-    verbs = [i for i, w in enumerate(words) if is_reporting_verb(w.strip(",;"))]
+    verbs = [i for i, w in enumerate(words) if is_reporting_verb(w.strip(",;"), rules)]
     if not verbs:
         return False
     rest = [w.lower().strip(",;") for w in words[verbs[-1] + 1 :]]
-    return "that" in rest or len(rest) > 9
+    return any(w in rules.complementizers for w in rest) or len(rest) > 9
 
 
-def _starts_free(before: str) -> tuple[bool, Clause]:
+def _starts_free(before: str, rules: Rules = ENGLISH) -> tuple[bool, Clause]:
     """Does the quote start a sentence of its own (or follow a reporting clause)?"""
-    tail = _sentence_tail(before).strip()
+    tail = _sentence_tail(before, rules).strip()
     if not tail:
         return True, Clause()
-    if re.search(r"[.!?][\"”’)]?$", tail):
+    if re.search(r"[.!?][\"”’»“)]?$", tail):
         return True, Clause()
-    clause = clause_before(tail)
-    if _reports_content(tail):
+    clause = clause_before(tail, rules)
+    if _reports_content(tail, rules):
         # `Trump tweeted that, "…"`, `he suggested Curiel was from Mexico: "…"`:
         # the lead-in says what was said before quoting it, a mixed attribution.
         return False, clause
     if tail.endswith(":"):
         return True, clause
-    if clause.found and re.search(r"[,—–-]$", tail) and has_reporting_verb(tail[-80:]):
+    if clause.found and re.search(r"[,—–-]$", tail) and has_reporting_verb(tail[-80:], rules):
         return True, clause
     if clause.found and len(tail.split()) <= 8:
         return True, clause
-    if tail.endswith(",") and has_reporting_verb(" ".join(tail.split()[-3:])):
+    if tail.endswith(",") and has_reporting_verb(" ".join(tail.split()[-3:]), rules):
         return True, clause  # `she sent an email saying, "…"`
     return False, clause
 
@@ -248,32 +275,44 @@ _APPOSITIVE_CLAUSE = re.compile(
 )
 
 
-def _opens_clause(rest: str) -> bool:
+def _opens_clause(rest: str, rules: Rules = ENGLISH) -> bool:
     """Can a reporting clause start here: punctuation, a name, a pronoun, a verb?"""
     word = re.match(r"[\w'’-]+", rest)
     if not word:
         return True
     word_ = word.group()
-    return word_[0].isupper() or is_reporting_verb(word_) or word_.lower() in _OPENERS
+    low = word_.lower()
+    if rules is not ENGLISH and (low in rules.personal or low in rules.quantifiers or low in rules.auxiliaries):
+        return True
+    return word_[0].isupper() or is_reporting_verb(word_, rules) or low in _OPENERS
 
 
-def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
+def _verb_first(rest: str, rules: Rules) -> bool:
+    """`” apunta el presidente…`, `», — заявил Путин`: the clause opens with its verb."""
+    word = re.match(r"[\s,—–-]*([\w'’-]+)", rest)
+    return bool(word) and is_reporting_verb(word.group(1), rules)
+
+
+def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Clause]:
     """Does the quote end its sentence, or hand over to a reporting clause?"""
     rest = after.lstrip()
-    clause = clause_after(after)
+    clause = clause_after(after, rules)
     if not rest:
         return True, clause
     # `…," he said` / `…" Putin noted.` / `…?" asked X`: a reporting verb early in the
     # rest of the sentence; right after the quote unless the quote ends in a comma.
-    ends = sentence_ends(after)
+    ends = sentence_ends(after, rules)
     head = after[: ends[0]] if ends else after
     early = " ".join(head.split()[:8])
-    if has_reporting_verb(early) and (_TERMINAL.search(body) or (clause.found and len(head.split()) <= 8)):
-        if not _TERMINAL.search(body) and not _opens_clause(rest):
+    if rules is not ENGLISH and clause.found and _verb_first(after, rules):
+        # Verb first: speech however long the speaker's description runs.
+        return True, clause
+    if has_reporting_verb(early, rules) and (_TERMINAL.search(body) or (clause.found and len(head.split()) <= 8)):
+        if not _TERMINAL.search(body) and not _opens_clause(rest, rules):
             # `"We don't teach anything" against homosexuality, he said`: the writer's
             # sentence goes on with the quote inside it, a mixed attribution.
             return False, clause
-        according = _ACCORDING.search(head)
+        according = _ACCORDING.search(head) if rules is ENGLISH else None
         if according and has_reporting_verb(head[: according.start()]):
             # `"…," Walker said, according to an AP account`: someone else's report
             # of the words, not the words as the writer heard them.
@@ -282,27 +321,28 @@ def _ends_free(body: str, after: str) -> tuple[bool, Clause]:
     if _HANDS_OVER.search(body):
         # `…," Matdos Santos, legal director for ACLU of Oregon, said`: the speaker's
         # description runs past the first words.
-        late = _APPOSITIVE_CLAUSE.match(head)
+        late = _APPOSITIVE_CLAUSE.match(head) if rules is ENGLISH else None
         if late and is_reporting_verb(late.group("verb")):
             named = clause_after(f", {late.group('who')} {late.group('verb')}")
             if named.found:
                 return True, named
     if clause.found and re.match(r"\s*[―—–]", after):
         return True, clause  # `“…” ― Ariana Huichapa`, a signature
-    if _SENTENCE_END.search(body) and _NEXT_SENTENCE.match(after):
+    if _SENTENCE_END.search(body) and _next_sentence(after):
         return True, clause
     if rest[0] in ".!?" and not rest[:3].startswith("..."):
         return True, clause
     return False, clause
 
 
-def _bare_clause(after: str) -> bool:
+def _bare_clause(after: str, rules: Rules = ENGLISH) -> bool:
     """`” Trump said.` / `” the spokesman said Tuesday.`: a sentence that is only a
-    reporting clause."""
-    ends = sentence_ends(after)
+    reporting clause (`”, critica.` where the subject may go unsaid)."""
+    ends = sentence_ends(after, rules)
     sentence = after[: ends[0]] if ends else after
     words = sentence.split()
-    return 2 <= len(words) <= 5 and has_reporting_verb(sentence) and clause_after(sentence).found
+    fewest = 1 if rules.pro_drop else 2
+    return fewest <= len(words) <= 5 and has_reporting_verb(sentence, rules) and clause_after(sentence, rules).found
 
 
 def _body(text: str, pieces: tuple[Segment, ...]) -> str:
@@ -328,9 +368,11 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     """Every quote in article order, standalone and partial, with speakers."""
     text = article.text
     starts = _starts(article)
+    rules = rules_for(article.language)
+    reversed_first = rules is not ENGLISH and quote_marks(article.language)[:2].count(("»", "«")) > 0
 
     found: list[_Found] = []
-    for seg in _all_segments(article):
+    for seg in _all_segments(article, reversed_first):
         first_paragraph = _paragraph_of(starts, seg.start)
         last_paragraph = _paragraph_of(starts, seg.end - 1)
         p_start = starts[first_paragraph]
@@ -343,13 +385,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         if not seg.opened:
             start_free, c_before = True, Clause()
         else:
-            start_free, c_before = _starts_free(before)
-            if start_free and _sentence_tail(before).strip() and body.lstrip(" .…[(")[:1].islower():
+            start_free, c_before = _starts_free(before, rules)
+            if start_free and _sentence_tail(before, rules).strip() and body.lstrip(" .…[(")[:1].islower():
                 # `Cohn wrote, "the assumption …"`: speech folded into the writer's
                 # sentence, a partial quote.
                 start_free = False
-        end_free, c_after = _ends_free(body, after) if seg.closed else (True, Clause())
-        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after):
+        end_free, c_after = _ends_free(body, after, rules) if seg.closed else (True, Clause())
+        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after, rules):
             # A quote ending in a full stop ends its sentence: what follows is another
             # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
@@ -365,7 +407,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # `…," Clinton said on ABC's “This Week” on Sunday. "…"`: a title or a few
             # quoted words inside the clause do not stop her quote going on.
             previous = found[-2]
-        if previous and _continues(text, previous, seg, c_after):
+        if previous and _continues(text, previous, seg, c_after, rules):
             previous.pieces.append(seg)
             previous.end_free = end_free
             if not previous.clause.found:
@@ -375,18 +417,21 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
 
     matches = []
     # Names are only needed to resolve speakers: read them once, and only then.
-    cast = Cast.of(text) if found else Cast((), ())
+    cast = Cast.of(text, rules) if found else Cast((), ())
     last_speaker: str | None = None
     last_paragraph = -10
     title = " ".join(article.title.split())
+    since = 0
     for item in found:
         pieces = tuple(item.pieces)
         standalone = item.start_free and item.end_free
         offset = pieces[0].start
         paragraph = _paragraph_of(starts, offset)
         how = ""
+        quote_before, since = since, pieces[-1].end
         if item.clause.found:
-            speaker = resolve(item.clause, cast, offset, last_speaker if paragraph - last_paragraph <= 1 else None, article.author)
+            previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
+            speaker = resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before)
             how = "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
@@ -404,7 +449,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 matches[-1] = replace(previous, pieces=joined, text=_body(text, joined))
                 continue
         elif standalone:
-            speaker = _introduced(text, starts, paragraph, cast, offset, article.author)
+            speaker = _introduced(text, starts, paragraph, cast, offset, article.author, rules)
             how = "introduced" if speaker else ""
         else:
             speaker = None
@@ -448,7 +493,7 @@ def _is_title(text: str, item: _Found) -> bool:
     return len(item.pieces) == 1 and not item.start_free and not item.end_free and len(text[piece.body_start : piece.body_end].split()) <= 6
 
 
-def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) -> bool:
+def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, rules: Rules = ENGLISH) -> bool:
     """`"We are proud," he said, "of it."` and `"…," he said. "…"`: one speaker's
     quote, broken by its reporting clause, goes on in the same paragraph. Not when the
     next quote has a clause of its own (`He added: "…"`, `"…," she said.`)."""
@@ -459,14 +504,14 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) ->
         return False
     if not between.strip(" ,;:—–-"):
         return True
-    if own_clause.found or len(between.split()) > 40 or not has_reporting_verb(between):
+    if own_clause.found or len(between.split()) > 40 or not has_reporting_verb(between, rules):
         return False
     if between.rstrip()[-1] not in ",:;.!?—–-":
         return False  # `said Brill, author of “America’s Bitter Pill”`: a title, not more speech
     last_body = text[previous.pieces[-1].body_start : previous.pieces[-1].body_end].rstrip(" \"”’'")
     if last_body.endswith("."):
         return False  # the quote ended its sentence; what follows is a sentence of its own
-    ends = sentence_ends(between)
+    ends = sentence_ends(between, rules)
     # Whatever follows the clause's full stop introduces the next quote itself.
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 
@@ -474,32 +519,46 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause) ->
 _SIGNATURE = re.compile(r"^[―—–-]\s*([^.!?\n]{2,80})\.?$")
 
 
-def _introduced(text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None) -> str | None:
+def _introduced(
+    text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None, rules: Rules = ENGLISH
+) -> str | None:
     """A bare quote paragraph after `X said in a statement.` / `Cruz continued:`, or
     signed in the paragraph after it (`- Bernie Sanders.`)."""
     if paragraph + 1 < len(starts):
         following = text[starts[paragraph + 1] : (starts[paragraph + 2] - 2) if paragraph + 2 < len(starts) else len(text)]
         signed = _SIGNATURE.match(following.strip())
         if signed:
-            clause = clause_after(following.strip())
+            clause = clause_after(following.strip(), rules)
             if clause.found:
                 return resolve(clause, cast, offset, None, author)
     if paragraph == 0:
         return None
     prev = text[starts[paragraph - 1] : starts[paragraph] - 2].strip()
-    sentence = last_sentence(prev)
-    if re.search(r"[\"“”]", sentence):
+    sentence = last_sentence(prev, rules)
+    if re.search(r"[\"“”«»„]", sentence):
         return None
     if sentence.endswith(":"):
-        clause = clause_before(sentence)
+        clause = clause_before(sentence, rules)
     else:
-        m = re.search(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b", sentence)
+        m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
         if not m:
             return None
-        clause = clause_before(sentence[: m.end()] + ",")
+        clause = clause_before(sentence[: m.end()] + ",", rules)
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)
+
+
+_INTRODUCING = re.compile(r"\b(said|says|told|wrote|added|stated|explained|tweeted|posted|according to)\b")
+
+
+def _last_verb(sentence: str, rules: Rules) -> re.Match[str] | None:
+    """The last reporting verb (or "according to") in a sentence."""
+    last = None
+    for m in re.finditer(r"[\w'’-]+", sentence):
+        if is_reporting_verb(m.group(), rules):
+            last = m
+    return last or rules.according.search(sentence)
 
 
 # -- ranking -----------------------------------------------------------------------

@@ -589,7 +589,7 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
         clause = _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
         if clause.found:
             return clause
-        if rules.pro_drop and not subject and _nothing_named(rest, rules):
+        if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
             return Clause(dropped=True)  # `“…”, explica.`
     return Clause()
 
@@ -790,6 +790,8 @@ class Rules:
     pro_drop: bool = False
     capitalised_nouns: bool = False
     inversion: bool = False  # French "dit-il"
+    # The "that" of reported speech: `tweeted that, "…"` reports content itself.
+    complementizers: frozenset[str] = frozenset(("that",))
 
 
 def _according(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -833,7 +835,8 @@ def _rules(v: Vocabulary) -> Rules:
         pronouns=v.pronouns,
         # English titles stay: "President Trump" in a German article is still a title.
         titles=TITLE_WORDS | v.titles,
-        function_words=FUNCTION_WORDS | v.stop_words | v.determiners | v.personal | v.pronouns | v.auxiliaries,
+        function_words=FUNCTION_WORDS | v.stop_words | v.determiners | v.personal | v.pronouns | v.auxiliaries
+        | v.conjunctions | v.prepositions | v.complementizers,
         determiners=v.determiners,
         quantifiers=v.determiners | v.demonstratives,
         articles=articles,
@@ -850,4 +853,5 @@ def _rules(v: Vocabulary) -> Rules:
         pro_drop=v.pro_drop,
         capitalised_nouns=v.capitalised_nouns,
         inversion=v.code == "fr",
+        complementizers=v.complementizers,
     )
