@@ -428,7 +428,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         offset = pieces[0].start
         paragraph = _paragraph_of(starts, offset)
         how = ""
-        quote_before, since = since, pieces[-1].end
+        # Who the writer names after the quote before, its own clause aside.
+        quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before)
@@ -467,6 +468,14 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             last_speaker, last_paragraph = speaker, _paragraph_of(starts, pieces[-1].start)
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
+
+
+def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> int:
+    """Where the sentence holding `offset` ends (its paragraph's end at the latest)."""
+    index = _paragraph_of(starts, offset)
+    end = starts[index + 1] - 2 if index + 1 < len(starts) else len(text)
+    ends = sentence_ends(text[offset:end], rules)
+    return offset + ends[0] if ends else end
 
 
 def _headline(text: str, starts: list[int], paragraphs: tuple[str, ...], pieces: tuple[Segment, ...]) -> bool:
