@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.languages import stop_words
 from bot.models import Article
-from bot.sentences import language_name, split_sentences, stop_words, word_tokens
+from bot.sentences import language_name, split_sentences, word_tokens
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
