@@ -22,10 +22,10 @@ from bot.sentences import language_code, language_name
 
 @functools.lru_cache(maxsize=32)
 def stop_words(language: str | None) -> frozenset[str]:
-    """The language's stop words: sumy's list, else ours under bot/data/stopwords/
+    """The language's stop words: sumy's list, else ours, bot/data/stopwords-<name>.txt
     (Russian, which sumy lacks); empty for a language neither has."""
     name = language_name(language) if language_code(language) in _KNOWN else ""
-    for package, path in (("sumy", f"data/stopwords/{name}.txt"), ("bot", f"data/stopwords/{name}.txt")):
+    for package, path in (("sumy", f"data/stopwords/{name}.txt"), ("bot", f"data/stopwords-{name}.txt")):
         if not name:
             break
         try:
