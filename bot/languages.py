@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import pkgutil
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.sentences import language_code, language_name
@@ -33,9 +35,22 @@ def stop_words(language: str | None) -> frozenset[str]:
         except OSError:
             continue
         if data:
-            lines = data.decode("utf-8").splitlines()
-            return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+            return frozenset(_parse_stop_words(data.decode("utf-8")))
     return frozenset()
+
+
+_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
+
+
+def _parse_stop_words(text: str) -> Iterator[str]:
+    """One word a line; sumy's Portuguese list also puts two on a line ("o, quando")
+    and writes accents as escapes ("tamb\\xe9m")."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        for word in _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), line).split(","):
+            if word.strip():
+                yield word.strip().lower()
 
 
 _KNOWN = frozenset("en de fr es it pt ru uk nl sv cs sk pl el".split())

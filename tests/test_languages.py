@@ -267,6 +267,17 @@ def test_english_quotes_and_clauses_are_read_as_before():
 # -- languages newsbot has no words for ---------------------------------------------
 
 
+def test_a_capitalised_function_word_is_nobody():
+    quotes = find_quotes(
+        story(
+            "pt",
+            "No Brasil isso não é comum. Quando você fala sobre fluência de leitura, o pessoal estranha: "
+            "“Que história é essa de que uma criança deve ler 60 palavras por minuto?”",
+        )
+    )
+    assert said(quotes, "Que história é essa") is None
+
+
 def test_unknown_language_gets_a_summary_and_quotes_by_punctuation():
     article = Article(
         title="Nieuw kabinet",
@@ -301,6 +312,8 @@ def test_stop_words_for_every_language_including_russian():
     for code in ("en", "de", "fr", "es", "it", "pt", "ru", "uk"):
         assert len(stop_words(code)) > 50, code
     assert {"и", "что", "это"} <= stop_words("ru")
+    # sumy's Portuguese list writes "o, quando" on one line and accents as "\xe9".
+    assert {"o", "quando", "também"} <= stop_words("pt")
     assert stop_words("xx") == frozenset()
 
 
