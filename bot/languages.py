@@ -97,6 +97,11 @@ class Vocabulary:
     # Every noun is capitalised (German): a capitalised word after an article is a
     # noun, not a name.
     capitalised_nouns: bool = False
+    # Russian and Ukrainian put a place or body in the genitive right before a name
+    # ("президент России Владимир Путин"): a three-word run whose middle word is no
+    # patronymic and whose first word has an oblique-case ending starts one word late.
+    patronymic_endings: tuple[str, ...] = ()
+    oblique_endings: tuple[str, ...] = ()
     # Quotation marks, (opening, closing) pairs, the usual first.
     marks: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'))
 
@@ -303,6 +308,8 @@ RUSSIAN = Vocabulary(
     complementizers=_w("что"),
     institutions=_w("министерство правительство"),
     abbreviations=_w("г гг т д др им ул пр проф акад"),
+    patronymic_endings=("вич", "вна", "чна", "ична"),
+    oblique_endings=("ии", "ы", "а", "я", "ого", "ей", "ов", "ых"),
     marks=(("«", "»"), ("„", "“"), ('"', '"')),
 )
 
@@ -330,6 +337,8 @@ UKRAINIAN = Vocabulary(
     complementizers=_w("що"),
     institutions=_w("міністерство уряд"),
     abbreviations=_w("р рр ім вул проф акад"),
+    patronymic_endings=("вич", "івна", "ївна", "ична"),
+    oblique_endings=("ії", "и", "а", "я", "ого", "ей", "ів", "их"),
     marks=(("«", "»"), ("„", "“"), ('"', '"')),
 )
 

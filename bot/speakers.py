@@ -161,6 +161,8 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
             candidate = candidate[titled[-1] + 1 :]
         while candidate and _clean(candidate[-1]).lower() in PARTICLES:
             candidate = candidate[:-1]
+        if rules.oblique_endings and len(candidate) == 3 and _genitive_lead(candidate, rules):
+            candidate = candidate[1:]  # "России Владимир Путин" -> "Владимир Путин"
         if len(candidate) == 1 and _is_title(candidate[0], rules):
             continue
         if candidate:
@@ -178,6 +180,11 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if not name.endswith(" Jr."):
         name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
+
+
+def _genitive_lead(run: list[str], rules: Rules) -> bool:
+    first, middle = _clean(run[0]).lower(), _clean(run[1]).lower()
+    return first.endswith(rules.oblique_endings) and not middle.endswith(rules.patronymic_endings)
 
 
 def _common_noun(run: list[str], words: list[str], rules: Rules) -> bool:
@@ -790,6 +797,8 @@ class Rules:
     pro_drop: bool = False
     capitalised_nouns: bool = False
     inversion: bool = False  # French "dit-il"
+    oblique_endings: tuple[str, ...] = ()
+    patronymic_endings: tuple[str, ...] = ()
     # The "that" of reported speech: `tweeted that, "…"` reports content itself.
     complementizers: frozenset[str] = frozenset(("that",))
 
@@ -854,4 +863,6 @@ def _rules(v: Vocabulary) -> Rules:
         capitalised_nouns=v.capitalised_nouns,
         inversion=v.code == "fr",
         complementizers=v.complementizers,
+        oblique_endings=v.oblique_endings,
+        patronymic_endings=v.patronymic_endings,
     )

@@ -238,6 +238,22 @@ def test_russian_dash_attribution_cyrillic_names_and_pronoun():
     assert said(quotes, "Позиция России не изменилась.") == "Мария Захарова"
 
 
+def test_russian_titles_with_a_country_in_the_genitive_and_patronymics():
+    quotes = find_quotes(
+        story(
+            "ru",
+            "«Россия открыта для диалога», — заявил президент России Владимир Путин.",
+            "«Это решение окончательное», — сказал пресс-секретарь Кремля Дмитрий Песков.",
+            "«Мы не отступим», — подчеркнул Владимир Владимирович Путин.",
+            "«Переговоры продолжатся», — сообщил Ким Чен Ын.",
+        )
+    )
+    assert said(quotes, "Россия открыта для диалога") == "Владимир Путин"
+    assert said(quotes, "Это решение окончательное") == "Дмитрий Песков"
+    assert said(quotes, "Мы не отступим") == "Владимир Владимирович Путин"
+    assert said(quotes, "Переговоры продолжатся") == "Ким Чен Ын"
+
+
 def test_ukrainian_zayaviv_and_vin():
     quotes = find_quotes(
         story(
