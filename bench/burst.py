@@ -124,6 +124,7 @@ class Outcome:
     duplicated: int
     notes: Counter[str]  # plain-note answers (busy, errors) rather than digests, by text
     lag: dict[str, float]
+    calls: Counter[str]  # Bot API calls the bot made during the scenario, by method
     peak_mb: float | None
     peak_tree_mb: float | None
 
@@ -303,6 +304,8 @@ def _scenarios(options: Options, api: Any, bot: subprocess.Popen[str], urls: Any
         f"Updates handed out again after being confirmed: {len(api.redelivered)}.",
     ]
     for name, outcome in outcomes:
+        calls = ", ".join(f"{count} {method}" for method, count in outcome.calls.most_common(3))
+        notes.append(f"Bot API calls during '{name}': {calls}.")
         if outcome.notes:
             kinds = "; ".join(f"{count} × {text!r}" for text, count in outcome.notes.most_common(3))
             notes.append(f"Plain-note answers in '{name}': {kinds}.")
@@ -353,6 +356,7 @@ def _row(name: str, outcome: Outcome) -> tuple[str, ...]:
 
 def _burst(api: Any, bot: subprocess.Popen[str], messages: list[tuple[int, str]]) -> Outcome:
     """Send every (chat, link) at once, wait for every answer, and read the stamps."""
+    calls_before = len(api.calls)
     keys = []
     start = time.perf_counter()
     for chat, url in messages:
@@ -382,6 +386,7 @@ def _burst(api: Any, bot: subprocess.Popen[str], messages: list[tuple[int, str]]
         duplicated=sum(1 for k in keys if len(stamps.replies.get(k, ())) > 1),
         notes=notes,
         lag=_read_lag(bot),
+        calls=Counter(call.method for call in api.calls[calls_before:]),
         peak_mb=peak or None,
         peak_tree_mb=peak_tree or None,
     )
