@@ -306,6 +306,11 @@ class Cast:
         """"Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un": the name of two words or
         more, mentioned so far, that ends (or starts) with this one and is used most."""
         tokens = name.split()
+        if self.rules.oblique_endings:
+            # "по словам Дмитрия Пескова" -> "Дмитрий Песков": the same name in another case.
+            declined = self._declined(tokens, offset)
+            if declined:
+                return declined
         if len(tokens) != 1:
             return name
         word = _clean(name)
@@ -320,6 +325,20 @@ class Cast:
                 names = seen.setdefault(word, {})
                 names[mention.name] = names.get(mention.name, 0) + 1
         return _best(word, seen) or name
+
+    def _declined(self, tokens: list[str], offset: int) -> str | None:
+        """The person's name whose words are these words in another case, as first
+        mentioned: news introduce people in the nominative ("Дмитрий Песков сказал")."""
+        words = [_clean(t).lower() for t in tokens]
+        for mention in self.before(offset) or self.mentions:
+            parts = [_clean(p).lower() for p in mention.full.split()]
+            if not mention.person or parts == words or len(parts) < len(words):
+                continue
+            # A surname alone matches the name's last word; a full name word for word.
+            pairs = zip(words, parts[-len(words) :] if len(words) == 1 else parts)
+            if len(words) in (1, len(parts)) and all(_same_stem(a, b) for a, b in pairs):
+                return mention.full
+        return None
 
     def describe(self, description: tuple[str, ...], offset: int) -> str | None:
         """"the Russian leader" -> the most recent person whose description fits."""
@@ -359,6 +378,13 @@ class Cast:
             if mention.person:
                 return mention.full
         return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """"пескова" / "песков", "дмитрия" / "дмитрий": one word, declined (the endings
+    differ by at most two letters, the stem is at least three)."""
+    common = len(next((p for p in (a[:i] for i in range(min(len(a), len(b)), 0, -1)) if b.startswith(p)), ""))
+    return common >= 3 and max(len(a), len(b)) - common <= 2
 
 
 def _best(word: str, seen: dict[str, dict[str, int]]) -> str | None:

@@ -254,6 +254,19 @@ def test_russian_titles_with_a_country_in_the_genitive_and_patronymics():
     assert said(quotes, "Переговоры продолжатся") == "Ким Чен Ын"
 
 
+def test_russian_declined_names_resolve_to_the_name_as_introduced():
+    quotes = find_quotes(
+        story(
+            "ru",
+            "Пресс-секретарь президента Дмитрий Песков прокомментировал решение суда.",
+            "По словам Дмитрия Пескова, «Кремль не вмешивается в работу судов.»",
+            "«Это внутреннее дело», — добавил Песков.",
+        )
+    )
+    assert said(quotes, "Кремль не вмешивается в работу судов.") == "Дмитрий Песков"
+    assert said(quotes, "Это внутреннее дело") == "Дмитрий Песков"
+
+
 def test_ukrainian_zayaviv_and_vin():
     quotes = find_quotes(
         story(
