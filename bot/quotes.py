@@ -2,10 +2,12 @@
 
 How a quote is found, paragraph by paragraph:
 
-1. Quotation marks are read with their context. Curly and angle marks say which way
-   they face; a straight " faces the way its neighbours say (space before: opening),
-   and the quote state decides when they don't. ’ inside a word is an apostrophe.
-   Single marks nested in a double quote (and the reverse) belong to the outer quote.
+1. Quotation marks are read with their context. Curly marks say which way they face
+   („…“ closes with “); a straight " and the guillemets « » face the way their
+   neighbours say (space or no-break space before: opening), so French « … »,
+   Russian «…» and German »…« all pair up; the quote state decides when the
+   neighbours don't. ’ inside a word is an apostrophe. Single marks nested in a
+   double quote (and the reverse) belong to the outer quote.
 2. Marks pair up into segments. Journalistic conventions are honoured: a quote
    running over several paragraphs reopens each paragraph and closes only on the
    last; a paragraph that ends in `…," he said.` with no opening mark was quoted
@@ -24,6 +26,11 @@ How a quote is found, paragraph by paragraph:
 Speakers come from `bot.speakers`: the reporting clause next to the quote, else the
 speaker of the quote just before (a bare quote paragraph continues the last
 speaker), else a clause like `X said in a statement:` ending the paragraph before.
+
+The article's language (`Article.language`) picks the words those clauses are made
+of (`bot.languages`: `sagte`, `a déclaré`, `dijo`, `», — заявил`, `selon X`, `er`,
+`ella`…); a language newsbot has no words for is read with English ones, so its
+quotes are still found by their marks.
 """
 
 from __future__ import annotations
