@@ -84,6 +84,14 @@ def run(options: Options) -> Section:
                 "",
             )
         )
+    if "newsbot" in timings.seconds:
+        # An outlier hides behind a p95 on 181 pages; name the worst so it can be looked at.
+        ours = timings.seconds["newsbot"]
+        worst = max(range(len(pages)), key=ours.__getitem__)
+        notes.append(
+            f"Slowest page for our pipeline: {ms(ours[worst])} on {pages[worst].id[:12]}… "
+            f"({pages[worst].url or 'no URL'}; trafilatura took {ms(base[worst]) if base else '–'} there)."
+        )
     for name, errors in timings.errors.items():
         if errors:
             notes.append(f"{labels[name]} raised on {len(errors)} page(s), first: {errors[0]}")
