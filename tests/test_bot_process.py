@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,6 +17,7 @@ from tests.botrig import (
     article_page,
     bot_running,
     config,  # noqa: F401 - fixture
+    held_page,
     make_config,
     telegram_api,  # noqa: F401 - fixture
     with_telegram,
@@ -31,15 +33,19 @@ def write_config(path: Path, api: FakeBotAPI, *, token: str | None) -> Path:
     if token is not None:
         lines.append(f'token = "{token}"')
     lines += ["[storage]", f'path = "{path.parent / "bot.sqlite3"}"', "[fetch]", "allow_private_networks = true"]
+    lines += ["[topics]", "search_feeds = []"]  # a topic search must never leave loopback
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_CONFIG")}
+
+
 async def newsbot(*args: str) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_CONFIG")}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", *args,
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        cwd=ROOT, env=_env(), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 
 
@@ -136,3 +142,34 @@ def _status_of(request: urllib.request.Request) -> int:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
+
+
+async def test_a_link_taken_by_a_killed_process_is_answered_after_the_restart(telegram_api, tmp_path, article_server):
+    release = threading.Event()
+    url = article_server.add("/slow", held_page(release, article_page()))
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    # Its log goes to a file: a pipe would stay open in whatever outlives a SIGKILL.
+    with open(tmp_path / "first.log", "wb") as log:
+        first = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--config", str(config_file), cwd=ROOT, env=_env(), stderr=log
+        )
+    try:
+        asked = telegram_api.private_message(f"read this {url}")
+        await telegram_api.wait_for(lambda: article_server.requests, timeout=60, what="the fetch to start")
+        # Telegram was told the update arrived (the next poll's offset confirms it) ...
+        await telegram_api.wait_for(lambda: telegram_api.confirmed, timeout=30, what="the update confirmed")
+    finally:
+        first.kill()  # ... and then the process dies mid-work: no goodbye, no cleanup.
+        await first.wait()
+    release.set()
+    assert telegram_api.replies_to(asked) == []
+    second = await newsbot("run", "--config", str(config_file))
+    try:
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
+    finally:
+        second.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(second.communicate(), 60)
+    assert "harbour bridge" in reply["text"]
+    assert "replaying 1 update" in err.decode()
+    assert telegram_api.redelivered == [], "Telegram did not hand it over again: the journal did"
+    assert second.returncode == 0

@@ -30,6 +30,7 @@ from bot.config import Config
 from bot.errors import ConfigError
 from bot.telegram.delivery import PatientRateLimiter
 from bot.telegram.handlers import COMMANDS, register
+from bot.telegram.journal import JournaledApplication, JournaledQueue, replay
 from bot.telegram.logs import configure_logging
 from bot.telegram.state import STATE_KEY, BotState, state_of
 
@@ -60,8 +61,11 @@ def build_application(config: Config) -> App:
     if not token:
         raise ConfigError(MISSING_TOKEN)
     settings = config.telegram
+    state = BotState(config)
     builder = (
         ApplicationBuilder()
+        .application_class(JournaledApplication)
+        .update_queue(JournaledQueue(state))
         .token(token)
         .concurrent_updates(True)
         .rate_limiter(PatientRateLimiter())
@@ -80,7 +84,7 @@ def build_application(config: Config) -> App:
         if settings.base_url.rstrip("/").endswith("/bot"):
             builder = builder.base_file_url(settings.base_url.rstrip("/")[: -len("/bot")] + "/file/bot")
     application = builder.build()
-    application.bot_data[STATE_KEY] = BotState(config)
+    application.bot_data[STATE_KEY] = state
     register(application)
     return application
 
@@ -112,6 +116,7 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
     try:
         if application.post_init:
             await application.post_init(application)
+        await replay(application)  # before new updates: the oldest questions first
         updater = application.updater
         assert updater is not None
         if settings.mode == "webhook":

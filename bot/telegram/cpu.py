@@ -7,6 +7,8 @@ import concurrent.futures
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -43,7 +45,9 @@ class CpuPool:
         context = multiprocessing.get_context("forkserver")
         # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
         context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
-        executor = concurrent.futures.ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        executor = concurrent.futures.ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=watch_bot, initargs=(os.getpid(),)
+        )
         # Submitting blocks until the forkserver is up: do it here, in a thread, once.
         executor.submit(os.getpid).result()
         return executor
@@ -75,3 +79,27 @@ class CpuPool:
             log.warning("the CPU pool did not start: %s", exc)
             return
         await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+
+
+# How often a worker checks that the bot it works for is still there.
+WATCH_EVERY = 1.0
+
+
+def watch_bot(bot_pid: int) -> None:
+    """Worker initializer: exit when the bot process is gone.
+
+    A bot killed outright (SIGKILL, the OOM killer) never shuts its pool down, and a
+    worker waiting for work would wait forever, holding memory and the bot's log pipe.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_EVERY)
+            try:
+                os.kill(bot_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid now belongs to someone else's process
+                os._exit(0)
+
+    threading.Thread(target=watch, name="watch the bot", daemon=True).start()

@@ -1,0 +1,85 @@
+"""No update lost to a crash: each is written down before Telegram hears it was received,
+and crossed off once answered.
+
+python-telegram-bot's updater confirms updates to Telegram (the next getUpdates
+offset) as soon as it has put them in the Application's queue; a webhook answers 200
+the same way. A process killed while digests are in flight would lose those updates
+for good. So:
+
+    JournaledQueue.put     writes the update to the store (bot.store pending_updates)
+                           before the updater goes on to confirm it
+    JournaledApplication   crosses it off when its handlers are done, however they ended
+    replay(application)    at start, puts the updates an earlier run left unanswered back
+                           in the queue; an update that keeps failing is given up after
+                           a few starts (see Store.take_pending)
+
+Telegram may also hand an update over again when the kill came before it was
+confirmed: the queue lets through each replayed id only once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.telegram.state import BotState, state_of
+
+log = logging.getLogger(__name__)
+
+
+class JournaledQueue(asyncio.Queue[object]):
+    def __init__(self, state: BotState) -> None:
+        super().__init__()
+        self._state = state
+        self._replayed: set[int] = set()
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update):
+            if item.update_id in self._replayed:
+                self._replayed.discard(item.update_id)
+                log.info("update %s: already replayed from the journal", item.update_id)
+                return
+            store = self._state.store
+            if store is not None:
+                await asyncio.to_thread(store.add_pending, item.update_id, item.to_json())
+        await super().put(item)
+
+    async def replayed(self, update: Update) -> None:
+        self._replayed.add(update.update_id)
+        await super().put(update)
+
+
+class JournaledApplication(Application):  # type: ignore[type-arg]
+    async def process_update(self, update: object) -> None:
+        try:
+            await super().process_update(update)
+        finally:
+            store = state_of(self).store
+            if isinstance(update, Update) and store is not None:
+                await asyncio.to_thread(store.done_pending, update.update_id)
+
+
+async def replay(application: Application[Any, Any, Any, Any, Any, Any]) -> int:
+    """Queue what an earlier run took and never answered; returns how many."""
+    store = state_of(application).store
+    queue = application.update_queue
+    if store is None or not isinstance(queue, JournaledQueue):
+        return 0
+    pending = await asyncio.to_thread(store.take_pending)
+    for update_id, body in pending:
+        try:
+            update = Update.de_json(json.loads(body), application.bot)
+        except (ValueError, TypeError, KeyError) as exc:
+            log.warning("update %s in the journal is unreadable (%s); dropped", update_id, exc)
+            await asyncio.to_thread(store.done_pending, update_id)
+            continue
+        await queue.replayed(update)
+    if pending:
+        log.info("replaying %d update(s) left unanswered by the last run", len(pending))
+    return len(pending)
+
