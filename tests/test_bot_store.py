@@ -140,3 +140,42 @@ def test_many_threads_and_two_connections_write_at_once(tmp_path):
     assert [second.get_chat_settings(n) for n in range(6)] == [{"i": 29}] * 6
     first.close()
     second.close()
+
+
+def test_a_button_key_finds_its_page_after_a_restart_and_after_the_digest_expired(tmp_path):
+    from bot.links import link_key
+
+    path, clock = tmp_path / "bot.sqlite3", Clock()
+    url = "https://example.com/news/story?id=7"
+    with Store(path, cache_hours=24, clock=clock) as store:
+        store.put_digest(url, a_digest(url))
+        store.remember_link(link_key(url), url)
+    clock.now += 3 * 86400  # three days later: the digest is gone, the key is not
+    with Store(path, cache_hours=24, clock=clock) as store:
+        assert store.get_digest(url) is None
+        assert store.link_for(link_key(url)) == url
+        assert store.link_for("nokeylikeit") is None
+    # One page, one key, whatever its spelling; short enough for a button.
+    assert link_key("HTTPS://Example.com:443/news/story?id=7&utm_source=x#top") == link_key(url)
+    assert len(link_key(url)) == 11 and link_key(url) != link_key("https://example.com/news/story?id=8")
+
+
+def test_unanswered_updates_are_replayed_a_few_times_at_most_and_never_when_too_old(tmp_path):
+    path, clock = tmp_path / "bot.sqlite3", Clock()
+    with Store(path, clock=clock) as store:
+        store.add_pending(1, '{"update_id": 1}')
+        store.add_pending(2, '{"update_id": 2}')
+        store.add_pending(3, '{"update_id": 3}')
+        store.done_pending(2)  # answered
+    with Store(path, clock=clock) as store:  # the process died; a new one starts
+        assert store.take_pending(max_attempts=2) == [(1, '{"update_id": 1}'), (3, '{"update_id": 3}')]
+        store.done_pending(3)
+        store.add_pending(1, '{"update_id": 1}')  # handed over again: still one row, its attempts kept
+    with Store(path, clock=clock) as store:  # died again while on update 1
+        assert store.take_pending(max_attempts=2) == [(1, '{"update_id": 1}')]
+    with Store(path, clock=clock) as store:  # and again: update 1 is given up
+        assert store.take_pending(max_attempts=2) == []
+        store.add_pending(4, '{"update_id": 4}')
+    clock.now += 25 * 3600  # a day and more later: Telegram has forgotten it too
+    with Store(path, clock=clock) as store:
+        assert store.take_pending() == []

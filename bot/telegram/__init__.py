@@ -6,6 +6,12 @@
     warm.py       imported by the pool's forkserver so every worker starts warm
     digests.py    a digest for a link: cache first, one fetch per URL however many ask
     handlers.py   what each kind of message gets as an answer
+    reading.py    what a user's words are: a topic, a pasted article, a typed link, junk
+    settings.py   per-chat settings, the /settings keyboard, who may change them
+    views.py      one cached digest shown many ways (chat settings, More, Shorter)
+    buttons.py    the buttons under a digest, and their presses
+    inline.py     @bot <link or topic> in any chat
+    journal.py    updates written down until answered, replayed after a crash
     replies.py    sending: typing indicator, digests as replies, plain notes
     delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections
     logs.py       one clean line per event on stderr
