@@ -45,7 +45,9 @@ class JournaledQueue(asyncio.Queue[object]):
                 log.info("update %s: already replayed from the journal", item.update_id)
                 return
             store = self._state.store
-            if store is not None:
+            # Only messages: an inline query or a button press is stale within seconds, and
+            # Telegram would refuse a late answer to it anyway.
+            if store is not None and item.message is not None:
                 await asyncio.to_thread(store.add_pending, item.update_id, item.to_json())
         await super().put(item)
 
@@ -60,7 +62,7 @@ class JournaledApplication(Application):  # type: ignore[type-arg]
             await super().process_update(update)
         finally:
             store = state_of(self).store
-            if isinstance(update, Update) and store is not None:
+            if isinstance(update, Update) and update.message is not None and store is not None:
                 await asyncio.to_thread(store.done_pending, update.update_id)
 
 
