@@ -15,10 +15,9 @@ from bot.config import Config, FetchSettings, SummarySettings, TopicsSettings
 from bot.extract import extract_html
 from bot.feeds import FeedItem
 from bot.fetch import Fetcher
-from bot.news import news_messages
 from bot.ranking import Scored
 from bot.topics import Outlet, StoryCache, find_stories, run_news, search_news, tell_story
-from bot.topics_render import stories_html, stories_text
+from bot.topics_render import nothing_found, stories_html, stories_text
 from tests.servers import PAGES, LocalServer, Response
 from tests.topics_feeds import feed_text
 
@@ -371,18 +370,20 @@ async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server,
     config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
     cache = StoryCache(10)
 
-    (digest,) = await news_messages("Venice floods", fetcher, config, cache=cache, now=NOW)
+    found = await search_news("Venice floods", fetcher, config, cache=cache, now=NOW)
+    (digest,) = stories_html("Venice floods", found.stories, NOW)
     assert digest.startswith("<b>News on “Venice floods”</b>\n\n1. <b><a href=")
 
-    assert await news_messages("quantum <chromodynamics>", fetcher, config, now=NOW) == [
-        "No fresh news on “quantum &lt;chromodynamics&gt;”."
-    ]
-    assert await news_messages("   ", fetcher, config, now=NOW) == [
-        "Send /news followed by a topic, like: /news Indiana teachers"
-    ]
+    nothing = await search_news("quantum <chromodynamics>", fetcher, config, now=NOW)
+    assert nothing.stories == [] or nothing.stories == ()
+    assert nothing_found("quantum <chromodynamics>", sources_failed=nothing.sources_failed) == (
+        "No fresh news on “quantum <chromodynamics>”."
+    )
     down = config_for(article_server, aggregator, search=("/feeds/down.rss?q={query}",))
-    (apology,) = await news_messages("Venice floods", fetcher, down, now=NOW)
-    assert apology.startswith("I could not reach any news source")
+    unreachable = await search_news("Venice floods", fetcher, down, now=NOW)
+    assert nothing_found("Venice floods", sources_failed=unreachable.sources_failed).startswith(
+        "I could not reach any news source"
+    )
 
 
 async def test_a_query_asked_twice_at_once_is_searched_once(article_server, aggregator, fetcher):
