@@ -22,7 +22,6 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def test_a_quick_bench_run_reports_every_benchmark_beside_its_baselines(eval_dir: Path, tmp_path: Path) -> None:
-    pytest.importorskip("bot.extract", reason="the pipeline's extract module has not landed yet")
     report = tmp_path / "bench.md"
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--pages", "3", "--stories", "3", "--no-memory",
