@@ -718,6 +718,10 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
 _END = re.compile(r"[.!?…]+[\"”’»“)\]]*(?=\s|$)")
 
 
+_LAST_WORD = re.compile(r"([\w.-]+)$")
+_LONGEST_WORD = 64
+
+
 def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
     """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
     abbreviations = (rules or ENGLISH).abbreviations
@@ -726,7 +730,9 @@ def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
     text = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
     for m in _END.finditer(text):
         if text[m.start()] == ".":
-            word = re.search(r"([\w.-]+)$", text[: m.start()])
+            # Only the word before the full stop matters; looking further back made
+            # long paragraphs quadratic.
+            word = _LAST_WORD.search(text, max(0, m.start() - _LONGEST_WORD), m.start())
             token = word.group(1) if word else ""
             last = token.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
             if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
