@@ -14,6 +14,7 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from bot.config import Config, load_config
 from bot.errors import ConfigError, NewsbotError
@@ -122,35 +123,51 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
 
 async def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> list[tuple[str, object]]:
     """Digest every source concurrently; results keep the order given."""
-    from bot.fetch import Fetcher
-
-    async with Fetcher(config.fetch) as fetcher:
-        limit = asyncio.Semaphore(8)
-
-        async def one(given: str) -> tuple[str, object]:
-            async with limit:
-                try:
-                    return given, await _digest_one(given, fetcher, config, stdin_text)
-                except NewsbotError as exc:
-                    log.debug("%s failed: %r (%s)", given, exc, exc.detail)
-                    return given, exc
-                except Exception as exc:  # never a traceback for the user; the log keeps it
-                    log.debug("unexpected failure on %s", given, exc_info=True)
-                    return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
-
-        return list(await asyncio.gather(*(one(s) for s in sources)))
-
-
-async def _digest_one(given: str, fetcher: object, config: Config, stdin_text: str | None) -> object:
-    from bot import pipeline
     from bot.sources import resolve_source
 
-    source = resolve_source(given, stdin_text)
+    resolved: list[object] = []
+    for given in sources:
+        try:
+            resolved.append(resolve_source(given, stdin_text))
+        except NewsbotError as exc:
+            resolved.append(exc)
+    # Local files need no network stack: importing it is a tenth of a second of start-up.
+    needs_network = any(getattr(source, "kind", None) == "url" for source in resolved)
+    fetcher = None
+    if needs_network:
+        from bot.fetch import Fetcher
+
+        fetcher = Fetcher(config.fetch)
+    limit = asyncio.Semaphore(8)
+
+    async def one(given: str, source: object) -> tuple[str, object]:
+        if isinstance(source, NewsbotError):
+            return given, source
+        async with limit:
+            try:
+                return given, await _digest_one(source, fetcher, config)
+            except NewsbotError as exc:
+                log.debug("%s failed: %r (%s)", given, exc, exc.detail)
+                return given, exc
+            except Exception as exc:  # never a traceback for the user; the log keeps it
+                log.debug("unexpected failure on %s", given, exc_info=True)
+                return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
+
+    try:
+        return list(await asyncio.gather(*(one(g, s) for g, s in zip(sources, resolved))))
+    finally:
+        if fetcher is not None:
+            await fetcher.aclose()
+
+
+async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
+    from bot import pipeline
+
     if source.kind == "url":
-        return await pipeline.digest_url(source.value, fetcher, config.summary, source=given)  # type: ignore[arg-type]
+        return await pipeline.digest_url(source.value, fetcher, config.summary, source=source.name)
     if source.kind == "html":
-        return pipeline.digest_html(source.value, None, given, config.summary)
-    return pipeline.digest_text(source.value, None, given, config.summary)
+        return pipeline.digest_html(source.value, None, source.name, config.summary)
+    return pipeline.digest_text(source.value, None, source.name, config.summary)
 
 
 def _print_results(results: list[tuple[str, object]], fmt: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -27,11 +28,13 @@ class Article:
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     language: str | None = None  # ISO 639-1 code when known
 
-    @property
+    # Cached: the text of a long article is read by every pipeline step. cached_property
+    # writes the instance __dict__ directly, which a frozen dataclass allows.
+    @functools.cached_property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
         return len(_WORD.findall(self.text))
 

@@ -9,14 +9,16 @@ loop free. `digest_source` is the async front: it fetches, then hands the CPU wo
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.config import SummarySettings
 from bot.extract import extract_html, extract_text
-from bot.fetch import Fetcher
 from bot.models import Article, Digest
 from bot.quotes import find_quotes
 from bot.summarize import summarize
+
+if TYPE_CHECKING:  # the network stack is only loaded by those who fetch
+    from bot.fetch import Fetcher
 
 T = TypeVar("T")
 
