@@ -45,5 +45,6 @@ def run_report(eval_dir: Path, tasks: list[str], *, limit: int | None = None, pr
         started = time.perf_counter()
         results += module.evaluate(eval_dir, limit=limit, progress=progress)
         print(f"{task}: done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print(format_table(results))
+    # One table per task: each has its own metrics.
+    print("\n\n".join(format_table([r for r in results if r.task == task]) for task in tasks))
     return 0
