@@ -84,7 +84,10 @@ def summarize(
     if count <= 0:
         return []
     sentences = article_sentences(article)
-    candidates = [s for s in sentences if is_prose(s.text, article.title)] or sentences
+    inside = inside_quote(sentences)
+    candidates = [
+        s for s, quoted in zip(sentences, inside) if not quoted and is_prose(s.text, article.title)
+    ] or sentences
     if not candidates:
         return []
     language = article.language or "en"
@@ -136,6 +139,43 @@ def is_prose(text: str, title: str | None = None) -> bool:
     if title and _jaccard(_word_set(text), _word_set(title)) > 0.8:
         return False  # the headline repeated as the first line
     return True
+
+
+_STRAIGHT_QUOTE = '"'
+_OPENING_QUOTES = "“«„‹"
+_CLOSING_QUOTES = "”»›"
+
+
+def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether it starts or ends inside a quotation.
+
+    Such a sentence is a piece of someone's longer quote ("...situations," said Tite.)
+    and reads as a fragment on its own, unbalanced marks and all; the quotes show it whole. Quotes are followed
+    within a paragraph: straight quotes by parity, curly quotes and guillemets by
+    depth, with German „...“ closing on the high mark.
+    """
+    flags: list[bool] = []
+    paragraph = None
+    straight = False
+    depth = 0
+    low_open = False
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, straight, depth, low_open = sentence.paragraph, False, 0, False
+        opened_before = straight or depth > 0
+        for char in sentence.text:
+            if char == _STRAIGHT_QUOTE:
+                straight = not straight
+            elif char == "„":
+                depth, low_open = depth + 1, True
+            elif char == "“" and low_open:
+                depth, low_open = max(0, depth - 1), False
+            elif char in _OPENING_QUOTES:
+                depth += 1
+            elif char in _CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+        flags.append(opened_before or straight or depth > 0)
+    return flags
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -254,7 +294,9 @@ def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> l
         ranked.extend(str(info.sentence) for info in infos)
         return infos
 
-    summarizer(document, keep_all)
+    # sumy's LexRank divides by a zero norm when no two sentences share a word.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        summarizer(document, keep_all)
     by_text: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_text.setdefault(sentence.text, []).append(sentence)

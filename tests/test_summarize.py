@@ -113,6 +113,23 @@ def test_captions_credits_bylines_and_headlines_are_not_summary_sentences(line: 
         assert line not in [s.text for s in summarize(article, 3, algorithm=algorithm)]
 
 
+def test_a_sentence_that_starts_inside_someone_elses_quote_is_not_a_summary_sentence() -> None:
+    article = Article(
+        title="Coach stays on",
+        paragraphs=(
+            '"The season was long and difficult for every one of us. We will be stronger for it next year," '
+            "said the coach on Sunday after the final match.",
+            "The club confirmed that the coach had signed a new two-year contract with the team.",
+            "Supporters gathered outside the stadium to celebrate the news with the players.",
+        ),
+        language="en",
+    )
+    for algorithm in ALGORITHMS:
+        summary = summarize(article, 3, algorithm=algorithm)
+        assert not any(s.text.startswith("We will be stronger") for s in summary), algorithm
+        assert all(s.text.count('"') % 2 == 0 for s in summary)
+
+
 def test_the_headline_repeated_in_the_body_is_not_a_summary_sentence() -> None:
     base = flood_article()
     article = Article(title=base.title, paragraphs=(base.title + ".", *base.paragraphs), language="en")
