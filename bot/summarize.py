@@ -144,6 +144,7 @@ def is_prose(text: str, title: str | None = None) -> bool:
 _STRAIGHT_QUOTE = '"'
 _OPENING_QUOTES = "“«„‹"
 _CLOSING_QUOTES = "”»›"
+_QUOTE_MARK = re.compile("[" + _STRAIGHT_QUOTE + _OPENING_QUOTES + _CLOSING_QUOTES + "]")
 
 
 def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
@@ -163,7 +164,8 @@ def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
         if sentence.paragraph != paragraph:
             paragraph, straight, depth, low_open = sentence.paragraph, False, 0, False
         opened_before = straight or depth > 0
-        for char in sentence.text:
+        for mark in _QUOTE_MARK.finditer(sentence.text):
+            char = mark.group()
             if char == _STRAIGHT_QUOTE:
                 straight = not straight
             elif char == "„":
@@ -348,6 +350,20 @@ def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -
     return unit[:n], unit[n:]
 
 
+def cosine_matrix(unit: np.ndarray) -> np.ndarray:
+    """Cosine of every pair of L2-normalised rows.
+
+    Only terms that two or more sentences share can make two sentences similar, and
+    most terms occur once, so the product runs over the shared columns alone. It is
+    spelled as einsum, not `@`: BLAS would spread this small product over threads,
+    which costs more than it saves, most of all in a busy worker process.
+    """
+    shared = unit[:, np.count_nonzero(unit, axis=0) > 1]
+    similarity = np.einsum("ik,jk->ij", shared, shared)
+    np.fill_diagonal(similarity, np.any(unit != 0, axis=1).astype(float))
+    return similarity
+
+
 def lexrank_scores(similarity: np.ndarray, threshold: float = 0.1) -> np.ndarray:
     """LexRank centrality, as sumy computes it: thresholded graph, power iteration."""
     n = len(similarity)
@@ -393,7 +409,7 @@ def news_features(
     rows = [_content_terms(s.text, language) for s in window]
     title_terms = [_content_terms(title, language)] if title else []
     vectors, title_vectors = _tfidf(rows, title_terms)
-    similarity = vectors @ vectors.T
+    similarity = cosine_matrix(vectors)
     centroid = vectors.sum(axis=0)
     centroid_norm = np.linalg.norm(centroid)
     return NewsFeatures(
