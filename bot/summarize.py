@@ -97,7 +97,7 @@ def summarize(
         ranked = rank_news(candidates, article.title, language, NEWS, count)
     else:
         ranked = rank_sumy(candidates[:SUMY_MAX_SENTENCES], algorithm, language)
-    chosen = pick(ranked, count, exclude, language)
+    chosen = pick(ranked, count, exclude)
     return sorted(chosen, key=lambda s: s.index)
 
 
@@ -193,7 +193,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 # --- the greedy pass every algorithm shares --------------------------------------------
 
 
-def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str], language: str) -> list[Sentence]:
+def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str] = ()) -> list[Sentence]:
     """The first `count` of `ranked` that repeat neither each other nor an excluded quote."""
     quotes = [_quote_tokens(q) for q in exclude if q.strip()]
     chosen: list[Sentence] = []
@@ -211,25 +211,24 @@ def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str], languag
     return chosen
 
 
-# "..., he said." / "..., said John Smith, a spokesman." / "He said:" — the attribution
-# wrapped around a quote, which does not make a sentence more than the quote.
-_ATTRIBUTION_WORDS = 8
-
-
 def _quote_tokens(text: str) -> list[str]:
     return [w.lower() for w in word_tokens(text)]
 
 
 def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
-    """Whether `text` is mostly one of `quotes` (token lists) plus a short attribution."""
+    """Whether `text` is mostly one of `quotes` (token lists) plus a short attribution.
+
+    "It is a disaster," said John Smith, the mayor. -> mostly the quote.
+    Only runs of three or more words in the quote's order count, so words the two
+    merely share ("the", "said") do not make a sentence a quote.
+    """
     tokens = _quote_tokens(text)
     if not tokens:
         return False
     for quote in quotes:
         matcher = difflib.SequenceMatcher(None, tokens, list(quote), autojunk=False)
-        covered = sum(block.size for block in matcher.get_matching_blocks())
-        rest = len(tokens) - covered
-        if covered / len(tokens) >= QUOTE_COVERAGE or (covered >= 3 and rest <= _ATTRIBUTION_WORDS // 2):
+        covered = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
+        if covered / len(tokens) >= QUOTE_COVERAGE:
             return True
     return False
 

@@ -88,7 +88,10 @@ def test_a_quote_already_shown_is_not_repeated_in_the_summary() -> None:
 def test_a_sentence_that_merely_contains_a_short_quote_stays() -> None:
     quote = ["disaster"]
     assert not is_only_quote('The mayor called the flooding "a disaster" and asked for help from the army.', [quote])
-    assert is_only_quote('"It is a disaster for this town," said John Smith.', [["it", "is", "a", "disaster", "for", "this", "town"]])
+    quote = ["it", "is", "a", "disaster", "for", "this", "town"]
+    assert is_only_quote('"It is a disaster for this town," said John Smith.', [quote])
+    # Words shared here and there are not the quote.
+    assert not is_only_quote("It is said that a town is a disaster for this county.", [quote])
 
 
 @pytest.mark.parametrize(
