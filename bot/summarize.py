@@ -53,6 +53,11 @@ class NewsWeights:
     LexRank centrality, given any weight at all, lowered the worst margin (closeness to
     the centroid already carries what it adds), so its weight is 0 and it is not
     computed; it stays here to be tried on other data.
+
+    The gain over LEAD-3 is real but small: about +0.1 ROUGE on cnndm-dev and on BBC at
+    three sentences, +1 to +1.4 on BBC at the reference's length. More weight on
+    centrality or length lifts BBC (long, extractive references) and costs CNN/DM
+    (short highlights) more than that.
     """
 
     # Position prior 1 / (1 + rank / half_life): half the lead's weight at `half_life`.
