@@ -44,8 +44,6 @@ async def test_a_link_gets_a_digest_as_a_reply(telegram_api, config, article_ser
     quotes = entities_of(reply, "blockquote")
     assert any(expected.quotes[0].text in q for q in quotes)
     assert reply["link_preview_options"]["url"] == url
-    typing = telegram_api.calls_of("sendChatAction")
-    assert typing and typing[0].params["action"] == "typing"
 
 
 async def test_a_real_news_page_is_summarized(telegram_api, config, article_server):

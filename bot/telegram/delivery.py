@@ -4,7 +4,15 @@ python-telegram-bot's AIORateLimiter keeps us under Telegram's flood limits and 
 a 429's retry_after. It does not retry a 5xx or a dropped connection, which Telegram
 answers now and then under load; `PatientRateLimiter` adds that, with a short
 exponential backoff. A request that timed out is retried only when repeating it cannot
-post a message twice. The typing indicator skips all this: it is best effort.
+post a message twice.
+
+The typing indicator is best effort and comes last: it is sent only from the budget the
+answers leave spare (Telegram's 30 requests/s overall, which AIORateLimiter keeps to),
+never waits for it, and is not retried. In a burst the answers use the whole budget and
+the indicators are dropped; when the bot is quiet they cost nothing.
+
+The limits themselves are python-telegram-bot's defaults, which are Telegram's
+documented ones: 30 messages a second overall, 20 a minute in a group.
 """
 
 from __future__ import annotations
@@ -42,8 +50,9 @@ class PatientRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         if endpoint == "sendChatAction":
-            # A courtesy, refreshed every few seconds while we work: counting it against the
-            # chat's message budget would slow the answers it announces. Not retried either.
+            if not await self._spare_budget():
+                log.debug("chat %s: typing indicator dropped: the answers need the budget", data.get("chat_id"))
+                return False
             return await callback(*args, **kwargs)
         attempt = 0
         while True:
@@ -63,3 +72,13 @@ class PatientRateLimiter(AIORateLimiter):
             attempt += 1
             log.warning("Telegram %s failed (%s); retry %d in %.1f s", endpoint, error, attempt, delay)
             await asyncio.sleep(delay)
+
+    async def _spare_budget(self) -> bool:
+        """Take one request from the overall budget if at most half of it is in use."""
+        limiter = self._base_limiter  # python-telegram-bot's overall (30/s) bucket
+        if limiter is None:
+            return True
+        if not limiter.has_capacity(limiter.max_rate / 2):
+            return False
+        await limiter.acquire()  # there is room: returns at once, and counts the request
+        return True

@@ -16,8 +16,13 @@ from bot.render import telegram_messages
 
 log = logging.getLogger(__name__)
 
-# Telegram shows "typing…" for about five seconds per chat action.
-TYPING_EVERY = 4.5
+# An answer ready sooner than this (a cached digest, a hint) goes out without "typing…":
+# the indicator would cost a Bot API round trip and a share of the 30 requests/s that
+# replies need, and be replaced by the answer at once.
+TYPING_AFTER = 0.5
+# Telegram shows "typing…" for about five seconds per chat action: refreshed only for
+# work that outlasts it.
+TYPING_EVERY = 5.0
 
 
 def reply_to(message: Message) -> ReplyParameters:
@@ -67,12 +72,14 @@ async def send_digest(
 
 @contextlib.asynccontextmanager
 async def typing(message: Message) -> AsyncIterator[None]:
-    """Show "typing…" at once and keep it up while the body runs.
+    """Show "typing…" while the body runs, once it has taken `TYPING_AFTER` seconds.
 
-    The indicator is a courtesy: if Telegram refuses it, the work goes on.
+    The indicator is a courtesy: if Telegram refuses it, the work goes on; under load
+    the rate limiter drops it rather than let it delay an answer (bot.telegram.delivery).
     """
 
     async def keep_up() -> None:
+        await asyncio.sleep(TYPING_AFTER)
         while True:
             try:
                 await message.get_bot().send_chat_action(
@@ -84,7 +91,6 @@ async def typing(message: Message) -> AsyncIterator[None]:
 
     task = asyncio.create_task(keep_up(), name=f"typing in {message.chat_id}")
     try:
-        await asyncio.sleep(0)  # let the first chat action go out before the work starts
         yield
     finally:
         task.cancel()
