@@ -126,20 +126,11 @@ def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
 
 @functools.lru_cache(maxsize=16)
 def stop_words(language: str | None) -> frozenset[str]:
-    """sumy's stop-word list for the language, empty when it has none.
+    """The language's stop words (sumy's lists, plus Russian, which sumy lacks)."""
+    # Imported here: bot.languages imports this module.
+    from bot.languages import stop_words as language_stop_words
 
-    Read straight from sumy's package data: `sumy.utils.get_stop_words` first loads
-    pycountry's whole language database (seconds) just to map a code to a name.
-    """
-    import pkgutil
-
-    from sumy.utils import parse_stop_words
-
-    try:
-        data = pkgutil.get_data("sumy", f"data/stopwords/{language_name(language)}.txt")
-    except OSError:
-        return frozenset()
-    return frozenset(parse_stop_words(data)) if data else frozenset()
+    return language_stop_words(language)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:

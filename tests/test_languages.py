@@ -115,11 +115,6 @@ def test_portuguese_page_coach_quoted_by_name_then_by_role():
     assert said(quotes, "Em 2012 eu fiz e errei") == "o comandante"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="summarize picks `Seja dada a ele … situações\", falou Tite …`, a sentence that starts inside "
-    "Tite's quote (sentences split inside the quote); summarize should skip sentences opening inside a quotation",
-)
 def test_portuguese_summary_has_no_sentence_starting_inside_a_quote():
     digest = page("pt-folha-tite.html", PT_URL)
     for sentence in digest.summary:
