@@ -14,6 +14,7 @@ import logging
 from bot.links import canonical_url, link_key
 from bot.models import Digest
 from bot.pipeline import digest_url
+from bot.store import Store
 from bot.telegram.state import BotState
 
 log = logging.getLogger(__name__)
@@ -33,17 +34,23 @@ async def find_digest(state: BotState, url: str) -> Digest:
 
 async def _produce(state: BotState, url: str, key: str) -> Digest:
     assert state.store is not None and state.fetcher is not None and state.cpu is not None
-    # Buttons under the digest carry the short key; it must lead back here for as long as
-    # they are on screen, so it is (re)written whenever the digest is asked for.
-    await asyncio.to_thread(state.store.remember_link, link_key(key), key)
-    cached = await asyncio.to_thread(state.store.get_digest, key)
+    cached = await asyncio.to_thread(_remember_and_look_up, state.store, key)
     if cached is not None:
         log.info("cache hit %s", key)
         return cached
-    digest = await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)
+    async with state.pages:
+        digest = await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)
     await asyncio.to_thread(state.store.put_digest, key, digest)
     log.info("digested %s: %d sentences, %d quotes", key, len(digest.summary), len(digest.quotes))
     return digest
+
+
+def _remember_and_look_up(store: Store, key: str) -> Digest | None:
+    # Buttons under the digest carry the short key; it must lead back here for as long as
+    # they are on screen, so it is (re)written whenever the digest is asked for. Both in
+    # one trip to a thread: on a cache hit each trip is a good part of the answer's time.
+    store.remember_link(link_key(key), key)
+    return store.get_digest(key)
 
 
 def _forget(state: BotState, key: str, task: asyncio.Task[Digest]) -> None:

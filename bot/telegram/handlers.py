@@ -237,15 +237,23 @@ async def answer_links(
         if not free:
             return
         started = time.monotonic()
-        settings = settings or await load_settings(state, message.chat_id)
-        view = View.of(settings.summary())
-        async with typing(message):
-            if len(links) > cap:
-                await send_note(message, text("links_capped", language, sent=len(links), cap=cap))
-                links = links[:cap]
-            # Work on all links at once; answer each as soon as it and those before it are done.
-            work = [asyncio.create_task(_digest_or_error(update, state, link, view)) for link in links]
-            try:
+        sent = len(links)
+        links = links[:cap]
+        # The pages are looked up (or fetched) while the chat's settings load: on a cache
+        # hit each wait on a thread is a good part of the answer's time.
+        pages = [asyncio.create_task(find_digest(state, link)) for link in links]
+        work: list[asyncio.Task[Digest | str]] = []
+        try:
+            settings = settings or await load_settings(state, message.chat_id)
+            view = View.of(settings.summary())
+            async with typing(message):
+                if sent > cap:
+                    await send_note(message, text("links_capped", language, sent=sent, cap=cap))
+                # Work on all links at once; answer each as soon as it and those before it are done.
+                work = [
+                    asyncio.create_task(_digest_or_error(update, state, link, page, view))
+                    for link, page in zip(links, pages)
+                ]
                 for link, task in zip(links, work):
                     outcome = await task
                     if isinstance(outcome, Digest):
@@ -254,9 +262,12 @@ async def answer_links(
                         await _send_digest_or_apologise(update, outcome, keyboard)
                     else:
                         await send_note(message, f"{link}\n{outcome}" if len(links) > 1 else outcome)
-            finally:
-                for task in work:
-                    task.cancel()
+        finally:
+            for task in (*work, *pages):
+                task.cancel()
+            for page in pages:
+                if page.done() and not page.cancelled():
+                    page.exception()  # read by _digest_or_error, or nobody is left to read it
         log.info(
             "update %s: chat %s: %d link(s) answered in %.1f s",
             update.update_id, message.chat_id, len(links), time.monotonic() - started,
@@ -268,9 +279,11 @@ async def unknown_button(update: Update, context: Context) -> None:
     await update.callback_query.answer(text("answer_unknown", language_of(update)))
 
 
-async def _digest_or_error(update: Update, state: BotState, link: str, view: View) -> Digest | str:
+async def _digest_or_error(
+    update: Update, state: BotState, link: str, page: Awaitable[Digest], view: View
+) -> Digest | str:
     try:
-        return await shown(state, await find_digest(state, link), view)
+        return await shown(state, await page, view)
     except NewsbotError as exc:
         log.info("update %s: %s: %s%s", update.update_id, link, exc, f" ({exc.detail})" if exc.detail else "")
         return str(exc)

@@ -20,6 +20,11 @@ from bot.telegram.cpu import CpuPool
 from bot.topics import StoryCache
 
 STATE_KEY = "newsbot"
+# Pages fetched and digested at once. Far more than the CPU pool can work on: a slow
+# website holds a place while it answers. A burst beyond this waits its turn, first come
+# first served, before its fetch deadline starts: 1,000 links fetched at once only
+# timed out on the websites and sat in memory waiting for a worker.
+PAGES_IN_FLIGHT = 32
 
 
 @dataclass
@@ -30,6 +35,8 @@ class BotState:
     cpu: CpuPool | None = None
     # Canonical URL -> the one task producing its digest; everyone asking awaits it.
     inflight: dict[str, asyncio.Task[Digest]] = field(default_factory=dict)
+    # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
+    pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
     # User id -> requests of theirs being worked on now.
     busy: Counter[int] = field(default_factory=Counter)
     # Recent topic searches, and the ones in flight (bot.topics).
