@@ -12,6 +12,7 @@ import time
 import pytest
 
 import bot.telegram.cpu
+import bot.telegram.state
 from bot.errors import NewsbotError
 from bot.telegram.cpu import WORKER_NICENESS, CpuPool
 from bot.telegram.delivery import PatientRateLimiter
@@ -75,27 +76,27 @@ async def test_typing_is_dropped_while_answers_use_the_budget_and_sent_when_quie
 
 
 async def test_the_cpu_deadline_counts_work_not_the_wait_for_a_worker(monkeypatch):
-    monkeypatch.setattr(bot.telegram.cpu, "CPU_DEADLINE", 1.0)
+    monkeypatch.setattr(bot.telegram.cpu, "CPU_DEADLINE", 1.5)
     pool = CpuPool(1)
     pool.start()
     try:
         await pool.run(os.getpid)  # started and warm
-        # Three jobs of 0.6 s on one worker: the last waits 1.2 s, then works 0.6 s.
-        done = await asyncio.gather(*(pool.run(time.sleep, 0.6) for _ in range(3)))
+        # Three jobs of 0.8 s on one worker: the last waits 1.6 s, then works 0.8 s.
+        done = await asyncio.gather(*(pool.run(time.sleep, 0.8) for _ in range(3)))
         assert done == [None, None, None]
     finally:
         await pool.close()
 
 
 async def test_a_page_that_keeps_waiting_for_a_worker_gets_a_busy_note(monkeypatch):
-    monkeypatch.setattr(bot.telegram.cpu, "OVERALL_DEADLINE", 1.0)
+    monkeypatch.setattr(bot.telegram.cpu, "OVERALL_DEADLINE", 2.0)
     pool = CpuPool(1)
     pool.start()
     try:
         await pool.run(os.getpid)
-        # One worker, two jobs of 0.7 s: the second would end 1.4 s after it was asked for.
+        # One worker, two jobs of 1.2 s: the second would end 2.4 s after it was asked for.
         first, second = await asyncio.gather(
-            pool.run(time.sleep, 0.7), pool.run(time.sleep, 0.7), return_exceptions=True
+            pool.run(time.sleep, 1.2), pool.run(time.sleep, 1.2), return_exceptions=True
         )
         assert first is None
         assert isinstance(second, NewsbotError) and "too many pages" in str(second)
@@ -111,3 +112,24 @@ async def test_workers_run_below_the_bot():
     finally:
         await pool.close()
     assert worker == min(19, os.nice(0) + WORKER_NICENESS)
+
+
+async def test_links_beyond_the_pages_in_flight_wait_their_turn_before_fetching(
+    telegram_api, config, article_server, monkeypatch
+):
+    monkeypatch.setattr(bot.telegram.state, "PAGES_IN_FLIGHT", 1)
+    release = threading.Event()
+    first = article_server.add("/local/first", held_page(release, article_page("The first story")))
+    second = article_server.add_page("/local/second", article_page("The second story"))
+    async with bot_running(config):
+        telegram_api.private_message(first, user=READER)
+        await telegram_api.wait_for(lambda: len(article_server.requests) == 1, what="the first fetch")
+        telegram_api.private_message(second, user=LATER_READER)
+        # The second reader's update is in (journaled, handled) while the first page holds the only place.
+        await telegram_api.wait_for(lambda: typing_in(telegram_api, LATER_READER["id"]), what="the second ask")
+        assert len(article_server.requests) == 1
+        release.set()
+        (one,) = await telegram_api.wait_for_messages(READER["id"], 1)
+        (two,) = await telegram_api.wait_for_messages(LATER_READER["id"], 1)
+    assert "first story" in one["text"] and "second story" in two["text"]
+    assert len(article_server.requests) == 2
