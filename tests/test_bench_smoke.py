@@ -6,6 +6,7 @@ every benchmark produced its table with our pipeline and the baselines side by s
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -42,7 +43,9 @@ def test_a_quick_bench_run_reports_every_benchmark_beside_its_baselines(eval_dir
 
     ours = row("newsbot pipeline (extract")
     assert ours[1] == "3" and ours[2].endswith(" ms")
-    for baseline in ("trafilatura.extract alone", "sumy HtmlParser", "newspaper4k download"):
+    # newspaper4k comes with the bench extra, not the test one: asserted where installed.
+    optional = ("newspaper4k download",) if importlib.util.find_spec("newspaper") else ()
+    for baseline in ("trafilatura.extract alone", "sumy HtmlParser", *optional):
         cells = row(baseline)
         assert cells[1] == "3" and re.fullmatch(r"[\d.]+ ms", cells[2]), cells
     assert row("trafilatura.extract alone")[5] == "1.00×"  # the baseline against itself
