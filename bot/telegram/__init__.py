@@ -2,7 +2,7 @@
 
     app.py        build the Application, run it (polling or webhook), exit statuses
     state.py      what one running bot holds: config, fetcher, store, CPU pool, in-flight work
-    cpu.py        the process pool for extraction and summaries
+    cpu.py        the process pool for extraction and summaries, below the loop's priority
     warm.py       imported by the pool's forkserver so every worker starts warm
     digests.py    a digest for a link: cache first, one fetch per URL however many ask
     handlers.py   what each kind of message gets as an answer
@@ -13,6 +13,7 @@
     inline.py     @bot <link or topic> in any chat
     journal.py    updates written down until answered, replayed after a crash
     replies.py    sending: typing indicator, digests as replies, plain notes
-    delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections
+    delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections;
+                  "typing…" only from the budget the answers leave spare
     logs.py       one clean line per event on stderr
 """
