@@ -57,7 +57,7 @@ DE_URL = "https://www.sueddeutsche.de/wirtschaft/bahn-flixbus-flixtrain-deutschl
 ES_URL = "http://sociedad.elpais.com/sociedad/2012/10/27/actualidad/1351332873_157836.html"
 FR_URL = "http://www.liberation.fr/monde/2015/04/30/un-troisieme-francais-mort-dans-le-seisme-au-nepal_1278483"
 PT_URL = "https://www1.folha.uol.com.br/esporte/2018/12/tite-diz-que-errou-ao-levar-taca-da-libertadores-a-lula-em-2012.shtml"
-RU_URL = "https://www.radio100.ru/novosti/abba"
+RU_URL = "https://www.gazeta.ru/business/2021/10/21/14119843.shtml"
 
 
 def test_german_page_flixbus_chief_is_quoted_by_name():
@@ -121,17 +121,23 @@ def test_portuguese_summary_has_no_sentence_starting_inside_a_quote():
         assert sentence.text.count('"') % 2 == 0, sentence.text
 
 
-def test_russian_page_quotes_with_dash_attribution():
-    digest = page("ru-radio100-abba.html", RU_URL)
+def test_russian_page_president_quoted_by_surname_gets_his_full_name():
+    digest = page("ru-gazeta-nord-stream.html", RU_URL)
     assert digest.article.language == "ru"
     assert len(digest.summary) >= 2
     assert_verbatim(digest)
-    assert_no_boilerplate(digest, "Фото:", "newsmax.com", "радио 100")
+    # The teasers set into the article text, the byline and the "read more" lead.
+    assert_no_boilerplate(digest, "Не думаю о", "21 октября 21:58", "Александр Ахтырко", "исчерпала себя", "Подробнее")
     quotes = digest.all_quotes
-    # `«…», — отметили музыканты.`
-    assert said(quotes, "Мы, может, уже совсем зрелые, но песня — новая") == "музыканты"
-    # `«…», — говорится в посте.`: the post says it; no person is named.
-    assert said(quotes, "Мы вчетвером почувствовали") is None
+    # `«…», — указал Путин.`: the surname, resolved to "президент РФ Владимир Путин" above.
+    assert said(quotes, "является проявлением капитализма, который не работает") == "Владимир Путин"
+
+
+@pytest.mark.xfail(strict=True, reason="a quote that itself quotes a name («…«Северного потока — 2»…») is lost")
+def test_russian_page_quote_holding_a_quoted_name_is_kept_whole():
+    quotes = page("ru-gazeta-nord-stream.html", RU_URL).all_quotes
+    # `«Первая труба «Северного потока — 2» заполнена газом. …», — рассказал он`
+    assert said(quotes, "Первая труба") == "Владимир Путин"
 
 
 # -- the rules, paragraph by paragraph ----------------------------------------------------
@@ -352,5 +358,5 @@ def test_vocabularies_name_the_issues_examples():
 def test_no_rule_is_written_for_one_page():
     """The vocabularies hold words of the languages, not of the fixture pages."""
     source = (Path(__file__).resolve().parents[1] / "bot" / "languages.py").read_text(encoding="utf-8")
-    for name in ("Stenger", "Sendín", "Fabius", "Tite", "ABBA"):
+    for name in ("Stenger", "Sendín", "Fabius", "Tite", "Ахтырко", "Валдай"):
         assert not re.search(rf"\b{name}\b", source)
