@@ -156,11 +156,12 @@ def is_sentence(text: str) -> bool:
 
 def is_date_stamp(text: str) -> bool:
     """A line that is a date or time plus a few stamp words ("Updated 5:45 AM PST 11/19/2019")."""
-    if not _DATE_TOKEN.search(text):
+    # the word count is cheap and rules out most lines before the date regex runs
+    if len(words(text)) > 16 or not _DATE_TOKEN.search(text):
         return False
     rest = _DATE_TOKEN.sub(" ", text)
     leftover = [w for w in words(rest) if w.lower() not in _STAMP_WORDS and not w.isdigit()]
-    return len(leftover) <= 2 and len(words(text)) <= 16
+    return len(leftover) <= 2
 
 
 def is_boilerplate(text: str) -> bool:
