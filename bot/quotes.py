@@ -145,11 +145,43 @@ def _guillemet_facing(paragraph: str, i: int, reversed_first: bool) -> str:
 
 
 def _segments(paragraph: str, base: int, index: int, reversed_first: bool = False) -> tuple[list[Segment], bool]:
-    """Quote segments of one paragraph, and whether a quote stays open at its end."""
+    """Quote segments of one paragraph, and whether a quote stays open at its end.
+
+    A quote may quote someone in turn with the same marks (`«Первая труба «Северного
+    потока — 2» заполнена газом…», — рассказал он`): marks are paired by depth. When
+    that nesting does not balance within the paragraph, the marks are read flat, each
+    new opening mark restarting the quote, as typed text with a stray mark needs."""
+    paired = _paired(paragraph, base, index, reversed_first, nest=True)
+    if paired is None:
+        paired = _paired(paragraph, base, index, reversed_first, nest=False)
+    assert paired is not None  # the flat reading always has an answer
+    return paired
+
+
+# Marks a quote may nest in itself (« « » », German „ „ “ “ and » » « «), with the
+# mark closing the inner quote. “ ” is left out: in English an inner “ is as likely
+# a missing closing mark, and reading it as nesting lowered PolNeAR's speaker accuracy
+# (0.9577 -> 0.9574, five quotes more found, one with no speaker).
+_INNER_CLOSER = {"«": "»", "„": "“", "»": "«"}
+_PAIRED_GUILLEMET = {"»": "«", "«": "»", "›": "‹", "‹": "›"}
+# `«…«Мерзни, мерзни, волчий хвост»`, — сказал он`: Russian prints one mark where an
+# inner and the outer quote close together, the dash of the clause right after it.
+_SHARED_CLOSE = re.compile(r"\s*,?\s*[—–]")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:…]\s+)$")
+
+
+def _paired(
+    paragraph: str, base: int, index: int, reversed_first: bool, nest: bool
+) -> tuple[list[Segment], bool] | None:
+    """`_segments` with nested marks paired by depth (`nest`), or read flat. None when
+    nesting was met and does not balance: the flat reading is the better guess."""
     found: list[Segment] = []
     opener: str | None = None
     open_at = -1
     nested = 0
+    depth = 0  # quotes of the opener's kind open inside the current one
+    was_nested = False
+    inner_closed_at = -1  # the last mark read closed an inner quote here
     first_mark = True
     for i, ch in enumerate(paragraph):
         if ch not in _CLOSER and ch not in "”»’›":
@@ -173,15 +205,27 @@ def _segments(paragraph: str, base: int, index: int, reversed_first: bool = Fals
                 if first_mark and ch in _DOUBLE | {"”"}:
                     # `…," he said.` with no opening mark: quoted from the paragraph start.
                     found.append(Segment(base, base + i + 1, base, base + i, index, opened=False))
+                elif nest and ch in _GUILLEMETS:
+                    shared = _shared_open(paragraph, base, found, ch)
+                    if shared is not None:
+                        # `«Северный поток — 2» — это современные технологии…», — отметил
+                        # Путин`: the outer quote opened with the inner one, one mark for both.
+                        was_nested = True
+                        found[shared:] = [Segment(found[shared].start, base + i + 1, found[shared].start, base + i, index)]
                 first_mark = False
                 continue
-            opener, open_at, nested = ch, i, 0
+            opener, open_at, nested, depth, inner_closed_at = ch, i, 0, 0, -1
             first_mark = False
             continue
         closers = _REVERSED.get(opener) or _CLOSER[opener]
+        if nest and depth and ch == _INNER_CLOSER.get(opener):
+            depth -= 1
+            inner_closed_at = i
+            continue
         if ch in closers and not (ch in "\"'" and _facing(paragraph, i) == "open"):
             if nested and ch in "\"'":
                 nested -= 1
+                inner_closed_at = -1
                 continue
             if ch == "’" and opener == "‘" and (i + 1 < len(paragraph) and paragraph[i + 1].isalpha()):
                 continue
@@ -191,15 +235,45 @@ def _segments(paragraph: str, base: int, index: int, reversed_first: bool = Fals
             opener = None
         elif ch == opener and opener in "\"'":
             nested += 1
+        elif nest and ch == opener and opener in _INNER_CLOSER and _opens_inner(paragraph, i, reversed_first):
+            depth += 1
+            was_nested = True
         elif ch == opener and opener in "“«„" and _facing(paragraph, i) == "open":
             # A second opening mark before any close: the first was never closed.
             open_at = i
+        inner_closed_at = -1
+    if opener is not None and was_nested and depth == 0 and inner_closed_at >= 0 and opener in _GUILLEMETS:
+        if _SHARED_CLOSE.match(paragraph, inner_closed_at + 1):
+            found.append(Segment(base + open_at, base + inner_closed_at + 1, base + open_at + 1, base + inner_closed_at + 1, index))
+            return found, False
+    if was_nested and (opener is not None or depth):
+        return None
     if opener is not None and opener in "‘'":
         return found, False
     if opener is not None:
         found.append(Segment(base + open_at, base + len(paragraph), base + open_at + 1, base + len(paragraph), index, closed=False))
         return found, True
     return found, False
+
+
+def _opens_inner(paragraph: str, i: int, reversed_first: bool) -> bool:
+    """Does the opener's own mark at i open a quote inside the quote?"""
+    if paragraph[i] in _GUILLEMETS:
+        return _guillemet_facing(paragraph, i, reversed_first) != "close"
+    return _facing(paragraph, i) == "open"
+
+
+def _shared_open(paragraph: str, base: int, found: list[Segment], closer: str) -> int | None:
+    """For a closing guillemet with no quote open: the segment whose opening mark the
+    outer quote shares, the last one of the paragraph's that opens a sentence."""
+    opening = _PAIRED_GUILLEMET[closer]
+    for k in range(len(found) - 1, -1, -1):
+        seg = found[k]
+        if not seg.opened or paragraph[seg.start - base] != opening:
+            return None
+        if _SENTENCE_OPENS.search(paragraph[: seg.start - base]):
+            return k
+    return None
 
 
 def _all_segments(article: Article, reversed_first: bool = False) -> list[Segment]:

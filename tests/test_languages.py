@@ -133,11 +133,18 @@ def test_russian_page_president_quoted_by_surname_gets_his_full_name():
     assert said(quotes, "является проявлением капитализма, который не работает") == "Владимир Путин"
 
 
-@pytest.mark.xfail(strict=True, reason="a quote that itself quotes a name («…«Северного потока — 2»…») is lost")
-def test_russian_page_quote_holding_a_quoted_name_is_kept_whole():
+def test_russian_page_quotes_that_quote_in_turn_are_kept_whole():
     quotes = page("ru-gazeta-nord-stream.html", RU_URL).all_quotes
     # `«Первая труба «Северного потока — 2» заполнена газом. …», — рассказал он`
-    assert said(quotes, "Первая труба") == "Владимир Путин"
+    assert said(quotes, "Первая труба «Северного потока — 2» заполнена газом.") == "Владимир Путин"
+    assert said(quotes, "по нашим подсчетам, составит 70 млрд кубометров") == "Владимир Путин"
+    # One mark opens the quote and the name it starts with: `«Северный поток — 2» — это …», — отметил Путин`.
+    assert said(quotes, "«Северный поток — 2» — это современные технологии") == "Владимир Путин"
+    # The tale's line stays inside the recollection that quotes it.
+    tale = next(q for q in quotes if "Я вспоминаю" in q.text)
+    assert "«Мерзни, мерзни, волчий хвост»." in tale.text and "в русской сказке" in tale.text
+    assert tale.speaker == "Владимир Путин"
+    assert not any(q.text.startswith("Мерзни") for q in quotes)
 
 
 # -- the rules, paragraph by paragraph ----------------------------------------------------
@@ -253,6 +260,65 @@ def test_russian_titles_with_a_country_in_the_genitive_and_patronymics():
     assert said(quotes, "Это решение окончательное") == "Дмитрий Песков"
     assert said(quotes, "Мы не отступим") == "Владимир Владимирович Путин"
     assert said(quotes, "Переговоры продолжатся") == "Ким Чен Ын"
+
+
+def test_russian_quote_quoting_a_name_and_a_saying_with_the_same_guillemets():
+    quotes = find_quotes(
+        story(
+            "ru",
+            "«Проект «Арктик СПГ 2» будет запущен в срок. Санкции нам не помешают», — заявил глава компании Леонид Михельсон.",
+            "«Как говорится, «тише едешь — дальше будешь». Мы никуда не спешим», — сказал он.",
+        )
+    )
+    assert [q.text for q in quotes if "Арктик" in q.text] == [
+        "Проект «Арктик СПГ 2» будет запущен в срок. Санкции нам не помешают"
+    ]
+    assert said(quotes, "Проект «Арктик СПГ 2» будет запущен в срок.") == "Леонид Михельсон"
+    assert said(quotes, "«тише едешь — дальше будешь». Мы никуда не спешим") == "Леонид Михельсон"
+    assert not any(q.text in ("Арктик СПГ 2", "тише едешь — дальше будешь") for q in quotes)
+
+
+def test_russian_one_guillemet_shared_by_the_outer_quote_and_a_name_it_opens_or_ends_with():
+    quotes = find_quotes(
+        story(
+            "ru",
+            "«Газпром» выполнит все обязательства перед партнерами», — подчеркнул Алексей Миллер.",
+            "«Мы уже отгрузили первую партию для «Роснефти»», — добавил он.",
+            "«Сегодня мы перечитывали «Войну и мир», — рассказала учительница Анна Петрова.",
+        )
+    )
+    assert said(quotes, "«Газпром» выполнит все обязательства перед партнерами") == "Алексей Миллер"
+    assert said(quotes, "Мы уже отгрузили первую партию для «Роснефти»") == "Алексей Миллер"
+    assert said(quotes, "Сегодня мы перечитывали «Войну и мир»") == "Анна Петрова"
+
+
+def test_french_quote_with_a_title_in_guillemets_inside():
+    quotes = find_quotes(
+        story(
+            "fr",
+            "«\u00a0J’ai relu «\u00a0Les Misérables\u00a0» cet été, et ce livre m’a bouleversé\u00a0», a confié Emmanuel Macron.",
+            "«\u00a0Comme disait ma grand-mère, «\u00a0qui va à la chasse perd sa place\u00a0». Je reste\u00a0», a-t-il ajouté.",
+        )
+    )
+    # Spaces shown as plain spaces: quotes are compared word by word.
+    assert said(quotes, "J’ai relu « Les Misérables » cet été, et ce livre m’a bouleversé") == "Emmanuel Macron"
+    assert said(quotes, "« qui va à la chasse perd sa place ». Je reste") == "Emmanuel Macron"
+    assert not any(flat(q.text) in ("Les Misérables", "qui va à la chasse perd sa place") for q in quotes)
+
+
+def test_unbalanced_nested_guillemets_are_read_as_before():
+    """A paragraph whose marks do not balance reads them flat: a new opening mark
+    restarts the quote, as a stray mark in typed text needs."""
+    quotes = find_quotes(story("ru", "Иван Петров назвал это «ошибкой и добавил: «Мы справимся сами, без помощи министерства»."))
+    assert said(quotes, "Мы справимся сами, без помощи министерства") == "Иван Петров"
+    assert not any("ошибкой" in q.text for q in quotes)
+
+
+def test_german_low_high_quotes_nested_in_themselves():
+    quotes = find_quotes(
+        story("de", "„Wir lesen „Faust“ jedes Jahr mit den Schülern“, sagte Maria Schmidt.")
+    )
+    assert said(quotes, "Wir lesen „Faust“ jedes Jahr mit den Schülern") == "Maria Schmidt"
 
 
 def test_russian_declined_names_resolve_to_the_name_as_introduced():
