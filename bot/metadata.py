@@ -49,7 +49,8 @@ class Metadata:
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
     found = _trafilatura_metadata(tree)
     ld = _json_ld(tree)
-    og = {name: _meta(tree, name) for name in ("og:title", "og:site_name", "twitter:title")}
+    metas = meta_tags(tree)
+    og = {name: _meta(metas, name) for name in ("og:title", "og:site_name", "twitter:title")}
 
     # trafilatura already weighs og:site_name against the JSON-LD publisher
     site = _clean(found.sitename or ld.get("site") or og["og:site_name"]) or _host_name(url or found.url)
@@ -66,7 +67,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         site=site,
         author=author,
         published=iso_date(_find_date(tree, found.url or url) or ld.get("published")),
-        language=declared_language(tree),
+        language=declared_language(tree, metas),
         url=found.url or url,
     )
 
@@ -151,14 +152,15 @@ def iso_date(value: str | None) -> str | None:
     return "-".join(match.groups()) if match else None
 
 
-def declared_language(tree: HtmlElement) -> str | None:
+def declared_language(tree: HtmlElement, metas: dict[tuple[str, str], str] | None = None) -> str | None:
     """The language the page says it is in: <html lang>, Content-Language, og:locale."""
+    metas = meta_tags(tree) if metas is None else metas
     candidates = [
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        _meta(tree, "content-language", attr="http-equiv"),
-        _meta(tree, "og:locale"),
-        _meta(tree, "language", attr="name"),
+        _meta(metas, "content-language", attr="http-equiv"),
+        _meta(metas, "og:locale"),
+        _meta(metas, "language", attr="name"),
     ]
     for value in candidates:
         match = _LANG.match((value or "").strip())
@@ -167,13 +169,31 @@ def declared_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _meta(tree: HtmlElement, name: str, attr: str | None = None) -> str | None:
-    attrs = (attr,) if attr else ("property", "name")
-    for a in attrs:
-        for element in tree.iterfind(f'.//meta[@{a}="{name}"]'):
-            content = element.get("content")
-            if content and content.strip():
-                return content
+_META_ATTRS = ("property", "name", "http-equiv")
+
+
+def meta_tags(tree: HtmlElement) -> dict[tuple[str, str], str]:
+    """(attribute, its value) -> content of the first <meta> so named with non-blank content.
+
+    One walk over the page serves every lookup: a search per name walked it six times.
+    """
+    found: dict[tuple[str, str], str] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in _META_ATTRS:
+            value = element.get(attr)
+            if value is not None:
+                found.setdefault((attr, value), content)
+    return found
+
+
+def _meta(metas: dict[tuple[str, str], str], name: str, attr: str | None = None) -> str | None:
+    for a in (attr,) if attr else ("property", "name"):
+        content = metas.get((a, name))
+        if content:
+            return content
     return None
 
 
