@@ -156,8 +156,12 @@ def is_sentence(text: str) -> bool:
 
 def is_date_stamp(text: str) -> bool:
     """A line that is a date or time plus a few stamp words ("Updated 5:45 AM PST 11/19/2019")."""
+    return _is_date_stamp(text, len(words(text)))
+
+
+def _is_date_stamp(text: str, n: int) -> bool:
     # the word count is cheap and rules out most lines before the date regex runs
-    if len(words(text)) > 16 or not _DATE_TOKEN.search(text):
+    if n > 16 or not _DATE_TOKEN.search(text):
         return False
     rest = _DATE_TOKEN.sub(" ", text)
     leftover = [w for w in words(rest) if w.lower() not in _STAMP_WORDS and not w.isdigit()]
@@ -166,7 +170,11 @@ def is_date_stamp(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
-    n = len(words(text))
+    return _is_boilerplate(text, len(words(text)))
+
+
+def _is_boilerplate(text: str, n: int) -> bool:
+    """`is_boilerplate` for a line of `n` words (callers that know it spare the count)."""
     if n == 0:
         return True
     if _CONTROL_LINES.match(text):
@@ -179,12 +187,16 @@ def is_boilerplate(text: str) -> bool:
         return True
     if n <= 12 and not is_sentence(text) and _BYLINE.match(text):
         return True
-    return is_date_stamp(text) or is_stamped_caption(text)
+    return _is_date_stamp(text, n) or _is_stamped_caption(text, n)
 
 
 def is_stamped_caption(text: str) -> bool:
     """A caption that ends in the site's name and a date ("… - Agency, 13.09.2023")."""
-    if is_sentence(text) or len(words(text)) > 20:
+    return _is_stamped_caption(text, len(words(text)))
+
+
+def _is_stamped_caption(text: str, n: int) -> bool:
+    if n > 20 or is_sentence(text):
         return False
     last = None
     for last in _DATE_TOKEN.finditer(text):
@@ -206,9 +218,9 @@ def _key(text: str) -> str:
     return " ".join(words(text.lower()))
 
 
-def _is_label(text: str) -> bool:
-    """A short line announcing a list of other stories ("Related:", "You may also like")."""
-    if len(words(text)) > 6:
+def _is_label(text: str, n: int) -> bool:
+    """A short line of `n` words announcing a list of other stories ("Related:", "You may also like")."""
+    if n > 6:
         return False
     return bool(_CONTROL_LINES.match(text) or (text.rstrip().endswith(":") and _LINK_LABEL.match(text)))
 
@@ -223,23 +235,24 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
     in_body = False
     for i, block in enumerate(items):
         text = block.text
+        n = len(words(text))
         # Above the first sentence sit the headline, kicker, byline and dateline.
         in_body = in_body or i >= _MAX_HEADER_LINES or block.kind in (ITEM, ROW)
-        in_body = in_body or is_sentence(text) or len(words(text)) > 25
+        in_body = in_body or is_sentence(text) or n > 25
         if not in_body:
             continue
         # The headline repeated at the top of the body (or as a heading anywhere).
         if title_key and _key(text) == title_key and (i < 5 or block.kind == HEADING):
             continue
-        if _is_label(text):
+        if _is_label(text, n):
             # the list of links the label announces goes with it
             skipping_list = True
             continue
         if skipping_list:
-            if block.kind == ITEM or (len(words(text)) <= 20 and not is_sentence(text)):
+            if block.kind == ITEM or (n <= 20 and not is_sentence(text)):
                 continue
             skipping_list = False
-        if is_boilerplate(text) or _is_teaser(block):
+        if _is_boilerplate(text, n) or _is_teaser(block, n):
             continue
         kept.append(block)
     return _drop_repeated_captions(kept)
@@ -248,9 +261,8 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
 _LABELLED = re.compile(r"^[^:.!?]{2,40}:\s+\S")
 
 
-def _is_teaser(block: Block) -> bool:
-    """A headline of another story: mostly a link, or "Label: Headline" without a full stop."""
-    n = len(words(block.text))
+def _is_teaser(block: Block, n: int) -> bool:
+    """A headline of another story (`n` words): mostly a link, or "Label: Headline" without a full stop."""
     if block.links >= 0.9 and n <= 15 and not is_sentence(block.text):
         return True
     if block.kind != PARAGRAPH or n > 25 or is_sentence(block.text) or not _LABELLED.match(block.text):
