@@ -17,7 +17,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 20:
         return None
-    detector = _factory().create()
+    detector = _detector_class()(_factory())
     detector.seed = _SEED  # per detector: no global state is changed
     detector.append(sample)
     try:
@@ -36,3 +36,56 @@ def _factory():
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
     return factory
+
+
+@lru_cache(maxsize=1)
+def _detector_class():
+    """langdetect's Detector with a faster n-gram scan that finds the very same n-grams.
+
+    Its own scan normalises every character through a chain of Unicode-block tests;
+    a page's sample has a few dozen distinct characters, so each is normalised once.
+    """
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    class _Detector(Detector):
+        def _extract_ngrams(self) -> list[str]:
+            if NGram.N_GRAM != 3:
+                return super()._extract_ngrams()
+            known = self.word_lang_prob_map
+            normalised: dict[str, str] = {}
+            found: list[str] = []
+            grams = " "
+            capital = False
+            for raw in self.text:
+                ch = normalised.get(raw)
+                if ch is None:
+                    ch = normalised[raw] = NGram.normalize(raw)
+                # NGram.add_char: a space ends the word; keep the last N_GRAM characters
+                last = grams[-1]
+                if last == " ":
+                    grams = " "
+                    capital = False
+                    if ch == " ":
+                        continue
+                elif len(grams) >= NGram.N_GRAM:
+                    grams = grams[1:]
+                grams += ch
+                if ch.isupper():
+                    if last.isupper():
+                        capital = True
+                else:
+                    capital = False
+                if capital:
+                    continue  # words in capitals (acronyms) say little about the language
+                # the 1-, 2- and 3-grams ending here (N_GRAM is 3, checked above)
+                if ch != " " and ch in known:
+                    found.append(ch)
+                if len(grams) >= 2:
+                    if grams[-2:] in known:
+                        found.append(grams[-2:])
+                    if len(grams) == 3 and grams in known:
+                        found.append(grams)
+            return found
+
+    return _Detector
