@@ -120,22 +120,24 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
 def body_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
     """The article body of a parsed page, as blocks in reading order (not yet cleaned)."""
     chosen = _trafilatura(tree, url)
-    if not _needs_second_opinion(tree, chosen):
+    size = _size(chosen)
+    if not _needs_second_opinion(tree, size):
         return chosen
     readable = _readability(tree, url)
-    longer = _size(readable) > READABILITY_GAIN * _size(chosen)
-    if longer and (_size(chosen) < SHORT_BODY_WORDS or covers(readable, chosen, READABILITY_COVERS)):
+    longer = _size(readable) > READABILITY_GAIN * size
+    if longer and (size < SHORT_BODY_WORDS or covers(readable, chosen, READABILITY_COVERS)):
         return readable
     return chosen
 
 
-def _needs_second_opinion(tree: HtmlElement, blocks: Sequence[Block]) -> bool:
-    """Short, or much less than the page's paragraph text: trafilatura may have kept only
-    one of several containers the article is split into. (Cheap: one pass over <p>.)"""
-    size = _size(blocks)
+def _needs_second_opinion(tree: HtmlElement, size: int) -> bool:
+    """A body of `size` words that is short, or much less than the page's paragraph text:
+    trafilatura may have kept only one of several containers the article is split into.
+    (Cheap: one pass over <p>.)"""
     if size < SHORT_BODY_WORDS:
         return True
-    page_words = sum(len(_TOKEN.findall(p.text_content())) for p in tree.iter("p"))
+    # one regex run over all paragraphs; the space between them keeps words apart
+    page_words = len(_TOKEN.findall(" ".join(p.text_content() for p in tree.iter("p"))))
     return size < PAGE_SHARE * page_words
 
 
@@ -154,7 +156,7 @@ def _shingles(blocks: Sequence[Block]) -> Counter[tuple[str, ...]]:
 
 
 def _size(blocks: Sequence[Block]) -> int:
-    return sum(len(_TOKEN.findall(b.text)) for b in blocks)
+    return len(_TOKEN.findall(" ".join(b.text for b in blocks)))
 
 
 def _trafilatura(tree: HtmlElement, url: str | None) -> list[Block]:
