@@ -63,16 +63,7 @@ def _read_file(path: Path, given: str) -> Source:
         raise SourceError(f"{given} is a binary file, not an article.")
     else:
         kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
-    return Source(kind, decode_bytes(data), given)
+    # The fetcher's decoder: BOM, the document's own <meta>/XML declaration, UTF-8, detection.
+    from bot.fetch_body import decode_text
 
-
-def decode_bytes(data: bytes) -> str:
-    """UTF-8 when it is (the common case); otherwise charset-normalizer's best guess."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("utf-8", errors="replace")
+    return Source(kind, decode_text(data, None)[0], given)

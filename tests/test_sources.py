@@ -33,6 +33,13 @@ def test_latin1_file_keeps_its_accents(tmp_path):
     assert "président" in resolve_source(str(path)).value
 
 
+def test_a_saved_page_is_read_in_the_charset_it_declares(tmp_path):
+    path = tmp_path / "page.html"
+    html = '<html><head><meta charset="windows-1251"></head><body><p>Путин заявил</p></body></html>'
+    path.write_bytes(html.encode("cp1251"))
+    assert "Путин заявил" in resolve_source(str(path)).value
+
+
 def test_stdin_is_sniffed():
     assert resolve_source("-", "<html><body><p>x</p></body></html>").kind == "html"
     assert resolve_source("-", "Just some pasted text.").kind == "text"
