@@ -43,18 +43,38 @@ def _stemmer(language: str) -> Callable[[str], str]:
     return stem
 
 
+# A word as `terms` sees it: None for a word never kept, else (the lower-cased word
+# without a possessive, to check against names; its stem).
+Term = tuple[str, str] | None
+
+
+@functools.lru_cache(maxsize=16)
+def _term_of(language: str) -> Callable[[str], Term]:
+    """A cached word -> Term function for the language: words repeat across an article's
+    paragraphs, quotes and the sentences around them, and across articles."""
+    stem = _stemmer(language)
+    stops = stop_words(language)
+
+    @functools.lru_cache(maxsize=65536)
+    def term(word: str) -> Term:
+        low = word.lower()
+        if len(low) < 2 or low in stops or low[0].isdigit():
+            return None
+        return _POSSESSIVE.sub("", low), stem(low)
+
+    return term
+
+
 def terms(text: str, language: str | None = "en", names: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content words: lower-cased; stop words, numbers, one-letter words and
     `names` (lower-cased) out."""
     code = language or "en"
-    stem = _stemmer(code)
-    stops = stop_words(code)
+    term = _term_of(code)
     out = []
     for word in word_tokens(text, code):
-        low = word.lower()
-        if len(low) < 2 or low in stops or low[0].isdigit() or _POSSESSIVE.sub("", low) in names:
-            continue
-        out.append(stem(low))
+        found = term(word)
+        if found is not None and not (names and found[0] in names):
+            out.append(found[1])
     return out
 
 

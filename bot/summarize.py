@@ -185,7 +185,10 @@ def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
     return flags
 
 
+@functools.lru_cache(maxsize=4096)
 def _word_set(text: str) -> frozenset[str]:
+    # Cached: the headline's set is compared with every sentence, and a sentence's set
+    # is built again when the summary is picked.
     return frozenset(w.lower() for w in word_tokens(text))
 
 
@@ -318,14 +321,22 @@ def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> l
 
 def _content_terms(text: str, language: str) -> list[str]:
     """Stemmed words that are not stop words, as sumy's summarizers see a sentence."""
-    _, stop_words = _stemmer_and_stop_words(language)
-    return [_stem(language, w) for w in (w.lower() for w in word_tokens(text, language)) if w not in stop_words]
+    term = _content_term_of(language)
+    return [t for t in map(term, word_tokens(text, language)) if t is not None]
 
 
-@functools.lru_cache(maxsize=65536)
-def _stem(language: str, word: str) -> str:
-    # Snowball stemming is the costliest step on long articles, and words repeat.
-    return _stemmer_and_stop_words(language)[0](word)
+@functools.lru_cache(maxsize=16)
+def _content_term_of(language: str) -> Callable[[str], str | None]:
+    """A cached word -> stem (None for a stop word) for the language. Snowball stemming
+    is the costliest step on long articles, and words repeat within and across articles."""
+    stem, stop_words = _stemmer_and_stop_words(language)
+
+    @functools.lru_cache(maxsize=65536)
+    def term(word: str) -> str | None:
+        low = word.lower()
+        return None if low in stop_words else stem(low)
+
+    return term
 
 
 def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -> tuple[np.ndarray, np.ndarray]:
