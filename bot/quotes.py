@@ -67,6 +67,8 @@ _CLOSER = {"“": '”"', "«": "»", "„": '“”"', "‘": "’", "‹": "�
 _REVERSED = {"»": "«", "›": "‹"}
 _GUILLEMETS = frozenset("«»‹›")
 _DOUBLE = frozenset('“”«»„"')
+# Every character that may open or close a quote (the scan skips the rest in C).
+_MARK = re.compile("[" + re.escape("".join(sorted(set(_CLOSER) | set("”»’›")))) + "]")
 _SPACE_BEFORE = frozenset(" \t\n\xa0\u202f([{—–-/")
 _END_AFTER = frozenset(" \t\n\xa0\u202f.,;:!?)]}—–-/…")
 
@@ -183,9 +185,8 @@ def _paired(
     was_nested = False
     inner_closed_at = -1  # the last mark read closed an inner quote here
     first_mark = True
-    for i, ch in enumerate(paragraph):
-        if ch not in _CLOSER and ch not in "”»’›":
-            continue
+    for mark in _MARK.finditer(paragraph):
+        i, ch = mark.start(), mark.group()
         if ch in "’'" and _is_apostrophe(paragraph, i):
             continue
         if opener is None:
