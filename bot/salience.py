@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from bot.languages import stop_words
 from bot.models import Article
-from bot.sentences import language_name, split_sentences, word_tokens
+from bot.sentences import cached_words, language_name, split_sentences
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -71,7 +71,7 @@ def terms(text: str, language: str | None = "en", names: frozenset[str] = frozen
     code = language or "en"
     term = _term_of(code)
     out = []
-    for word in word_tokens(text, code):
+    for word in cached_words(text):
         found = term(word)
         if found is not None and not (names and found[0] in names):
             out.append(found[1])

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.models import Article, Sentence
-from bot.sentences import OfflineTokenizer, article_sentences, language_name, stop_words, word_tokens
+from bot.sentences import OfflineTokenizer, article_sentences, cached_words, language_name, stop_words
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
 
@@ -129,7 +129,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[-—–:]*$")
 
 def is_prose(text: str, title: str | None = None) -> bool:
     """A sentence a summary may show: not a caption, credit, byline, dateline or headline."""
-    words = word_tokens(text)
+    words = cached_words(text)
     if len(words) < MIN_WORDS:
         return False
     if _BOILERPLATE.match(text) or _BOILERPLATE_ANYWHERE.search(text) or _DATELINE.match(text):
@@ -189,7 +189,7 @@ def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
 def _word_set(text: str) -> frozenset[str]:
     # Cached: the headline's set is compared with every sentence, and a sentence's set
     # is built again when the summary is picked.
-    return frozenset(w.lower() for w in word_tokens(text))
+    return frozenset(w.lower() for w in cached_words(text))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -220,7 +220,7 @@ def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str] = ()) ->
 
 
 def _quote_tokens(text: str) -> list[str]:
-    return [w.lower() for w in word_tokens(text)]
+    return [w.lower() for w in cached_words(text)]
 
 
 def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
@@ -322,7 +322,7 @@ def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> l
 def _content_terms(text: str, language: str) -> list[str]:
     """Stemmed words that are not stop words, as sumy's summarizers see a sentence."""
     term = _content_term_of(language)
-    return [t for t in map(term, word_tokens(text, language)) if t is not None]
+    return [t for t in map(term, cached_words(text)) if t is not None]
 
 
 @functools.lru_cache(maxsize=16)
@@ -349,12 +349,17 @@ def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -
         for term in row:
             vocabulary.setdefault(term, len(vocabulary))
     n = len(rows)
-    counts = np.zeros((n + len(extra), max(1, len(vocabulary))))
-    for i, row in enumerate([*rows, *extra]):
-        for term in row:
-            j = vocabulary.get(term)
-            if j is not None:
-                counts[i, j] += 1
+    width = max(1, len(vocabulary))
+    # Term counts as one bincount over flat (row, term) cells: numpy's per-element
+    # indexing in a Python loop cost more than the rest of the summary's arithmetic.
+    cells = [
+        i * width + j
+        for i, row in enumerate([*rows, *extra])
+        for j in map(vocabulary.get, row)
+        if j is not None
+    ]
+    size = (n + len(extra)) * width
+    counts = np.bincount(np.array(cells, dtype=np.intp), minlength=size).astype(float).reshape(n + len(extra), width)
     document_frequency = (counts[:n] > 0).sum(axis=0)
     # Negative for a term in every sentence, as in sumy; only its square matters to the cosine.
     idf = np.log(n / (1.0 + document_frequency))
