@@ -31,7 +31,9 @@ class Block:
     links: float = 0.0  # share of the text inside links
 
 
-_SPACE = re.compile(r"\s+")
+# Runs of two or more, or one that is not a plain space: the only whitespace
+# normalise must replace. (\s+ would also "replace" every single space with itself.)
+_SPACE = re.compile(r"\s\s+|[^\S ]")
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）।॥]\s*$")
 
@@ -113,6 +115,9 @@ _BYLINE = re.compile(
     r"(?:\s*[,|/\-–—]\s*[\w\s.&'’]{0,60})?$",
 )
 _TRAILING_TAG = re.compile(r"\s*(?:click to tweet|tweet this|\[(?:[A-Z ]{2,20})\]\s*\|?)\s*$", re.IGNORECASE)
+# The last non-space character of any line _TRAILING_TAG matches: "]", "|", or what
+# t or s match ignoring case (ſ is the long s).
+_TRAILING_TAG_ENDS = frozenset("]|tTsS\u017f")
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
@@ -211,6 +216,9 @@ def _is_stamped_caption(text: str, n: int) -> bool:
 
 def strip_trailers(text: str) -> str:
     """Drop a trailing share prompt or section tag glued to a sentence ("… Click To Tweet")."""
+    stripped = text.strip()
+    if stripped[-1:] not in _TRAILING_TAG_ENDS:
+        return stripped  # most lines: the regex would scan the whole line to find nothing
     return _TRAILING_TAG.sub("", text).strip()
 
 
@@ -242,7 +250,7 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
         if not in_body:
             continue
         # The headline repeated at the top of the body (or as a heading anywhere).
-        if title_key and _key(text) == title_key and (i < 5 or block.kind == HEADING):
+        if title_key and (i < 5 or block.kind == HEADING) and _key(text) == title_key:
             continue
         if _is_label(text, n):
             # the list of links the label announces goes with it
