@@ -35,7 +35,10 @@ class Block:
 # normalise must replace. (\s+ would also "replace" every single space with itself.)
 _SPACE = re.compile(r"\s\s+|[^\S ]")
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）।॥]\s*$")
+# What a sentence ends on, before any trailing whitespace: terminal punctuation or a
+# closing quote or bracket. (A set lookup on the last character: a regex search for
+# "[...]\s*$" tries every position of the line.)
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)]。！？」』）।॥")
 
 # A line that is only one of these (case-insensitive, trailing punctuation ignored)
 # is a page control, not prose.
@@ -156,7 +159,7 @@ def words(text: str) -> list[str]:
 
 def is_sentence(text: str) -> bool:
     """Ends like a sentence does (terminal punctuation or a closing quote/bracket)."""
-    return bool(_SENTENCE_END.search(text))
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 def is_date_stamp(text: str) -> bool:
@@ -285,12 +288,15 @@ def _drop_repeated_captions(blocks: Sequence[Block]) -> list[Block]:
     Only lines without sentence punctuation are considered: a quote pulled out and
     repeated is still the article's text, and the summary removes duplicates anyway.
     """
+    droppable = [not is_sentence(b.text) and b.kind != HEADING for b in blocks]
+    if not any(droppable):
+        return list(blocks)  # most pages: no line could go, so no keys to compare
     keys = [_key(b.text) for b in blocks]
     counts = Counter(keys)
     out = []
     seen: set[str] = set()
-    for block, key in zip(blocks, keys, strict=True):
-        if counts[key] > 1 and not is_sentence(block.text) and block.kind != HEADING:
+    for block, key, can_go in zip(blocks, keys, droppable, strict=True):
+        if can_go and counts[key] > 1:
             if key in seen:
                 continue
             seen.add(key)

@@ -36,3 +36,15 @@ def test_the_tag_end_characters_are_all_those_the_regex_can_end_on():
     ts = re.compile(r"(?i)[ts]")
     expected = {chr(i) for i in range(sys.maxunicode + 1) if ts.fullmatch(chr(i))} | {"]", "|"}
     assert set(_TRAILING_TAG_ENDS) == expected
+
+
+def test_is_sentence_agrees_with_the_end_of_line_regex():
+    from bot.cleanup import is_sentence
+
+    regex = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）।॥]\s*$")
+    rng = random.Random(3)
+    ends = [".", "!", "?", "…", ":", ";", '"', "'", "”", "’", "»", ")", "]", "。", "！", "？", "」", "』", "）", "।", "॥", "a", ",", "-", "“", "("]
+    for text in _texts(4):
+        text += rng.choice(ends) + rng.choice(["", " ", "\n", " \n", "\u00a0", "\t "])
+        assert is_sentence(text) == bool(regex.search(text)), repr(text)
+    assert not is_sentence("")
