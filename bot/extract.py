@@ -101,7 +101,7 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
     paragraphs = tuple(b.text for b in blocks)
     text = "\n\n".join(paragraphs)
     # Too few words, or words without a single full stop (a menu, a tag cloud), is no article.
-    if len(words(text)) < MIN_ARTICLE_WORDS or not _FULL_STOP.search(text):
+    if not _has_words(paragraphs, MIN_ARTICLE_WORDS) or not _FULL_STOP.search(text):
         raise NotAnArticle(detail=f"{len(words(text))} words of body text")
     return Article(
         title=meta.title or "",
@@ -112,6 +112,18 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
         published=meta.published,
         language=meta.language or detect_language(text),
     )
+
+
+def _has_words(paragraphs: Sequence[str], minimum: int) -> bool:
+    """At least `minimum` words in all: counted paragraph by paragraph, so a real
+    article stops after its lede instead of having every word listed. (No word spans
+    two paragraphs, so the count is the joined text's.)"""
+    count = 0
+    for paragraph in paragraphs:
+        count += len(words(paragraph))
+        if count >= minimum:
+            return True
+    return False
 
 
 # --- the body: candidates and arbitration ------------------------------------------------
