@@ -123,7 +123,7 @@ def _has_words(paragraphs: Sequence[str], minimum: int) -> bool:
         count += len(words(paragraph))
         if count >= minimum:
             return True
-    return False
+    return count >= minimum  # a minimum of 0 is met by no paragraphs at all
 
 
 # --- the body: candidates and arbitration ------------------------------------------------
