@@ -98,6 +98,7 @@ _WORDS = re.compile(r"[\w'’.-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@functools.lru_cache(maxsize=16384)  # called for every token read, many times over; C-level cache hits
 def _clean(token: str) -> str:
     """The word without a final full stop or possessive: "Putin's" -> "Putin"."""
     # What _POSSESSIVE.sub would do, without a regex call for every token read.
