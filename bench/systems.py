@@ -29,10 +29,11 @@ def newsbot() -> PageRun:
     """Our whole CPU path: extract, summarize, quotes, render the Telegram messages."""
     from bot.config import SummarySettings
     from bot.errors import NewsbotError
-    from bot.pipeline import digest_html
+    from bot.pipeline import digest_html, warm_up
     from bot.render import telegram_messages
 
     settings = SummarySettings()
+    warm_up()  # as the bot's CPU workers are: first-use loading is start-up, not a page's cost
 
     def run(page: Page) -> object:
         try:

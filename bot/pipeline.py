@@ -46,6 +46,34 @@ def digest_text(text: str, url: str | None, source: str, settings: SummarySettin
     return digest_article(extract_text(text, url), source, settings)
 
 
+def warm_up() -> None:
+    """Load what the pipeline otherwise loads on first use (stemmers, stop words, the
+    language profiles, the extractors' tables and compiled patterns, readability): a
+    second or more that the first article would pay. Digests the bundled sample, once as
+    text and once as a web page."""
+    import html
+    import logging
+    from importlib import resources
+
+    import readability  # noqa: F401 - the second-opinion extractor, imported lazily by bot.extract
+
+    from bot.errors import NewsbotError
+
+    sample = (resources.files("bot") / "data" / "sample-article.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in sample.split("\n\n") if p.strip()]
+    page = (
+        f"<html><head><title>{html.escape(paragraphs[0])}</title></head><body><article>"
+        f"<h1>{html.escape(paragraphs[0])}</h1>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+        + "</article></body></html>"
+    )
+    try:
+        digest_text(sample, None, "sample", SummarySettings())
+        digest_html(page, "https://example.com/sample", "sample", SummarySettings())
+    except NewsbotError as exc:  # a cold process is slower, not broken
+        logging.getLogger(__name__).warning("warm-up failed: %s", exc)
+
+
 async def _inline(fn: Callable[..., T], *args: Any) -> T:
     return fn(*args)
 
