@@ -13,3 +13,22 @@ def test_has_words_agrees_with_counting_the_joined_text():
         paragraphs = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 8))]
         minimum = rng.randint(0, 12)
         assert _has_words(paragraphs, minimum) == (len(words("\n\n".join(paragraphs))) >= minimum), paragraphs
+
+
+def test_a_spare_tree_gives_readability_the_same_page():
+    from lxml import etree
+
+    from bot.extract import body_blocks, parse_html
+
+    sentence = "The council approved the new budget for schools after a long debate on Tuesday night. "
+    html = (
+        "<html><head><title>Budget</title></head><body>"
+        '<div hidden><p>Hidden teaser text that no reader sees on the page at all.</p></div>'
+        f"<div class='a'><p>{sentence * 2}</p></div><div class='b'><p>{sentence * 3}</p></div>"
+        f"<div style='display:none'><p>{sentence}</p></div>"
+        "</body></html>"
+    )
+    kept = parse_html(html)
+    before = etree.tostring(kept)
+    assert body_blocks(kept) == body_blocks(parse_html(html), spare_tree=True)
+    assert etree.tostring(kept) == before  # without spare_tree the caller's tree is left alone
