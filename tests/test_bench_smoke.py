@@ -124,3 +124,23 @@ def test_built_ins_are_charged_to_the_library_that_called_them() -> None:
     packages, functions = self_times(root)
     assert packages == {"trafilatura": pytest.approx(1.0), "nltk": 0.4, "bot.summarize": 0.1}
     assert functions["<built-in>: str.join"] == 0.3
+
+
+def test_a_bursts_p95_is_set_against_the_cpu_or_telegram_floor_under_it() -> None:
+    from collections import Counter
+
+    from bench.burst import Outcome, p95_floor
+
+    def outcome(sent: int, replies: int, actions: int) -> Outcome:
+        calls = Counter({"sendMessage": replies, "sendChatAction": actions})
+        return Outcome(sent, 0.0, [], 0, 0, Counter(), {}, calls, None, None)
+
+    # 200 links, no typing actions: the 190th reply leaves after the limiter's first
+    # 30 requests and 160 more at 30 a second; 190 pages of 10 ms on 2 workers take less.
+    assert p95_floor(outcome(200, 200, 0), 0.010, 2) == pytest.approx(160 / 30)
+    # Chat actions share the budget, in their share of the calls.
+    assert p95_floor(outcome(200, 200, 20), 0.010, 2) == pytest.approx((190 * 1.1 - 30) / 30)
+    # Slow pages: the CPU is the floor.
+    assert p95_floor(outcome(200, 200, 0), 0.100, 2) == pytest.approx(190 * 0.100 / 2)
+    # A burst smaller than a second's budget waits only for its pages.
+    assert p95_floor(outcome(10, 10, 0), 0.050, 2) == pytest.approx(10 * 0.050 / 2)
