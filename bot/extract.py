@@ -250,7 +250,10 @@ def _trafilatura(tree: HtmlElement, url: str | None) -> list[Block]:
     try:
         document = trafilatura.bare_extraction(
             tree,  # copied inside: the shared tree stays intact
-            url=url,
+            # no url: with these options trafilatura only uses it to make link targets
+            # absolute, and we read the text inside links, never where they point
+            # (~0.4 ms a page of URL joining)
+            url=None,
             # fast: skip trafilatura's own readability/justext fallbacks; we arbitrate ourselves
             fast=True,
             include_comments=False,
