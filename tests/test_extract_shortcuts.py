@@ -32,3 +32,22 @@ def test_a_spare_tree_gives_readability_the_same_page():
     before = etree.tostring(kept)
     assert body_blocks(kept) == body_blocks(parse_html(html), spare_tree=True)
     assert etree.tostring(kept) == before  # without spare_tree the caller's tree is left alone
+
+
+def test_the_shared_trafilatura_options_are_those_its_keywords_would_build():
+    from pathlib import Path
+
+    import trafilatura
+    from lxml import etree
+
+    from bot.extract import _trafilatura_options, parse_html
+
+    for path in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.html")):
+        tree = parse_html(path.read_text(encoding="utf-8"))
+        by_keywords = trafilatura.bare_extraction(
+            tree, fast=True, include_comments=False, include_tables=True, include_formatting=False,
+            include_links=True, with_metadata=False, output_format="xml",
+        )  # fmt: skip
+        shared = trafilatura.bare_extraction(tree, options=_trafilatura_options())
+        assert etree.tostring(shared.body) == etree.tostring(by_keywords.body)
+    assert _trafilatura_options().focus == "balanced"  # trafilatura's recall retry copied them
