@@ -118,6 +118,17 @@ _DOCTYPE_WITH_SLASH = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)  
 _SELF_CLOSED_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
 
 
+# _INVALID_XML_CHARS below U+0020, as UTF-8 bytes (which no multi-byte character contains)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _has_invalid_xml_chars(html: str) -> bool:
+    """Whether _INVALID_XML_CHARS occurs in `html`: the regex scans a page in ~0.9 ms,
+    while dropping control bytes from its UTF-8 and comparing lengths takes ~0.3 ms."""
+    data = html.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
+
+
 @lru_cache(maxsize=1)
 def _parser() -> HTMLParser:
     # trafilatura's parser options, and the C-level class lookup
@@ -134,7 +145,8 @@ def _parser() -> HTMLParser:
 def _load_html(html: str) -> HtmlElement | None:
     """trafilatura's `load_html` for a string, with our parser."""
     beginning = html[:50].lower()
-    html = _INVALID_XML_CHARS.sub("", html)
+    if _has_invalid_xml_chars(html):
+        html = _INVALID_XML_CHARS.sub("", html)
     if "doctype" in beginning:
         first, _, rest = html.partition("\n")
         html = _DOCTYPE_WITH_SLASH.sub("", first, count=1) + "\n" + rest

@@ -56,3 +56,16 @@ def test_every_element_is_an_html_element():
     tree = parse_html(ODD_PAGES[-1])
     assert all(isinstance(element, HtmlElement) for element in tree.iter())
     assert tree.find(".//input").get("value") == "x"
+
+
+def test_the_invalid_character_check_agrees_with_the_regex():
+    import random
+
+    from bot.extract import _CONTROL_BYTES, _INVALID_XML_CHARS, _has_invalid_xml_chars
+
+    assert _CONTROL_BYTES == bytes(i for i in range(0x80) if _INVALID_XML_CHARS.match(chr(i)))
+    rng = random.Random(7)
+    alphabet = ["a", " ", "\n", "\t", "\r", "é", "’", "中", "😀", "\ud800", "\ufffd", "\ufffe", "\uffff", "\x00", "\x0b", "\x1f", "\x7f", "\x85"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _has_invalid_xml_chars(text) == bool(_INVALID_XML_CHARS.search(text)), repr(text)
