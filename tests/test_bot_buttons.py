@@ -105,3 +105,29 @@ async def test_a_press_that_cannot_be_served_is_still_answered(telegram_api, con
     assert "404" in answer["text"]
     assert after["text"] == digest["text"]
     assert junk["text"] == "That button no longer works."
+
+
+async def test_a_pasted_article_gets_buttons_too_until_its_digest_expires(telegram_api, config):
+    from importlib import resources
+
+    pasted = (resources.files("bot") / "data" / "sample-article.txt").read_text(encoding="utf-8")
+    async with bot_running(config):
+        asked = telegram_api.private_message(pasted)
+        (digest,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the digest")
+        assert "More" in buttons(digest) and "Shorter" in buttons(digest)
+        first = len(bullets(digest))
+        _, longer = await press_and_wait(telegram_api, digest, "More")
+        assert len(bullets(longer)) > first
+        _, shorter = await press_and_wait(telegram_api, digest, "Shorter")
+        assert len(bullets(shorter)) == first
+    for message in (longer, shorter):
+        assert_valid_html(message)
+        assert "Putin" in message["text"]
+
+    # There is no page to fetch again: once the cache lets the text go, the press says so.
+    expired = dataclasses.replace(config, storage=dataclasses.replace(config.storage, cache_hours=0.0))
+    async with bot_running(expired):
+        answer, after = await press_and_wait(telegram_api, digest, "More")
+    assert answer["text"] == "That digest is too old to change; send the text again."
+    assert after["text"] == shorter["text"]
+    assert not telegram_api.calls_of("editMessageText", ok=False)

@@ -6,6 +6,8 @@ A button's `callback_data` says everything the press needs, in at most 64 bytes:
 
 The page key (bot.links.link_key) is looked up in the store, which outlives the
 digest cache; the digest comes from the cache, or is fetched again when it expired.
+A pasted article's key leads to its cached digest only: once that has expired there
+is nothing to fetch, and the press says so.
 Nothing lives in memory, so buttons work after a restart and on day-old digests.
 Every press is answered (answerCallbackQuery), with a short text when it fails.
 """
@@ -25,7 +27,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import NewsbotError
 from bot.models import Digest
-from bot.telegram.digests import find_digest
+from bot.telegram.digests import find_digest, find_pasted, is_pasted
 from bot.telegram.settings import ALGORITHMS, MAX_QUOTES, MAX_SENTENCES, load_settings
 from bot.telegram.state import state_of
 from bot.telegram.views import View, every_quote, one_message, shown
@@ -117,20 +119,27 @@ async def digest_button(update: Update, context: Context) -> None:
     if url is None:
         await query.answer(text("answer_expired", language))
         return
-    try:
-        digest = await find_digest(state, url)
-    except NewsbotError as exc:
-        await query.answer(_short(str(exc)))
-        return
+    if is_pasted(url):
+        pasted = await find_pasted(state, url)
+        if pasted is None:  # the cache let it go, and there is no page to fetch again
+            await query.answer(text("answer_expired_pasted", language))
+            return
+        digest = pasted
+    else:
+        try:
+            digest = await find_digest(state, url)
+        except NewsbotError as exc:
+            await query.answer(_short(str(exc)))
+            return
     settings = await load_settings(state, message.chat.id)
     view_digest = await shown(state, digest, view)
-    page = digest.article.url or url
+    page = digest.article.url or (None if is_pasted(url) else url)
     try:
         await query.edit_message_text(
             one_message(view_digest, language),
             parse_mode=ParseMode.HTML,
             reply_markup=digest_keyboard(key, view, view_digest, settings.quotes, language),
-            link_preview_options=LinkPreviewOptions(url=page),
+            link_preview_options=LinkPreviewOptions(url=page) if page else LinkPreviewOptions(is_disabled=True),
         )
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():

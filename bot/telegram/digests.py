@@ -9,6 +9,7 @@ the cache and the in-flight task and fetches again.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 
 from bot.links import canonical_url, link_key
@@ -18,6 +19,37 @@ from bot.store import Store
 from bot.telegram.state import BotState
 
 log = logging.getLogger(__name__)
+
+# A pasted article has no page to fetch again: its digest is kept under a name made from
+# its text, so the buttons under it can find it for as long as the cache keeps it.
+PASTED = "pasted:"
+
+
+def pasted_source(text: str) -> str:
+    return PASTED + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_pasted(source: str) -> bool:
+    return source.startswith(PASTED)
+
+
+async def keep_pasted(state: BotState, source: str, digest: Digest) -> str:
+    """Cache a pasted article's digest under `source`; the key its buttons carry."""
+    assert state.store is not None
+    key = link_key(source)
+
+    def write() -> None:
+        state.store.remember_link(key, source)
+        state.store.put_digest(source, digest)
+
+    await asyncio.to_thread(write)
+    return key
+
+
+async def find_pasted(state: BotState, source: str) -> Digest | None:
+    """A pasted article's digest while the cache keeps it: there is nothing to fetch."""
+    assert state.store is not None
+    return await asyncio.to_thread(state.store.get_digest, source)
 
 
 async def find_digest(state: BotState, url: str) -> Digest:

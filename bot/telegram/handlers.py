@@ -48,7 +48,7 @@ from bot.models import Digest
 from bot.pipeline import digest_text
 from bot.render import escape
 from bot.telegram.buttons import answered, digest_button, digest_keyboard
-from bot.telegram.digests import find_digest
+from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
 from bot.telegram.reading import is_pasted_article, topic_of
@@ -208,22 +208,29 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
 
 
 async def answer_pasted(update: Update, context: Context, said: str) -> None:
-    """A pasted article: digested like a page, without buttons (there is no page to return to)."""
+    """A pasted article: digested like a page. Its digest is cached under a name made from
+    the text, so the buttons work while the cache keeps it (there is no page to fetch again)."""
     state = state_of(context)
     assert state.cpu is not None
     message = update.effective_message
+    language = language_of(update)
     async with slot(update, context) as free:
         if not free:
             return
         async with typing(message):
             settings = await load_settings(state, message.chat_id)
+            view = View.of(settings.summary())
             try:
-                digest = await state.cpu.run(digest_text, said, None, "pasted text", settings.summary())
+                # Digested with the defaults and cut to the chat's view, as a page is (bot.telegram.views).
+                digest = await state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
             except NewsbotError as exc:
                 log.info("update %s: pasted text: %s", update.update_id, exc)
-                await send_note(message, text("pasted_text_too_short", language_of(update)))
+                await send_note(message, text("pasted_text_too_short", language))
                 return
-            await _send_digest_or_apologise(update, digest)
+            key = await keep_pasted(state, pasted_source(said), digest)
+            digest = await shown(state, digest, view)
+            keyboard = digest_keyboard(key, view, digest, settings.quotes, language)
+            await _send_digest_or_apologise(update, digest, keyboard)
 
 
 async def answer_links(
