@@ -246,17 +246,21 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
-    """sumy's stemmer and stop words for the language, without sumy's slow name lookup."""
+    """sumy's stemmer and stop words for the language, without sumy's slow name lookup.
+
+    sumy stems with NLTK's Snowball stemmer where there is one, and keeps its own for a
+    few languages Snowball lacks (Czech, Greek, Ukrainian…); the two sets do not overlap.
+    sumy's module is imported only for those: it loads `requests`, a tenth of a second
+    of every cold start for nothing."""
     import nltk.stem.snowball as snowball
-    from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     name = language_name(language)
-    stemmer: Callable[[str], str] = Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer)
-    if name not in Stemmer.SPECIAL_STEMMERS:
-        snowball_class = getattr(snowball, name.capitalize() + "Stemmer", None)
-        if snowball_class is not None:
-            stemmer = snowball_class().stem
-    return stemmer, stop_words(language)
+    snowball_class = getattr(snowball, name.capitalize() + "Stemmer", None)
+    if snowball_class is not None:
+        return snowball_class().stem, stop_words(language)
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+    return Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer), stop_words(language)
 
 
 def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is untyped

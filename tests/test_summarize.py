@@ -209,3 +209,17 @@ def test_news_similarities_are_sumys_lexrank_cosines() -> None:
         [[lexrank.cosine_similarity(a, b, tf[i], tf[j], idf) for j, b in enumerate(words)] for i, a in enumerate(words)]
     )
     assert np.allclose(ours, theirs)
+
+
+def test_our_stemmer_for_every_language_is_the_one_sumy_would_use():
+    # We skip sumy's slow stemmer lookup; the words must still stem exactly as sumy's would.
+    from sumy.nlp.stemmers import Stemmer
+
+    from bot.sentences import language_code
+    from bot.summarize import _stemmer_and_stop_words
+
+    words = ["running", "nations", "Regierungen", "présidentielles", "говорили", "працювали", "vládami"]
+    for name in ("english", "german", "french", "russian", "ukrainian", "czech", "spanish", "italian", "portuguese"):
+        ours, _ = _stemmer_and_stop_words(language_code(name))
+        theirs = Stemmer(name)
+        assert [ours(w.lower()) for w in words] == [theirs(w.lower()) for w in words], name
