@@ -31,6 +31,11 @@ ODD_PAGES = [
     "<html><head></head></html>",
     "<!-- c --><html><body><p>a</p><!-- d --><?pi x?></body></html>",
     "<table><tr><td>a</td></tr></table>",
+    "<!-- only a comment -->",
+    "<",
+    "<!DOCTYPE html>",
+    "x\x00<html><body><p>a</p></body></html>",
+    "<?xml version='1.0' encoding='latin-1'?><html><body><p>é</p></body></html>",
     "<html><body><form><input value='x'><select><option>1</option></select><textarea>t</textarea></form></body></html>",
 ]
 
