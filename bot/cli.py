@@ -7,7 +7,6 @@ Heavy modules are imported inside the command that needs them, so
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -117,12 +116,17 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
     stdin_text = sys.stdin.read() if "-" in args.sources else None
-    results = asyncio.run(_digest_all(args.sources, config, stdin_text))
+    results = _digest_all(args.sources, config, stdin_text)
     return _print_results(results, args.format)
 
 
-async def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> list[tuple[str, object]]:
-    """Digest every source concurrently; results keep the order given."""
+Outcome = tuple[str, object]  # (source as given, its Digest or the NewsbotError it met)
+
+
+def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> list[Outcome]:
+    """Digest every source; results keep the order given. Pages are fetched concurrently;
+    files and pasted text need neither the network stack nor an event loop, whose imports
+    are a good part of a cold start."""
     from bot.sources import resolve_source
 
     resolved: list[object] = []
@@ -131,16 +135,25 @@ async def _digest_all(sources: list[str], config: Config, stdin_text: str | None
             resolved.append(resolve_source(given, stdin_text))
         except NewsbotError as exc:
             resolved.append(exc)
-    # Local files need no network stack: importing it is a tenth of a second of start-up.
-    needs_network = any(getattr(source, "kind", None) == "url" for source in resolved)
-    fetcher = None
-    if needs_network:
-        from bot.fetch import Fetcher
+    if any(getattr(source, "kind", None) == "url" for source in resolved):
+        import asyncio
 
-        fetcher = Fetcher(config.fetch)
+        return asyncio.run(_fetch_all(sources, resolved, config))
+    return [
+        _guarded(given, source, lambda source=source: _digest_local(source, config))
+        for given, source in zip(sources, resolved)
+    ]
+
+
+async def _fetch_all(sources: list[str], resolved: list[object], config: Config) -> list[Outcome]:
+    import asyncio
+
+    from bot.fetch import Fetcher
+
+    fetcher = Fetcher(config.fetch)
     limit = asyncio.Semaphore(8)
 
-    async def one(given: str, source: object) -> tuple[str, object]:
+    async def one(given: str, source: object) -> Outcome:
         if isinstance(source, NewsbotError):
             return given, source
         async with limit:
@@ -151,13 +164,29 @@ async def _digest_all(sources: list[str], config: Config, stdin_text: str | None
                 return given, exc
             except Exception as exc:  # never a traceback for the user; the log keeps it
                 log.debug("unexpected failure on %s", given, exc_info=True)
-                return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
+                return given, _unexpected(exc)
 
     try:
         return list(await asyncio.gather(*(one(g, s) for g, s in zip(sources, resolved))))
     finally:
-        if fetcher is not None:
-            await fetcher.aclose()
+        await fetcher.aclose()
+
+
+def _guarded(given: str, source: object, digest: Any) -> Outcome:
+    if isinstance(source, NewsbotError):
+        return given, source
+    try:
+        return given, digest()
+    except NewsbotError as exc:
+        log.debug("%s failed: %r (%s)", given, exc, exc.detail)
+        return given, exc
+    except Exception as exc:  # never a traceback for the user; the log keeps it
+        log.debug("unexpected failure on %s", given, exc_info=True)
+        return given, _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> NewsbotError:
+    return NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
 
 
 async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
@@ -165,6 +194,12 @@ async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
 
     if source.kind == "url":
         return await pipeline.digest_url(source.value, fetcher, config.summary, source=source.name)
+    return _digest_local(source, config)
+
+
+def _digest_local(source: Any, config: Config) -> object:
+    from bot import pipeline
+
     if source.kind == "html":
         return pipeline.digest_html(source.value, None, source.name, config.summary)
     return pipeline.digest_text(source.value, None, source.name, config.summary)
@@ -195,6 +230,8 @@ def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
+    import asyncio
+
     from bot.topics import run_news
 
     return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
@@ -239,7 +276,7 @@ def _start(config: Config) -> int:
     )
     sample = resources.files("bot") / "data" / SAMPLE
     with resources.as_file(sample) as path:
-        results = asyncio.run(_digest_all([str(path)], config, None))
+        results = _digest_all([str(path)], config, None)
     return _print_results(results, "text")
 
 
