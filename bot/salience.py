@@ -39,7 +39,7 @@ def _stemmer(language: str) -> Callable[[str], str]:
     stemmer_class = getattr(snowball, name.capitalize() + "Stemmer", None)
     if stemmer_class is None:
         return str
-    stem = functools.lru_cache(maxsize=32768)(stemmer_class().stem)
+    stem = functools.lru_cache(maxsize=16384)(stemmer_class().stem)
     return stem
 
 
@@ -55,7 +55,7 @@ def _term_of(language: str) -> Callable[[str], Term]:
     stem = _stemmer(language)
     stops = stop_words(language)
 
-    @functools.lru_cache(maxsize=65536)
+    @functools.lru_cache(maxsize=16384)  # a few dozen articles' vocabulary
     def term(word: str) -> Term:
         low = word.lower()
         if len(low) < 2 or low in stops or low[0].isdigit():

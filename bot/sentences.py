@@ -152,7 +152,7 @@ def word_tokens(text: str, language: str = "en") -> list[str]:
     return _WORD.findall(text)
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=1024)
 def cached_words(text: str) -> tuple[str, ...]:
     """`word_tokens`, kept: the summary and the quote ranking read each sentence's words
     several times over (is it prose, its terms, is it a repeat)."""

@@ -185,7 +185,7 @@ def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
     return flags
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)  # one article's sentences; frozensets are big
 def _word_set(text: str) -> frozenset[str]:
     # Cached: the headline's set is compared with every sentence, and a sentence's set
     # is built again when the summary is picked.
@@ -335,7 +335,7 @@ def _content_term_of(language: str) -> Callable[[str], str | None]:
     is the costliest step on long articles, and words repeat within and across articles."""
     stem, stop_words = _stemmer_and_stop_words(language)
 
-    @functools.lru_cache(maxsize=65536)
+    @functools.lru_cache(maxsize=16384)  # a few dozen articles' vocabulary
     def term(word: str) -> str | None:
         low = word.lower()
         return None if low in stop_words else stem(low)
