@@ -138,17 +138,40 @@ def _find_date(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
-    """"Headline | Site" -> "Headline": drop a trailing part that names the site or is short."""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title
-    head, tail = " - ".join(parts[:-1]), parts[-1]
+    """"Headline | Site" -> "Headline": drop a trailing part that names the site or is short,
+    then any further parts that name the site ("Headline | DW | 14.10.2018").
+
+    The headline keeps its own words and dashes; a dash inside a quotation that is still
+    open ("Первая нитка «Северного потока — 2»") separates nothing."""
     site_key = re.sub(r"\W+", "", (site or "").lower())
-    tail_key = re.sub(r"\W+", "", tail.lower())
-    names_site = bool(site_key) and (site_key in tail_key or tail_key in site_key)
-    if names_site or (len(tail.split()) <= 3 and len(head.split()) >= 4):
-        return head.strip()
-    return title
+    first = True
+    while True:
+        separators = list(_TITLE_SEPARATOR.finditer(title))
+        if not separators:
+            return title
+        last = separators[-1]
+        head, tail = title[: last.start()], title[last.end() :]
+        if _inside_quotation(head):
+            return title
+        tail_key = re.sub(r"\W+", "", tail.lower())
+        names_site = bool(site_key) and bool(tail_key) and (site_key in tail_key or tail_key in site_key)
+        # A short last part is a site or section name; further in, only the site's name goes,
+        # or a headline of several parts ("Letters: Crime | Roads | Taxes") would lose them.
+        short = first and len(tail.split()) <= 3 and len(head.split()) >= 4
+        if not (names_site or short):
+            return title
+        title, first = head.strip(), False
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether `text` ends inside a quotation it opened: « without », „ without its “,
+    or an English “ without ” (a “ that closes a German „ does not count)."""
+    german_closed = min(text.count("„"), text.count("“"))
+    return (
+        text.count("«") > text.count("»")
+        or text.count("„") > text.count("“")
+        or text.count("“") - german_closed > text.count("”")
+    )
 
 
 def iso_date(value: str | None) -> str | None:

@@ -174,6 +174,18 @@ def test_title_element_loses_the_site_name_suffix():
     assert strip_site_suffix("Brexit deal - what happens next for farmers and fishermen", None) == (
         "Brexit deal - what happens next for farmers and fishermen"
     )
+    # the headline keeps its own dashes, and a dash inside an open quotation separates nothing
+    assert strip_site_suffix("Storm — and floods — hit coastal towns | Northern Gazette", "Northern Gazette") == (
+        "Storm — and floods — hit coastal towns"
+    )
+    assert strip_site_suffix("Путин сообщил, когда заполнят газом вторую нитку «Северного потока — 2»", None) == (
+        "Путин сообщил, когда заполнят газом вторую нитку «Северного потока — 2»"
+    )
+    assert strip_site_suffix("Когда заполнят «Северный поток — 2» — Газета.Ru", "Газета.Ru") == (
+        "Когда заполнят «Северный поток — 2»"
+    )
+    assert strip_site_suffix("Die Zukunft von „Nord Stream - 2“", None) == "Die Zukunft von „Nord Stream - 2“"
+    assert strip_site_suffix("„Wir schaffen das“ - Merkel | Tagesblatt", "Tagesblatt") == "„Wir schaffen das“ - Merkel"
 
 
 # --- structure ---------------------------------------------------------------------------------

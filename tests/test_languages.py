@@ -124,6 +124,8 @@ def test_portuguese_summary_has_no_sentence_starting_inside_a_quote():
 def test_russian_page_president_quoted_by_surname_gets_his_full_name():
     digest = page("ru-gazeta-nord-stream.html", RU_URL)
     assert digest.article.language == "ru"
+    # The " — " inside «…» is the pipeline's name, not a separator before the site's.
+    assert digest.article.title == "Путин сообщил, когда заполнят газом вторую нитку «Северного потока — 2»"
     assert len(digest.summary) >= 2
     assert_verbatim(digest)
     # The teasers set into the article text, the byline and the "read more" lead.
