@@ -3,15 +3,20 @@
     text("busy")                                  -> the English template, filled in
     text("links_capped", "de", sent=9, cap=3)     -> German when there is a German table,
                                                      English for any key it lacks
+    error_text(error, "ru")                        -> an error's message in Russian
 
 Templates are `str.format` strings; the ones used with HTML parse mode are marked
 `_html` in their name and must stay valid Telegram HTML. A translation is one more
-dict in `TRANSLATIONS`, keyed by an IETF language tag's first part ("pt-br" -> "pt").
+dict in `TRANSLATIONS`, keyed by an IETF language tag's first part ("pt-br" -> "pt");
+German and Russian live in bot/texts_de.py and bot/texts_ru.py.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from bot import texts_de, texts_ru
 
 ENGLISH: dict[str, str] = {
     # -- help and hints ---------------------------------------------------------------
@@ -86,7 +91,10 @@ ENGLISH: dict[str, str] = {
 }
 
 # Language code -> its templates. Missing keys fall back to English one by one.
-TRANSLATIONS: dict[str, dict[str, str]] = {"en": ENGLISH}
+TRANSLATIONS: dict[str, dict[str, str]] = {"en": ENGLISH, "de": texts_de.TEXTS, "ru": texts_ru.TEXTS}
+# Language code -> bot.errors' user-facing messages, keyed by their English text.
+ERROR_TRANSLATIONS: dict[str, dict[str, str]] = {"de": texts_de.ERRORS, "ru": texts_ru.ERRORS}
+_STATUS = re.compile(r"\(HTTP (\d{3})\)")
 
 
 def text(name: str, language: str | None = None, **values: Any) -> str:
@@ -94,6 +102,21 @@ def text(name: str, language: str | None = None, **values: Any) -> str:
     table = TRANSLATIONS.get(_base(language), ENGLISH)
     template = table.get(name) or ENGLISH[name]
     return template.format(**values) if values else template
+
+
+def error_text(error: BaseException, language: str | None = None) -> str:
+    """A NewsbotError's message in `language` when there is a translation, else as raised
+    (messages that name a file or a scheme are English only)."""
+    message = str(error)
+    table = ERROR_TRANSLATIONS.get(_base(language))
+    if not table:
+        return message
+    status = _STATUS.search(message)
+    if status:
+        template = table.get(_STATUS.sub("(HTTP {status})", message))
+        if template:
+            return template.format(status=status.group(1))
+    return table.get(message, message)
 
 
 def _base(language: str | None) -> str:

@@ -173,3 +173,25 @@ async def test_the_answer_arrives_even_if_the_question_was_deleted_meanwhile(tel
     assert "harbour bridge" in reply["text"]
     assert "reply_to_message" not in reply
     assert not telegram_api.calls_of("sendMessage", ok=False)
+
+
+async def test_readers_are_answered_in_their_own_language(telegram_api, config, article_server):
+    # Telegram tells the bot each user's app language; German and Russian have tables.
+    german = {"id": 4001, "is_bot": False, "first_name": "Jana", "language_code": "de"}
+    russian = {"id": 4002, "is_bot": False, "first_name": "Олег", "language_code": "ru"}
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        help_de = telegram_api.private_message("/help", user=german)
+        dead_ru = telegram_api.private_message(article_server.url("/gone"), user=russian)
+        digest_ru = telegram_api.private_message(url, user=russian)
+        await telegram_api.wait_for(
+            lambda: all(telegram_api.replies_to(m) for m in (help_de, dead_ru, digest_ru)), what="three answers"
+        )
+    (help_reply,) = telegram_api.replies_to(help_de)
+    assert "Zusammenfassung" in help_reply["text"] and "/summary" in help_reply["text"]
+    assert_valid_html(help_reply)
+    (dead_reply,) = telegram_api.replies_to(dead_ru)
+    assert dead_reply["text"] == "Страница не найдена (HTTP 404)."
+    (digest,) = telegram_api.replies_to(digest_ru)
+    buttons = [b["text"] for row in digest["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons[:2] == ["Подробнее", "Короче"]

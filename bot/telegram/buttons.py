@@ -31,7 +31,7 @@ from bot.telegram.digests import find_digest, find_pasted, is_pasted
 from bot.telegram.settings import ALGORITHMS, MAX_QUOTES, MAX_SENTENCES, load_settings
 from bot.telegram.state import state_of
 from bot.telegram.views import View, every_quote, one_message, shown
-from bot.texts import text
+from bot.texts import error_text, text
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ async def digest_button(update: Update, context: Context) -> None:
         try:
             digest = await find_digest(state, url)
         except NewsbotError as exc:
-            await query.answer(_short(str(exc)))
+            await query.answer(_short(error_text(exc, language)))
             return
     settings = await load_settings(state, message.chat.id)
     view_digest = await shown(state, digest, view)

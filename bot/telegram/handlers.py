@@ -56,7 +56,7 @@ from bot.telegram.replies import send_digest, send_html_note, send_note, typing
 from bot.telegram.settings import ChatSettings, load_settings, settings_button, settings_command
 from bot.telegram.state import BotState, state_of
 from bot.telegram.views import View, shown
-from bot.texts import text
+from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics_render import nothing_found, stories_html
 
@@ -293,7 +293,7 @@ async def _digest_or_error(
         return await shown(state, await page, view)
     except NewsbotError as exc:
         log.info("update %s: %s: %s%s", update.update_id, link, exc, f" ({exc.detail})" if exc.detail else "")
-        return str(exc)
+        return error_text(exc, language_of(update))
     except Exception as exc:  # noqa: BLE001 - one link failing must not sink the others
         _log_unexpected(update, exc, f"while digesting {link}")
         return text("apology", language_of(update))
@@ -320,7 +320,7 @@ def guarded(handler: Handler) -> Handler:
         try:
             await handler(update, context)
         except NewsbotError as exc:
-            await _try_note(update, str(exc))
+            await _try_note(update, error_text(exc, language_of(update)))
         except TelegramError as exc:
             # Telegram itself failed us (after retries): a reply would most likely fail too.
             log.warning("update %s: Telegram error in %s: %s", update.update_id, handler.__name__, exc)

@@ -33,7 +33,7 @@ from bot.telegram.digests import find_digest
 from bot.telegram.reading import topic_of, typed_link
 from bot.telegram.state import BotState, state_of
 from bot.telegram.views import View, one_message, shown
-from bot.texts import text
+from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics_render import clip, stories_html, story_html
 
@@ -98,7 +98,7 @@ async def _answer_link(query: InlineQuery, state: BotState, link: str, language:
         digest = await shown(state, digest, view)
     except NewsbotError as exc:
         log.info("inline query %s: %s: %s", query.id, link, exc)
-        await _hint(query, text("inline_failed", language, error=str(exc)))
+        await _hint(query, text("inline_failed", language, error=error_text(exc, language)))
         return
     url = digest.article.url or link
     title = digest.article.title or url

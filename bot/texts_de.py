@@ -1,0 +1,118 @@
+"""The bot's own words in German (see bot.texts for how they are used)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    # -- help and hints ---------------------------------------------------------------
+    "help_html": (
+        "<b>Ich mache aus einem Nachrichtenlink eine kurze, getreue Zusammenfassung</b> mit den"
+        " wichtigsten Zitaten des Artikels und wer sie gesagt hat.\n\n"
+        "• <b>Privater Chat:</b> Schick oder leite mir eine Nachricht mit Links weiter (bis zu {cap}"
+        " pro Nachricht) oder einfach ein Thema, etwa <i>Bundestagswahl</i>.\n"
+        "• <b>Gruppen:</b> <code>/summary &lt;Link&gt;</code>, oder antworte mit <code>/summary</code>"
+        " auf eine Nachricht mit Links; <code>/news &lt;Thema&gt;</code> für die neuesten Meldungen.\n"
+        "• <b>Überall:</b> Tippe <code>@{bot} &lt;Link oder Thema&gt;</code> in einem beliebigen Chat.\n"
+        "• /settings: Länge der Zusammenfassung, Zitate und Methode für diesen Chat.\n"
+        "• /help zeigt diese Hilfe erneut."
+    ),
+    "summary_usage": (
+        "Schick /summary mit einem Link, etwa /summary https://example.com/news/story"
+        " — oder antworte mit /summary auf eine Nachricht mit einem Link."
+    ),
+    "news_usage": "Schick /news und ein Thema, etwa: /news Bundestagswahl",
+    "hint": (
+        "Schick mir einen Link zu einem Nachrichtenartikel (oder leite eine Nachricht damit weiter),"
+        " und ich fasse ihn mit seinen wichtigsten Zitaten zusammen."
+    ),
+    "not_a_topic": (
+        "Darin konnte ich kein Thema erkennen. Schick mir einen Link zu einem Nachrichtenartikel"
+        " oder ein paar Worte zu den Nachrichten, die du suchst, etwa: Bundestagswahl"
+    ),
+    "nothing_found_hint": "Du kannst mir auch einen Link zu jedem Nachrichtenartikel schicken, und ich fasse ihn zusammen.",
+    # -- links ------------------------------------------------------------------------
+    "links_capped": (
+        "Du hast {sent} Links geschickt; ich fasse aus jeder Nachricht die ersten {cap} zusammen."
+        " Schick die anderen bitte einzeln."
+    ),
+    "busy": "Einen Moment — ich arbeite noch an deinen vorigen Links.",
+    "apology": "Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
+    "pasted_text_too_short": "Dieser Text ist zu kurz für eine Zusammenfassung. Schick mir lieber den Link zum Artikel.",
+    # -- digest buttons ---------------------------------------------------------------
+    "button_more": "Mehr",
+    "button_shorter": "Kürzer",
+    "button_all_quotes": "Alle Zitate",
+    "button_fewer_quotes": "Weniger Zitate",
+    "more_quotes_html": "<i>…und {count} weitere Zitate: zu viele für eine Nachricht.</i>",
+    "answer_expired": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Link noch einmal.",
+    "answer_expired_pasted": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Text noch einmal.",
+    "answer_unchanged": "Mehr gibt es nicht.",
+    "answer_failed": "Entschuldigung, das hat nicht geklappt. Bitte versuch es noch einmal.",
+    "answer_unknown": "Diese Schaltfläche funktioniert nicht mehr.",
+    # -- settings ---------------------------------------------------------------------
+    "settings_title_html": "<b>Einstellungen für diesen Chat</b>",
+    "settings_body_html": (
+        "Zusammenfassung: <b>{length}</b> ({sentences} Sätze)\n"
+        "Zitate: <b>{quotes}</b>\n"
+        "Methode: <b>{algorithm}</b>"
+    ),
+    "settings_auto_html": (
+        "Jeden hier geposteten Link zusammenfassen: <b>{auto}</b>\n"
+        "<i>Dafür muss ich jede Nachricht sehen: Schick @BotFather /setprivacy, wähle mich aus und"
+        " dann Disable, entferne mich aus der Gruppe und füge mich wieder hinzu.</i>"
+    ),
+    "settings_saved_html": "<i>Gespeichert. Neue Zusammenfassungen in diesem Chat nutzen diese Einstellungen.</i>",
+    "settings_admins_only": "Nur die Administratoren der Gruppe können meine Einstellungen hier ändern.",
+    "settings_closed_html": "<b>Einstellungen gespeichert.</b> Schick /settings, um sie wieder zu ändern.",
+    "length_short": "kurz",
+    "length_normal": "normal",
+    "length_long": "lang",
+    "row_length": "Länge",
+    "row_quotes": "Zitate",
+    "row_method": "Methode",
+    "on": "an",
+    "off": "aus",
+    "button_auto": "Jeder Link: {state}",
+    "button_done": "Fertig",
+    "answer_saved": "Gespeichert",
+    # -- inline mode ------------------------------------------------------------------
+    "inline_hint": "Tippe ein Thema oder füge einen Nachrichtenlink ein",
+    "inline_nothing": "Dazu gibt es keine frischen Nachrichten; versuch andere Wörter",
+    "inline_failed": "Dieser Link hat nicht funktioniert: {error}",
+}
+
+# The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).
+ERRORS: dict[str, str] = {
+    "Something went wrong.": "Etwas ist schiefgegangen.",
+    "That is not a web link or a file I can read.": "Das ist kein Weblink und keine Datei, die ich lesen kann.",
+    "I could not fetch that page.": "Ich konnte diese Seite nicht abrufen.",
+    "I won't fetch that address: it points to a private or reserved network.": (
+        "Diese Adresse rufe ich nicht ab: Sie zeigt in ein privates oder reserviertes Netz."
+    ),
+    "That website does not exist (unknown host name).": "Diese Website gibt es nicht (unbekannter Hostname).",
+    "The website refused the connection or could not be reached.": (
+        "Die Website hat die Verbindung abgelehnt oder war nicht erreichbar."
+    ),
+    "The website took too long to answer.": "Die Website hat zu lange nicht geantwortet.",
+    "The website answered with an error.": "Die Website hat mit einem Fehler geantwortet.",
+    "The page was not found (HTTP 404).": "Die Seite wurde nicht gefunden (HTTP 404).",
+    "The website refused access to that page (HTTP {status}).": (
+        "Die Website verweigert den Zugriff auf diese Seite (HTTP {status})."
+    ),
+    "The website is rate limiting us (HTTP 429); try again later.": (
+        "Die Website begrenzt unsere Anfragen (HTTP 429); versuch es später noch einmal."
+    ),
+    "The website had an error (HTTP {status}); try again later.": (
+        "Auf der Website ist ein Fehler aufgetreten (HTTP {status}); versuch es später noch einmal."
+    ),
+    "The website answered with an error (HTTP {status}).": "Die Website hat mit einem Fehler geantwortet (HTTP {status}).",
+    "The link redirects too many times.": "Der Link leitet zu oft weiter.",
+    "That page is too large to summarize.": "Diese Seite ist zu groß für eine Zusammenfassung.",
+    "That link is not a web page (it looks like a file, image or binary).": (
+        "Dieser Link führt nicht zu einer Webseite (eher zu einer Datei, einem Bild oder Binärdaten)."
+    ),
+    "I could not read an article on that page.": "Auf dieser Seite konnte ich keinen Artikel lesen.",
+    "I found no article text on that page.": "Auf dieser Seite habe ich keinen Artikeltext gefunden.",
+    "That address is not a news feed.": "Diese Adresse ist kein Nachrichten-Feed.",
+    "I could not process that page.": "Ich konnte diese Seite nicht verarbeiten.",
+    "That page took too long to read.": "Das Lesen dieser Seite hat zu lange gedauert.",
+}

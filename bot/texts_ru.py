@@ -1,0 +1,109 @@
+"""The bot's own words in Russian (see bot.texts for how they are used)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    # -- help and hints ---------------------------------------------------------------
+    "help_html": (
+        "<b>Я превращаю ссылку на новость в короткий и точный пересказ</b> с главными цитатами"
+        " статьи и тем, кто их произнёс.\n\n"
+        "• <b>Личный чат:</b> пришлите или перешлите мне сообщение со ссылками (до {cap} в одном"
+        " сообщении) или просто тему, например <i>выборы в Германии</i>.\n"
+        "• <b>Группы:</b> <code>/summary &lt;ссылка&gt;</code> или ответьте <code>/summary</code> на"
+        " сообщение со ссылками; <code>/news &lt;тема&gt;</code> — свежие новости.\n"
+        "• <b>Где угодно:</b> наберите <code>@{bot} &lt;ссылка или тема&gt;</code> в любом чате.\n"
+        "• /settings: длина пересказа, цитаты и метод для этого чата.\n"
+        "• /help покажет это сообщение снова."
+    ),
+    "summary_usage": (
+        "Отправьте /summary со ссылкой, например /summary https://example.com/news/story"
+        " — или ответьте /summary на сообщение со ссылкой."
+    ),
+    "news_usage": "Отправьте /news и тему, например: /news выборы в Германии",
+    "hint": "Пришлите мне ссылку на новость (или перешлите сообщение с ней), и я перескажу её с главными цитатами.",
+    "not_a_topic": (
+        "Я не понял, о чём искать. Пришлите ссылку на новость или несколько слов о том,"
+        " какие новости вам нужны, например: выборы в Германии"
+    ),
+    "nothing_found_hint": "Можно также прислать ссылку на любую новость — я её перескажу.",
+    # -- links ------------------------------------------------------------------------
+    "links_capped": (
+        "Вы прислали ссылок: {sent}; из каждого сообщения я пересказываю первые {cap}."
+        " Остальные пришлите отдельно."
+    ),
+    "busy": "Минутку — я ещё разбираю ваши предыдущие ссылки.",
+    "apology": "Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
+    "pasted_text_too_short": "Этот текст слишком короткий для пересказа. Пришлите лучше ссылку на статью.",
+    # -- digest buttons ---------------------------------------------------------------
+    "button_more": "Подробнее",
+    "button_shorter": "Короче",
+    "button_all_quotes": "Все цитаты",
+    "button_fewer_quotes": "Меньше цитат",
+    "more_quotes_html": "<i>…и ещё цитат: {count} — в одно сообщение они не помещаются.</i>",
+    "answer_expired": "Этот пересказ уже не изменить; пришлите ссылку ещё раз.",
+    "answer_expired_pasted": "Этот пересказ уже не изменить; пришлите текст ещё раз.",
+    "answer_unchanged": "Больше ничего нет.",
+    "answer_failed": "Извините, не получилось. Попробуйте ещё раз.",
+    "answer_unknown": "Эта кнопка больше не работает.",
+    # -- settings ---------------------------------------------------------------------
+    "settings_title_html": "<b>Настройки этого чата</b>",
+    "settings_body_html": (
+        "Пересказ: <b>{length}</b> (предложений: {sentences})\n"
+        "Цитаты: <b>{quotes}</b>\n"
+        "Метод: <b>{algorithm}</b>"
+    ),
+    "settings_auto_html": (
+        "Пересказывать каждую ссылку в этой группе: <b>{auto}</b>\n"
+        "<i>Для этого я должен видеть все сообщения: отправьте @BotFather команду /setprivacy,"
+        " выберите меня и нажмите Disable, затем удалите меня из группы и добавьте снова.</i>"
+    ),
+    "settings_saved_html": "<i>Сохранено. Новые пересказы в этом чате будут с этими настройками.</i>",
+    "settings_admins_only": "Менять мои настройки здесь могут только администраторы группы.",
+    "settings_closed_html": "<b>Настройки сохранены.</b> Отправьте /settings, чтобы изменить их снова.",
+    "length_short": "короткий",
+    "length_normal": "обычный",
+    "length_long": "длинный",
+    "row_length": "Длина",
+    "row_quotes": "Цитаты",
+    "row_method": "Метод",
+    "on": "вкл.",
+    "off": "выкл.",
+    "button_auto": "Каждая ссылка: {state}",
+    "button_done": "Готово",
+    "answer_saved": "Сохранено",
+    # -- inline mode ------------------------------------------------------------------
+    "inline_hint": "Введите тему или вставьте ссылку на новость",
+    "inline_nothing": "Свежих новостей об этом нет; попробуйте другие слова",
+    "inline_failed": "Со ссылкой не вышло: {error}",
+}
+
+# The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).
+ERRORS: dict[str, str] = {
+    "Something went wrong.": "Что-то пошло не так.",
+    "That is not a web link or a file I can read.": "Это не веб-ссылка и не файл, который я могу прочитать.",
+    "I could not fetch that page.": "Не удалось загрузить эту страницу.",
+    "I won't fetch that address: it points to a private or reserved network.": (
+        "Этот адрес я загружать не буду: он ведёт в частную или зарезервированную сеть."
+    ),
+    "That website does not exist (unknown host name).": "Такого сайта нет (неизвестное имя хоста).",
+    "The website refused the connection or could not be reached.": "Сайт отклонил соединение или недоступен.",
+    "The website took too long to answer.": "Сайт слишком долго не отвечал.",
+    "The website answered with an error.": "Сайт ответил ошибкой.",
+    "The page was not found (HTTP 404).": "Страница не найдена (HTTP 404).",
+    "The website refused access to that page (HTTP {status}).": "Сайт закрыл доступ к этой странице (HTTP {status}).",
+    "The website is rate limiting us (HTTP 429); try again later.": (
+        "Сайт ограничивает число запросов (HTTP 429); попробуйте позже."
+    ),
+    "The website had an error (HTTP {status}); try again later.": "На сайте произошла ошибка (HTTP {status}); попробуйте позже.",
+    "The website answered with an error (HTTP {status}).": "Сайт ответил ошибкой (HTTP {status}).",
+    "The link redirects too many times.": "Ссылка перенаправляет слишком много раз.",
+    "That page is too large to summarize.": "Эта страница слишком большая для пересказа.",
+    "That link is not a web page (it looks like a file, image or binary).": (
+        "Эта ссылка ведёт не на веб-страницу (похоже на файл, картинку или двоичные данные)."
+    ),
+    "I could not read an article on that page.": "Не удалось прочитать статью на этой странице.",
+    "I found no article text on that page.": "На этой странице я не нашёл текста статьи.",
+    "That address is not a news feed.": "Этот адрес — не новостная лента.",
+    "I could not process that page.": "Не удалось обработать эту страницу.",
+    "That page took too long to read.": "Эта страница читалась слишком долго.",
+}

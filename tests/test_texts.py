@@ -1,0 +1,54 @@
+"""The bot speaks the reader's language where it has one: every translation says what the
+English says, with the same blanks, in valid Telegram HTML."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from bot import errors
+from bot.texts import ENGLISH, ERROR_TRANSLATIONS, TRANSLATIONS, error_text, text
+from tests.fakebotapi import parse_html
+
+BOT_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "bot").rglob("*.py"))
+
+
+def blanks(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("language", sorted(set(TRANSLATIONS) - {"en"}))
+def test_a_translation_has_every_text_with_the_same_blanks_and_valid_html(language):
+    table = TRANSLATIONS[language]
+    assert set(table) == set(ENGLISH)
+    for key, template in table.items():
+        assert blanks(template) == blanks(ENGLISH[key]), key
+        if key.endswith("_html"):
+            values = {name: "7" for name in blanks(template)}
+            parse_html(template.format(**values))  # raises as Telegram would
+
+
+@pytest.mark.parametrize("language", sorted(ERROR_TRANSLATIONS))
+def test_every_translated_error_is_one_the_bot_really_raises(language):
+    for english, translated in ERROR_TRANSLATIONS[language].items():
+        assert english in BOT_SOURCE, english  # a message that was reworded would never match
+        assert blanks(translated) == blanks(english), english
+
+
+def test_errors_reach_a_reader_in_their_language_or_as_raised():
+    assert error_text(errors.HTTPStatus(404), "ru") == "Страница не найдена (HTTP 404)."
+    assert error_text(errors.HTTPStatus(503), "de-AT") == (
+        "Auf der Website ist ein Fehler aufgetreten (HTTP 503); versuch es später noch einmal."
+    )
+    assert error_text(errors.HTTPStatus(451), "ru") == "Сайт ответил ошибкой (HTTP 451)."
+    assert error_text(errors.NotAnArticle(), "de") == "Auf dieser Seite habe ich keinen Artikeltext gefunden."
+    # No table for the language, or a message naming a file: as raised, in English.
+    assert error_text(errors.NotAnArticle(), "pt-BR") == "I found no article text on that page."
+    assert error_text(errors.SourceError("notes.pdf is a binary file, not an article."), "ru") == (
+        "notes.pdf is a binary file, not an article."
+    )
+    assert text("button_more", "ru") == "Подробнее" and text("button_more", None) == "More"
+    assert re.search(r"\b9\b", text("links_capped", "de", sent=9, cap=3))
