@@ -159,12 +159,8 @@ async def _fetch_all(sources: list[str], resolved: list[object], config: Config)
         async with limit:
             try:
                 return given, await _digest_one(source, fetcher, config)
-            except NewsbotError as exc:
-                log.debug("%s failed: %r (%s)", given, exc, exc.detail)
-                return given, exc
             except Exception as exc:  # never a traceback for the user; the log keeps it
-                log.debug("unexpected failure on %s", given, exc_info=True)
-                return given, _unexpected(exc)
+                return _failed(given, exc)
 
     try:
         return list(await asyncio.gather(*(one(g, s) for g, s in zip(sources, resolved))))
@@ -177,16 +173,16 @@ def _guarded(given: str, source: object, digest: Any) -> Outcome:
         return given, source
     try:
         return given, digest()
-    except NewsbotError as exc:
+    except Exception as exc:  # never a traceback for the user; the log keeps it
+        return _failed(given, exc)
+
+
+def _failed(given: str, exc: Exception) -> Outcome:
+    if isinstance(exc, NewsbotError):
         log.debug("%s failed: %r (%s)", given, exc, exc.detail)
         return given, exc
-    except Exception as exc:  # never a traceback for the user; the log keeps it
-        log.debug("unexpected failure on %s", given, exc_info=True)
-        return given, _unexpected(exc)
-
-
-def _unexpected(exc: Exception) -> NewsbotError:
-    return NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
+    log.debug("unexpected failure on %s", given, exc_info=exc)
+    return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
 
 
 async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
