@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from bot.models import Digest, Quote
+from bot.texts import date_text, text
 
 TELEGRAM_LIMIT = 4096
 BULLET = "•"
@@ -35,18 +36,20 @@ def site_name(digest: Digest) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def human_date(published: str | None) -> str | None:
+def human_date(published: str | None, language: str | None = None) -> str | None:
     if not published:
         return None
     try:
         day = date.fromisoformat(published[:10])
     except ValueError:
         return published
-    return f"{day.day} {day:%b %Y}"
+    return date_text(day, language)
 
 
-def byline(digest: Digest) -> str:
-    parts = [site_name(digest), human_date(digest.article.published), f"{digest.article.reading_minutes} min read"]
+def byline(digest: Digest, language: str | None = None) -> str:
+    """Outlet · date · reading time, in the reader's `language` (English by default)."""
+    minutes = text("min_read", language, minutes=digest.article.reading_minutes)
+    parts = [site_name(digest), human_date(digest.article.published, language), minutes]
     return " · ".join(p for p in parts if p)
 
 
@@ -134,8 +137,9 @@ def pack(blocks: list[tuple[str, str]], limit: int = TELEGRAM_LIMIT) -> list[str
     return messages
 
 
-def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """The digest as Telegram HTML messages, each within `limit` UTF-16 code units."""
+def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: str | None = None) -> list[str]:
+    """The digest as Telegram HTML messages, each within `limit` UTF-16 code units; the
+    bot's own words (byline, placeholders) in the reader's `language`."""
     article = digest.article
     url = article.url or (digest.source if "://" in digest.source else None)
     blocks: list[tuple[str, str]] = []
@@ -144,14 +148,14 @@ def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[st
         for i, piece in enumerate(_pieces(text, wrap, limit)):
             blocks.append((separator if i == 0 else "\n", piece))
 
-    add(article.title or site_name(digest) or "Untitled", _title(url), "")
-    add(byline(digest), _plain, "\n")
+    add(article.title or site_name(digest) or text("untitled", language), _title(url), "")
+    add(byline(digest, language), _plain, "\n")
     for i, sentence in enumerate(digest.summary):
         add(sentence.text, _bullet, "\n\n" if i == 0 else "\n")
     for i, quote in enumerate(digest.quotes):
         add(quote_line(quote), _blockquote, "\n\n" if i == 0 else "\n")
     if not digest.summary:
-        add("I found the article but could not pick out summary sentences.", _plain, "\n\n")
+        add(text("no_summary", language), _plain, "\n\n")
     return pack(blocks, limit)
 
 
@@ -160,7 +164,7 @@ def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[st
 
 def text_digest(digest: Digest) -> str:
     article = digest.article
-    lines = [article.title or site_name(digest) or "Untitled", byline(digest), ""]
+    lines = [article.title or site_name(digest) or text("untitled"), byline(digest), ""]
     lines += [f"  {BULLET} {s.text}" for s in digest.summary]
     if digest.quotes:
         lines.append("")

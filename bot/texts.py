@@ -14,6 +14,7 @@ German and Russian live in bot/texts_de.py and bot/texts_ru.py.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from bot import texts_de, texts_ru
@@ -84,10 +85,27 @@ ENGLISH: dict[str, str] = {
     "button_auto": "Every link: {state}",
     "button_done": "Done",
     "answer_saved": "Saved",
+    # -- digests and story lists --------------------------------------------------------
+    "untitled": "Untitled",
+    "min_read": "{minutes} min read",
+    "no_summary": "I found the article but could not pick out summary sentences.",
+    "date": "{day} {month} {year}",
+    "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "age_just_now": "just now",
+    "age_minutes": "{minutes} min ago",
+    "age_hours": "{hours} h ago",
+    "age_yesterday": "yesterday",
+    "age_days": "{days} days ago",
+    "news_heading": "News on “{query}”",
+    "news_only_older": "No fresh news on “{query}”; the latest I found is older:",
+    "news_nothing": "No fresh news on “{query}”.",
+    "news_unreachable": "I could not reach any news source just now; try again in a minute.",
+    "news_also": "Also:",
     # -- inline mode ------------------------------------------------------------------
     "inline_hint": "Type a topic or paste a news link",
     "inline_nothing": "No fresh news on that; try other words",
     "inline_failed": "That link did not work: {error}",
+    "inline_stories": "{count} stories on “{topic}”",
 }
 
 # Language code -> its templates. Missing keys fall back to English one by one.
@@ -102,6 +120,12 @@ def text(name: str, language: str | None = None, **values: Any) -> str:
     table = TRANSLATIONS.get(_base(language), ENGLISH)
     template = table.get(name) or ENGLISH[name]
     return template.format(**values) if values else template
+
+
+def date_text(day: date, language: str | None = None) -> str:
+    """"20 Nov 2019", "20 нояб. 2019", "20. Nov. 2019"."""
+    month = text("months", language).split()[day.month - 1]
+    return text("date", language, day=day.day, month=month, year=day.year)
 
 
 def error_text(error: BaseException, language: str | None = None) -> str:

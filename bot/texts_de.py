@@ -74,10 +74,27 @@ TEXTS: dict[str, str] = {
     "button_auto": "Jeder Link: {state}",
     "button_done": "Fertig",
     "answer_saved": "Gespeichert",
+    # -- digests and story lists --------------------------------------------------------
+    "untitled": "Ohne Titel",
+    "min_read": "{minutes} Min. Lesezeit",
+    "no_summary": "Ich habe den Artikel gefunden, konnte aber keine Sätze für die Zusammenfassung auswählen.",
+    "date": "{day}. {month} {year}",
+    "months": "Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez.",
+    "age_just_now": "gerade eben",
+    "age_minutes": "vor {minutes} Min.",
+    "age_hours": "vor {hours} Std.",
+    "age_yesterday": "gestern",
+    "age_days": "vor {days} Tagen",
+    "news_heading": "Nachrichten zu „{query}“",
+    "news_only_older": "Keine frischen Nachrichten zu „{query}“; das Neueste, das ich gefunden habe, ist älter:",
+    "news_nothing": "Keine frischen Nachrichten zu „{query}“.",
+    "news_unreachable": "Ich habe gerade keine Nachrichtenquelle erreicht; versuch es in einer Minute noch einmal.",
+    "news_also": "Auch:",
     # -- inline mode ------------------------------------------------------------------
     "inline_hint": "Tippe ein Thema oder füge einen Nachrichtenlink ein",
     "inline_nothing": "Dazu gibt es keine frischen Nachrichten; versuch andere Wörter",
     "inline_failed": "Dieser Link hat nicht funktioniert: {error}",
+    "inline_stories": "{count} Meldungen zu „{topic}“",
 }
 
 # The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).

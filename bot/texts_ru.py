@@ -71,10 +71,27 @@ TEXTS: dict[str, str] = {
     "button_auto": "Каждая ссылка: {state}",
     "button_done": "Готово",
     "answer_saved": "Сохранено",
+    # -- digests and story lists --------------------------------------------------------
+    "untitled": "Без заголовка",
+    "min_read": "{minutes} мин чтения",
+    "no_summary": "Статью я нашёл, но не смог выбрать предложения для пересказа.",
+    "date": "{day} {month} {year}",
+    "months": "янв. февр. марта апр. мая июня июля авг. сент. окт. нояб. дек.",
+    "age_just_now": "только что",
+    "age_minutes": "{minutes} мин назад",
+    "age_hours": "{hours} ч назад",
+    "age_yesterday": "вчера",
+    "age_days": "{days} дн. назад",
+    "news_heading": "Новости: «{query}»",
+    "news_only_older": "Свежих новостей по запросу «{query}» нет; вот последние, что я нашёл:",
+    "news_nothing": "Свежих новостей по запросу «{query}» нет.",
+    "news_unreachable": "Сейчас не удалось связаться ни с одним источником новостей; попробуйте через минуту.",
+    "news_also": "Также:",
     # -- inline mode ------------------------------------------------------------------
     "inline_hint": "Введите тему или вставьте ссылку на новость",
     "inline_nothing": "Свежих новостей об этом нет; попробуйте другие слова",
     "inline_failed": "Со ссылкой не вышло: {error}",
+    "inline_stories": "Новости по теме «{topic}»: {count}",
 }
 
 # The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).

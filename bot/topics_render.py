@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from bot.links import is_web_link
 from bot.render import BULLET, TELEGRAM_LIMIT, escape, pack, quote_line, utf16_len
+from bot.texts import date_text, text
 from bot.topics import Story
 
 # Caps in characters, so that one story always fits a message with room to spare.
@@ -22,26 +23,26 @@ URL_CHARS = 800  # a longer link is shown as text without its target
 ALSO_OUTLETS = 4
 
 
-def age_text(published: str | None, now: datetime) -> str | None:
-    """'just now', '25 min ago', '3 h ago', 'yesterday', '4 days ago' or a date."""
+def age_text(published: str | None, now: datetime, language: str | None = None) -> str | None:
+    """'just now', '25 min ago', '3 h ago', 'yesterday', '4 days ago' or a date (in `language`)."""
     when = _parse(published)
     if when is None:
         return None
     seconds = (now - when).total_seconds()
     if seconds < 60:
-        return "just now"
+        return text("age_just_now", language)
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} min ago"
+        return text("age_minutes", language, minutes=minutes)
     hours = minutes // 60
     if hours < 24:
-        return f"{hours} h ago"
+        return text("age_hours", language, hours=hours)
     if hours < 48:
-        return "yesterday"
+        return text("age_yesterday", language)
     days = hours // 24
     if days < 14:
-        return f"{days} days ago"
-    return f"{when.day} {when:%b %Y}"
+        return text("age_days", language, days=days)
+    return date_text(when.date(), language)
 
 
 def _parse(published: str | None) -> datetime | None:
@@ -63,22 +64,22 @@ def clip(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
 
 
-def nothing_found(query: str, *, sources_failed: bool = False) -> str:
+def nothing_found(query: str, *, sources_failed: bool = False, language: str | None = None) -> str:
     """The reply when `find_stories` returns no story."""
     if sources_failed:
-        return "I could not reach any news source just now; try again in a minute."
-    return f"No fresh news on “{clip(query, 100)}”."
+        return text("news_unreachable", language)
+    return text("news_nothing", language, query=clip(query, 100))
 
 
-def heading(query: str, stories: list[Story]) -> str:
+def heading(query: str, stories: list[Story], language: str | None = None) -> str:
     query = clip(query, 100)
     if stories and all(s.is_stale for s in stories):
-        return f"No fresh news on “{query}”; the latest I found is older:"
-    return f"News on “{query}”"
+        return text("news_only_older", language, query=query)
+    return text("news_heading", language, query=query)
 
 
-def byline(story: Story, now: datetime) -> str:
-    parts = [story.site, age_text(story.published, now)]
+def byline(story: Story, now: datetime, language: str | None = None) -> str:
+    parts = [story.site, age_text(story.published, now, language)]
     return " · ".join(p for p in parts if p)
 
 
@@ -102,9 +103,9 @@ def _link(url: str, text: str) -> str:
     return escape(text)
 
 
-def story_html(number: int, story: Story, now: datetime) -> str:
+def story_html(number: int, story: Story, now: datetime, language: str | None = None) -> str:
     lines = [f"{number}. <b>{_link(story.url, clip(story.title, TITLE_CHARS))}</b>"]
-    if info := byline(story, now):
+    if info := byline(story, now, language):
         lines.append(f"<i>{escape(info)}</i>")
     if summary := _summary(story):
         lines.append(escape(summary))
@@ -112,7 +113,7 @@ def story_html(number: int, story: Story, now: datetime) -> str:
         lines.append(f"<blockquote>{escape(quote)}</blockquote>")
     if story.also:
         outlets = [_link(o.url, clip(o.site, 60)) for o in story.also[:ALSO_OUTLETS]]
-        lines.append("Also: " + ", ".join(outlets))
+        lines.append(text("news_also", language) + " " + ", ".join(outlets))
     block = "\n".join(lines)
     # The caps above keep a story far below the limit; this only guards odd inputs.
     while utf16_len(block) > TELEGRAM_LIMIT - 100 and len(lines) > 1:
@@ -121,11 +122,14 @@ def story_html(number: int, story: Story, now: datetime) -> str:
     return block
 
 
-def stories_html(query: str, stories: list[Story], now: datetime | None = None) -> list[str]:
-    """Telegram HTML messages (parse_mode=HTML), each within 4096 UTF-16 code units."""
+def stories_html(
+    query: str, stories: list[Story], now: datetime | None = None, language: str | None = None
+) -> list[str]:
+    """Telegram HTML messages (parse_mode=HTML), each within 4096 UTF-16 code units; the
+    bot's own words in the reader's `language`."""
     now = now or datetime.now(UTC)
-    blocks = [("", f"<b>{escape(heading(query, stories))}</b>")]
-    blocks += [("\n\n", story_html(i, s, now)) for i, s in enumerate(stories, 1)]
+    blocks = [("", f"<b>{escape(heading(query, stories, language))}</b>")]
+    blocks += [("\n\n", story_html(i, s, now, language)) for i, s in enumerate(stories, 1)]
     return pack(blocks, TELEGRAM_LIMIT)
 
 
@@ -145,7 +149,7 @@ def stories_text(query: str, stories: list[Story], now: datetime | None = None) 
         if quote := _quote(story):
             lines.append(f"   {quote}")
         if story.also:
-            lines.append("   Also: " + "; ".join(f"{o.site} {o.url}" for o in story.also[:ALSO_OUTLETS]))
+            lines.append(f"   {text('news_also')} " + "; ".join(f"{o.site} {o.url}" for o in story.also[:ALSO_OUTLETS]))
     return "\n".join(lines)
 
 

@@ -95,7 +95,7 @@ async def test_a_message_telegram_refuses_becomes_an_apology_not_silence(
     telegram_api, config, article_server, monkeypatch, caplog
 ):
     # Stand-in for a rendering bug: a message over Telegram's limit.
-    monkeypatch.setattr(bot.telegram.replies, "telegram_messages", lambda digest: ["x" * 5000])
+    monkeypatch.setattr(bot.telegram.replies, "telegram_messages", lambda digest, **_: ["x" * 5000])
     url = article_server.add_page("/local/harbour-bridge", article_page())
     with caplog.at_level(logging.ERROR, logger="bot.telegram"):
         async with bot_running(config):

@@ -195,3 +195,4 @@ async def test_readers_are_answered_in_their_own_language(telegram_api, config, 
     (digest,) = telegram_api.replies_to(digest_ru)
     buttons = [b["text"] for row in digest["reply_markup"]["inline_keyboard"] for b in row]
     assert buttons[:2] == ["Подробнее", "Короче"]
+    assert "мин чтения" in digest["text"]

@@ -72,3 +72,12 @@ def test_json_record_has_exactly_the_documented_keys():
     assert ok["quotes"] == [{"text": "We are friends now", "speaker": "Tom Cat"}]
     assert ok["summary"] == ["Cats and dogs signed a treaty on Monday."]
     assert ok["error"] is None and failed["error"].startswith("The page was not found")
+
+
+def test_the_bots_own_words_in_a_digest_follow_the_readers_language():
+    (russian,) = telegram_messages(DIGEST, language="ru")
+    assert "Example News · 13 сент. 2023 · 1 мин чтения" in russian
+    (german,) = telegram_messages(DIGEST, language="de-CH")
+    assert "Example News · 13. Sept. 2023 · 1 Min. Lesezeit" in german
+    # The article's own words are never translated.
+    assert "• Cats and dogs signed a treaty on Monday." in russian and "— Tom Cat" in german

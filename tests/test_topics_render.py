@@ -181,3 +181,13 @@ def test_any_stories_render_to_messages_telegram_accepts(title, summary, quote, 
         check_message_text(message, "HTML")  # what Telegram's HTML parser accepts
         assert "<b>Speaker" not in message
     assert not any('href="javascript' in m for m in messages)  # only web links are linked
+
+
+def test_a_story_list_for_a_german_or_russian_reader():
+    (german,) = stories_html("Indiana teachers", [TEACHERS, GUARDS], NOW, language="de")
+    check_message_text(german, "HTML")
+    assert german.startswith("<b>Nachrichten zu „Indiana teachers“</b>")
+    assert "<i>The Detroit News · vor 14 Std.</i>" in german and "<i>USA TODAY · gestern</i>" in german
+    assert 'Auch: <a href="https://www.indystar.com/story/red/?a=1&amp;b=2">IndyStar</a>' in german
+    assert age_text(ago(days=40), NOW, "ru") == "11 окт. 2019"
+    assert nothing_found("Indiana", language="ru") == "Свежих новостей по запросу «Indiana» нет."

@@ -194,10 +194,10 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
                 query, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
             )
             if result.stories:
-                for html in stories_html(query, result.stories, now):
+                for html in stories_html(query, result.stories, now, language_of(update)):
                     await send_html_note(message, html)
             else:
-                note = nothing_found(query, sources_failed=result.sources_failed)
+                note = nothing_found(query, sources_failed=result.sources_failed, language=language_of(update))
                 if hint and not result.sources_failed:
                     note += "\n" + text("nothing_found_hint", language_of(update))
                 await send_note(message, note)
@@ -302,7 +302,7 @@ async def _digest_or_error(
 async def _send_digest_or_apologise(update: Update, digest: Digest, keyboard: Any = None) -> None:
     message = update.effective_message
     try:
-        await send_digest(message, digest, keyboard)
+        await send_digest(message, digest, keyboard, language_of(update))
     except BadRequest as exc:
         # Telegram refused our HTML: a rendering bug, not the user's problem.
         _log_unexpected(update, exc, f"sending the digest of {digest.source}")

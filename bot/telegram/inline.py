@@ -124,11 +124,11 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)
         return
-    everything = stories_html(topic, search.stories, now)[0]
+    everything = stories_html(topic, search.stories, now, language)[0]
     results = [
         InlineQueryResultArticle(
             id="all",
-            title=clip(f"{len(search.stories)} stories on “{topic}”", TITLE_CHARS),
+            title=clip(text("inline_stories", language, count=len(search.stories), topic=topic), TITLE_CHARS),
             description=clip(" · ".join(s.title for s in search.stories), DESCRIPTION_CHARS),
             input_message_content=InputTextMessageContent(
                 everything, parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
@@ -142,7 +142,7 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
                 title=clip(story.title, TITLE_CHARS),
                 description=clip(story.summary[0] if story.summary else (story.site or story.url), DESCRIPTION_CHARS),
                 input_message_content=InputTextMessageContent(
-                    story_html(number, story, now),
+                    story_html(number, story, now, language),
                     parse_mode=ParseMode.HTML,
                     link_preview_options=LinkPreviewOptions(url=story.url),
                 ),

@@ -49,13 +49,13 @@ async def send_html_note(message: Message, html: str) -> Message:
 
 
 async def send_digest(
-    message: Message, digest: Digest, reply_markup: InlineKeyboardMarkup | None = None
+    message: Message, digest: Digest, reply_markup: InlineKeyboardMarkup | None = None, language: str | None = None
 ) -> list[Message]:
     """The digest as one or more HTML replies; the first previews the article itself, the
     last carries the buttons."""
     url = digest.article.url or (digest.source if "://" in digest.source else None)
     sent = []
-    parts = telegram_messages(digest)
+    parts = telegram_messages(digest, language=language)
     for i, html in enumerate(parts):
         preview = LinkPreviewOptions(url=url) if i == 0 and url else LinkPreviewOptions(is_disabled=True)
         sent.append(

@@ -61,7 +61,7 @@ def one_message(digest: Digest, language: str | None = None) -> str:
     """
     dropped = 0
     while True:
-        messages = telegram_messages(digest)
+        messages = telegram_messages(digest, language=language)
         if len(messages) == 1 or (not digest.quotes and len(digest.summary) <= 1):
             break
         if digest.quotes:
@@ -72,6 +72,6 @@ def one_message(digest: Digest, language: str | None = None) -> str:
     html = messages[0]
     if dropped:
         noted = f"{html}\n\n{text('more_quotes_html', language, count=dropped)}"
-        if len(telegram_messages(digest, limit=4096 - 200)) == 1:
+        if len(telegram_messages(digest, limit=4096 - 200, language=language)) == 1:
             html = noted
     return html
