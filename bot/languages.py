@@ -16,10 +16,20 @@ from __future__ import annotations
 import functools
 import pkgutil
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.sentences import language_code, language_name
+
+
+@functools.lru_cache(maxsize=32)
+def snowball_stemmer(language: str | None) -> Callable[[str], str] | None:
+    """NLTK's Snowball stemmer for the language (the one sumy uses too), or None when
+    Snowball has none. One instance per language, shared by the summary and the quotes."""
+    import nltk.stem.snowball as snowball
+
+    stemmer_class = getattr(snowball, language_name(language).capitalize() + "Stemmer", None)
+    return stemmer_class().stem if stemmer_class is not None else None
 
 
 @functools.lru_cache(maxsize=32)

@@ -20,27 +20,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.languages import stop_words
+from bot.languages import snowball_stemmer, stop_words
 from bot.models import Article
-from bot.sentences import cached_words, language_name, split_sentences
+from bot.sentences import cached_words, split_sentences
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
 # How many sentences of the body make the lead.
 LEAD_SENTENCES = 3
-
-
-@functools.lru_cache(maxsize=16)
-def _stemmer(language: str) -> Callable[[str], str]:
-    """Snowball's stemmer for the language; words stay as they are when it has none."""
-    import nltk.stem.snowball as snowball
-
-    name = language_name(language)
-    stemmer_class = getattr(snowball, name.capitalize() + "Stemmer", None)
-    if stemmer_class is None:
-        return str
-    stem = functools.lru_cache(maxsize=16384)(stemmer_class().stem)
-    return stem
 
 
 # A word as `terms` sees it: None for a word never kept, else (the lower-cased word
@@ -52,7 +39,8 @@ Term = tuple[str, str] | None
 def _term_of(language: str) -> Callable[[str], Term]:
     """A cached word -> Term function for the language: words repeat across an article's
     paragraphs, quotes and the sentences around them, and across articles."""
-    stem = _stemmer(language)
+    # Snowball's stemmer; words stay as they are in a language it has none for.
+    stem = snowball_stemmer(language) or str
     stops = stop_words(language)
 
     @functools.lru_cache(maxsize=16384)  # a few dozen articles' vocabulary

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.languages import snowball_stemmer
 from bot.models import Article, Sentence
 from bot.sentences import OfflineTokenizer, article_sentences, cached_words, language_name, stop_words
 
@@ -252,13 +253,12 @@ def _stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozen
     few languages Snowball lacks (Czech, Greek, Ukrainian…); the two sets do not overlap.
     sumy's module is imported only for those: it loads `requests`, a tenth of a second
     of every cold start for nothing."""
-    import nltk.stem.snowball as snowball
+    stem = snowball_stemmer(language)
+    if stem is not None:
+        return stem, stop_words(language)
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     name = language_name(language)
-    snowball_class = getattr(snowball, name.capitalize() + "Stemmer", None)
-    if snowball_class is not None:
-        return snowball_class().stem, stop_words(language)
-    from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     return Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer), stop_words(language)
 
