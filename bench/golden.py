@@ -50,7 +50,7 @@ def fingerprint(job: Job) -> tuple[str, str]:
     from bot.errors import NewsbotError
     from bot.models import digest_to_dict
     from bot.pipeline import digest_article, digest_html, digest_text
-    from bot.render import telegram_messages, text_digest
+    from bot.pipeline.render import telegram_messages, text_digest
 
     kind, name, payload = job
     settings = SummarySettings()

@@ -39,7 +39,7 @@ class Workload:
 
 def run(options: Options) -> Section:
     try:
-        from bot.extract import extract_html, extract_text
+        from bot.pipeline.extract import extract_html, extract_text
     except ImportError as exc:
         return skipped(NAME, TITLE, f"the pipeline is not importable yet ({exc})")
     workloads = []
@@ -79,9 +79,9 @@ def digest_in_stages(workload: Workload, item: Any, clock: Callable[[str, float]
     from bot.config import SummarySettings
     from bot.errors import NewsbotError
     from bot.models import Digest
-    from bot.quotes import find_quotes
-    from bot.render import telegram_messages
-    from bot.summarize import summarize
+    from bot.pipeline.quotes import find_quotes
+    from bot.pipeline.render import telegram_messages
+    from bot.pipeline.summarize import summarize
 
     settings = SummarySettings()
     start = time.perf_counter()
@@ -157,7 +157,7 @@ def self_times(root: Any) -> tuple[Counter[str], Counter[str]]:
 
 
 def owner_of(file_path: str) -> str:
-    """'bot.quotes', 'trafilatura', 'lxml', 'stdlib re', … for a frame's file."""
+    """'bot.pipeline.quotes', 'trafilatura', 'lxml', 'stdlib re', … for a frame's file."""
     path = Path(file_path)
     parts = path.parts
     if "site-packages" in parts:
@@ -167,7 +167,8 @@ def owner_of(file_path: str) -> str:
     except (ValueError, OSError):
         pass
     else:
-        return ".".join(relative.with_suffix("").parts)
+        parts = relative.with_suffix("").parts
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
     if path.suffix == ".py" and "python3" in "".join(parts):
         tail = parts[[i for i, p in enumerate(parts) if p.startswith("python3")][-1] + 1 :]
         return "stdlib " + (tail[0].removesuffix(".py") if tail else path.stem)

@@ -32,7 +32,7 @@ def sumy_text() -> Run[str]:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    from bot.sentences import OfflineTokenizer
+    from bot.pipeline.sentences import OfflineTokenizer
 
     tokenizer = OfflineTokenizer(LANGUAGE)
     summarizer = LexRankSummarizer(Stemmer(LANGUAGE))
@@ -45,7 +45,7 @@ def sumy_text() -> Run[str]:
 
 
 def _article(story: Story):  # noqa: ANN202 - an Article; imported lazily with the pipeline
-    from bot.extract import extract_text
+    from bot.pipeline.extract import extract_text
 
     return extract_text(story.text)
 
@@ -115,7 +115,7 @@ def run_long(options: Options) -> Section:
     try:
         from bot.config import SummarySettings
         from bot.pipeline import digest_html, digest_text
-        from bot.render import telegram_messages
+        from bot.pipeline.render import telegram_messages
     except ImportError as exc:
         return skipped(LONG_NAME, LONG_TITLE, f"the pipeline is not importable yet ({exc})")
     import trafilatura

@@ -30,7 +30,7 @@ def newsbot() -> PageRun:
     from bot.config import SummarySettings
     from bot.errors import NewsbotError
     from bot.pipeline import digest_html, warm_up
-    from bot.render import telegram_messages
+    from bot.pipeline.render import telegram_messages
 
     settings = SummarySettings()
     warm_up()  # as the bot's CPU workers are: first-use loading is start-up, not a page's cost
@@ -63,7 +63,7 @@ def sumy_lexrank() -> PageRun:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    from bot.sentences import OfflineTokenizer
+    from bot.pipeline.sentences import OfflineTokenizer
 
     tokenizer = OfflineTokenizer(LANGUAGE)
     summarizer = LexRankSummarizer(Stemmer(LANGUAGE))

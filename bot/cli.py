@@ -127,7 +127,7 @@ def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> l
     """Digest every source; results keep the order given. Pages are fetched concurrently;
     files and pasted text need neither the network stack nor an event loop, whose imports
     are a good part of a cold start."""
-    from bot.sources import resolve_source
+    from bot.pipeline.sources import resolve_source
 
     resolved: list[object] = []
     for given in sources:
@@ -148,7 +148,7 @@ def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> l
 async def _fetch_all(sources: list[str], resolved: list[object], config: Config) -> list[Outcome]:
     import asyncio
 
-    from bot.fetch import Fetcher
+    from bot.pipeline.fetch import Fetcher
 
     fetcher = Fetcher(config.fetch)
     limit = asyncio.Semaphore(8)
@@ -202,7 +202,7 @@ def _digest_local(source: Any, config: Config) -> object:
 
 
 def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
-    from bot import render
+    from bot.pipeline import render
 
     failed = False
     for i, (given, outcome) in enumerate(results):
@@ -228,9 +228,31 @@ def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
 def _news(args: argparse.Namespace, config: Config) -> int:
     import asyncio
 
-    from bot.topics import run_news
-
     return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
+
+
+async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
+    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1 otherwise."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from bot.pipeline.fetch import Fetcher
+    from bot.topics import search_news
+    from bot.topics.render import nothing_found, stories_json, stories_text
+
+    if stories:
+        config = replace(config, topics=replace(config.topics, stories=stories))
+    now = datetime.now(UTC)
+    async with Fetcher(config.fetch) as fetcher:
+        result = await search_news(query, fetcher, config, now=now)
+    if fmt == "json":
+        print(json.dumps(stories_json(result.stories), ensure_ascii=False, indent=2))
+    elif result.stories:
+        print(stories_text(query, result.stories, now))
+    if not result.stories:
+        print(f"newsbot: {nothing_found(query, sources_failed=result.sources_failed)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _run(config: Config) -> int:

@@ -102,7 +102,7 @@ def test_systems_take_turns_on_every_item() -> None:
 def test_profile_frames_are_charged_to_the_package_that_owns_them() -> None:
     site = "/venv/lib/python3.11/site-packages"
     assert owner_of(f"{site}/trafilatura/core.py") == "trafilatura"
-    assert owner_of(str(PROJECT / "bot" / "quotes.py")) == "bot.quotes"
+    assert owner_of(str(PROJECT / "bot" / "pipeline" / "quotes" / "__init__.py")) == "bot.pipeline.quotes"
     assert owner_of("/usr/lib/python3.11/copy.py") == "stdlib copy"
 
 
@@ -120,9 +120,9 @@ def test_built_ins_are_charged_to_the_library_that_called_them() -> None:
     copy = Frame("/usr/lib/python3.11/copy.py", "copy", 0.2)
     extract = Frame(f"{site}/trafilatura/core.py", "extract", 0.5, [join, copy])
     stem = Frame(f"{site}/nltk/stem/porter.py", "stem", 0.4)
-    root = Frame(str(PROJECT / "bot" / "summarize.py"), "summarize", 0.1, [extract, stem])
+    root = Frame(str(PROJECT / "bot" / "pipeline" / "summarize.py"), "summarize", 0.1, [extract, stem])
     packages, functions = self_times(root)
-    assert packages == {"trafilatura": pytest.approx(1.0), "nltk": 0.4, "bot.summarize": 0.1}
+    assert packages == {"trafilatura": pytest.approx(1.0), "nltk": 0.4, "bot.pipeline.summarize": 0.1}
     assert functions["<built-in>: str.join"] == 0.3
 
 

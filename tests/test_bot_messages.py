@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.models import Article, Digest, Quote, Sentence
-from bot.render import telegram_messages
+from bot.pipeline.render import telegram_messages
 from tests.fakebotapi import BadRequest, EntityParseError, check_message_text, parse_html, utf16_len
 
 

@@ -6,7 +6,7 @@ import threading
 
 from bot.config import SummarySettings
 from bot.pipeline import digest_html
-from bot.render import telegram_messages
+from bot.pipeline.render import telegram_messages
 from tests.botrig import (
     article_page,
     assert_valid_html,

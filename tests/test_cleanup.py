@@ -4,7 +4,7 @@ import random
 import re
 import sys
 
-from bot.cleanup import _TRAILING_TAG, _TRAILING_TAG_ENDS, normalise, strip_trailers
+from bot.pipeline.cleanup import _TRAILING_TAG, _TRAILING_TAG_ENDS, normalise, strip_trailers
 
 _WHITESPACE = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "\u3000", "\u200b", "\ufeff", " \u00a0 "]
 _PIECES = ["word", "Wörd", "x", ".", "[AP]", "|", "Click To Tweet", "tweet this", "ſ", "", *_WHITESPACE]
@@ -39,7 +39,7 @@ def test_the_tag_end_characters_are_all_those_the_regex_can_end_on():
 
 
 def test_is_sentence_agrees_with_the_end_of_line_regex():
-    from bot.cleanup import is_sentence
+    from bot.pipeline.cleanup import is_sentence
 
     regex = re.compile(r"[.!?…:;\"'”’»)\]。！？」』）।॥]\s*$")
     rng = random.Random(3)

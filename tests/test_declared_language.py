@@ -1,6 +1,6 @@
 """A page that says which language it is in is taken at its word, in any of the usual forms."""
 
-from bot.extract import extract_html
+from bot.pipeline.extract import extract_html
 
 BODY = (
     "<p>The city council voted on Tuesday to expand the bus network to three new districts. "

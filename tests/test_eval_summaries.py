@@ -116,7 +116,7 @@ def test_a_small_real_run_reports_every_system(eval_dir: Path) -> None:
 
 
 def test_newsbot_system_is_the_product_summary(eval_dir: Path) -> None:
-    from bot.summarize import summarize
+    from bot.pipeline.summarize import summarize
 
     item = load(eval_dir, BBC, limit=1)[0]
     assert newsbot(item.article, 3) == [s.text for s in summarize(item.article, 3)]

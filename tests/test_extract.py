@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cleanup import Block, clean_blocks, is_boilerplate
+from bot.pipeline.cleanup import Block, clean_blocks, is_boilerplate
 from bot.errors import NotAnArticle
-from bot.extract import extract_html, extract_text
-from bot.metadata import strip_site_suffix
+from bot.pipeline.extract import extract_html, extract_text
+from bot.pipeline.metadata import strip_site_suffix
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "data" / "sample-article.txt"

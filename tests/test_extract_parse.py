@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import load_html
 
-from bot.extract import _load_html, parse_html
+from bot.pipeline.extract import _load_html, parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted((FIXTURES / "pages").glob("*.html")) + sorted((FIXTURES / "pages-intl").glob("*.html"))
@@ -66,7 +66,7 @@ def test_every_element_is_an_html_element():
 def test_the_invalid_character_check_agrees_with_the_regex():
     import random
 
-    from bot.extract import _CONTROL_BYTES, _INVALID_XML_CHARS, _has_invalid_xml_chars
+    from bot.pipeline.extract import _CONTROL_BYTES, _INVALID_XML_CHARS, _has_invalid_xml_chars
 
     assert _CONTROL_BYTES == bytes(i for i in range(0x80) if _INVALID_XML_CHARS.match(chr(i)))
     rng = random.Random(7)

@@ -2,8 +2,8 @@
 
 import random
 
-from bot.cleanup import words
-from bot.extract import _has_words
+from bot.pipeline.cleanup import words
+from bot.pipeline.extract import _has_words
 
 
 def test_has_words_agrees_with_counting_the_joined_text():
@@ -18,7 +18,7 @@ def test_has_words_agrees_with_counting_the_joined_text():
 def test_a_spare_tree_gives_readability_the_same_page():
     from lxml import etree
 
-    from bot.extract import body_blocks, parse_html
+    from bot.pipeline.extract import body_blocks, parse_html
 
     sentence = "The council approved the new budget for schools after a long debate on Tuesday night. "
     html = (
@@ -40,7 +40,7 @@ def test_the_shared_trafilatura_options_are_those_its_keywords_would_build():
     import trafilatura
     from lxml import etree
 
-    from bot.extract import _trafilatura_options, parse_html
+    from bot.pipeline.extract import _trafilatura_options, parse_html
 
     for path in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.html")):
         tree = parse_html(path.read_text(encoding="utf-8"))

@@ -17,8 +17,8 @@ from bot.errors import (
     UnknownHost,
     UnsupportedContent,
 )
-from bot.fetch import Fetcher, Page
-from bot.fetch_body import decode_text
+from bot.pipeline.fetch import Fetcher, Page
+from bot.pipeline._body import decode_text
 from tests import fetch_helpers
 from tests.fetch_helpers import (
     FakeDNS,

@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 
 from bot.errors import FetchError, FetchTimeout, TooLarge, TooManyRedirects, UnsupportedContent
-from bot.fetch import Fetcher, Page
+from bot.pipeline.fetch import Fetcher, Page
 from tests import fetch_helpers
 from tests.fetch_helpers import (
     MB,

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect.detector import Detector
 
-from bot.language import _detector_class, _factory, detect_language
+from bot.lang.detect import _detector_class, _factory, detect_language
 
 # Letters of several scripts, capitals, accents, digits, punctuation and spaces.
 ALPHABET = "aAbBzZ  éÉßçÄЖжΩω中文あアン한ไทยعربيहिंदी,.-'’0 9\u0300\n\t"

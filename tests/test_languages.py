@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.config import SummarySettings
-from bot.languages import quote_marks, reporting_verbs, stop_words
+from bot.lang import quote_marks, reporting_verbs, stop_words
 from bot.models import Article, Digest
 from bot.pipeline import digest_article, digest_html
-from bot.quotes import find_quotes
+from bot.pipeline.quotes import find_quotes
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages-intl"
 
@@ -425,6 +425,6 @@ def test_vocabularies_name_the_issues_examples():
 
 def test_no_rule_is_written_for_one_page():
     """The vocabularies hold words of the languages, not of the fixture pages."""
-    source = (Path(__file__).resolve().parents[1] / "bot" / "languages.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[1] / "bot" / "lang" / "__init__.py").read_text(encoding="utf-8")
     for name in ("Stenger", "Sendín", "Fabius", "Tite", "Ахтырко", "Валдай"):
         assert not re.search(rf"\b{name}\b", source)

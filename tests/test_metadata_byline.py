@@ -3,7 +3,7 @@
 import pytest
 from lxml.html import document_fromstring
 
-from bot.metadata import _byline
+from bot.pipeline.metadata import _byline
 
 
 def byline(body: str) -> str | None:

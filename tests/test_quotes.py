@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import Article
-from bot.quotes import MAX_QUOTE_CHARS, find_quotes, quote_matches
+from bot.pipeline.quotes import MAX_QUOTE_CHARS, find_quotes, quote_matches
 
 SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "data" / "sample-article.txt"
 
@@ -19,7 +19,7 @@ def article(*paragraphs: str, author: str | None = None) -> Article:
 def sample_article() -> Article:
     text = SAMPLE.read_text(encoding="utf-8")
     try:
-        from bot.extract import extract_text
+        from bot.pipeline.extract import extract_text
     except ImportError:
         return article(*(line.strip() for line in text.splitlines() if line.strip()))
     return extract_text(text)
@@ -289,7 +289,7 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
     ],
 )
 def test_quotes_on_real_pages(page, fragment, speaker):
-    extract = pytest.importorskip("bot.extract")
+    extract = pytest.importorskip("bot.pipeline.extract")
     html = (PAGES / f"{page}.html").read_text(encoding="utf-8", errors="replace")
     assert said(find_quotes(extract.extract_html(html)), fragment) == speaker
 
@@ -385,7 +385,7 @@ def test_a_statement_nobody_issued_in_the_article_has_no_speaker():
 
 
 def test_a_clause_that_ran_on_names_no_one():
-    from bot.speakers import clause_after
+    from bot.pipeline.quotes.speakers import clause_after
 
     assert not clause_after(" said, carrying signs.").found
     assert not clause_after(" said and counties.").found

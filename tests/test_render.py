@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Article, Digest, Quote, Sentence
-from bot.render import TELEGRAM_LIMIT, json_record, telegram_messages, text_digest, utf16_len
+from bot.pipeline.render import TELEGRAM_LIMIT, json_record, telegram_messages, text_digest, utf16_len
 
 ARTICLE = Article(
     title="Cats & dogs <agree> on peace",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import Article
-from bot.sentences import OfflineTokenizer, article_sentences, split_sentences, word_tokens
+from bot.pipeline.sentences import OfflineTokenizer, article_sentences, split_sentences, word_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -228,7 +228,7 @@ NO_DOWNLOAD_SCRIPT = textwrap.dedent(
 
     from pathlib import Path
     from bot.models import Article
-    from bot.summarize import ALGORITHMS, summarize
+    from bot.pipeline.summarize import ALGORITHMS, summarize
 
     text = Path("bot/data/sample-article.txt").read_text(encoding="utf-8")
     paragraphs = tuple(p for p in text.split("\\n\\n") if p.strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import SourceError
-from bot.sources import resolve_source
+from bot.pipeline.sources import resolve_source
 
 
 def test_links_and_bare_domains_become_urls():

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.extract import extract_html, extract_text
+from bot.pipeline.extract import extract_html, extract_text
 from bot.models import Article
-from bot.sentences import article_sentences
-from bot.summarize import ALGORITHMS, _content_terms, _tfidf, cosine_matrix, is_only_quote, is_prose, summarize
+from bot.pipeline.sentences import article_sentences
+from bot.pipeline.summarize import ALGORITHMS, _content_terms, _tfidf, cosine_matrix, is_only_quote, is_prose, summarize
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "data" / "sample-article.txt"
@@ -195,7 +195,7 @@ def test_news_similarities_are_sumys_lexrank_cosines() -> None:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    from bot.summarize import sumy_document
+    from bot.pipeline.summarize import sumy_document
 
     sentences = [s for s in article_sentences(page("aljazeera-helicopter")) if is_prose(s.text)][:20]
     vectors, _ = _tfidf([_content_terms(s.text, "en") for s in sentences])
@@ -215,8 +215,8 @@ def test_our_stemmer_for_every_language_is_the_one_sumy_would_use():
     # We skip sumy's slow stemmer lookup; the words must still stem exactly as sumy's would.
     from sumy.nlp.stemmers import Stemmer
 
-    from bot.sentences import language_code
-    from bot.summarize import _stemmer_and_stop_words
+    from bot.lang import language_code
+    from bot.pipeline.summarize import _stemmer_and_stop_words
 
     words = ["running", "nations", "Regierungen", "présidentielles", "говорили", "працювали", "vládami"]
     for name in ("english", "german", "french", "russian", "ukrainian", "czech", "spanish", "italian", "portuguese"):

@@ -12,12 +12,13 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from bot.config import Config, FetchSettings, SummarySettings, TopicsSettings
-from bot.extract import extract_html
-from bot.feeds import FeedItem
-from bot.fetch import Fetcher
-from bot.ranking import Scored
-from bot.topics import Outlet, StoryCache, find_stories, run_news, search_news, tell_story
-from bot.topics_render import nothing_found, stories_html, stories_text
+from bot.pipeline.extract import extract_html
+from bot.topics.feeds import FeedItem
+from bot.pipeline.fetch import Fetcher
+from bot.topics.ranking import Scored
+from bot.cli import run_news
+from bot.topics import Outlet, StoryCache, find_stories, search_news, tell_story
+from bot.topics.render import nothing_found, stories_html, stories_text
 from tests.servers import PAGES, LocalServer, Response
 from tests.topics_feeds import feed_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.config import TopicsSettings
-from bot.feeds import FeedItem
+from bot.topics.feeds import FeedItem
 from bot.topics import Story, StoryCache, brief, feed_urls, normalise_query, pick_stories
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)

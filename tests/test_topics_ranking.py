@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.feeds import FeedItem
-from bot.ranking import bm25, freshness, group, query_terms, rank, same_story, terms
+from bot.topics.feeds import FeedItem
+from bot.topics.ranking import bm25, freshness, group, query_terms, rank, same_story, terms
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
 

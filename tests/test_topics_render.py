@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.models import Quote
-from bot.render import utf16_len
+from bot.pipeline.render import utf16_len
 from bot.topics import Outlet, Story
-from bot.topics_render import age_text, clip, nothing_found, stories_html, stories_json, stories_text
+from bot.topics.render import age_text, clip, nothing_found, stories_html, stories_json, stories_text
 from tests.fakebotapi import check_message_text
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)

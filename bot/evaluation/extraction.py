@@ -110,7 +110,7 @@ def _f1(p: float, r: float) -> float:
 
 
 def newsbot_body(html: str, url: str | None = None) -> str:
-    from bot.extract import extract_html
+    from bot.pipeline.extract import extract_html
 
     try:
         return extract_html(html, url).text

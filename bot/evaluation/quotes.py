@@ -227,7 +227,7 @@ def text_article(text: str) -> TextArticle:
 
 
 def newsbot(text: str) -> list[Attributed]:
-    from bot.quotes import quote_matches
+    from bot.pipeline.quotes import quote_matches
 
     built = text_article(text)
     found = []

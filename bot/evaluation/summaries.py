@@ -34,8 +34,8 @@ from pathlib import Path
 from bot.evaluation import Result
 from bot.evaluation import progress as show_progress
 from bot.models import Article
-from bot.sentences import split_sentences
-from bot.summarize import summarize
+from bot.pipeline.sentences import split_sentences
+from bot.pipeline.summarize import summarize
 
 CNNDM = "cnndm-dev"
 BBC = "bbc-news-summary"

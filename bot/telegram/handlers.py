@@ -46,7 +46,7 @@ from bot.errors import NewsbotError
 from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
 from bot.pipeline import digest_text
-from bot.render import escape
+from bot.pipeline.render import escape
 from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.inline import inline_query
@@ -58,7 +58,7 @@ from bot.telegram.state import BotState, state_of
 from bot.telegram.views import View, shown
 from bot.texts import error_text, text
 from bot.topics import search_news
-from bot.topics_render import nothing_found, stories_html
+from bot.topics.render import nothing_found, stories_html
 
 log = logging.getLogger(__name__)
 

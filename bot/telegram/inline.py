@@ -35,7 +35,7 @@ from bot.telegram.state import BotState, state_of
 from bot.telegram.views import View, one_message, shown
 from bot.texts import error_text, text
 from bot.topics import search_news
-from bot.topics_render import clip, stories_html, story_html
+from bot.topics.render import clip, stories_html, story_html
 
 log = logging.getLogger(__name__)
 

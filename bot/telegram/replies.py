@@ -12,7 +12,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
 from bot.models import Digest
-from bot.render import telegram_messages
+from bot.pipeline.render import telegram_messages
 
 log = logging.getLogger(__name__)
 

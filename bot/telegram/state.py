@@ -12,8 +12,8 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 
 from bot.config import Config
-from bot.fetch import Fetcher
-from bot.fetch_guard import Resolver
+from bot.pipeline.fetch import Fetcher
+from bot.pipeline._guard import Resolver
 from bot.models import Digest
 from bot.store import Store
 from bot.telegram.cpu import CpuPool

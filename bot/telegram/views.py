@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
 from bot.models import Digest, Quote
-from bot.render import telegram_messages
-from bot.summarize import summarize
+from bot.pipeline.render import telegram_messages
+from bot.pipeline.summarize import summarize
 from bot.texts import text
 
 if TYPE_CHECKING:  # workers unpickle `reshape` from here: keep telegram out of their imports

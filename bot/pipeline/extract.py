@@ -10,7 +10,7 @@ Two extractors read the body and we arbitrate between them:
 
 readability is slow, so it is asked only when trafilatura's body looks too small for
 the page. Its answer wins when it is much longer and either contains trafilatura's
-text or trafilatura found almost nothing. Then `bot.cleanup` drops captions,
+text or trafilatura found almost nothing. Then `bot.pipeline.cleanup` drops captions,
 credits, share prompts and the like, line by line.
 
 Plain text goes through the same cleanup after a headline is picked out of its
@@ -37,7 +37,7 @@ from lxml.html import (
     fromstring,
 )
 
-from bot.cleanup import (
+from bot.pipeline.cleanup import (
     HEADING,
     ITEM,
     MIN_ARTICLE_WORDS,
@@ -52,8 +52,8 @@ from bot.cleanup import (
     words,
 )
 from bot.errors import NotAnArticle
-from bot.language import detect_language
-from bot.metadata import Metadata, read_metadata
+from bot.lang.detect import detect_language
+from bot.pipeline.metadata import Metadata, read_metadata
 from bot.models import Article
 
 logger = logging.getLogger(__name__)

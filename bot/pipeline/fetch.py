@@ -3,12 +3,12 @@
     page = await fetcher.fetch("https://example.com/news/1")   # -> Page, or a FetchError
 
 Each hop (the link, then every redirect) is parsed and canonicalised, resolved once,
-and every address it resolves to is checked (`bot.fetch_guard`). The request then
+and every address it resolves to is checked (`bot.pipeline._guard`). The request then
 goes to the checked IP itself, with the Host header and TLS SNI / certificate check
 on the original name, so a DNS answer that changes between check and connect (DNS
 rebinding) has nothing to change. Redirects are followed here, never by httpx, so
 each hop is checked again. One deadline bounds the whole fetch, slow servers
-included; the decoded body is capped (`bot.fetch_body`), its type checked against
+included; the decoded body is capped (`bot.pipeline._body`), its type checked against
 what was asked for, and its charset worked out.
 
 Failures are `bot.errors` exceptions with a user-facing message and a `detail`:
@@ -52,7 +52,7 @@ from bot.errors import (
     TooLarge,
     TooManyRedirects,
 )
-from bot.fetch_body import (
+from bot.pipeline._body import (
     ACCEPT_ENCODING,
     SNIFF_BYTES,
     Kind,
@@ -66,7 +66,7 @@ from bot.fetch_body import (
     media_type,
     refuse_type,
 )
-from bot.fetch_guard import AddressPolicy, IPAddress, Resolver, Target, parse_target, resolve_host
+from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, parse_target, resolve_host
 
 log = logging.getLogger(__name__)
 

@@ -12,13 +12,13 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.config import SummarySettings
-from bot.extract import extract_html, extract_text
+from bot.pipeline.extract import extract_html, extract_text
 from bot.models import Article, Digest
-from bot.quotes import find_quotes
-from bot.summarize import summarize
+from bot.pipeline.quotes import find_quotes
+from bot.pipeline.summarize import summarize
 
 if TYPE_CHECKING:  # the network stack is only loaded by those who fetch
-    from bot.fetch import Fetcher
+    from bot.pipeline.fetch import Fetcher
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def warm_up() -> None:
     import logging
     from importlib import resources
 
-    import readability  # noqa: F401 - the second-opinion extractor, imported lazily by bot.extract
+    import readability  # noqa: F401 - the second-opinion extractor, imported lazily by bot.pipeline.extract
 
     from bot.errors import NewsbotError
 

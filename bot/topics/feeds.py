@@ -1,7 +1,7 @@
 """News feeds → plain items: RSS and Atom parsed from text we already fetched.
 
 feedparser is only ever handed bytes, never a string: given a URL or a path it would
-fetch or open it itself, past every safety check in `bot.fetch`.
+fetch or open it itself, past every safety check in `bot.pipeline.fetch`.
 
 Aggregators (news search engines) wrap the publisher's link in a redirect of their
 own. Where the wrapper carries the real URL (a `url=`-style query parameter, or a

@@ -3,7 +3,7 @@
 trafilatura's metadata reader (meta tags, OpenGraph, JSON-LD, htmldate) does most of
 the work; we add the fallbacks a reader expects: a headline without the " | Site"
 suffix, the site's name from OpenGraph or JSON-LD before the bare host name, and the
-declared language. Language detection on the text itself lives in `bot.language`.
+declared language. Language detection on the text itself lives in `bot.lang.detect`.
 """
 
 from __future__ import annotations

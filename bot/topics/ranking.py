@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from sumy.nlp.stemmers import Stemmer
 
-from bot.feeds import FeedItem, host_name, story_key
+from bot.topics.feeds import FeedItem, host_name, story_key
 
 _WORD = re.compile(r"\w+")
 

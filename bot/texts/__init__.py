@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Any
 
-from bot import texts_de, texts_ru
+from bot.texts import de as texts_de, ru as texts_ru
 
 ENGLISH: dict[str, str] = {
     # -- help and hints ---------------------------------------------------------------

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.languages import snowball_stemmer, stop_words
+from bot.lang import snowball_stemmer, stop_words
 from bot.models import Article
-from bot.sentences import cached_words, split_sentences
+from bot.pipeline.sentences import cached_words, split_sentences
 
 _POSSESSIVE = re.compile(r"['’]s$")
 

@@ -23,12 +23,12 @@ How a quote is found, paragraph by paragraph:
    and titles, never key quotes, so `find_quotes` drops them and ranks the longer
    ones below speech.
 
-Speakers come from `bot.speakers`: the reporting clause next to the quote, else the
+Speakers come from `bot.pipeline.quotes.speakers`: the reporting clause next to the quote, else the
 speaker of the quote just before (a bare quote paragraph continues the last
 speaker), else a clause like `X said in a statement:` ending the paragraph before.
 
 The article's language (`Article.language`) picks the words those clauses are made
-of (`bot.languages`: `sagte`, `a déclaré`, `dijo`, `», — заявил`, `selon X`, `er`,
+of (`bot.lang`: `sagte`, `a déclaré`, `dijo`, `», — заявил`, `selon X`, `er`,
 `ella`…); a language newsbot has no words for is read with English ones, so its
 quotes are still found by their marks.
 """
@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.languages import quote_marks
+from bot.lang import quote_marks
 from bot.models import Article, Quote
-from bot.salience import Profile, profile, salience
-from bot.speakers import (
+from bot.pipeline.quotes.salience import Profile, profile, salience
+from bot.pipeline.quotes.speakers import (
     ENGLISH,
     Cast,
     Clause,

@@ -1,7 +1,7 @@
 """What newsbot knows about each language it reads: stop words, quotation marks, and
 the words of attribution (reporting verbs, "according to", pronouns, titles).
 
-English lives in `bot.speakers`, where the attribution rules were first written; this
+English lives in `bot.pipeline.quotes.speakers`, where the attribution rules were first written; this
 module holds the others. A language missing here is read with English rules: quotes
 are still found by their marks, and a speaker only when an English-like clause names
 one.
@@ -19,7 +19,39 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bot.sentences import language_code, language_name
+# ISO 639-1 code -> the language name sumy's stemmers and stop-word lists use.
+LANGUAGE_NAMES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "ru": "russian",
+    "uk": "ukrainian",
+    "nl": "dutch",
+    "sv": "swedish",
+    "cs": "czech",
+    "sk": "slovak",
+    "pl": "polish",
+    "el": "greek",
+}
+_CODES = {name: code for code, name in LANGUAGE_NAMES.items()}
+
+def language_code(language: str | None) -> str:
+    """'en', 'english', 'EN', None -> 'en' (English when unknown)."""
+    if not language:
+        return "en"
+    language = language.strip().lower()
+    if language in LANGUAGE_NAMES:
+        return language
+    return _CODES.get(language, language.split("-")[0].split("_")[0] or "en")
+
+
+def language_name(language: str | None) -> str:
+    """The name sumy expects ('english'); English for anything unknown."""
+    return LANGUAGE_NAMES.get(language_code(language), "english")
+
 
 
 @functools.lru_cache(maxsize=32)
@@ -63,7 +95,7 @@ def _parse_stop_words(text: str) -> Iterator[str]:
                 yield word.strip().lower()
 
 
-_KNOWN = frozenset("en de fr es it pt ru uk nl sv cs sk pl el".split())
+_KNOWN = frozenset(LANGUAGE_NAMES)
 
 
 @dataclass(frozen=True)

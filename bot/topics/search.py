@@ -13,9 +13,7 @@ caller holds a `StoryCache` when repeated queries should not refetch every feed.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -26,13 +24,14 @@ from urllib.parse import urlsplit
 
 from bot.config import Config, SummarySettings, TopicsSettings
 from bot.errors import NewsbotError
-from bot.feeds import FeedItem, host_name, parse_feed, search_feed_url, story_key
-from bot.models import Digest, Quote
-from bot.ranking import Scored, group, rank
-from bot.sentences import split_sentences
+from bot.topics.feeds import FeedItem, host_name, parse_feed, search_feed_url, story_key
+from bot.models import Digest
+from bot.topics.ranking import Scored, group, rank
+from bot.topics.models import NewsSearch, Outlet, Story
+from bot.pipeline.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from bot.fetch import Fetcher
+    from bot.pipeline.fetch import Fetcher
     from bot.pipeline import CpuRunner
 
 log = logging.getLogger(__name__)
@@ -42,36 +41,6 @@ MAX_QUERY_CHARS = 200
 SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
 BRIEF_CHARS = 400  # a second sentence only while the two stay under this
 OUTLETS_TRIED = 3  # per story, when the first outlets' pages fail
-
-
-@dataclass(frozen=True)
-class Outlet:
-    site: str
-    url: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Story:
-    title: str
-    url: str
-    site: str | None = None
-    published: str | None = None  # ISO 8601 datetime, UTC
-    summary: tuple[str, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    also: tuple[Outlet, ...] = ()  # other outlets with the same story
-    is_stale: bool = False  # older than topics.max_age_hours: nothing fresher was found
-
-
-@dataclass(frozen=True)
-class NewsSearch:
-    stories: list[Story]
-    feeds: int  # feeds asked
-    failed: int  # feeds that failed or ran out of time
-
-    @property
-    def sources_failed(self) -> bool:
-        return self.feeds > 0 and self.failed == self.feeds
 
 
 def normalise_query(query: str) -> str:
@@ -354,23 +323,3 @@ def _iso(when: datetime | None) -> str | None:
 
 def _aware(when: datetime) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
-    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1 otherwise."""
-    from bot.fetch import Fetcher
-    from bot.topics_render import nothing_found, stories_json, stories_text
-
-    if stories:
-        config = replace(config, topics=replace(config.topics, stories=stories))
-    now = datetime.now(UTC)
-    async with Fetcher(config.fetch) as fetcher:
-        result = await search_news(query, fetcher, config, now=now)
-    if fmt == "json":
-        print(json.dumps(stories_json(result.stories), ensure_ascii=False, indent=2))
-    elif result.stories:
-        print(stories_text(query, result.stories, now))
-    if not result.stories:
-        print(f"newsbot: {nothing_found(query, sources_failed=result.sources_failed)}", file=sys.stderr)
-        return 1
-    return 0

@@ -17,26 +17,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+from bot.lang import language_code, language_name, stop_words
 from bot.models import Article, Sentence
-
-# ISO 639-1 code -> the language name sumy's stemmers and stop-word lists use.
-LANGUAGE_NAMES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "ru": "russian",
-    "uk": "ukrainian",
-    "nl": "dutch",
-    "sv": "swedish",
-    "cs": "czech",
-    "sk": "slovak",
-    "pl": "polish",
-    "el": "greek",
-}
-_CODES = {name: code for code, name in LANGUAGE_NAMES.items()}
 
 # Abbreviations, lower-case, without their final period. Three kinds, because they
 # behave differently before a capital letter:
@@ -99,21 +81,6 @@ _ORDINAL = re.compile(r"^\d{1,2}\.$")
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
-def language_code(language: str | None) -> str:
-    """'en', 'english', 'EN', None -> 'en' (English when unknown)."""
-    if not language:
-        return "en"
-    language = language.strip().lower()
-    if language in LANGUAGE_NAMES:
-        return language
-    return _CODES.get(language, language.split("-")[0].split("_")[0] or "en")
-
-
-def language_name(language: str | None) -> str:
-    """The name sumy expects ('english'); English for anything unknown."""
-    return LANGUAGE_NAMES.get(language_code(language), "english")
-
-
 @functools.lru_cache(maxsize=16)
 def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     # English abbreviations are common in every language's news (U.S., Inc., Dr.).
@@ -122,15 +89,6 @@ def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
 
     openers = frozenset(_OPENERS["en"].split()) | stop_words(code)
     return words(_TITLES), words(_NUMBERED), words(_ENDING), openers
-
-
-@functools.lru_cache(maxsize=16)
-def stop_words(language: str | None) -> frozenset[str]:
-    """The language's stop words (sumy's lists, plus Russian, which sumy lacks)."""
-    # Imported here: bot.languages imports this module.
-    from bot.languages import stop_words as language_stop_words
-
-    return language_stop_words(language)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.languages import snowball_stemmer
+from bot.lang import snowball_stemmer
 from bot.models import Article, Sentence
-from bot.sentences import OfflineTokenizer, article_sentences, cached_words, language_name, stop_words
+from bot.lang import language_name, stop_words
+from bot.pipeline.sentences import OfflineTokenizer, article_sentences, cached_words
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
 

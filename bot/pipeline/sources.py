@@ -64,6 +64,6 @@ def _read_file(path: Path, given: str) -> Source:
     else:
         kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
     # The fetcher's decoder: BOM, the document's own <meta>/XML declaration, UTF-8, detection.
-    from bot.fetch_body import decode_text
+    from bot.pipeline._body import decode_text
 
     return Source(kind, decode_text(data, None)[0], given)

@@ -7,7 +7,7 @@ is a short stretch of text with a reporting verb ("said", "told reporters",
 "according to") next to the quote.
 
 Every rule consults a `Rules`: English by default (`ENGLISH`), another language's
-words from `bot.languages` via `rules_for(language)`.
+words from `bot.lang` via `rules_for(language)`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from bot.languages import Vocabulary, vocabulary
+from bot.lang import Vocabulary, vocabulary
 
 # -- vocabulary --------------------------------------------------------------------
 

@@ -11,9 +11,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.links import is_web_link
-from bot.render import BULLET, TELEGRAM_LIMIT, escape, pack, quote_line, utf16_len
+from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, pack, quote_line, utf16_len
 from bot.texts import date_text, text
-from bot.topics import Story
+from bot.topics.models import Story
 
 # Caps in characters, so that one story always fits a message with room to spare.
 TITLE_CHARS = 250
