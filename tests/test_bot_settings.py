@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Store
+from bot.store.sqlite import SQLiteStore
 from tests.botrig import (
     article_page,
     assert_valid_html,
@@ -27,9 +27,12 @@ def bullets(message: dict) -> list[str]:
     return [line for line in message["text"].splitlines() if line.startswith("• ")]
 
 
-def stored_settings(config, chat_id: int) -> dict:
-    with Store(Path(config.storage.path)) as store:
-        return store.get_chat_settings(chat_id)
+async def stored_settings(config, chat_id: int) -> dict:
+    store = await SQLiteStore.open(Path(config.storage.path))
+    try:
+        return await store.get_chat_settings(chat_id)
+    finally:
+        await store.close()
 
 
 async def test_a_reader_sets_a_long_summary_without_quotes_and_the_next_digest_follows(
@@ -64,7 +67,7 @@ async def test_a_reader_sets_a_long_summary_without_quotes_and_the_next_digest_f
 
     assert len(bullets(digest)) == 7
     assert entities_of(digest, "blockquote") == []
-    assert stored_settings(config, chat) == {"algorithm": "lexrank", "auto": False, "quotes": 0, "sentences": 7}
+    assert await stored_settings(config, chat) == {"algorithm": "lexrank", "auto": False, "quotes": 0, "sentences": 7}
     assert not telegram_api.calls_of("editMessageText", ok=False)
 
 
@@ -93,7 +96,7 @@ async def test_in_a_group_only_admins_change_settings_and_every_link_is_summariz
             pressed = api.press(panel, "Every link", user=BOB)
             answer = await api.wait_for_callback_answer(pressed)
             assert answer["show_alert"] in (True, "true") and "administrators" in answer["text"]
-            assert stored_settings(config, GROUP) == {}
+            assert await stored_settings(config, GROUP) == {}
 
             pressed = api.press(panel, "Every link", user=GRACE)
             await api.wait_for_callback_answer(pressed)
@@ -105,7 +108,7 @@ async def test_in_a_group_only_admins_change_settings_and_every_link_is_summariz
         assert_valid_html(digest)
         assert api.replies_to(ignored) == []
         assert article_server.requests == [("GET", "/local/harbour-bridge")]
-        assert stored_settings(config, GROUP)["auto"] is True
+        assert (await stored_settings(config, GROUP))["auto"] is True
 
 
 def test_the_fake_refuses_callback_data_over_64_bytes_as_telegram_does():

@@ -16,7 +16,6 @@ import contextlib
 import logging
 import re
 import signal
-import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -28,6 +27,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Config
 from bot.errors import ConfigError
+from bot.store import StoreUnavailable
 from bot.telegram.delivery import PatientRateLimiter
 from bot.telegram.handlers import COMMANDS, register
 from bot.telegram.journal import JournaledApplication, JournaledQueue, replay
@@ -194,7 +194,7 @@ async def _serve(config: Config) -> int:
         where = config.telegram.base_url or "api.telegram.org"
         print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StoreUnavailable) as exc:
         print(f"newsbot: cannot open the store at {config.storage.path}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     return EXIT_OK
