@@ -75,15 +75,28 @@ async def replay(application: Application[Any, Any, Any, Any, Any, Any]) -> int:
     if store is None or not isinstance(queue, JournaledQueue):
         return 0
     pending = await store.take_pending()
+    replayed = 0
     for update_id, body in pending:
-        try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("update %s in the journal is unreadable (%s); dropped", update_id, exc)
+        update = _readable(update_id, body, application)
+        if update is None:
             await store.done_pending(update_id)
             continue
         await queue.replayed(update)
-    if pending:
-        log.info("replaying %d update(s) left unanswered by the last run", len(pending))
-    return len(pending)
+        replayed += 1
+    if replayed:
+        log.info("replaying %d update(s) left unanswered by the last run", replayed)
+    return replayed
+
+
+def _readable(update_id: int, body: str, application: Application[Any, Any, Any, Any, Any, Any]) -> Update | None:
+    """The journal's update, or None (logged) when it is not one we could answer: a row
+    that cannot be read must be dropped once, not crash every start."""
+    try:
+        update = Update.de_json(json.loads(body), application.bot)
+        if update is None or update.message is None:
+            raise ValueError("not a message")
+    except Exception as exc:  # noqa: BLE001 - de_json raises whatever the shape makes it raise
+        log.warning("update %s in the journal is unreadable (%s: %s); dropped", update_id, type(exc).__name__, exc)
+        return None
+    return update
 
