@@ -220,3 +220,40 @@ async def test_the_memory_store_keeps_only_the_most_recently_used_topic_searches
     await store.put_stories("c", NOW, [], timedelta(minutes=10))
     assert await store.get_stories("a", NOW) == [] and await store.get_stories("c", NOW) == []
     assert await store.get_stories("b", NOW) is None
+
+
+async def test_a_lease_has_one_holder_until_it_expires_or_is_given_back(open_store):
+    clock = Clock()
+    first, second = await open_store(clock=clock), await open_store(clock=clock)  # two processes
+    assert await first.lease("journal", "A", 30) is None
+    assert await second.lease("journal", "B", 30) == "A"
+    clock.now += 20
+    assert await first.lease("journal", "A", 30) is None  # the heartbeat renews it
+    clock.now += 20
+    assert await second.lease("journal", "B", 30) == "A"  # renewed 20 s ago: still A's
+    clock.now += 31  # A stopped beating: a stale lease is taken over
+    assert await second.lease("journal", "B", 30) is None
+    assert await first.lease("journal", "A", 30) == "B"
+    await first.end_lease("journal", "A")  # not A's to give back
+    assert await first.lease("journal", "A", 30) == "B"
+    await second.end_lease("journal", "B")
+    assert await first.lease("journal", "A", 30) is None
+
+
+async def test_a_live_lease_is_taken_over_only_from_the_holder_known_to_be_dead(open_store):
+    store = await open_store()
+    assert await store.lease("journal", "A", 30) is None
+    assert await store.lease("journal", "C", 30, take_over="B") == "A"
+    assert await store.lease("journal", "C", 30, take_over="A") is None
+    assert await store.lease("journal", "A", 30) == "C"
+
+
+async def test_a_group_that_becomes_a_supergroup_takes_its_settings_along(open_store):
+    store = await open_store()
+    await store.set_chat_settings(-4001, {"auto": True, "sentences": 7})
+    await store.move_chat_settings(-4001, -1000000004001)
+    assert await store.get_chat_settings(-1000000004001) == {"auto": True, "sentences": 7}
+    assert await store.get_chat_settings(-4001) == {}
+    # Told twice (each chat gets a service message): the settings stay with the new chat.
+    await store.move_chat_settings(-4001, -1000000004001)
+    assert await store.get_chat_settings(-1000000004001) == {"auto": True, "sentences": 7}

@@ -7,6 +7,7 @@
     topic cache    a /news query -> its stories, for the caller's lifetime
     work in flight single-flight: one producer per key, everyone else awaits it
     claims         per-user places in the queue (max_requests_per_user)
+    leases         one owner at a time for a name (the journal), kept alive by a heartbeat
 
 Every method is async and safe to call from the event loop: a backend that blocks
 (SQLite) moves its own I/O off the loop. Callers hold a `Store` and nothing else, so a
@@ -85,6 +86,11 @@ class Store(Protocol):
 
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None: ...
 
+    async def move_chat_settings(self, old: int, new: int) -> None:
+        """A group became a supergroup with a new id: `old`'s settings become `new`'s
+        (unless `new` has its own already) and `old` keeps none."""
+        ...
+
     # -- the journal of updates taken but not answered -----------------------------------
 
     async def add_pending(self, update_id: int, body: str) -> None:
@@ -125,6 +131,19 @@ class Store(Protocol):
 
     async def release(self, name: str) -> None:
         """Give back a place `claim` gave."""
+        ...
+
+    # -- leases --------------------------------------------------------------------------------
+
+    async def lease(self, name: str, holder: str, seconds: float, *, take_over: str | None = None) -> str | None:
+        """Take or renew the lease `name` for `holder`, until `seconds` from now. Granted
+        (None) when it is free, expired, `holder`'s already, or held by `take_over` (a
+        holder the caller knows is dead); otherwise the live holder, and nothing changes.
+        One atomic step for everyone sharing the store."""
+        ...
+
+    async def end_lease(self, name: str, holder: str) -> None:
+        """Give the lease back, if `holder` still has it."""
         ...
 
     # -- life cycle --------------------------------------------------------------------------

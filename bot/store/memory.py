@@ -53,6 +53,7 @@ class Memory:
     settings: dict[int, str] = field(default_factory=dict)
     pending: dict[int, Pending] = field(default_factory=dict)
     stories: OrderedDict[str, tuple[datetime, datetime, list[Story]]] = field(default_factory=OrderedDict)
+    leases: dict[str, tuple[str, float]] = field(default_factory=dict)  # name -> (holder, expires)
     writes: int = 0
 
 
@@ -107,6 +108,11 @@ class MemoryStore:
 
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
         self.memory.settings[chat_id] = json.dumps(settings, ensure_ascii=False, sort_keys=True)
+
+    async def move_chat_settings(self, old: int, new: int) -> None:
+        body = self.memory.settings.pop(old, None)
+        if body is not None:
+            self.memory.settings.setdefault(new, body)
 
     # -- the journal -------------------------------------------------------------------------
 
@@ -170,6 +176,20 @@ class MemoryStore:
         self._claims[name] -= 1
         if self._claims[name] <= 0:
             del self._claims[name]
+
+    # -- leases ------------------------------------------------------------------------------
+
+    async def lease(self, name: str, holder: str, seconds: float, *, take_over: str | None = None) -> str | None:
+        now = self._clock()
+        current = self.memory.leases.get(name)
+        if current is not None and current[0] not in (holder, take_over) and current[1] >= now:
+            return current[0]
+        self.memory.leases[name] = (holder, now + seconds)
+        return None
+
+    async def end_lease(self, name: str, holder: str) -> None:
+        if self.memory.leases.get(name, ("",))[0] == holder:
+            del self.memory.leases[name]
 
     async def close(self) -> None:
         for flight in list(self._flights.values()):

@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2  # 2: links and pending_updates (added in place; version 1 files upgrade themselves)
+# 2: links and pending_updates; 3: leases (added in place; older files upgrade themselves)
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -67,6 +68,11 @@ CREATE TABLE IF NOT EXISTS pending_updates (
     received REAL NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL             -- the update's JSON as Telegram sent it
+);
+CREATE TABLE IF NOT EXISTS leases (
+    name TEXT PRIMARY KEY,         -- what is owned ("journal")
+    holder TEXT NOT NULL,          -- who owns it (bot.telegram.owner)
+    expires REAL NOT NULL          -- unix time; renewed by the holder's heartbeat
 );
 """
 
@@ -147,6 +153,23 @@ class SQLiteStore:
 
         await self._off_loop(self._run, write, default=None)
 
+    async def move_chat_settings(self, old: int, new: int) -> None:
+        def move(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute(
+                    "INSERT OR IGNORE INTO chat_settings (chat_id, body) SELECT ?, body FROM chat_settings WHERE chat_id = ?",
+                    (new, old),
+                )
+                db.execute("DELETE FROM chat_settings WHERE chat_id = ?", (old,))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+        await self._off_loop(self._run, move, default=None)
+
     # -- the journal (on the loop: see the module's docstring) -------------------------------
 
     async def add_pending(self, update_id: int, body: str) -> None:
@@ -190,6 +213,40 @@ class SQLiteStore:
 
     async def release(self, name: str) -> None:
         await self._local.release(name)
+
+    # -- leases --------------------------------------------------------------------------------
+
+    async def lease(self, name: str, holder: str, seconds: float, *, take_over: str | None = None) -> str | None:
+        now = self._clock()
+
+        def take(db: sqlite3.Connection) -> str | None:
+            # IMMEDIATE: the write lock from the first read, so two processes cannot both
+            # see the lease free and both take it.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT holder, expires FROM leases WHERE name = ?", (name,)).fetchone()
+                if row is not None and row[0] not in (holder, take_over) and row[1] >= now:
+                    db.execute("ROLLBACK")
+                    return str(row[0])
+                db.execute(
+                    "INSERT OR REPLACE INTO leases (name, holder, expires) VALUES (?, ?, ?)", (name, holder, now + seconds)
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            return None
+
+        # A store that cannot be read grants it: losing the cache must not stop the bot.
+        return await self._off_loop(self._run, take, default=None)
+
+    async def end_lease(self, name: str, holder: str) -> None:
+        await self._off_loop(
+            self._run,
+            lambda db: db.execute("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder)),
+            default=None,
+        )
 
     # -- life cycle ----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from bot.pipeline.fetch import Fetcher
 from bot.pipeline._guard import Resolver
 from bot.store import Store, open_store
 from bot.telegram.cpu import CpuPool
+from bot.telegram.owner import Ownership, own_journal
 
 STATE_KEY = "newsbot"
 # Pages fetched and digested at once. Far more than the CPU pool can work on: a slow
@@ -32,6 +33,10 @@ class BotState:
     # given (tests give a memory store or a prepared one).
     store: Store | None = None
     cpu: CpuPool | None = None
+    # This process's hold on the store's journal (bot.telegram.owner); `lost` is set
+    # should another process take it over.
+    ownership: Ownership | None = None
+    lost: asyncio.Event = field(default_factory=asyncio.Event)
     # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
     pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
     # User id -> the inline query of theirs being answered: a newer one replaces it.
@@ -45,6 +50,8 @@ class BotState:
         settings = self.config
         if self.store is None:
             self.store = await open_store(settings.storage)
+        # Before anything else starts: a second process on this store goes no further.
+        self.ownership = await own_journal(self.store, self.lost.set)
         self.fetcher = Fetcher(settings.fetch, resolver=self.resolver)
         self.cpu = CpuPool(settings.telegram.workers)
         self.cpu.start()
@@ -56,6 +63,9 @@ class BotState:
         if self.cpu is not None:
             await self.cpu.close()
             self.cpu = None
+        if self.ownership is not None:
+            await self.ownership.give_back()
+            self.ownership = None
         if self.store is not None:
             await self.store.close()
             self.store = None
