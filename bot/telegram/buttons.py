@@ -14,7 +14,6 @@ Every press is answered (answerCallbackQuery), with a short text when it fails.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import logging
@@ -115,7 +114,7 @@ async def digest_button(update: Update, context: Context) -> None:
     key, view = parsed
     state = state_of(context)
     assert state.store is not None
-    url = await asyncio.to_thread(state.store.link_for, key)
+    url = await state.store.link_for(key)
     if url is None:
         await query.answer(text("answer_expired", language))
         return

@@ -166,17 +166,16 @@ async def slot(update: Update, context: Context) -> AsyncIterator[bool]:
     state = state_of(context)
     message = update.effective_message
     asker = update.effective_user.id if update.effective_user else message.chat_id
-    if state.busy[asker] >= state.config.telegram.max_requests_per_user:
+    assert state.store is not None
+    place = f"user:{asker}"
+    if not await state.store.claim(place, state.config.telegram.max_requests_per_user):
         await send_note(message, text("busy", language_of(update)))
         yield False
         return
-    state.busy[asker] += 1
     try:
         yield True
     finally:
-        state.busy[asker] -= 1
-        if state.busy[asker] <= 0:
-            del state.busy[asker]
+        await state.store.release(place)
 
 
 async def answer_topic(update: Update, context: Context, query: str, *, hint: bool = False) -> None:
@@ -191,7 +190,7 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
         async with typing(message):
             now = state.clock()
             result = await search_news(
-                query, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+                query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):

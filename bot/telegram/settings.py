@@ -12,7 +12,6 @@ administrators again: anyone can press a button they can see.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 from dataclasses import dataclass
@@ -79,13 +78,13 @@ async def load_settings(state: BotState, chat_id: int) -> ChatSettings:
     defaults = ChatSettings.defaults(state.config.summary)
     if state.store is None:
         return defaults
-    stored = await asyncio.to_thread(state.store.get_chat_settings, chat_id)
+    stored = await state.store.get_chat_settings(chat_id)
     return ChatSettings.from_dict(stored, defaults)
 
 
 async def save_settings(state: BotState, chat_id: int, settings: ChatSettings) -> None:
     assert state.store is not None
-    await asyncio.to_thread(state.store.set_chat_settings, chat_id, settings.to_dict())
+    await state.store.set_chat_settings(chat_id, settings.to_dict())
 
 
 def change(settings: ChatSettings, data: str) -> ChatSettings | None:
