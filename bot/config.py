@@ -15,6 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -68,6 +69,16 @@ class StorageSettings:
 
 
 @dataclass(frozen=True)
+class RedisSettings:
+    # "redis://host:port/db": set, every process sharing it shares the store, Telegram's
+    # budget and the job queue (`newsbot run` receives, `newsbot worker` answers).
+    # Unset: one process with SQLite, as always.
+    url: str | None = None
+    # Seconds a worker may go silent on a chat before another takes its work over.
+    lease_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class TopicsSettings:
     search_feeds: tuple[str, ...] = (
         "https://news.google.com/rss/search?q={query}&hl=en-US&gl=US&ceid=US:en",
@@ -87,6 +98,7 @@ class Config:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     topics: TopicsSettings = field(default_factory=TopicsSettings)
+    redis: RedisSettings = field(default_factory=RedisSettings)
 
     @property
     def token(self) -> str | None:
@@ -188,6 +200,7 @@ def _check(config: Config) -> None:
         "telegram.workers": config.telegram.workers,
         "topics.stories": config.topics.stories,
         "topics.timeout": config.topics.timeout,
+        "redis.lease_seconds": config.redis.lease_seconds,
     }
     for name, value in positive.items():
         if value <= 0:
@@ -210,6 +223,8 @@ def _check(config: Config) -> None:
         raise ConfigError(f"telegram.mode must be 'polling' or 'webhook', not {config.telegram.mode!r}.")
     if config.telegram.mode == "webhook" and not config.telegram.webhook_url:
         raise ConfigError("telegram.webhook_url is required when telegram.mode = 'webhook'.")
+    if config.redis.url is not None and urlsplit(config.redis.url).scheme not in {"redis", "rediss", "unix"}:
+        raise ConfigError(f"redis.url must look like redis://host:port/db, not {config.redis.url!r}.")
     for i, template in enumerate(config.topics.search_feeds):
         if "{query}" not in template:
             raise ConfigError(f"topics.search_feeds[{i}] must contain {{query}}.")

@@ -1,6 +1,6 @@
 """The bot's memory, the same story on every backend: what is kept, for how long, and what
-survives a restart. Each test runs against SQLite and the memory store, through the
-`Store` protocol only (SQLite's own file handling: tests/test_store_sqlite.py)."""
+survives a restart. Each test runs against SQLite, Redis (a real server: tests/redisrig)
+and the memory store, through the `Store` protocol only (SQLite's own file handling: tests/test_store_sqlite.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bot.links import link_key
 from bot.models import Article, Digest, Quote, Sentence
 from bot.store import Store
 from bot.store.memory import Memory, MemoryStore
+from bot.store.redis import RedisStore
 from bot.store.sqlite import SQLiteStore
 from bot.topics import Story
 
@@ -47,16 +48,19 @@ class Clock:
 Opener = Callable[..., Awaitable[Store]]
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "redis", "memory"])
 async def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Opener]:
     """Opens a store on the same data each time it is called: a second call is the bot
     starting again (or a second process) on what the first left."""
     memory = Memory()
     opened: list[Store] = []
+    redis_url = request.getfixturevalue("redis_url") if request.param == "redis" else ""
 
     async def opener(cache_hours: float = 24.0, clock: Callable[[], float] = Clock()) -> Store:
         if request.param == "sqlite":
             store: Store = await SQLiteStore.open(tmp_path / "bot.sqlite3", cache_hours, clock=clock)
+        elif request.param == "redis":
+            store = await RedisStore.open(redis_url, cache_hours, clock=clock)
         else:
             store = MemoryStore(cache_hours, clock=clock, memory=memory)
         opened.append(store)

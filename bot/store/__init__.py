@@ -10,12 +10,12 @@
     leases         one owner at a time for a name (the journal), kept alive by a heartbeat
 
 Every method is async and safe to call from the event loop: a backend that blocks
-(SQLite) moves its own I/O off the loop. Callers hold a `Store` and nothing else, so a
-backend added later (Redis, for several processes) needs no caller edits.
+(SQLite) moves its own I/O off the loop. Callers hold a `Store` and nothing else.
 
-Backends: `bot.store.sqlite.SQLiteStore` (the default, one file) and
-`bot.store.memory.MemoryStore` (tests, and state that needs no disk). `open_store`
-picks one from the config.
+Backends: `bot.store.sqlite.SQLiteStore` (the default, one file),
+`bot.store.redis.RedisStore` (`[redis] url`: any number of processes on any number of
+machines) and `bot.store.memory.MemoryStore` (tests, and state that needs no disk).
+`open_store` picks one from the config.
 
 The store is a cache: losing it costs refetches, never a user's answer. A failing
 query is logged and treated as a miss; it never fails a request.
@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from bot.config import StorageSettings
+    from bot.config import RedisSettings, StorageSettings
     from bot.models import Digest
     from bot.topics.models import Story
 
@@ -151,8 +151,14 @@ class Store(Protocol):
     async def close(self) -> None: ...
 
 
-async def open_store(settings: StorageSettings) -> Store:
-    """The store the config asks for. Raises StoreUnavailable when it cannot be opened."""
+async def open_store(settings: StorageSettings, redis: RedisSettings | None = None) -> Store:
+    """The store the config asks for: Redis when `redis.url` is set (shared by every
+    process using it), else the SQLite file. Raises StoreUnavailable when it cannot be
+    opened."""
+    if redis is not None and redis.url:
+        from bot.store.redis import RedisStore
+
+        return await RedisStore.open(redis.url, settings.cache_hours)
     from bot.store.sqlite import SQLiteStore
 
     return await SQLiteStore.open(settings.path, settings.cache_hours)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter
 
 from bot.config import Config
 from bot.errors import ConfigError
@@ -70,7 +70,7 @@ def build_application(config: Config) -> App:
         .update_queue(JournaledQueue(state))
         .token(token)
         .concurrent_updates(True)
-        .rate_limiter(PatientRateLimiter())
+        .rate_limiter(rate_limiter(config))
         .connection_pool_size(CONNECTIONS)
         .connect_timeout(10.0)
         .read_timeout(20.0)
@@ -92,6 +92,19 @@ def build_application(config: Config) -> App:
     return application
 
 
+def rate_limiter(config: Config) -> BaseRateLimiter[Any]:
+    """Telegram's budget: this process's own, or with `[redis] url` one shared by every
+    process of the bot (bot.telegram.budget)."""
+    if not config.redis.url:
+        return PatientRateLimiter()
+    import redis.asyncio as aioredis
+
+    from bot.telegram.budget import SharedRateLimiter
+
+    # Connects on first use; a Redis restart is retried by the client like any network error.
+    return SharedRateLimiter(aioredis.Redis.from_url(config.redis.url, health_check_interval=10))
+
+
 async def _started(application: App) -> None:
     """post_init: open the store, the fetcher and the CPU pool; publish the command list."""
     await state_of(application).open()
@@ -105,6 +118,9 @@ async def _started(application: App) -> None:
 async def _stopped(application: App) -> None:
     """post_shutdown: close what `_started` opened."""
     await state_of(application).close()
+    limiter = application.bot.rate_limiter
+    if limiter is not None and hasattr(limiter, "redis"):
+        await limiter.redis.aclose()
 
 
 @contextlib.asynccontextmanager

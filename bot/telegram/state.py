@@ -49,9 +49,12 @@ class BotState:
     async def open(self) -> None:
         settings = self.config
         if self.store is None:
-            self.store = await open_store(settings.storage)
-        # Before anything else starts: a second process on this store goes no further.
-        self.ownership = await own_journal(self.store, self.lost.set)
+            self.store = await open_store(settings.storage, settings.redis)
+        if not settings.redis.url:
+            # Before anything else starts: a second process on this store goes no further.
+            # (Shared through Redis, many processes serve at once and the job queue, not
+            # the journal, keeps what is unanswered: bot.telegram.queue.)
+            self.ownership = await own_journal(self.store, self.lost.set)
         self.fetcher = Fetcher(settings.fetch, resolver=self.resolver)
         self.cpu = CpuPool(settings.telegram.workers)
         self.cpu.start()
