@@ -49,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     with_config(p)
 
-    p = sub.add_parser("run", help="run the Telegram bot")
+    p = sub.add_parser("run", help="run the Telegram bot (with [redis] url: a front end that queues updates)")
+    with_config(p)
+
+    p = sub.add_parser("worker", help="answer the queued updates ([redis] url); run any number of them")
     with_config(p)
 
     p = sub.add_parser("eval", help="measure quality on the public dev sets")
@@ -96,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             return _news(args, config)
         if args.command == "run":
             return _run(config)
+        if args.command == "worker":
+            from bot.telegram.worker import run_worker
+
+            return run_worker(config)
         if args.command == "eval":
             return _eval(args)
         return _start(config)

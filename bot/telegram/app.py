@@ -58,16 +58,33 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(config: Config) -> App:
-    """The bot, ready for `running()`, `run_polling()` or `run_webhook()`."""
+    """The bot, ready for `running()`, `run_polling()` or `run_webhook()`. With `[redis]
+    url` set it is a front end: what it receives goes to the job queue
+    (bot.telegram.frontend) and workers answer it (bot.telegram.worker)."""
+    state = BotState(config)
+    builder = configured_builder(config, state)
+    if config.redis.url:
+        from bot.telegram.frontend import FrontQueue
+
+        builder = builder.update_queue(FrontQueue(config)).post_init(_front_started).post_shutdown(_front_stopped)
+    else:
+        builder = builder.application_class(JournaledApplication).update_queue(JournaledQueue(state))
+    application = builder.build()
+    application.bot_data[STATE_KEY] = state
+    if not config.redis.url:
+        register(application)
+        register_migration(application)
+    return application
+
+
+def configured_builder(config: Config, state: BotState) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    """What every process talking to Telegram shares: token, budget, timeouts, Bot API."""
     token = config.token
     if not token:
         raise ConfigError(MISSING_TOKEN)
     settings = config.telegram
-    state = BotState(config)
     builder = (
         ApplicationBuilder()
-        .application_class(JournaledApplication)
-        .update_queue(JournaledQueue(state))
         .token(token)
         .concurrent_updates(True)
         .rate_limiter(rate_limiter(config))
@@ -85,11 +102,7 @@ def build_application(config: Config) -> App:
         builder = builder.base_url(settings.base_url)
         if settings.base_url.rstrip("/").endswith("/bot"):
             builder = builder.base_file_url(settings.base_url.rstrip("/")[: -len("/bot")] + "/file/bot")
-    application = builder.build()
-    application.bot_data[STATE_KEY] = state
-    register(application)
-    register_migration(application)
-    return application
+    return builder
 
 
 def rate_limiter(config: Config) -> BaseRateLimiter[Any]:
@@ -118,6 +131,28 @@ async def _started(application: App) -> None:
 async def _stopped(application: App) -> None:
     """post_shutdown: close what `_started` opened."""
     await state_of(application).close()
+    await _close_budget(application)
+
+
+async def _front_started(application: App) -> None:
+    """post_init of a front end: it needs the job queue, no store, fetcher or CPU pool."""
+    from bot.telegram.frontend import front_queue_of
+
+    queue = front_queue_of(application)
+    assert queue is not None
+    await queue.open()
+
+
+async def _front_stopped(application: App) -> None:
+    from bot.telegram.frontend import front_queue_of
+
+    queue = front_queue_of(application)
+    assert queue is not None
+    await queue.close()
+    await _close_budget(application)
+
+
+async def _close_budget(application: App) -> None:
     limiter = application.bot.rate_limiter
     if limiter is not None and hasattr(limiter, "redis"):
         await limiter.redis.aclose()
@@ -228,6 +263,7 @@ async def _serve(config: Config) -> int:
         print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     except (OSError, StoreUnavailable) as exc:
-        print(f"newsbot: cannot open the store at {config.storage.path}: {exc}", file=sys.stderr)
+        where = config.redis.url or config.storage.path
+        print(f"newsbot: cannot open the store at {where}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     return EXIT_OK

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from redis.exceptions import RedisError
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
@@ -81,6 +82,9 @@ OVERALL = Rate(30, 1, 30)
 GROUP = Rate(20, 60, 20)
 CHAT = Rate(1, 1, 3)
 
+# Seconds between tries to reach the budget while Redis is away.
+REDIS_RETRY = 0.2
+
 # Requests that post nothing a user sees twice are not worth queueing behind answers.
 UNBUDGETED = frozenset({"getUpdates", "getMe", "getWebhookInfo", "setWebhook", "deleteWebhook", "answerCallbackQuery"})
 
@@ -105,6 +109,7 @@ class SharedRateLimiter(BaseRateLimiter[int]):
         self.network_retries = network_retries
         self.backoff = backoff
         self._script = redis.register_script(_GCRA)
+        self._waiting = False
 
     async def initialize(self) -> None:
         pass
@@ -130,7 +135,17 @@ class SharedRateLimiter(BaseRateLimiter[int]):
         waiting, take it only if there is one now and `spare` of each burst stays free."""
         keys, args = self._scopes(chat_id, spare)
         while True:
-            delay = int(await self._script(keys=keys, args=args))
+            try:
+                delay = int(await self._script(keys=keys, args=args))
+            except (RedisError, OSError) as exc:
+                # No budget can be counted while Redis is away: wait for it rather than
+                # send blind (or fail the answer).
+                if not self._waiting:
+                    self._waiting = True
+                    log.warning("Telegram's budget is out of reach (%s); sends wait for Redis", type(exc).__name__)
+                await asyncio.sleep(REDIS_RETRY)
+                continue
+            self._waiting = False
             if delay <= 0:
                 return True
             if not wait:

@@ -1,0 +1,257 @@
+"""A worker (`newsbot worker --config …`): take chats with work from the job queue and
+answer their updates in order, with the same handlers as the single-process bot.
+
+    run_worker(config) -> int        the process; exit status as `newsbot run`'s
+    working(config, stop)            the same, as a coroutine (tests run it in-process)
+
+The protocol (leases, the answered marks, the sweeper) is bot.telegram.queue's. Each
+worker answers many chats at once (MAX_CHATS), one update at a time within a chat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import signal
+import socket
+import sys
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+from taskiq import AcknowledgeType
+from taskiq.kicker import AsyncKicker
+from taskiq.receiver import Receiver
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError
+
+from bot.config import Config
+from bot.store import StoreUnavailable
+from bot.telegram.app import EXIT_OK, EXIT_TOKEN, EXIT_UNREACHABLE, MISSING_TOKEN, REJECTED_TOKEN, configured_builder
+from bot.telegram.frontend import SERVE_CHAT
+from bot.telegram.handlers import register
+from bot.telegram.logs import configure_logging
+from bot.telegram.migration import register_migration
+from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, Keys, broker_for
+from bot.telegram.state import STATE_KEY, BotState
+
+__all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
+
+log = logging.getLogger(__name__)
+
+# Chats one worker serves at once: pages wait in bot.telegram.state.PAGES_IN_FLIGHT anyway.
+MAX_CHATS = 64
+
+
+class Worker:
+    def __init__(self, config: Config, application: Any) -> None:
+        assert config.redis.url
+        self.config = config
+        self.application = application
+        self.keys = Keys()
+        self.name = f"{socket.gethostname()}:{secrets.token_hex(4)}"
+        self.lease_ms = int(config.redis.lease_seconds * 1000)
+        self.redis = aioredis.Redis.from_url(config.redis.url, health_check_interval=10, socket_timeout=30)
+        self.broker = broker_for(config.redis.url, self.keys, idle_seconds=2 * config.redis.lease_seconds)
+        async def serve_chat(chat: str) -> None:  # taskiq renames what it registers: a function of its own
+            await self.serve_chat(chat)
+
+        self.broker.register_task(serve_chat, task_name=SERVE_CHAT)
+        self._scripts = {n: self.redis.register_script(b) for n, b in
+                         {"take": TAKE, "renew": RENEW, "finish": FINISH, "let_go": LET_GO}.items()}
+        self._down = False
+
+    # -- one chat ----------------------------------------------------------------------------
+
+    async def serve_chat(self, chat: str) -> None:
+        """The taskiq task: drain `chat`'s updates in order, unless another worker is at it."""
+        try:
+            await self._drain(chat)
+            self._back()
+        except (RedisError, OSError) as exc:
+            # Its lease lapses and the sweeper hands the chat on; nothing is popped unanswered.
+            self._failed(exc)
+
+    async def _drain(self, chat: str) -> None:
+        lease, queue = self.keys.lease(chat), self.keys.chat(chat)
+        # A token per drain: two kicks of one chat in this process must not both drain it.
+        me = f"{self.name}:{secrets.token_hex(4)}"
+        if not await self._scripts["take"](keys=[lease], args=[me, self.lease_ms]):
+            return  # another drain holds the chat and will empty it
+        keeper = asyncio.create_task(self._keep(lease, chat, me))
+        try:
+            while True:
+                head = await self.redis.lindex(queue, 0)
+                if head is None:
+                    if await self._scripts["let_go"](keys=[lease, queue, self.keys.dirty], args=[me, chat]):
+                        return
+                    continue
+                await self._finish(head, queue, await self._answer(head))
+        finally:
+            keeper.cancel()
+
+    async def _answer(self, head: bytes) -> int:
+        """Run the handlers on the update `head`; its id (0 when it cannot be read)."""
+        try:
+            raw = json.loads(head)
+            update = Update.de_json(raw, self.application.bot)
+            assert update is not None
+        except Exception as exc:  # noqa: BLE001 - whatever the shape makes de_json raise
+            log.warning("an unreadable update in the queue (%s: %s); dropped", type(exc).__name__, exc)
+            return 0
+        if await self.redis.exists(self.keys.answered(update.update_id)):
+            log.info("update %s: answered already", update.update_id)
+            return update.update_id
+        await self.application.process_update(update)
+        return update.update_id
+
+    async def _finish(self, head: bytes, queue: str, update_id: int) -> None:
+        """Mark the head answered and pop it. Retried through a short Redis outage: giving
+        up here is what would answer the update twice."""
+        deadline = asyncio.get_running_loop().time() + self.config.redis.lease_seconds
+        while True:
+            try:
+                await self._scripts["finish"](keys=[self.keys.answered(update_id), queue], args=[head, DAY])
+                return
+            except (RedisError, OSError) as exc:
+                self._failed(exc)
+                if asyncio.get_running_loop().time() > deadline:
+                    raise
+                await asyncio.sleep(0.2)
+
+    async def _keep(self, lease: str, chat: str, me: str) -> None:
+        """Renew the chat's lease while this drain holds it."""
+        while True:
+            await asyncio.sleep(self.config.redis.lease_seconds / 3)
+            with contextlib.suppress(RedisError, OSError):
+                if not await self._scripts["renew"](keys=[lease], args=[me, self.lease_ms]):
+                    log.warning("lost the lease on chat %s; another worker takes it over", chat)
+                    return
+
+    # -- chats nobody is on ------------------------------------------------------------------
+
+    async def sweep(self) -> int:
+        """Kick every chat with work and no lease; one worker sweeps at a time. Returns how
+        many were kicked."""
+        every_ms = self.lease_ms
+        if not await self.redis.set(self.keys.sweep, self.name, nx=True, px=every_ms):
+            return 0
+        chats = [c.decode() for c in await self.redis.smembers(self.keys.dirty)]
+        if not chats:
+            return 0
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for chat in chats:
+                pipe.exists(self.keys.lease(chat))
+            leased = await pipe.execute()
+        idle = [chat for chat, held in zip(chats, leased, strict=True) if not held]
+        for chat in idle:
+            await AsyncKicker(SERVE_CHAT, self.broker, {}).kiq(chat)
+        if idle:
+            log.info("handed %d chat(s) left by a stopped worker to the queue again", len(idle))
+        return len(idle)
+
+    async def sweeping(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.config.redis.lease_seconds / 2)
+            try:
+                await self.sweep()
+                self._back()
+            except (RedisError, OSError) as exc:
+                self._failed(exc)
+
+    # -- the stream ----------------------------------------------------------------------------
+
+    async def listening(self, stop: asyncio.Event) -> None:
+        """taskiq's receiver on the stream, started again after Redis went away."""
+        while not stop.is_set():
+            receiver = Receiver(self.broker, max_async_tasks=MAX_CHATS, ack_type=AcknowledgeType.WHEN_EXECUTED)
+            try:
+                await receiver.listen(stop)
+            except Exception as exc:  # noqa: BLE001 - an ExceptionGroup of the receiver's tasks
+                self._failed(exc)
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(stop.wait(), 1.0)
+
+    async def close(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.broker.shutdown()
+        await self.redis.aclose()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not self._down:
+            self._down = True
+            log.warning("Redis unreachable (%s: %s); waiting for it", type(exc).__name__, exc)
+
+    def _back(self) -> None:
+        if self._down:
+            self._down = False
+            log.info("Redis is back; serving the queue again")
+
+
+def build_worker_application(config: Config) -> Any:
+    """The bot's handlers with no updater: updates come from the job queue."""
+    state = BotState(config)
+    application = configured_builder(config, state).updater(None).build()
+    application.bot_data[STATE_KEY] = state
+    register(application)
+    register_migration(application)
+    return application
+
+
+async def working(config: Config, stop: asyncio.Event) -> None:
+    """Serve the job queue until `stop` is set."""
+    application = build_worker_application(config)
+    await application.initialize()  # getMe: a rejected token fails here
+    worker: Worker | None = None
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        worker = Worker(config, application)
+        await worker.broker.startup()
+        log.info("worker %s is serving the queue", worker.name)
+        await asyncio.gather(worker.listening(stop), worker.sweeping(stop))
+    finally:
+        if worker is not None:
+            await worker.close()
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+
+
+def run_worker(config: Config) -> int:
+    """`newsbot worker`: run until SIGINT or SIGTERM. Returns the process exit status."""
+    if not config.token:
+        print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
+        return EXIT_TOKEN
+    if not config.redis.url:
+        print("newsbot: a worker needs [redis] url in the config (the queue it serves).", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    try:
+        return asyncio.run(_serve(config))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+async def _serve(config: Config) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        await working(config, stop)
+    except InvalidToken:
+        print(f"newsbot: {REJECTED_TOKEN}", file=sys.stderr)
+        return EXIT_TOKEN
+    except NetworkError as exc:
+        print(f"newsbot: cannot reach the Telegram Bot API: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    except (RedisError, StoreUnavailable, OSError) as exc:
+        print(f"newsbot: cannot reach Redis at {config.redis.url}: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    return EXIT_OK
