@@ -303,6 +303,7 @@ class Call:
     params: dict[str, Any]
     status: int = 200  # 0: the connection was dropped
     token: str = ""
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass
@@ -544,6 +545,21 @@ class FakeBotAPI:
             self._faults.setdefault(method, deque()).extend(Fault(status, retry_after) for _ in range(times))
 
     # -- what the bot did -----------------------------------------------------------------
+
+    def busiest(self) -> dict[str, int]:
+        """What Telegram's limits count, at their worst moment: messages sent in any one
+        second overall (about 30 allowed), in any one second to one chat (1, short bursts
+        allowed), in any one minute to one group (20)."""
+        sends = [c for c in list(self.calls) if c.method in SENDS and c.status == 200]
+        by_chat: dict[str, list[float]] = {}
+        for call in sends:
+            by_chat.setdefault(str(call.params.get("chat_id")), []).append(call.at)
+        groups = [times for chat, times in by_chat.items() if chat.startswith("-")]
+        return {
+            "overall per second": _most_within([c.at for c in sends], 1.0),
+            "chat per second": max((_most_within(t, 1.0) for t in by_chat.values()), default=0),
+            "group per minute": max((_most_within(t, 60.0) for t in groups), default=0),
+        }
 
     def calls_of(self, method: str, *, ok: bool | None = None) -> list[Call]:
         with self._cond:
@@ -1046,6 +1062,21 @@ class FakeBotAPI:
 
 
 _DROPPED = object()
+
+
+# What Telegram counts against a bot's budget.
+SENDS = frozenset({"sendMessage", "editMessageText", "sendPhoto", "sendDocument"})
+
+
+def _most_within(times: list[float], seconds: float) -> int:
+    """The most events in any window `seconds` long (a window is half-open: [t, t + s))."""
+    times = sorted(times)
+    best, start = 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= seconds:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -78,11 +78,11 @@ async def test_when_the_producer_dies_the_next_asker_does_the_work(machines):
 
 
 async def test_a_restarted_redis_costs_misses_and_says_so_once(redis_server, redis_url, caplog):
-    store = await RedisStore.open(redis_url)
+    store = await RedisStore.open(redis_url, patience=0.3)  # each request waits that long for it
     try:
         await store.put_digest("https://example.com/a", a_digest())
         redis_server.stop()
-        with caplog.at_level(logging.INFO, logger="bot.store.redis"):
+        with caplog.at_level(logging.DEBUG, logger="bot.store.redis"):
             assert await store.get_digest("https://example.com/a") is None
             assert await store.get_chat_settings(7) == {}
             assert await store.claim("user:1", 3)  # a cap is not worth an answer

@@ -24,7 +24,8 @@ Outcomes travel pickled, read back by an unpickler that only builds the bot's ow
 classes and plain values: Redis is the bot's own, but a value in it never runs code.
 
 The store is a cache: Redis unreachable (restarting, say) costs misses, never a user's
-answer. The first failure is logged once, and its recovery once.
+answer. The first failure is logged once (DEBUG: the process's queue reports the outage
+itself), and its recovery once.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ FLIGHT_LEASE = 10.0
 RESULT_SECONDS = 60.0
 # Waiters look for the outcome this often (a digest takes ~100 ms and more).
 FLIGHT_POLL = 0.02
+# Seconds a request waits for Redis to come back before it takes a miss (a restart
+# takes about one), and how often it looks.
+PATIENCE = 3.0
+RETRY_EVERY = 0.1
 # A place claimed by a process that died is given back after this long.
 CLAIM_SECONDS = 600
 # Redis sweeps an entry this long after the store's clock stopped counting it fresh.
@@ -171,8 +176,10 @@ class RedisStore:
         prefix: str = "newsbot",
         clock: Callable[[], float] = time.time,
         flight_lease: float = FLIGHT_LEASE,
+        patience: float = PATIENCE,
     ) -> None:
         self.redis = client
+        self.patience = patience
         self.flight_lease = flight_lease
         self.lifetime = cache_hours * 3600.0
         self.prefix = prefix
@@ -201,7 +208,7 @@ class RedisStore:
                 pipe.get(self._key("digest", url))
                 return (await pipe.execute())[-1]
 
-        raw = await self._safe(trip(), None)
+        raw = await self._safe(trip, None)
         if raw is None:
             return None
         try:
@@ -223,7 +230,7 @@ class RedisStore:
                 pipe.set(self._key("digest", url), body, ex=int(self.lifetime) + SWEEP_MARGIN)
                 await pipe.execute()
 
-        await self._safe(trip(), None)
+        await self._safe(trip, None)
 
     async def remember_link(self, key: str, url: str) -> None:
         async def trip() -> None:
@@ -231,10 +238,10 @@ class RedisStore:
                 self._queue_link(pipe, key, url)
                 await pipe.execute()
 
-        await self._safe(trip(), None)
+        await self._safe(trip, None)
 
     async def link_for(self, key: str) -> str | None:
-        raw = await self._safe(self.redis.get(self._key("link", key)), None)
+        raw = await self._safe(lambda: self.redis.get(self._key("link", key)), None)
         if raw is None:
             return None
         try:
@@ -249,7 +256,7 @@ class RedisStore:
     # -- per-chat settings -------------------------------------------------------------------
 
     async def get_chat_settings(self, chat_id: int) -> dict[str, Any]:
-        raw = await self._safe(self.redis.hget(self._key("settings"), str(chat_id)), None)
+        raw = await self._safe(lambda: self.redis.hget(self._key("settings"), str(chat_id)), None)
         if raw is None:
             return {}
         try:
@@ -260,26 +267,26 @@ class RedisStore:
 
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
         body = json.dumps(settings, ensure_ascii=False, sort_keys=True)
-        await self._safe(self.redis.hset(self._key("settings"), str(chat_id), body), None)
+        await self._safe(lambda: self.redis.hset(self._key("settings"), str(chat_id), body), None)
 
     async def move_chat_settings(self, old: int, new: int) -> None:
-        await self._safe(self._scripts["move"](keys=[self._key("settings")], args=[str(old), str(new)]), None)
+        await self._safe(lambda: self._scripts["move"](keys=[self._key("settings")], args=[str(old), str(new)]), None)
 
     # -- the journal ---------------------------------------------------------------------------
 
     async def add_pending(self, update_id: int, body: str) -> None:
         entry = json.dumps({"received": self._clock(), "attempts": 0, "body": body})
-        await self._safe(self.redis.hsetnx(self._key("pending"), str(update_id), entry), None)
+        await self._safe(lambda: self.redis.hsetnx(self._key("pending"), str(update_id), entry), None)
 
     async def done_pending(self, update_id: int) -> None:
-        await self._safe(self.redis.hdel(self._key("pending"), str(update_id)), None)
+        await self._safe(lambda: self.redis.hdel(self._key("pending"), str(update_id)), None)
 
     async def take_pending(
         self, *, max_age_hours: float = MAX_PENDING_HOURS, max_attempts: int = MAX_ATTEMPTS
     ) -> list[tuple[int, str]]:
         oldest = self._clock() - max_age_hours * 3600.0
         flat = await self._safe(
-            self._scripts["take"](keys=[self._key("pending")], args=[repr(oldest), max_attempts]), []
+            lambda: self._scripts["take"](keys=[self._key("pending")], args=[repr(oldest), max_attempts]), []
         )
         pairs = [(int(flat[i]), _text(flat[i + 1])) for i in range(0, len(flat), 2)]
         return sorted(pairs)
@@ -288,7 +295,7 @@ class RedisStore:
 
     async def get_stories(self, key: str, now: datetime) -> list[Story] | None:
         name = self._key("stories", key)
-        raw = await self._safe(self.redis.get(name), None)
+        raw = await self._safe(lambda: self.redis.get(name), None)
         if raw is None:
             return None
         try:
@@ -296,7 +303,7 @@ class RedisStore:
         except (pickle.UnpicklingError, ValueError, TypeError, EOFError, AttributeError):
             return None
         if now > until or now < stored:
-            await self._safe(self.redis.delete(name), None)
+            await self._safe(lambda: self.redis.delete(name), None)
             return None
         return list(stories)
 
@@ -305,7 +312,7 @@ class RedisStore:
             return
         body = dumps((now, now + lifetime, list(stories)))
         seconds = int(lifetime.total_seconds()) + SWEEP_MARGIN
-        await self._safe(self.redis.set(self._key("stories", key), body, ex=seconds), None)
+        await self._safe(lambda: self.redis.set(self._key("stories", key), body, ex=seconds), None)
 
     # -- work in flight ----------------------------------------------------------------------
 
@@ -322,12 +329,17 @@ class RedisStore:
         lock = self._key("flight", key)
         token = secrets.token_hex(8)
         lease_ms = int(self.flight_lease * 1000)
+        waited = 0.0
         while True:
             try:
                 holder = _text(await self._scripts["fly"](keys=[lock], args=[token, lease_ms]))
             except (RedisError, OSError) as exc:
                 self._failed(exc)
-                return await work()  # no Redis: each process on its own, as a cache miss would
+                if waited >= self.patience:
+                    return await work()  # no Redis: each process on its own, as a cache miss would
+                await asyncio.sleep(RETRY_EVERY)
+                waited += RETRY_EVERY
+                continue
             self._back()
             if holder == "":
                 return await self._produce(lock, key, token, work)
@@ -397,7 +409,7 @@ class RedisStore:
                 return outcome  # type: ignore[no-any-return]
             if current is None or _text(current) != holder:
                 # Gone without a word: look once more (it may have landed in between).
-                raw = await self._safe(self.redis.get(result), None)
+                raw = await self._safe(lambda: self.redis.get(result), None)
                 return loads(raw) if raw is not None else None
             await asyncio.sleep(FLIGHT_POLL)
 
@@ -411,10 +423,10 @@ class RedisStore:
 
     async def claim(self, name: str, limit: int) -> bool:
         # Redis unreachable: let the request through (a cap is not worth a user's answer).
-        return bool(await self._safe(self._scripts["claim"](keys=[self._key("claim", name)], args=[limit, CLAIM_SECONDS]), 1))
+        return bool(await self._safe(lambda: self._scripts["claim"](keys=[self._key("claim", name)], args=[limit, CLAIM_SECONDS]), 1))
 
     async def release(self, name: str) -> None:
-        await self._safe(self._scripts["release"](keys=[self._key("claim", name)]), None)
+        await self._safe(lambda: self._scripts["release"](keys=[self._key("claim", name)]), None)
 
     # -- leases ------------------------------------------------------------------------------
 
@@ -425,7 +437,7 @@ class RedisStore:
         return current or None
 
     async def end_lease(self, name: str, holder: str) -> None:
-        await self._safe(self._scripts["end_lease"](keys=[self._key("lease", name)], args=[holder]), None)
+        await self._safe(lambda: self._scripts["end_lease"](keys=[self._key("lease", name)], args=[holder]), None)
 
     # -- life cycle --------------------------------------------------------------------------
 
@@ -436,24 +448,33 @@ class RedisStore:
 
     # -- internals ---------------------------------------------------------------------------
 
-    async def _safe(self, trip: Awaitable[Any], default: Any) -> Any:
-        try:
-            value = await trip
-        except (RedisError, OSError) as exc:
-            self._failed(exc)
-            return default
-        self._back()
-        return value
+    async def _safe(self, trip: Callable[[], Awaitable[Any]], default: Any) -> Any:
+        """`trip()`'s answer; tried again through a blip (a restart takes about a second),
+        then `default` while Redis stays away."""
+        waited = 0.0
+        while True:
+            try:
+                value = await trip()
+            except (RedisError, OSError) as exc:
+                self._failed(exc)
+                if waited >= self.patience:
+                    return default
+                await asyncio.sleep(RETRY_EVERY)
+                waited += RETRY_EVERY
+                continue
+            self._back()
+            return value
 
     def _failed(self, exc: BaseException) -> None:
         if not self._down:
             self._down = True
-            log.warning("Redis unreachable (%s: %s); the store answers misses until it is back", type(exc).__name__, exc)
+            # DEBUG: the process's queue (front end or worker) says so, once.
+            log.debug("Redis unreachable (%s: %s); the store answers misses until it is back", type(exc).__name__, exc)
 
     def _back(self) -> None:
         if self._down:
             self._down = False
-            log.info("Redis is back")
+            log.debug("Redis is back")
 
 
 def _text(value: Any) -> str:

@@ -115,7 +115,9 @@ def rate_limiter(config: Config) -> BaseRateLimiter[Any]:
     from bot.telegram.budget import SharedRateLimiter
 
     # Connects on first use; a Redis restart is retried by the client like any network error.
-    return SharedRateLimiter(aioredis.Redis.from_url(config.redis.url, health_check_interval=10))
+    return SharedRateLimiter(
+        aioredis.Redis.from_url(config.redis.url, health_check_interval=10, socket_timeout=10, socket_connect_timeout=5)
+    )
 
 
 async def _started(application: App) -> None:

@@ -76,10 +76,13 @@ class Rate:
         return self.interval_ms * (self.burst - 1)
 
 
-# Telegram's documented limits (python-telegram-bot's AIORateLimiter defaults), plus the
-# per-chat one AIORateLimiter leaves out.
-OVERALL = Rate(30, 1, 30)
-GROUP = Rate(20, 60, 20)
+# Telegram's documented limits, kept in every window as Telegram may count them: a burst
+# of b at rate r puts b + r - 1 into a window one period long, so b + r - 1 stays within
+# the limit (AIORateLimiter's 30-at-once-then-30/s could put 59 into one second).
+# Overall: 28 a second, one at a time (a margin of 2 for network jitter); a group: a
+# burst of 5 then 16 a minute (20 in any minute); a chat: 3 at once, then 1 a second.
+OVERALL = Rate(28, 1, 1)
+GROUP = Rate(16, 60, 5)
 CHAT = Rate(1, 1, 3)
 
 # Seconds between tries to reach the budget while Redis is away.
@@ -142,7 +145,8 @@ class SharedRateLimiter(BaseRateLimiter[int]):
                 # send blind (or fail the answer).
                 if not self._waiting:
                     self._waiting = True
-                    log.warning("Telegram's budget is out of reach (%s); sends wait for Redis", type(exc).__name__)
+                    # The process's queue or store says Redis is away; this is one detail of it.
+                    log.debug("Telegram's budget is out of reach (%s); sends wait for Redis", type(exc).__name__)
                 await asyncio.sleep(REDIS_RETRY)
                 continue
             self._waiting = False

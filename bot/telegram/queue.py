@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["DAY", "Keys", "chat_of", "ENQUEUE", "FINISH", "LET_GO", "TAKE", "RENEW", "broker_for"]
+__all__ = ["DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "Keys", "body_of", "broker_for", "chat_of"]
 
 DAY = 86400  # Telegram forgets an undelivered update after a day; so do we
 
@@ -120,9 +120,24 @@ def body_of(update: Any) -> str:
 def broker_for(url: str, keys: Keys, *, idle_seconds: float) -> Any:
     """taskiq-redis's stream broker on `url`: acknowledged messages, and a dead consumer's
     reclaimed after `idle_seconds`."""
+    from redis.exceptions import RedisError
     from taskiq_redis import RedisStreamBroker
 
-    return RedisStreamBroker(
+    class Broker(RedisStreamBroker):  # type: ignore[misc]
+        def _ack_generator(self, id: str, queue_name: str) -> Any:  # noqa: A002 - taskiq's name
+            ack = super()._ack_generator(id, queue_name)
+
+            async def tolerant() -> None:
+                # An acknowledgement lost to a Redis outage leaves the message pending: it
+                # is reclaimed later and finds its chat drained. Not worth a traceback.
+                try:
+                    await ack()
+                except (RedisError, OSError):
+                    pass
+
+            return tolerant
+
+    return Broker(
         url,
         queue_name=keys.stream,
         consumer_group_name=f"{keys.prefix}-workers",

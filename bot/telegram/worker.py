@@ -63,6 +63,7 @@ class Worker:
         self._scripts = {n: self.redis.register_script(b) for n, b in
                          {"take": TAKE, "renew": RENEW, "finish": FINISH, "let_go": LET_GO}.items()}
         self._down = False
+        self._unheld: set[str] = set()
 
     # -- one chat ----------------------------------------------------------------------------
 
@@ -89,6 +90,11 @@ class Worker:
                     if await self._scripts["let_go"](keys=[lease, queue, self.keys.dirty], args=[me, chat]):
                         return
                     continue
+                # Still ours? A lease lost (this worker stalled past it) is another's now:
+                # going on would answer its head a second time.
+                if not await self._scripts["renew"](keys=[lease], args=[me, self.lease_ms]):
+                    log.warning("lost the lease on chat %s; another worker goes on with it", chat)
+                    return
                 await self._finish(head, queue, await self._answer(head))
         finally:
             keeper.cancel()
@@ -128,8 +134,7 @@ class Worker:
             await asyncio.sleep(self.config.redis.lease_seconds / 3)
             with contextlib.suppress(RedisError, OSError):
                 if not await self._scripts["renew"](keys=[lease], args=[me, self.lease_ms]):
-                    log.warning("lost the lease on chat %s; another worker takes it over", chat)
-                    return
+                    return  # the drain sees it before its next update
 
     # -- chats nobody is on ------------------------------------------------------------------
 
@@ -146,11 +151,14 @@ class Worker:
             for chat in chats:
                 pipe.exists(self.keys.lease(chat))
             leased = await pipe.execute()
-        idle = [chat for chat, held in zip(chats, leased, strict=True) if not held]
+        unheld = {chat for chat, held in zip(chats, leased, strict=True) if not held}
+        # A chat unheld at two sweeps in a row is one nobody is coming for (its kick in the
+        # stream would have been taken by now); a chat unheld once is usually on its way.
+        idle, self._unheld = unheld & self._unheld, unheld
         for chat in idle:
             await AsyncKicker(SERVE_CHAT, self.broker, {}).kiq(chat)
         if idle:
-            log.info("handed %d chat(s) left by a stopped worker to the queue again", len(idle))
+            log.info("%d chat(s) had work and no worker: queued again", len(idle))
         return len(idle)
 
     async def sweeping(self, stop: asyncio.Event) -> None:
@@ -182,6 +190,8 @@ class Worker:
         await self.redis.aclose()
 
     def _failed(self, exc: BaseException) -> None:
+        while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+            exc = exc.exceptions[0]  # the receiver's task group: say what went wrong inside
         if not self._down:
             self._down = True
             log.warning("Redis unreachable (%s: %s); waiting for it", type(exc).__name__, exc)
@@ -231,6 +241,8 @@ def run_worker(config: Config) -> int:
         print("newsbot: a worker needs [redis] url in the config (the queue it serves).", file=sys.stderr)
         return EXIT_UNREACHABLE
     configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    # taskiq logs a line per task; the handlers log each answer already.
+    logging.getLogger("taskiq").setLevel(logging.WARNING)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:
