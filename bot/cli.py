@@ -206,8 +206,7 @@ def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
         error = outcome if isinstance(outcome, NewsbotError) else None
         failed = failed or error is not None
         if fmt == "json":
-            record = render.json_record(given, None if error else outcome, str(error) if error else None)  # type: ignore[arg-type]
-            print(json.dumps(record, ensure_ascii=False))
+            print_json_line(render.json_record(given, None if error else outcome, str(error) if error else None))  # type: ignore[arg-type]
             continue
         if error:
             print(f"newsbot: {given}: {error}", file=sys.stderr)
@@ -220,6 +219,12 @@ def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
             print(render.text_digest(outcome))  # type: ignore[arg-type]
     sys.stdout.flush()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def print_json_line(record: dict[str, Any]) -> None:
+    """Every command's `--format json`: JSON Lines, one compact object per line, so that
+    `jq -c`, `while read` and log shippers see whole records."""
+    print(json.dumps(record, ensure_ascii=False))
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
@@ -243,7 +248,8 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     async with Fetcher(config.fetch) as fetcher:
         result = await search_news(query, fetcher, config, now=now)
     if fmt == "json":
-        print(json.dumps(stories_json(result.stories), ensure_ascii=False, indent=2))
+        for record in stories_json(result.stories):
+            print_json_line(record)
     elif result.stories:
         print(stories_text(query, result.stories, now))
     if not result.stories:
