@@ -161,22 +161,48 @@ async def group_message(update: Update, context: Context) -> None:
 
 
 @contextlib.asynccontextmanager
-async def slot(update: Update, context: Context) -> AsyncIterator[bool]:
-    """One of the asker's `max_requests_per_user` places in the queue, if one is free."""
+async def slot(update: Update, context: Context, wanted: int = 1) -> AsyncIterator[int]:
+    """Places for `wanted` links of the asker's (a topic or a pasted text is one): how many
+    were taken, once it is their turn. A request is never dropped: it waits for one of the
+    asker's `max_requests_per_user` turns. Only links past `max_links_waiting_per_user`
+    are refused, and the caller says so."""
     state = state_of(context)
+    settings = state.config.telegram
     message = update.effective_message
     asker = update.effective_user.id if update.effective_user else message.chat_id
-    if state.busy[asker] >= state.config.telegram.max_requests_per_user:
-        await send_note(message, text("busy", language_of(update)))
-        yield False
+    taken = max(0, min(wanted, settings.max_links_waiting_per_user - state.busy[asker]))
+    if not taken:
+        yield 0
         return
-    state.busy[asker] += 1
+    state.busy[asker] += taken
+    turn = state.turns.setdefault(asker, asyncio.Semaphore(settings.max_requests_per_user))
     try:
-        yield True
+        async with turn:
+            yield taken
     finally:
-        state.busy[asker] -= 1
+        state.busy[asker] -= taken
         if state.busy[asker] <= 0:
+            # Nobody of theirs is waiting: each waiter holds a share of `busy`.
             del state.busy[asker]
+            state.turns.pop(asker, None)
+
+
+async def refuse(update: Update, context: Context, refused: list[str]) -> None:
+    """Tell the asker plainly which of their links were not taken, and why."""
+    state = state_of(context)
+    asker = update.effective_user.id if update.effective_user else update.effective_message.chat_id
+    cap = state.config.telegram.max_links_waiting_per_user
+    log.info(
+        "update %s: chat %s: %d link(s) not taken: %d of the user's waiting (cap %d)",
+        update.update_id, update.effective_message.chat_id, len(refused), state.busy[asker], cap,
+    )  # fmt: skip
+    language = language_of(update)
+    note = (
+        text("links_refused", language, count=cap, refused=len(refused), links="\n".join(refused))
+        if refused
+        else text("request_refused", language, count=cap)
+    )
+    await send_note(update.effective_message, note)
 
 
 async def answer_topic(update: Update, context: Context, query: str, *, hint: bool = False) -> None:
@@ -186,6 +212,7 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
     assert state.fetcher is not None and state.cpu is not None
     async with slot(update, context) as free:
         if not free:
+            await refuse(update, context, [])
             return
         started = time.monotonic()
         async with typing(message):
@@ -216,6 +243,7 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
     language = language_of(update)
     async with slot(update, context) as free:
         if not free:
+            await refuse(update, context, [])
             return
         async with typing(message):
             settings = await load_settings(state, message.chat_id)
@@ -240,12 +268,15 @@ async def answer_links(
     cap = state.config.telegram.max_links_per_message
     message = update.effective_message
     language = language_of(update)
-    async with slot(update, context) as free:
-        if not free:
+    sent = len(links)
+    links = links[:cap]
+    async with slot(update, context, len(links)) as taken:
+        if taken < len(links):
+            await refuse(update, context, links[taken:])
+            links = links[:taken]
+        if not links:
             return
         started = time.monotonic()
-        sent = len(links)
-        links = links[:cap]
         # The pages are looked up (or fetched) while the chat's settings load: on a cache
         # hit each wait on a thread is a good part of the answer's time.
         pages = [asyncio.create_task(find_digest(state, link)) for link in links]

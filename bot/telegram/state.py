@@ -37,8 +37,10 @@ class BotState:
     inflight: dict[str, asyncio.Task[Digest]] = field(default_factory=dict)
     # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
     pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
-    # User id -> requests of theirs being worked on now.
+    # User id -> links (a topic or pasted text counts one) of theirs waiting or in work.
     busy: Counter[int] = field(default_factory=Counter)
+    # User id -> their places in the work (max_requests_per_user); later requests queue here.
+    turns: dict[int, asyncio.Semaphore] = field(default_factory=dict)
     # Recent topic searches, and the ones in flight (bot.topics).
     topics_cache: StoryCache | None = None
     # User id -> the inline query of theirs being answered: a newer one replaces it.

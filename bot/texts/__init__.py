@@ -5,7 +5,9 @@
                                                      English for any key it lacks
     error_text(error, "ru")                        -> an error's message in Russian
 
-Templates are `str.format` strings; the ones used with HTML parse mode are marked
+Templates are `str.format` strings, plus plural choices: `{count|story|stories}` is the
+form for the number `count` by the table's plural rule (Russian gives three forms:
+`{count|история|истории|историй}`), so no reader sees "1 stories". The ones used with HTML parse mode are marked
 `_html` in their name and must stay valid Telegram HTML. A translation is one more
 dict in `TRANSLATIONS`, keyed by an IETF language tag's first part ("pt-br" -> "pt");
 German and Russian live in bot/texts_de.py and bot/texts_ru.py.
@@ -45,7 +47,14 @@ ENGLISH: dict[str, str] = {
     "nothing_found_hint": "You can also send me a link to any news article and I'll summarize it.",
     # -- links ------------------------------------------------------------------------
     "links_capped": "You sent {sent} links; I summarize the first {cap} of each message. Send the others separately.",
-    "busy": "One moment — I'm still working on your previous links.",
+    "links_refused": (
+        "Not taken — I already have {count} of your {count|link|links} waiting, as many as I keep"
+        " for one person. Send {refused|it|them} again once I have answered those:\n{links}"
+    ),
+    "request_refused": (
+        "Not taken — I already have {count} of your {count|link|links} waiting, as many as I keep"
+        " for one person. Send this again once I have answered those."
+    ),
     "apology": "Sorry, something went wrong on my side. Please try again in a little while.",
     "pasted_text_too_short": "That text is too short to summarize. Send me a link to the article instead.",
     # -- digest buttons ---------------------------------------------------------------
@@ -117,9 +126,40 @@ _STATUS = re.compile(r"\(HTTP (\d{3})\)")
 
 def text(name: str, language: str | None = None, **values: Any) -> str:
     """The template `name` in `language` (or English), filled with `values`."""
-    table = TRANSLATIONS.get(_base(language), ENGLISH)
+    base = _base(language)
+    table = TRANSLATIONS.get(base, ENGLISH)
     template = table.get(name) or ENGLISH[name]
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    # An English fallback for a key the table lacks takes English plurals.
+    rule = PLURAL_RULES.get(base, _one_or_other) if name in table else _one_or_other
+    template = _PLURAL.sub(lambda m: _plural_form(m, values, rule), template)
+    return template.format(**values)
+
+
+def _one_or_other(count: int) -> int:
+    return 0 if count == 1 else 1
+
+
+def _russian(count: int) -> int:
+    # CLDR: one (1, 21, 31…), few (2–4, 22–24…), many (0, 5–20, 25…).
+    if count % 10 == 1 and count % 100 != 11:
+        return 0
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return 1
+    return 2
+
+
+# Language code -> which of a plural choice's forms a number takes.
+PLURAL_RULES = {"en": _one_or_other, "de": _one_or_other, "ru": _russian}
+_PLURAL = re.compile(r"\{(\w+)((?:\|[^{}|]*)+)\}")
+
+
+def _plural_form(match: re.Match[str], values: dict[str, Any], rule: Any) -> str:
+    forms = match.group(2)[1:].split("|")
+    count = values[match.group(1)]
+    count = count if isinstance(count, int) else len(count)
+    return forms[min(rule(abs(count)), len(forms) - 1)]
 
 
 def date_text(day: date, language: str | None = None) -> str:

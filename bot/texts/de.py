@@ -34,7 +34,15 @@ TEXTS: dict[str, str] = {
         "Du hast {sent} Links geschickt; ich fasse aus jeder Nachricht die ersten {cap} zusammen."
         " Schick die anderen bitte einzeln."
     ),
-    "busy": "Einen Moment — ich arbeite noch an deinen vorigen Links.",
+    "links_refused": (
+        "Nicht angenommen — ich habe schon {count} {count|Link|Links} von dir in der Warteschlange,"
+        " mehr nehme ich von einer Person nicht an. Schick {refused|ihn|sie} noch einmal, sobald ich"
+        " die beantwortet habe:\n{links}"
+    ),
+    "request_refused": (
+        "Nicht angenommen — ich habe schon {count} {count|Link|Links} von dir in der Warteschlange,"
+        " mehr nehme ich von einer Person nicht an. Schick das noch einmal, sobald ich die beantwortet habe."
+    ),
     "apology": "Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
     "pasted_text_too_short": "Dieser Text ist zu kurz für eine Zusammenfassung. Schick mir lieber den Link zum Artikel.",
     # -- digest buttons ---------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""Every message a reader sends is answered, and every answer says what it left out."""
+
+from __future__ import annotations
+
+import threading
+
+from tests.botrig import (
+    article_page,
+    bot_running,
+    config,  # noqa: F401 - fixture
+    held_page,
+    make_config,
+    telegram_api,  # noqa: F401 - fixture
+    with_telegram,
+)
+
+
+def held_stories(article_server, release: threading.Event, count: int) -> list[str]:
+    return [
+        article_server.add(f"/local/story-{i}", held_page(release, article_page(f"Harbour story number {i}")))
+        for i in range(1, count + 1)
+    ]
+
+
+async def test_five_quick_single_link_messages_get_five_digests(telegram_api, config, article_server):
+    release = threading.Event()
+    urls = held_stories(article_server, release, 5)
+    async with bot_running(config):
+        asked = [telegram_api.private_message(url) for url in urls]
+        # The first few are being fetched while the rest arrive: those wait their turn.
+        await telegram_api.wait_for(lambda: len(article_server.requests) >= 3, what="the first fetches")
+        release.set()
+        for i, message in enumerate(asked, start=1):
+            (digest,) = await telegram_api.wait_for(lambda m=message: telegram_api.replies_to(m), what=f"digest {i}")
+            assert f"Harbour story number {i}" in digest["text"]
+    chat = asked[0]["chat"]["id"]
+    assert len(telegram_api.sent(chat)) == 5, "one digest per message and no note in between"
+
+
+async def test_past_the_per_user_cap_a_link_is_refused_plainly_and_the_cap_counts_links(
+    telegram_api, tmp_path, article_server
+):
+    release = threading.Event()
+    first, second, third = held_stories(article_server, release, 3)
+    config = with_telegram(make_config(telegram_api, tmp_path), max_links_waiting_per_user=2)
+    async with bot_running(config):
+        waiting = telegram_api.private_message(first)
+        await telegram_api.wait_for(lambda: article_server.requests, what="the first fetch")
+        both = telegram_api.private_message(f"{second} and {third}")  # one message, two links: room for one
+        (note,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(both), what="the refusal")
+        release.set()
+        (digest,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(waiting), what="the first digest")
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(both)) == 2, what="the second digest")
+    assert third in note["text"] and second not in note["text"]
+    assert note["text"].startswith("Not taken") and "2 of your links waiting" in note["text"]
+    assert "Harbour story number 1" in digest["text"]
+    assert "Harbour story number 2" in telegram_api.replies_to(both)[1]["text"]
+    assert ("GET", "/local/story-3") not in article_server.requests
