@@ -56,3 +56,32 @@ async def test_past_the_per_user_cap_a_link_is_refused_plainly_and_the_cap_count
     assert "Harbour story number 1" in digest["text"]
     assert "Harbour story number 2" in telegram_api.replies_to(both)[1]["text"]
     assert ("GET", "/local/story-3") not in article_server.requests
+
+
+def long_quotes_story() -> list[str]:
+    """The harbour story with a dozen long quotes: far more than one message holds."""
+    from tests.botrig import STORY
+
+    people = ["Elena Ruiz", "Tom Becker", "Ana Duarte", "Marco Lind", "Ines Kovac", "Paul Obi",
+              "Lena Ford", "Omar Haddad", "Rita Sousa", "Jon Berg", "Nora Quinn", "Ivan Petrov"]  # fmt: skip
+    quotes = [
+        f'"The bridge matters to everyone who lives on the {side} side of the harbour, and we have waited '
+        f"for this decision for {years} long years while the crossing got worse every single winter, "
+        f'so today I am relieved and also a little worried about the cost of the work," said {name}.'
+        for side, years, name in zip(["north", "south"] * 6, range(8, 20), people)
+    ]
+    return STORY[:5] + quotes + STORY[5:]
+
+
+async def test_the_note_on_quotes_left_out_survives_pressing_more(telegram_api, config, article_server):
+    from tests.test_bot_buttons import press_and_wait
+
+    url = article_server.add_page("/local/voices", article_page("Voices on the bridge", long_quotes_story()))
+    async with bot_running(config):
+        asked = telegram_api.private_message(url)
+        replies = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the digest")
+        last = replies[-1]
+        _, quoted = await press_and_wait(telegram_api, last, "All quotes")
+        assert "more quotes: too many for one message" in quoted["text"]
+        _, longer = await press_and_wait(telegram_api, last, "More")
+    assert "more quotes: too many for one message" in longer["text"], "quotes left out without a word"
