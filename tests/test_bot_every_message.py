@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from tests.botrig import (
@@ -85,3 +86,32 @@ async def test_the_note_on_quotes_left_out_survives_pressing_more(telegram_api, 
         assert "more quotes: too many for one message" in quoted["text"]
         _, longer = await press_and_wait(telegram_api, last, "More")
     assert "more quotes: too many for one message" in longer["text"], "quotes left out without a word"
+
+
+GROUP = -1001234567890
+
+
+async def test_a_mention_with_a_link_in_a_group_is_a_request(telegram_api, config, article_server, caplog):
+    caplog.set_level(logging.INFO, logger="bot")
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.group_message(f"@newsbot_test_bot what about this {url}", chat_id=GROUP)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the digest")
+    assert "harbour bridge" in reply["text"]
+    assert any(f"chat {GROUP}: 1 link(s) answered" in r.getMessage() for r in caplog.records), "and the log says so"
+
+
+async def test_a_message_edited_to_hold_a_link_is_answered_once(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.private_message("typo htp://broken")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the first answer")
+        telegram_api.edit_message(asked, f"typo {url}")
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) == 2, what="the digest")
+        # Edited again (a typo fixed elsewhere in the text): that link was answered already.
+        telegram_api.edit_message(asked, f"fixed typo {url}")
+        telegram_api.private_message("/help")
+        await telegram_api.wait_for(lambda: len(telegram_api.sent(asked["chat"]["id"])) == 3, what="the help")
+    first, digest = telegram_api.replies_to(asked)
+    assert "harbour bridge" in digest["text"]
+    assert len(telegram_api.replies_to(asked)) == 2 and len(telegram_api.sent(asked["chat"]["id"])) == 3

@@ -42,8 +42,8 @@ EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2
 POLL_TIMEOUT = 30.0
 # Concurrent requests to Telegram: replies to many chats at once plus the long poll.
 CONNECTIONS = 64
-# What we answer; Telegram sends nothing else (edits, reactions, member changes).
-UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# What we answer; Telegram sends nothing else (reactions, member changes, channel posts).
+UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
 MALFORMED_TOKEN = "the bot token does not look like one from @BotFather (digits, a colon, then letters): check TELEGRAM_BOT_TOKEN."

@@ -30,7 +30,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
@@ -86,6 +86,9 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
     group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(group, guarded(group_message)))
+    # An edit that adds a link the message was not answered for is a request too.
+    edited = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
+    application.add_handler(MessageHandler(edited, guarded(edited_message)))
     application.add_handler(CallbackQueryHandler(answered(settings_button), pattern=r"^set:"))
     application.add_handler(CallbackQueryHandler(answered(digest_button), pattern=r"^dg:"))
     application.add_handler(CallbackQueryHandler(answered(unknown_button)))
@@ -148,16 +151,57 @@ async def private_message(update: Update, context: Context) -> None:
 
 
 async def group_message(update: Update, context: Context) -> None:
-    """Any group message the bot sees: answered only in chats that asked for every link."""
+    """A group message the bot sees: answered when it mentions the bot ("@bot what about
+    this <link>"), or in chats that asked for every link."""
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return  # our own inline digest, posted by a member: already a digest
     links = links_in(message)
     if not links:
         return
+    if mentions_me(message, context.bot.username):
+        await answer_links(update, context, links)
+        return
     settings = await load_settings(state_of(context), message.chat_id)
     if settings.auto:
         await answer_links(update, context, links, settings)
+
+
+async def edited_message(update: Update, context: Context) -> None:
+    """A message edited to hold a link it was not answered for (a typo fixed, a link
+    pasted in afterwards): answered as that message would have been, those links only."""
+    message = update.effective_message
+    if message.via_bot is not None and message.via_bot.id == context.bot.id:
+        return
+    links = unanswered(state_of(context), message, links_in(message))
+    if not links:
+        return
+    if message.chat.type == message.chat.PRIVATE or mentions_me(message, context.bot.username):
+        await answer_links(update, context, links)
+        return
+    said = message.text or message.caption or ""
+    command = said.split(maxsplit=1)[0].lower() if said.strip() else ""
+    if command in ("/summary", f"/summary@{(context.bot.username or '').lower()}"):
+        await answer_links(update, context, links)
+        return
+    settings = await load_settings(state_of(context), message.chat_id)
+    if settings.auto:
+        await answer_links(update, context, links, settings)
+
+
+def mentions_me(message: Message, username: str | None) -> bool:
+    if not username:
+        return False
+    me = "@" + username.lower()
+    found = message.parse_entities([MessageEntity.MENTION]) if message.text else message.parse_caption_entities(
+        [MessageEntity.MENTION]
+    )
+    return any(value.lower() == me for value in found.values())
+
+
+def unanswered(state: BotState, message: Message, links: list[str]) -> list[str]:
+    done = state.answered.get((message.chat_id, message.message_id), ())
+    return [link for link in links if canonical_url(link) not in done]
 
 
 @contextlib.asynccontextmanager
@@ -276,6 +320,7 @@ async def answer_links(
             links = links[:taken]
         if not links:
             return
+        state.remember_answered(message.chat_id, message.message_id, [canonical_url(link) for link in links])
         started = time.monotonic()
         # The pages are looked up (or fetched) while the chat's settings load: on a cache
         # hit each wait on a thread is a good part of the answer's time.

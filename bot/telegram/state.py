@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +25,8 @@ STATE_KEY = "newsbot"
 # first served, before its fetch deadline starts: 1,000 links fetched at once only
 # timed out on the websites and sat in memory waiting for a worker.
 PAGES_IN_FLIGHT = 32
+# Messages whose answered links are remembered, for edits; edits come soon after the message.
+ANSWERED_KEPT = 10_000
 
 
 @dataclass
@@ -43,12 +45,22 @@ class BotState:
     turns: dict[int, asyncio.Semaphore] = field(default_factory=dict)
     # Recent topic searches, and the ones in flight (bot.topics).
     topics_cache: StoryCache | None = None
+    # (chat id, message id) -> canonical links answered for it, newest last: an edit
+    # adding a link is answered for that link only. Bounded: ANSWERED_KEPT messages.
+    answered: OrderedDict[tuple[int, int], set[str]] = field(default_factory=OrderedDict)
     # User id -> the inline query of theirs being answered: a newer one replaces it.
     inline: dict[int, asyncio.Task[None]] = field(default_factory=dict)
     # DNS for the fetcher; None is the system's (tests give a local one).
     resolver: Resolver | None = None
     # What "fresh" news is measured against (tests fix it to their feeds' evening).
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+    def remember_answered(self, chat_id: int, message_id: int, links: list[str]) -> None:
+        key = (chat_id, message_id)
+        self.answered.setdefault(key, set()).update(links)
+        self.answered.move_to_end(key)
+        while len(self.answered) > ANSWERED_KEPT:
+            self.answered.popitem(last=False)
 
     def __post_init__(self) -> None:
         if self.topics_cache is None:
