@@ -115,3 +115,33 @@ async def test_a_message_edited_to_hold_a_link_is_answered_once(telegram_api, co
     first, digest = telegram_api.replies_to(asked)
     assert "harbour bridge" in digest["text"]
     assert len(telegram_api.replies_to(asked)) == 2 and len(telegram_api.sent(asked["chat"]["id"])) == 3
+
+
+def search_engine(server) -> "TopicsSettings":
+    """A news search feed that, like real engines, answers every query with whatever it has."""
+    from bot.config import TopicsSettings
+    from tests.topics_feeds import feed_text
+
+    feed = feed_text("bing-news-search.xml", server.url(""), server.url(""))
+    server.add_page("/search", feed, "text/xml; charset=utf-8")
+    return TopicsSettings(search_feeds=(server.url("/search?q={query}"),), feeds=(), timeout=10.0, max_age_hours=1e9)
+
+
+async def test_greetings_thanks_and_a_mistyped_link_are_not_news_searches(telegram_api, tmp_path, article_server):
+    config = make_config(telegram_api, tmp_path, topics=search_engine(article_server))
+    async with bot_running(config):
+        said = {words: telegram_api.private_message(words) for words in ("thanks!", "hello there", "typo htp://broken")}
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in said.values()), what="three answers")
+    answer = {words: telegram_api.replies_to(m)[0]["text"] for words, m in said.items()}
+    assert answer["thanks!"].startswith("You're welcome")
+    assert answer["hello there"].startswith("Hello!") and "link" in answer["hello there"]
+    assert "htp://broken" in answer["typo htp://broken"] and "doesn't look like a link" in answer["typo htp://broken"]
+    assert article_server.requests == [], "none of these is a news search"
+
+
+async def test_search_results_that_never_name_the_topic_are_not_news_on_it(telegram_api, tmp_path, article_server):
+    config = make_config(telegram_api, tmp_path, topics=search_engine(article_server))
+    async with bot_running(config):
+        asked = telegram_api.private_message("quantum chromodynamics")
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
+    assert reply["text"].startswith("No fresh news on “quantum chromodynamics”")

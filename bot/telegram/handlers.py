@@ -3,6 +3,8 @@
     private chat   a message (text, caption, forwarded) holding links -> a digest per link
                    a topic ("Indiana teachers")                       -> the latest stories on it
                    a pasted article (a long text)                     -> its digest
+                   a mistyped link ("htp://...")                      -> "doesn't look like a link"
+                   hello / thanks                                     -> a short friendly answer
                    anything else without a link                       -> a hint
     groups         a message with links, when the chat turned on
                    "summarize every link" in /settings                -> a digest per link
@@ -51,7 +53,7 @@ from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
-from bot.telegram.reading import is_pasted_article, topic_of
+from bot.telegram.reading import is_pasted_article, mistyped_link, small_talk, topic_of
 from bot.telegram.replies import send_digest, send_html_note, send_note, typing
 from bot.telegram.settings import ChatSettings, load_settings, settings_button, settings_command
 from bot.telegram.state import BotState, state_of
@@ -144,6 +146,10 @@ async def private_message(update: Update, context: Context) -> None:
     said = message.text or message.caption or ""
     if is_pasted_article(said):
         await answer_pasted(update, context, said)
+    elif (typo := mistyped_link(said)) is not None:
+        await send_note(message, text("not_a_link", language_of(update), link=typo))
+    elif (kind := small_talk(said)) is not None:
+        await send_note(message, text(f"small_talk_{kind}", language_of(update)))
     elif (query := topic_of(said)) is not None:
         await answer_topic(update, context, query, hint=True)
     else:

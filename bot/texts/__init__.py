@@ -44,6 +44,12 @@ ENGLISH: dict[str, str] = {
         "I couldn't read a topic in that. Send me a link to a news article, or a few words"
         " about the news you want, like: Indiana teachers"
     ),
+    "not_a_link": (
+        "“{link}” doesn't look like a link to me. Check the address (it starts with http:// or"
+        " https://) and send it again."
+    ),
+    "small_talk_greeting": "Hello! Send me a link to a news article and I'll summarize it with its key quotes — or a few words on a topic for the latest stories.",
+    "small_talk_thanks": "You're welcome! Send me another link whenever you like.",
     "nothing_found_hint": "You can also send me a link to any news article and I'll summarize it.",
     # -- links ------------------------------------------------------------------------
     "links_capped": "You sent {sent} links; I summarize the first {cap} of each message. Send the others separately.",

@@ -28,6 +28,12 @@ TEXTS: dict[str, str] = {
         "Darin konnte ich kein Thema erkennen. Schick mir einen Link zu einem Nachrichtenartikel"
         " oder ein paar Worte zu den Nachrichten, die du suchst, etwa: Bundestagswahl"
     ),
+    "not_a_link": (
+        "„{link}“ sieht für mich nicht wie ein Link aus. Prüf die Adresse (sie beginnt mit http://"
+        " oder https://) und schick sie noch einmal."
+    ),
+    "small_talk_greeting": "Hallo! Schick mir einen Link zu einem Nachrichtenartikel, und ich fasse ihn mit seinen wichtigsten Zitaten zusammen — oder ein paar Wörter zu einem Thema für die neuesten Meldungen.",
+    "small_talk_thanks": "Gern geschehen! Schick mir einfach den nächsten Link.",
     "nothing_found_hint": "Du kannst mir auch einen Link zu jedem Nachrichtenartikel schicken, und ich fasse ihn zusammen.",
     # -- links ------------------------------------------------------------------------
     "links_capped": (
