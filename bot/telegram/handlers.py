@@ -122,11 +122,13 @@ async def show_help(update: Update, context: Context) -> None:
 
 async def summary_command(update: Update, context: Context) -> None:
     message = update.effective_message
-    links = links_in(message) or links_in(message.reply_to_message)
-    if not links:
+    if links := links_in(message):
+        await answer_links(update, context, links)
+    elif links := links_in(message.reply_to_message):
+        # The digest goes under the message that holds the link, not under "/summary".
+        await answer_links(update, context, links, target=message.reply_to_message)
+    else:
         await send_note(message, text("summary_usage", language_of(update)))
-        return
-    await answer_links(update, context, links)
 
 
 async def news_command(update: Update, context: Context) -> None:
@@ -312,11 +314,17 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
 
 
 async def answer_links(
-    update: Update, context: Context, links: list[str], settings: ChatSettings | None = None
+    update: Update,
+    context: Context,
+    links: list[str],
+    settings: ChatSettings | None = None,
+    *,
+    target: Message | None = None,
 ) -> None:
+    """A digest of each link, as replies to `target` (default: the asking message)."""
     state = state_of(context)
     cap = state.config.telegram.max_links_per_message
-    message = update.effective_message
+    message = target or update.effective_message
     language = language_of(update)
     sent = len(links)
     links = links[:cap]
@@ -348,7 +356,7 @@ async def answer_links(
                     if isinstance(outcome, Digest):
                         key = link_key(canonical_url(link))
                         keyboard = digest_keyboard(key, view, outcome, settings.quotes, language)
-                        await _send_digest_or_apologise(update, outcome, keyboard)
+                        await _send_digest_or_apologise(update, outcome, keyboard, message)
                     else:
                         await send_note(message, f"{link}\n{outcome}" if len(links) > 1 else outcome)
         finally:
@@ -381,8 +389,10 @@ async def _digest_or_error(
         return text("apology", language_of(update))
 
 
-async def _send_digest_or_apologise(update: Update, digest: Digest, keyboard: Any = None) -> None:
-    message = update.effective_message
+async def _send_digest_or_apologise(
+    update: Update, digest: Digest, keyboard: Any = None, message: Message | None = None
+) -> None:
+    message = message or update.effective_message
     try:
         await send_digest(message, digest, keyboard, language_of(update))
     except BadRequest as exc:
