@@ -145,3 +145,37 @@ async def test_search_results_that_never_name_the_topic_are_not_news_on_it(teleg
         asked = telegram_api.private_message("quantum chromodynamics")
         (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
     assert reply["text"].startswith("No fresh news on “quantum chromodynamics”")
+
+
+async def test_one_story_inline_is_one_story_in_every_language(telegram_api, tmp_path, article_server):
+    from tests.fakebotapi import USER
+    from tests.test_bot_topics import NOW, publish_feeds
+
+    config = make_config(telegram_api, tmp_path, topics=publish_feeds(article_server))
+    titles = {}
+    async with bot_running(config, clock=lambda: NOW):
+        for language in ("en", "de", "ru"):
+            query = telegram_api.inline_query("Venice floods", user={**USER, "language_code": language})
+            titles[language] = (await telegram_api.wait_for_inline_answer(query))["results"][0]["title"]
+    assert titles["en"] == "1 story on “Venice floods”"
+    assert titles["de"] == "1 Meldung zu „Venice floods“"
+    assert titles["ru"] == "1 новость по теме «Venice floods»"
+
+
+def keyboard_rows(message: dict) -> list[list[str]]:
+    return [[b["text"] for b in row] for row in message["reply_markup"]["inline_keyboard"]]
+
+
+async def test_settings_name_methods_for_people_and_every_row_says_what_it_sets(telegram_api, config):
+    async with bot_running(config):
+        asked = telegram_api.private_message("/settings")
+        (panel,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the settings")
+    rows = keyboard_rows(panel)
+    shown = panel["text"] + " ".join(b for row in rows for b in row)
+    for raw in ("lexrank", "textrank", "lsa", "luhn"):
+        assert raw not in shown.lower(), f"{raw!r} is a library's name, not a reader's"
+    for name in ("Balanced", "Key terms", "First lines"):
+        assert any(line.startswith(f"{name} — ") for line in panel["text"].splitlines()), f"one line on {name}"
+    length, quotes = rows[0], rows[1]
+    assert all(label.removeprefix("✓ ").endswith("sentences") for label in length)  # the length row says so
+    assert [label.removeprefix("✓ ") for label in quotes] == ["No quotes", "1 quote", "3 quotes", "5 quotes"]

@@ -43,21 +43,21 @@ async def test_a_reader_sets_a_long_summary_without_quotes_and_the_next_digest_f
         assert "Summary: normal (4 sentences)" in panel["text"]
         assert "Every link" not in panel["text"]  # a group setting
 
-        pressed = telegram_api.press(panel, "long")
+        pressed = telegram_api.press(panel, "7 sentences")
         assert (await telegram_api.wait_for_callback_answer(pressed)).get("text") == "Saved"
         await telegram_api.wait_for(lambda: "long (7" in telegram_api.sent(chat)[0]["text"], what="the edit")
-        pressed = telegram_api.press(panel, "Quotes: 0")
+        pressed = telegram_api.press(panel, "No quotes")
         await telegram_api.wait_for_callback_answer(pressed)
-        pressed = telegram_api.press(panel, "lexrank")
+        pressed = telegram_api.press(panel, "Consensus")
         await telegram_api.wait_for_callback_answer(pressed)
         # The one message was edited in place each time: no new messages.
         (panel,) = await telegram_api.wait_for(
-            lambda: [m for m in telegram_api.sent(chat) if "Method: lexrank" in m["text"]], what="the last edit"
+            lambda: [m for m in telegram_api.sent(chat) if "Method: Consensus" in m["text"]], what="the last edit"
         )
         assert panel["message_id"] == telegram_api.replies_to(asked)[0]["message_id"]
         assert "Quotes: 0" in panel["text"] and "Saved." in panel["text"]
         chosen = [b["text"] for row in panel["reply_markup"]["inline_keyboard"] for b in row if b["text"].startswith("✓")]
-        assert chosen == ["✓ long", "✓ Quotes: 0", "✓ lexrank"]
+        assert chosen == ["✓ 7 sentences", "✓ No quotes", "✓ Consensus"]
 
         link = telegram_api.private_message(url)
         (digest,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(link), what="the digest")

@@ -53,3 +53,17 @@ def test_errors_reach_a_reader_in_their_language_or_as_raised():
     )
     assert text("button_more", "ru") == "Подробнее" and text("button_more", None) == "More"
     assert re.search(r"\b9\b", text("links_capped", "de", sent=9, cap=3))
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("en", 1, "1 story"), ("en", 2, "2 stories"), ("en", 0, "0 stories"),
+        ("de", 1, "1 Meldung"), ("de", 5, "5 Meldungen"),
+        ("ru", 1, "1 новость"), ("ru", 3, "3 новости"), ("ru", 5, "5 новостей"),
+        ("ru", 11, "11 новостей"), ("ru", 21, "21 новость"), ("ru", 24, "24 новости"),
+        ("pt", 1, "1 story"),  # no table: English, with English plurals
+    ],
+)  # fmt: skip
+def test_counts_take_the_languages_plural_never_1_stories(language, count, expected):
+    assert text("inline_stories", language, count=count, topic="x").startswith(expected + " ")

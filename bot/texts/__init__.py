@@ -78,9 +78,10 @@ ENGLISH: dict[str, str] = {
     # -- settings ---------------------------------------------------------------------
     "settings_title_html": "<b>Settings for this chat</b>",
     "settings_body_html": (
-        "Summary: <b>{length}</b> ({sentences} sentences)\n"
+        "Summary: <b>{length}</b> ({sentences} {sentences|sentence|sentences})\n"
         "Quotes: <b>{quotes}</b>\n"
-        "Method: <b>{algorithm}</b>"
+        "Method: <b>{algorithm}</b>\n\n"
+        "{methods}"
     ),
     "settings_auto_html": (
         "Summarize every link posted here: <b>{auto}</b>\n"
@@ -93,9 +94,22 @@ ENGLISH: dict[str, str] = {
     "length_short": "short",
     "length_normal": "normal",
     "length_long": "long",
-    "row_length": "Length",
-    "row_quotes": "Quotes",
-    "row_method": "Method",
+    "button_sentences": "{count} {count|sentence|sentences}",
+    "button_no_quotes": "No quotes",
+    "button_quotes": "{count} {count|quote|quotes}",
+    "method_line_html": "<b>{method}</b> — {about}",
+    "method_news": "Balanced",
+    "method_news_about": "opening, central and on-topic sentences, no repeats (recommended)",
+    "method_lexrank": "Consensus",
+    "method_lexrank_about": "the sentences most like the rest of the article",
+    "method_textrank": "Linked",
+    "method_textrank_about": "the sentences sharing the most words with the others",
+    "method_lsa": "Topics",
+    "method_lsa_about": "one sentence for each of the article's main topics",
+    "method_luhn": "Key terms",
+    "method_luhn_about": "the sentences densest with the article's most frequent words",
+    "method_lead": "First lines",
+    "method_lead_about": "the article's opening sentences, as written",
     "on": "on",
     "off": "off",
     "button_auto": "Every link: {state}",
@@ -121,7 +135,7 @@ ENGLISH: dict[str, str] = {
     "inline_hint": "Type a topic or paste a news link",
     "inline_nothing": "No fresh news on that; try other words",
     "inline_failed": "That link did not work: {error}",
-    "inline_stories": "{count} stories on “{topic}”",
+    "inline_stories": "{count} {count|story|stories} on “{topic}”",
 }
 
 # Language code -> its templates. Missing keys fall back to English one by one.

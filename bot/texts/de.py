@@ -66,9 +66,10 @@ TEXTS: dict[str, str] = {
     # -- settings ---------------------------------------------------------------------
     "settings_title_html": "<b>Einstellungen für diesen Chat</b>",
     "settings_body_html": (
-        "Zusammenfassung: <b>{length}</b> ({sentences} Sätze)\n"
+        "Zusammenfassung: <b>{length}</b> ({sentences} {sentences|Satz|Sätze})\n"
         "Zitate: <b>{quotes}</b>\n"
-        "Methode: <b>{algorithm}</b>"
+        "Methode: <b>{algorithm}</b>\n\n"
+        "{methods}"
     ),
     "settings_auto_html": (
         "Jeden hier geposteten Link zusammenfassen: <b>{auto}</b>\n"
@@ -81,9 +82,22 @@ TEXTS: dict[str, str] = {
     "length_short": "kurz",
     "length_normal": "normal",
     "length_long": "lang",
-    "row_length": "Länge",
-    "row_quotes": "Zitate",
-    "row_method": "Methode",
+    "button_sentences": "{count} {count|Satz|Sätze}",
+    "button_no_quotes": "Keine Zitate",
+    "button_quotes": "{count} {count|Zitat|Zitate}",
+    "method_line_html": "<b>{method}</b> — {about}",
+    "method_news": "Ausgewogen",
+    "method_news_about": "Sätze vom Anfang, aus der Mitte und zum Thema, ohne Wiederholungen (empfohlen)",
+    "method_lexrank": "Konsens",
+    "method_lexrank_about": "die Sätze, die dem übrigen Artikel am ähnlichsten sind",
+    "method_textrank": "Vernetzt",
+    "method_textrank_about": "die Sätze, die die meisten Wörter mit den anderen teilen",
+    "method_lsa": "Themen",
+    "method_lsa_about": "ein Satz für jedes Hauptthema des Artikels",
+    "method_luhn": "Schlüsselwörter",
+    "method_luhn_about": "die Sätze mit den meisten häufigsten Wörtern des Artikels",
+    "method_lead": "Erste Zeilen",
+    "method_lead_about": "die ersten Sätze des Artikels, wie geschrieben",
     "on": "an",
     "off": "aus",
     "button_auto": "Jeder Link: {state}",
@@ -109,7 +123,7 @@ TEXTS: dict[str, str] = {
     "inline_hint": "Tippe ein Thema oder füge einen Nachrichtenlink ein",
     "inline_nothing": "Dazu gibt es keine frischen Nachrichten; versuch andere Wörter",
     "inline_failed": "Dieser Link hat nicht funktioniert: {error}",
-    "inline_stories": "{count} Meldungen zu „{topic}“",
+    "inline_stories": "{count} {count|Meldung|Meldungen} zu „{topic}“",
 }
 
 # The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).

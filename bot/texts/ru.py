@@ -62,9 +62,10 @@ TEXTS: dict[str, str] = {
     # -- settings ---------------------------------------------------------------------
     "settings_title_html": "<b>Настройки этого чата</b>",
     "settings_body_html": (
-        "Пересказ: <b>{length}</b> (предложений: {sentences})\n"
+        "Пересказ: <b>{length}</b> ({sentences} {sentences|предложение|предложения|предложений})\n"
         "Цитаты: <b>{quotes}</b>\n"
-        "Метод: <b>{algorithm}</b>"
+        "Метод: <b>{algorithm}</b>\n\n"
+        "{methods}"
     ),
     "settings_auto_html": (
         "Пересказывать каждую ссылку в этой группе: <b>{auto}</b>\n"
@@ -77,9 +78,22 @@ TEXTS: dict[str, str] = {
     "length_short": "короткий",
     "length_normal": "обычный",
     "length_long": "длинный",
-    "row_length": "Длина",
-    "row_quotes": "Цитаты",
-    "row_method": "Метод",
+    "button_sentences": "{count} {count|предложение|предложения|предложений}",
+    "button_no_quotes": "Без цитат",
+    "button_quotes": "{count} {count|цитата|цитаты|цитат}",
+    "method_line_html": "<b>{method}</b> — {about}",
+    "method_news": "Сбалансированный",
+    "method_news_about": "предложения из начала, из сути и по теме, без повторов (рекомендуем)",
+    "method_lexrank": "Консенсус",
+    "method_lexrank_about": "предложения, больше всего похожие на остальную статью",
+    "method_textrank": "Связи",
+    "method_textrank_about": "предложения, у которых больше всего общих слов с другими",
+    "method_lsa": "Темы",
+    "method_lsa_about": "по предложению на каждую главную тему статьи",
+    "method_luhn": "Ключевые слова",
+    "method_luhn_about": "предложения, где больше всего самых частых слов статьи",
+    "method_lead": "Первые строки",
+    "method_lead_about": "первые предложения статьи, как есть",
     "on": "вкл.",
     "off": "выкл.",
     "button_auto": "Каждая ссылка: {state}",
@@ -105,7 +119,7 @@ TEXTS: dict[str, str] = {
     "inline_hint": "Введите тему или вставьте ссылку на новость",
     "inline_nothing": "Свежих новостей об этом нет; попробуйте другие слова",
     "inline_failed": "Со ссылкой не вышло: {error}",
-    "inline_stories": "Новости по теме «{topic}»: {count}",
+    "inline_stories": "{count} {count|новость|новости|новостей} по теме «{topic}»",
 }
 
 # The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).
