@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,29 +31,37 @@ def build_parser() -> argparse.ArgumentParser:
         description="News links or topics in; short, faithful summaries with key quotes out.",
         epilog="Without a command: run the Telegram bot if TELEGRAM_BOT_TOKEN is set, else summarize a bundled sample.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    # -v works before or after the command: each subparser has it too, without a default
+    # of its own that would overwrite the one given before the command.
+    verbosity = argparse.ArgumentParser(add_help=False)
+    verbosity.add_argument(
+        "-v", "--verbose", action="count", default=argparse.SUPPRESS,
+        help="log details to stderr (-vv: the libraries' debug lines too)",
+    )  # fmt: skip
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log details to stderr (-vv: libraries too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_config(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", metavar="PATH", help="TOML config file (default: $NEWSBOT_CONFIG)")
 
-    p = sub.add_parser("summarize", help="summarize articles from links, files or stdin")
+    p = sub.add_parser("summarize", parents=[verbosity], help="summarize articles from links, files or stdin")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) URL, .html/.txt file, or - for stdin")
     p.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences (default 4)")
     p.add_argument("--quotes", type=_non_negative, metavar="N", help="quotes to show (default 3)")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     with_config(p)
 
-    p = sub.add_parser("news", help="find fresh articles on a topic and summarize the top stories")
+    p = sub.add_parser("news", parents=[verbosity], help="find fresh articles on a topic and summarize the top stories")
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--stories", type=_positive, metavar="N", help="how many stories (default 3)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     with_config(p)
 
-    p = sub.add_parser("run", help="run the Telegram bot")
+    p = sub.add_parser("run", parents=[verbosity], help="run the Telegram bot")
     with_config(p)
 
-    p = sub.add_parser("eval", help="measure quality on the public dev sets")
+    p = sub.add_parser("eval", parents=[verbosity], help="measure quality on the public dev sets")
     p.add_argument("--eval-dir", metavar="PATH", help="default: ../shared/eval")
     p.add_argument("--tasks", default="extraction,summaries,quotes", help="comma-separated subset")
     p.add_argument("--limit", type=_positive, metavar="N", help="items per data set (default: all)")
@@ -77,17 +86,39 @@ def _non_negative(value: str) -> int:
     return number
 
 
+# Libraries that log every page they find odd (trafilatura's XPath DEBUG lines): the user
+# sees our one line; -v shows our details, -vv theirs too.
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbot")
+    except PackageNotFoundError:  # run from a source tree without installing
+        from bot import __version__
+
+        return __version__
+
+
+def configure_cli_logging(verbose: int) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose >= 2 else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if verbose:
+        for ours in ("bot", "newsbot"):
+            logging.getLogger(ours).setLevel(logging.DEBUG)
+    if verbose < 2:
+        for name in CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.WARNING if verbose else logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        # Extraction libraries warn about every page they find odd; the user sees our one line.
-        for name in ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    configure_cli_logging(args.verbose)
     try:
         config = load_config(getattr(args, "config", None))
         if args.command == "summarize":
@@ -95,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "news":
             return _news(args, config)
         if args.command == "run":
-            return _run(config)
+            return _run(config, args.verbose)
         if args.command == "eval":
             return _eval(args)
         return _start(config)
@@ -172,9 +203,25 @@ def _guarded(given: str, source: object, digest: Any) -> Outcome:
     if isinstance(source, NewsbotError):
         return given, source
     try:
-        return given, digest()
+        started = time.perf_counter()
+        outcome = digest()
+        log.debug("%s: digested in %.0f ms", given, 1000 * (time.perf_counter() - started))
+        return given, outcome
     except Exception as exc:  # never a traceback for the user; the log keeps it
         return _failed(given, exc)
+
+
+# On the command line the user owns the config: say how to lift the block (the bot's
+# users do not, so the bot does not).
+BLOCKED_HINT = " To fetch it anyway, set [fetch] allow_private_networks = true in the config file (--config PATH)."
+
+
+def _for_the_terminal(error: NewsbotError) -> NewsbotError:
+    from bot.errors import BlockedAddress
+
+    if isinstance(error, BlockedAddress) and "allow_private_networks" not in str(error):
+        return BlockedAddress(str(error) + BLOCKED_HINT, detail=error.detail)
+    return error
 
 
 def _failed(given: str, exc: Exception) -> Outcome:
@@ -203,7 +250,7 @@ def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
 
     failed = False
     for i, (given, outcome) in enumerate(results):
-        error = outcome if isinstance(outcome, NewsbotError) else None
+        error = _for_the_terminal(outcome) if isinstance(outcome, NewsbotError) else None
         failed = failed or error is not None
         if fmt == "json":
             print_json_line(render.json_record(given, None if error else outcome, str(error) if error else None))  # type: ignore[arg-type]
@@ -233,8 +280,16 @@ def _news(args: argparse.Namespace, config: Config) -> int:
     return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
 
 
+NO_FEEDS = (
+    "no news feeds are configured, so there is nothing to search. Add them under [topics] in the "
+    'config file: search_feeds = ["https://news.example/rss?q={query}"] (searched with your words) '
+    'and/or feeds = ["https://news.example/world.rss"] (RSS or Atom); see config.example.toml.'
+)
+
+
 async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
-    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1 otherwise."""
+    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1
+    otherwise, 2 (a configuration problem) when no feed is configured."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
@@ -242,6 +297,9 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     from bot.topics import search_news
     from bot.topics.render import nothing_found, stories_json, stories_text
 
+    if not config.topics.search_feeds and not config.topics.feeds:
+        print(f"newsbot: {NO_FEEDS}", file=sys.stderr)
+        return EXIT_USAGE
     if stories:
         config = replace(config, topics=replace(config.topics, stories=stories))
     now = datetime.now(UTC)
@@ -258,10 +316,10 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     return 0
 
 
-def _run(config: Config) -> int:
+def _run(config: Config, verbose: int = 0) -> int:
     from bot.telegram.app import run_bot
 
-    return run_bot(config)
+    return run_bot(config, verbose=verbose)
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import pytest
 
 from bot.cli import main
 from tests.conftest import SAMPLES
-from tests.servers import Response
+from tests.servers import PAGES, Response
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_SAMPLE = ROOT / "bot" / "data" / "sample-article.txt"
@@ -196,3 +196,60 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# --- issue: the CLI as a new user meets it ---------------------------------------------------
+
+
+def test_html_output_escapes_only_what_telegram_requires(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "The Mayor's Bridge & the Harbour <Plan>\n\n"
+        "The council's vote on Tuesday ended a decade of debate over the town's old bridge & its ferry. "
+        'Residents said the "new crossing" would change the harbour. The work starts in June.\n\n'
+        "Engineers said the bridge's supports had cracked. The state will pay most of the cost.",
+        encoding="utf-8",
+    )
+    assert main(["summarize", str(story), "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert "&#x27;" not in out and "&quot;" not in out
+    assert "council's vote" in out and '"new crossing"' in out
+    assert "&amp; the Harbour &lt;Plan&gt;" in out  # what Telegram does require
+
+
+def test_verbose_works_after_the_subcommand_and_keeps_library_debug_out(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", "-v", str(PAGES / "detroitnews-teachers.html")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "teachers" in run.stdout
+    assert "DEBUG newsbot" in run.stderr or "DEBUG bot." in run.stderr  # our details
+    third_party = [line for line in run.stderr.splitlines() if " DEBUG " in line and " bot." not in line and " newsbot" not in line]
+    assert third_party == [], third_party[:3]
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsbot {version('newsbot')}"
+
+
+def test_a_blocked_address_names_the_setting_that_lifts_the_block(capsys):
+    status, (record,), err = run_json(capsys, "http://127.0.0.1:9/")
+    assert status == 1
+    assert "[fetch] allow_private_networks" in record["error"]
+    status = main(["summarize", "http://127.0.0.1:9/"])
+    assert "[fetch] allow_private_networks" in capsys.readouterr().err
+
+
+def test_news_without_feeds_says_so_and_how_to_add_them(tmp_path, capsys):
+    config = tmp_path / "newsbot.toml"
+    config.write_text("[topics]\nsearch_feeds = []\nfeeds = []\n", encoding="utf-8")
+    assert main(["news", "climate", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "no news feeds are configured" in err
+    assert "search_feeds" in err and "[topics]" in err

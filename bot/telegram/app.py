@@ -158,15 +158,16 @@ def _polling_failed(error: TelegramError) -> None:
     log.warning("getUpdates failed: %s: %s", type(error).__name__, error)
 
 
-def run_bot(config: Config) -> int:
-    """Run until SIGINT or SIGTERM. Returns the process exit status."""
+def run_bot(config: Config, *, verbose: int = 0) -> int:
+    """Run until SIGINT or SIGTERM. Returns the process exit status. `verbose`: -v (DEBUG
+    for the bot, libraries at WARNING) or -vv (DEBUG for everything)."""
     if not config.token:
         print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
     if not TOKEN_SHAPE.fullmatch(config.token):
         print(f"newsbot: {MALFORMED_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
-    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    configure_logging("DEBUG" if verbose else None, libraries=verbose >= 2)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:
