@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import sys
-import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -147,68 +146,22 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
     stdin_text = sys.stdin.read() if "-" in args.sources else None
-    results = _digest_all(args.sources, config, stdin_text)
-    return _print_results(results, args.format)
+    return _digest_and_print(args.sources, config, stdin_text, args.format)
 
 
-Outcome = tuple[str, object]  # (source as given, its Digest or the NewsbotError it met)
+def _digest_and_print(sources: list[str], config: Config, stdin_text: str | None, fmt: str) -> int:
+    """Every source digested (several at once on the machine's cores: bot._batch) and
+    printed as soon as those before it are: output order is input order."""
+    from bot._batch import digest_all
+    from bot._progress import Progress
 
-
-def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> list[Outcome]:
-    """Digest every source; results keep the order given. Pages are fetched concurrently;
-    files and pasted text need neither the network stack nor an event loop, whose imports
-    are a good part of a cold start."""
-    from bot.pipeline.sources import resolve_source
-
-    resolved: list[object] = []
-    for given in sources:
-        try:
-            resolved.append(resolve_source(given, stdin_text))
-        except NewsbotError as exc:
-            resolved.append(exc)
-    if any(getattr(source, "kind", None) == "url" for source in resolved):
-        import asyncio
-
-        return asyncio.run(_fetch_all(sources, resolved, config))
-    return [
-        _guarded(given, source, lambda source=source: _digest_local(source, config))
-        for given, source in zip(sources, resolved)
-    ]
-
-
-async def _fetch_all(sources: list[str], resolved: list[object], config: Config) -> list[Outcome]:
-    import asyncio
-
-    from bot.pipeline.fetch import Fetcher
-
-    fetcher = Fetcher(config.fetch)
-    limit = asyncio.Semaphore(8)
-
-    async def one(given: str, source: object) -> Outcome:
-        if isinstance(source, NewsbotError):
-            return given, source
-        async with limit:
-            try:
-                return given, await _digest_one(source, fetcher, config)
-            except Exception as exc:  # never a traceback for the user; the log keeps it
-                return _failed(given, exc)
-
+    printer = _Printer(fmt, Progress(len(sources)))
     try:
-        return list(await asyncio.gather(*(one(g, s) for g, s in zip(sources, resolved))))
+        digest_all(sources, config, stdin_text, printer.emit)
     finally:
-        await fetcher.aclose()
-
-
-def _guarded(given: str, source: object, digest: Any) -> Outcome:
-    if isinstance(source, NewsbotError):
-        return given, source
-    try:
-        started = time.perf_counter()
-        outcome = digest()
-        log.debug("%s: digested in %.0f ms", given, 1000 * (time.perf_counter() - started))
-        return given, outcome
-    except Exception as exc:  # never a traceback for the user; the log keeps it
-        return _failed(given, exc)
+        printer.progress.close()
+        sys.stdout.flush()
+    return EXIT_FAILED if printer.failed else EXIT_OK
 
 
 # On the command line the user owns the config: say how to lift the block (the bot's
@@ -224,48 +177,32 @@ def _for_the_terminal(error: NewsbotError) -> NewsbotError:
     return error
 
 
-def _failed(given: str, exc: Exception) -> Outcome:
-    if isinstance(exc, NewsbotError):
-        log.debug("%s failed: %r (%s)", given, exc, exc.detail)
-        return given, exc
-    log.debug("unexpected failure on %s", given, exc_info=exc)
-    return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
+class _Printer:
+    def __init__(self, fmt: str, progress: Any) -> None:
+        self.fmt = fmt
+        self.progress = progress
+        self.failed = False
+        self.printed = 0
 
+    def emit(self, outcome: tuple[str, object]) -> None:
+        from bot.pipeline import render
 
-async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
-    from bot import pipeline
-
-    return await pipeline.digest_source(source, fetcher, config.summary)
-
-
-def _digest_local(source: Any, config: Config) -> object:
-    # Files and stdin skip asyncio altogether: a local digest starts faster without it.
-    from bot import pipeline
-
-    return pipeline.digest_document(source.kind, source.value, None, source.name, config.summary)
-
-
-def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
-    from bot.pipeline import render
-
-    failed = False
-    for i, (given, outcome) in enumerate(results):
-        error = _for_the_terminal(outcome) if isinstance(outcome, NewsbotError) else None
-        failed = failed or error is not None
-        if fmt == "json":
-            print_json_line(render.json_record(given, None if error else outcome, str(error) if error else None))  # type: ignore[arg-type]
-            continue
-        if error:
-            print(f"newsbot: {given}: {error}", file=sys.stderr)
-            continue
-        if i and fmt == "text":
-            print("\n" + "─" * 40 + "\n")
-        if fmt == "html":
-            print("\n\n".join(render.telegram_messages(outcome)))  # type: ignore[arg-type]
+        given, result = outcome
+        error = _for_the_terminal(result) if isinstance(result, NewsbotError) else None
+        self.failed = self.failed or error is not None
+        if self.fmt == "json":
+            print_json_line(render.json_record(given, None if error else result, str(error) if error else None))  # type: ignore[arg-type]
+        elif error:
+            self.progress.say(f"newsbot: {given}: {error}")
         else:
-            print(render.text_digest(outcome))  # type: ignore[arg-type]
-    sys.stdout.flush()
-    return EXIT_FAILED if failed else EXIT_OK
+            if self.printed and self.fmt == "text":
+                print("\n" + "─" * 40 + "\n")
+            if self.fmt == "html":
+                print("\n\n".join(render.telegram_messages(result)))  # type: ignore[arg-type]
+            else:
+                print(render.text_digest(result))  # type: ignore[arg-type]
+            self.printed += 1
+        self.progress.step()
 
 
 def print_json_line(record: dict[str, Any]) -> None:
@@ -355,8 +292,7 @@ def _start(config: Config) -> int:
     )
     sample = resources.files("bot") / "data" / SAMPLE
     with resources.as_file(sample) as path:
-        results = _digest_all([str(path)], config, None)
-    return _print_results(results, "text")
+        return _digest_and_print([str(path)], config, None, "text")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 import time
@@ -253,3 +254,61 @@ def test_news_without_feeds_says_so_and_how_to_add_them(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no news feeds are configured" in err
     assert "search_feeds" in err and "[topics]" in err
+
+
+BATCH_PAGES = ["detroitnews-teachers", "aljazeera-helicopter", "ap-uk-tories", "usatoday-prison-guards"]
+
+
+def test_many_files_use_the_machines_cores_and_print_in_the_order_given(tmp_path):
+    import os
+
+    files = [str(PAGES / f"{name}.html") for name in BATCH_PAGES * 2]
+    broken = tmp_path / "binary.dat"
+    broken.write_bytes(b"\0\1\2" * 100)
+    given = [*files[:3], str(broken), *files[3:]]
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", "-v", *given, "--format", "json"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 1  # the binary file; every other source is still printed
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["source"] for r in records] == given
+    assert records[3]["error"] and all(r["error"] is None for i, r in enumerate(records) if i != 3)
+    # The same digests as one file at a time.
+    alone = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", files[0], "--format", "json"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert json.loads(alone.stdout) == records[0]
+    workers = set(re.findall(r"digested in \d+ ms by process (\d+)", run.stderr))
+    if len(os.sched_getaffinity(0)) > 1:
+        assert len(workers) >= 2, run.stderr[-2000:]
+
+
+def test_a_progress_bar_on_a_terminal_and_none_when_piped():
+    import os
+    import pty
+
+    files = [str(PAGES / f"{name}.html") for name in BATCH_PAGES]
+    command = [sys.executable, "-m", "bot.cli", "summarize", *files, "--format", "json"]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stderr == ""
+
+    leader, follower = pty.openpty()
+    try:
+        at_terminal = subprocess.run(command, stdout=subprocess.PIPE, stderr=follower, timeout=300, cwd=ROOT)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert at_terminal.returncode == 0
+    assert at_terminal.stdout.decode().splitlines() == piped.stdout.splitlines()  # stdout untouched
+    assert f"{len(files)}/{len(files)}".encode() in drawn and "█".encode() in drawn

@@ -1,0 +1,140 @@
+"""`newsbot summarize *.html --format json` over the scrapinghub pages as files, whole process.
+
+What a user with a folder of saved pages waits for: interpreter start, imports, every
+page on the machine's cores (bot._batch), JSON Lines out, exit. Beside it, in the same
+run and taking turns with it, a one-core `trafilatura.extract` loop over the same files,
+also a whole process (start, import, read each file, extract). Target: ours ≤ 1.0× it.
+Peak memory is the whole process tree's (the command and its workers), sampled.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.data import scrapinghub_dir
+from bench.options import Options
+from bench.report import Section, Target, mb, ratio, secs, skipped
+
+NAME = "batch"
+TITLE = "Batch: `newsbot summarize *.html --format json`, whole process, cold start included"
+PROJECT = Path(__file__).resolve().parents[1]
+TARGET = 1.0
+SAMPLE_EVERY = 0.02
+
+TRAFILATURA_LOOP = """
+import sys
+import trafilatura
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        trafilatura.extract(f.read())
+"""
+
+
+def write_pages(eval_dir: Path, into: Path, limit: int | None) -> list[Path]:
+    """The pages as the files a user has: the saved bytes, one .html each."""
+    files = sorted((scrapinghub_dir(eval_dir) / "html").glob("*.html.gz"))[:limit]
+    written = []
+    for file in files:
+        page = into / file.name.removesuffix(".gz")
+        page.write_bytes(gzip.decompress(file.read_bytes()))
+        written.append(page)
+    return written
+
+
+def commands(pages: list[Path]) -> dict[str, list[str]]:
+    newsbot = Path(sys.executable).parent / "newsbot"
+    names = [str(p) for p in pages]
+    return {
+        f"newsbot summarize *.html --format json ({len(pages)} files)": [str(newsbot), "summarize", *names, "--format", "json"],
+        "trafilatura.extract loop, one core (same files)": [sys.executable, "-c", TRAFILATURA_LOOP, *names],
+    }
+
+
+def _clean_env() -> dict[str, str]:
+    unwanted = {"NEWSBOT_CONFIG", "TELEGRAM_BOT_TOKEN", "PYTHONDONTWRITEBYTECODE"}
+    return {k: v for k, v in os.environ.items() if k not in unwanted}
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of `pid` and every descendant, from /proc (0 where it is not there)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total / 1024
+
+
+def _run(command: list[str]) -> tuple[float, float, int, str]:
+    """(seconds, peak tree RSS in MB, exit status, last stderr line)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=PROJECT, env=_clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mb(process.pid))
+        time.sleep(SAMPLE_EVERY)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read() if process.stderr else ""
+    return elapsed, peak, process.returncode, (stderr.strip().splitlines() or [""])[-1]
+
+
+def run(options: Options) -> Section:
+    if not (scrapinghub_dir(options.eval_dir) / "html").is_dir():
+        return skipped(NAME, TITLE, f"no scrapinghub pages under {options.eval_dir}")
+    newsbot = Path(sys.executable).parent / "newsbot"
+    if not newsbot.exists():
+        return skipped(NAME, TITLE, f"{newsbot} is not installed (pip install -e .)")
+    runs_each = 1 if options.quick else 3
+    with tempfile.TemporaryDirectory(prefix="newsbot-batch-") as folder:
+        pages = write_pages(options.eval_dir, Path(folder), options.pages)
+        runs = commands(pages)
+        if not options.quick:
+            for command in runs.values():  # warm disk cache and .pyc files, untimed
+                _run(command)
+        seconds: dict[str, list[float]] = {name: [] for name in runs}
+        peaks: dict[str, float] = {name: 0.0 for name in runs}
+        failures: dict[str, str] = {}
+        for turn in range(runs_each):
+            order = list(runs.items())
+            for name, command in order[turn % 2 :] + order[: turn % 2]:  # taking turns
+                elapsed, peak, code, last = _run(command)
+                seconds[name].append(elapsed)
+                peaks[name] = max(peaks[name], peak)
+                # Exit 1 means some page had no article: printed as a JSON error, not a failure of the run.
+                if code not in (0, 1):
+                    failures[name] = f"exit status {code}: {last}"
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    ours, base = medians.values()
+    rows = tuple(
+        (name, secs(medians[name]), secs(min(seconds[name])), ratio(medians[name] / base), mb(peaks[name]))
+        for name in runs
+    )
+    notes = [
+        f"Median of {runs_each} run{'s' if runs_each != 1 else ''} each, taking turns"
+        + ("" if options.quick else ", after one untimed run each (warm disk cache)")
+        + f"; {os.cpu_count()} cores. Peak memory: the process tree (newsbot's workers included), sampled every {SAMPLE_EVERY * 1000:.0f} ms.",
+    ]
+    notes += [f"`{name}` failed: {why}" for name, why in failures.items()]
+    met = None if failures else ours / base <= TARGET
+    return Section(
+        NAME,
+        TITLE,
+        ("command", "median", "fastest", "× trafilatura loop", "peak memory"),
+        rows,
+        tuple(notes),
+        (Target("batch of files, whole process, vs a one-core trafilatura loop", f"≤ {TARGET:.1f}×", ratio(ours / base), met),),
+    )
