@@ -42,18 +42,22 @@ AHEAD = 4
 FETCHES = 8
 
 
-def workers_for(count: int) -> int:
-    """Processes for `count` sources: one per core (those this process may use), never
-    more than there are sources, none (work here) for a single one."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return min(cores, count) if count > 1 else 0
+def workers_for(count: int, jobs: int | None = None) -> int:
+    """Processes for `count` sources: `jobs`, or one per core (those this process may use),
+    never more than there are sources; none (work here) for one source or one job."""
+    if jobs is None:
+        try:
+            jobs = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            jobs = os.cpu_count() or 1
+    workers = min(jobs, count)
+    return workers if workers > 1 else 0
 
 
-def digest_all(sources: list[str], config: Config, stdin_text: str | None, emit: Emit) -> None:
-    workers = workers_for(len(sources))
+def digest_all(
+    sources: list[str], config: Config, stdin_text: str | None, emit: Emit, *, jobs: int | None = None
+) -> None:
+    workers = workers_for(len(sources), jobs)
     is_local = [given == "-" or Path(given).is_file() for given in sources]
     pool = _pool(workers) if workers else None
     try:

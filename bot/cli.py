@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences (default 4)")
     p.add_argument("--quotes", type=_non_negative, metavar="N", help="quotes to show (default 3)")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--jobs", type=_positive, metavar="N", help="processes for several sources (default: one per core)")
     with_config(p)
 
     p = sub.add_parser("news", parents=[verbosity], help="find fresh articles on a topic and summarize the top stories")
@@ -146,10 +147,12 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
     stdin_text = sys.stdin.read() if "-" in args.sources else None
-    return _digest_and_print(args.sources, config, stdin_text, args.format)
+    return _digest_and_print(args.sources, config, stdin_text, args.format, args.jobs)
 
 
-def _digest_and_print(sources: list[str], config: Config, stdin_text: str | None, fmt: str) -> int:
+def _digest_and_print(
+    sources: list[str], config: Config, stdin_text: str | None, fmt: str, jobs: int | None = None
+) -> int:
     """Every source digested (several at once on the machine's cores: bot._batch) and
     printed as soon as those before it are: output order is input order."""
     from bot._batch import digest_all
@@ -157,7 +160,7 @@ def _digest_and_print(sources: list[str], config: Config, stdin_text: str | None
 
     printer = _Printer(fmt, Progress(len(sources)))
     try:
-        digest_all(sources, config, stdin_text, printer.emit)
+        digest_all(sources, config, stdin_text, printer.emit, jobs=jobs)
     finally:
         printer.progress.close()
         sys.stdout.flush()
