@@ -78,9 +78,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         # Forked workers start with what this process has loaded: warmed once here (the
         # extractors, stemmers, language profiles: ~0.7 s of CPU), not once per worker,
         # and shared copy-on-write. Same wall time on idle cores, one warm-up less of CPU.
+        import gc
+
         from bot.pipeline import warm_up
 
         warm_up()
+        # Out of the collector's sight: its passes would write to every inherited object
+        # and copy the shared pages into each worker.
+        gc.freeze()
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_worker_start)
 
 
