@@ -65,13 +65,14 @@ def _clean_env() -> dict[str, str]:
 
 
 def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of `pid` and every descendant, from /proc (0 where it is not there)."""
+    """Memory of `pid` and every descendant, from /proc: proportional set size (pages the
+    forked workers share with their parent are counted once, not once per process)."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -138,7 +139,7 @@ def run(options: Options) -> Section:
     notes = [
         f"Median of {runs_each} run{'s' if runs_each != 1 else ''} each, taking turns"
         + ("" if options.quick else ", after one untimed run each (warm disk cache)")
-        + f"; {os.cpu_count()} cores. Peak memory: the process tree (newsbot's workers included), sampled every {SAMPLE_EVERY * 1000:.0f} ms.",
+        + f"; {os.cpu_count()} cores. Peak memory: the process tree's proportional set size (newsbot's workers included, shared pages once), sampled every {SAMPLE_EVERY * 1000:.0f} ms.",
     ]
     notes.append(
         f"All cores against one process: {ratio(ours / one_process)} the wall time. The CPU column is the"
