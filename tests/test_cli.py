@@ -312,3 +312,33 @@ def test_a_progress_bar_on_a_terminal_and_none_when_piped():
     assert at_terminal.returncode == 0
     assert at_terminal.stdout.decode().splitlines() == piped.stdout.splitlines()  # stdout untouched
     assert f"{len(files)}/{len(files)}".encode() in drawn and "█".encode() in drawn
+
+
+def test_a_thousand_sources_never_have_more_than_a_few_digests_waiting_in_memory():
+    from concurrent.futures import Future
+
+    from bot import _batch
+
+    class CountingPool:
+        """Finishes each job at once, and counts how many finished digests wait unprinted."""
+
+        _max_workers = 2
+
+        def __init__(self) -> None:
+            self.waiting = 0
+            self.most = 0
+
+        def submit(self, fn, *args):
+            future: Future = Future()
+            future.set_result(args[0])
+            self.waiting += 1
+            self.most = max(self.most, self.waiting)
+            return future
+
+    pool = CountingPool()
+    printed = []
+    for given, outcome in _batch._in_order(pool, ((f"page-{i}.html", (f"page-{i}.html",)) for i in range(1000)), 2):
+        pool.waiting -= 1
+        printed.append(given)
+    assert printed == [f"page-{i}.html" for i in range(1000)]
+    assert pool.most <= 2 * _batch.AHEAD + 1
