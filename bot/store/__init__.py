@@ -37,6 +37,7 @@ __all__ = [
     "MAX_ATTEMPTS",
     "MAX_PENDING_HOURS",
     "Store",
+    "StoreFull",
     "StoreUnavailable",
     "open_store",
 ]
@@ -53,6 +54,10 @@ MAX_ATTEMPTS = 3
 
 class StoreUnavailable(Exception):
     """The store cannot be opened at all (an unwritable directory, say)."""
+
+
+class StoreFull(Exception):
+    """The store could not write what is asked for: its disk was full."""
 
 
 class Store(Protocol):
@@ -75,7 +80,8 @@ class Store(Protocol):
     async def remember_link(self, key: str, url: str) -> None: ...
 
     async def link_for(self, key: str) -> str | None:
-        """The URL a button key stands for; None when it is unknown or expired."""
+        """The URL a button key stands for; None when it is unknown or expired. Raises
+        StoreFull instead for a key this store could not write for want of space."""
         ...
 
     # -- per-chat settings ---------------------------------------------------------------

@@ -56,6 +56,7 @@ ENGLISH: dict[str, str] = {
     "more_quotes_html": "<i>…and {count} more quotes: too many for one message.</i>",
     "answer_expired": "That digest is too old to change; send the link again.",
     "answer_expired_pasted": "That digest is too old to change; send the text again.",
+    "answer_store_full": "My disk is full, so I could not keep that digest; send the link again once it has room.",
     "answer_unchanged": "That's all there is.",
     "answer_failed": "Sorry, I could not do that. Please try again.",
     "answer_unknown": "That button no longer works.",
