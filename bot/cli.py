@@ -188,17 +188,14 @@ def _failed(given: str, exc: Exception) -> Outcome:
 async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
     from bot import pipeline
 
-    if source.kind == "url":
-        return await pipeline.digest_url(source.value, fetcher, config.summary, source=source.name)
-    return _digest_local(source, config)
+    return await pipeline.digest_source(source, fetcher, config.summary)
 
 
 def _digest_local(source: Any, config: Config) -> object:
+    # Files and stdin skip asyncio altogether: a local digest starts faster without it.
     from bot import pipeline
 
-    if source.kind == "html":
-        return pipeline.digest_html(source.value, None, source.name, config.summary)
-    return pipeline.digest_text(source.value, None, source.name, config.summary)
+    return pipeline.digest_document(source.kind, source.value, None, source.name, config.summary)
 
 
 def _print_results(results: list[tuple[str, object]], fmt: str) -> int:

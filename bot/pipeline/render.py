@@ -13,15 +13,12 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from bot.links import utf16_len
 from bot.models import Digest, Quote
 from bot.texts import date_text, text
 
 TELEGRAM_LIMIT = 4096
 BULLET = "•"
-
-
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def escape(text: str) -> str:

@@ -218,7 +218,7 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
             return
         async with typing(message):
             settings = await load_settings(state, message.chat_id)
-            view = View.of(settings.summary())
+            view = settings.summary()
             try:
                 # Digested with the defaults and cut to the chat's view, as a page is (bot.telegram.views).
                 digest = await state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
@@ -251,7 +251,7 @@ async def answer_links(
         work: list[asyncio.Task[Digest | str]] = []
         try:
             settings = settings or await load_settings(state, message.chat_id)
-            view = View.of(settings.summary())
+            view = settings.summary()
             async with typing(message):
                 if sent > cap:
                     await send_note(message, text("links_capped", language, sent=sent, cap=cap))

@@ -94,7 +94,7 @@ async def _answer(query: InlineQuery, state: BotState) -> None:
 async def _answer_link(query: InlineQuery, state: BotState, link: str, language: str | None) -> None:
     try:
         digest = await find_digest(state, link)
-        view = View.of(state.config.summary)
+        view = state.config.summary
         digest = await shown(state, digest, view)
     except NewsbotError as exc:
         log.info("inline query %s: %s: %s", query.id, link, exc)
