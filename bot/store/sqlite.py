@@ -139,16 +139,7 @@ class SQLiteStore:
         await self._off_loop(self._remember_link, key, url)
 
     async def link_for(self, key: str) -> str | None:
-        oldest = self._clock() - LINK_DAYS * 86400.0
-        row = await self._off_loop(
-            self._run,
-            lambda db: db.execute("SELECT url FROM links WHERE key = ? AND created >= ?", (key, oldest)).fetchone(),
-            default=None,
-        )
-        if row is None and key in self._lost_keys:
-            # Not too old: never written. Say so rather than "too old".
-            raise StoreFull(self.path)
-        return row[0] if row else None
+        return await self._off_loop(self._link_for, key)
 
     # -- per-chat settings -------------------------------------------------------------------
 
@@ -333,6 +324,17 @@ class SQLiteStore:
             self._lost_keys[key] = None
             while len(self._lost_keys) > MAX_LOST_KEYS:
                 del self._lost_keys[next(iter(self._lost_keys))]
+
+    def _link_for(self, key: str) -> str | None:
+        oldest = self._clock() - LINK_DAYS * 86400.0
+        row = self._run(
+            lambda db: db.execute("SELECT url FROM links WHERE key = ? AND created >= ?", (key, oldest)).fetchone(),
+            default=None,
+        )
+        if row is None and key in self._lost_keys:
+            # Not too old: never written. Say so rather than "too old".
+            raise StoreFull(self.path)
+        return row[0] if row else None
 
     def _close(self) -> None:
         with self._lock:
