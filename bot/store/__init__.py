@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from bot.config import StorageSettings
+    from bot.config import Config
     from bot.models import Digest
     from bot.topics.models import Story
 
@@ -157,8 +157,9 @@ class Store(Protocol):
     async def close(self) -> None: ...
 
 
-async def open_store(settings: StorageSettings) -> Store:
-    """The store the config asks for. Raises StoreUnavailable when it cannot be opened."""
+async def open_store(config: Config) -> Store:
+    """The store the config asks for (the whole config: a shared backend will have its own
+    section). Raises StoreUnavailable when it cannot be opened."""
     from bot.store.sqlite import SQLiteStore
 
-    return await SQLiteStore.open(settings.path, settings.cache_hours)
+    return await SQLiteStore.open(config.storage.path, config.storage.cache_hours)

@@ -23,7 +23,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
-from bot.telegram.replies import reply_to, send_note
+from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
 from bot.texts import text
 
@@ -181,7 +181,8 @@ async def settings_command(update: Update, context: Context) -> None:
         return
     settings = await load_settings(state_of(context), chat.id)
     group = chat.type != Chat.PRIVATE
-    await message.reply_text(
+    await answer(
+        message,
         settings_html(settings, group=group, language=language),
         parse_mode=ParseMode.HTML,
         reply_markup=settings_keyboard(settings, group=group, language=language),

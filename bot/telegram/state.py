@@ -49,7 +49,7 @@ class BotState:
     async def open(self) -> None:
         settings = self.config
         if self.store is None:
-            self.store = await open_store(settings.storage)
+            self.store = await open_store(settings)
         # Before anything else starts: a second process on this store goes no further.
         self.ownership = await own_journal(self.store, self.lost.set)
         self.fetcher = Fetcher(settings.fetch, resolver=self.resolver)
