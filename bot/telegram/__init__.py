@@ -12,8 +12,11 @@
     buttons.py    the buttons under a digest, and their presses
     inline.py     @bot <link or topic> in any chat
     journal.py    updates written down until answered, replayed after a crash
+    owner.py      one process per journal: a lease in the store with a heartbeat
+    migration.py  a group upgraded to a supergroup keeps its settings and its answers
     replies.py    sending: typing indicator, digests as replies, plain notes
     delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections;
                   "typing…" only from the budget the answers leave spare
+    budget.py     one Telegram budget shared through Redis by every process of the bot
     logs.py       one clean line per event on stderr
 """
