@@ -18,5 +18,6 @@
                   supergroup when a group was upgraded meanwhile)
     delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections;
                   "typing…" only from the budget the answers leave spare
+    budget.py     one Telegram budget shared through Redis by every process of the bot
     logs.py       one clean line per event on stderr
 """
