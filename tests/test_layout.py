@@ -22,12 +22,23 @@ def all_modules() -> dict[str, Path]:
 
 
 def imports_of(path: Path, modules: set[str]) -> set[str]:
-    """Every bot module `path` imports, at any depth of its code (a lazy import inside a
-    function still ties the two modules together)."""
+    """Every bot module `path` imports when it runs, at any depth of its code (a lazy
+    import inside a function still ties the two modules together)."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # Imports for type checkers only never run, so they tie nothing together.
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for statement in node.body
+        for inner in ast.walk(statement)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -48,6 +59,8 @@ def import_graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         edges = set()
         for target in imports_of(path, set(modules)):
+            if name.startswith(target + "."):
+                continue  # its own package, which Python has begun to run before it anyway
             edges.add(target)
             # Importing a.b.c runs a and a.b first, unless the importer lives inside them.
             parts = target.split(".")

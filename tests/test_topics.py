@@ -17,7 +17,8 @@ from bot.topics.feeds import FeedItem
 from bot.pipeline.fetch import Fetcher
 from bot.topics.ranking import Scored
 from bot.cli import run_news
-from bot.topics import Outlet, StoryCache, find_stories, search_news, tell_story
+from bot.store.memory import MemoryStore
+from bot.topics import Outlet, find_stories, search_news, tell_story
 from bot.topics.render import nothing_found, stories_html, stories_text
 from tests.servers import PAGES, LocalServer, Response
 from tests.topics_feeds import feed_text
@@ -265,16 +266,16 @@ async def test_nothing_on_the_topic_gives_an_empty_list(article_server, aggregat
 async def test_a_repeated_query_is_answered_from_the_cache_until_it_expires(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, **ALL_FEEDS, cache_minutes=10, stories=1)
-    cache = StoryCache(config.topics.cache_minutes)
+    store = MemoryStore()
 
-    first = await find_stories("Indiana teachers", fetcher, config, now=NOW, cache=cache)
+    first = await find_stories("Indiana teachers", fetcher, config, now=NOW, store=store)
     asked = len(article_server.requests) + len(aggregator.requests)
-    again = await find_stories("  indiana   TEACHERS ", fetcher, config, now=NOW + timedelta(minutes=9), cache=cache)
+    again = await find_stories("  indiana   TEACHERS ", fetcher, config, now=NOW + timedelta(minutes=9), store=store)
 
     assert again == first
     assert len(article_server.requests) + len(aggregator.requests) == asked  # no feed or article fetched again
 
-    await find_stories("Indiana teachers", fetcher, config, now=NOW + timedelta(minutes=11), cache=cache)
+    await find_stories("Indiana teachers", fetcher, config, now=NOW + timedelta(minutes=11), store=store)
     assert len(article_server.requests) + len(aggregator.requests) > asked
 
 
@@ -369,9 +370,9 @@ async def test_without_any_page_the_story_is_told_from_the_first_feed_text_there
 async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
-    cache = StoryCache(10)
+    store = MemoryStore()
 
-    found = await search_news("Venice floods", fetcher, config, cache=cache, now=NOW)
+    found = await search_news("Venice floods", fetcher, config, store=store, now=NOW)
     (digest,) = stories_html("Venice floods", found.stories, NOW)
     assert digest.startswith("<b>News on “Venice floods”</b>\n\n1. <b><a href=")
 
@@ -390,16 +391,15 @@ async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server,
 async def test_a_query_asked_twice_at_once_is_searched_once(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
-    cache = StoryCache(10)
+    store = MemoryStore()
 
     first, second = await asyncio.gather(
-        find_stories("Venice floods", fetcher, config, now=NOW, cache=cache),
-        find_stories("venice floods", fetcher, config, now=NOW, cache=cache),
+        find_stories("Venice floods", fetcher, config, now=NOW, store=store),
+        find_stories("venice floods", fetcher, config, now=NOW, store=store),
     )
 
     assert first == second and first[0].title == "Floods force thousands from their homes in Venice"
     assert paths(article_server).count("/feeds/world.rss") == 1
-    assert cache.inflight == {}
 
 
 def test_newsbot_news_on_the_command_line(article_server, aggregator, tmp_path, capsys):

@@ -5,8 +5,8 @@
     run_bot(config) -> int                       the `newsbot run` process; exit status
 
 Exit statuses: 0 after a clean stop (SIGINT / SIGTERM), 2 when the token is missing or
-Telegram rejects it, 1 when the Bot API cannot be reached or the store cannot be opened
-at start.
+Telegram rejects it, 1 when the Bot API cannot be reached, the store cannot be opened at
+start or another process serves it (bot.telegram.owner).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import contextlib
 import logging
 import re
 import signal
-import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -28,10 +27,13 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Config
 from bot.errors import ConfigError
+from bot.store import StoreUnavailable
 from bot.telegram.delivery import PatientRateLimiter
 from bot.telegram.handlers import COMMANDS, register
 from bot.telegram.journal import JournaledApplication, JournaledQueue, replay
 from bot.telegram.logs import configure_logging
+from bot.telegram.migration import register_migration
+from bot.telegram.owner import JournalTaken
 from bot.telegram.state import STATE_KEY, BotState, state_of
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ def build_application(config: Config) -> App:
     application = builder.build()
     application.bot_data[STATE_KEY] = state
     register(application)
+    register_migration(application)
     return application
 
 
@@ -186,8 +189,22 @@ async def _serve(config: Config) -> int:
             log.info(
                 "@%s is serving (%s); stop with Ctrl-C", application.bot.username, config.telegram.mode
             )
-            await stop.wait()
+            # A signal, or another process taking the journal over (it serves from now on).
+            lost = state_of(application).lost
+            waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(lost.wait())]
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in waiters:
+                waiter.cancel()
             log.info("stopping")
+        if lost.is_set():
+            return EXIT_UNREACHABLE
+    except JournalTaken as exc:
+        print(
+            f"newsbot: the store at {config.storage.path} is served by another newsbot ({exc.holder});"
+            " stop that one first, or give this one a store of its own",
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
     except InvalidToken:
         print(f"newsbot: {REJECTED_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
@@ -195,7 +212,7 @@ async def _serve(config: Config) -> int:
         where = config.telegram.base_url or "api.telegram.org"
         print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StoreUnavailable) as exc:
         print(f"newsbot: cannot open the store at {config.storage.path}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     return EXIT_OK

@@ -217,36 +217,42 @@ async def slot(update: Update, context: Context, wanted: int = 1) -> AsyncIterat
     """Places for `wanted` links of the asker's (a topic or a pasted text is one): how many
     were taken, once it is their turn. A request is never dropped: it waits for one of the
     asker's `max_requests_per_user` turns. Only links past `max_links_waiting_per_user`
-    are refused, and the caller says so."""
+    (counted in the store, so every process sharing it agrees) are refused, and the
+    caller says so."""
     state = state_of(context)
     settings = state.config.telegram
     message = update.effective_message
     asker = update.effective_user.id if update.effective_user else message.chat_id
-    taken = max(0, min(wanted, settings.max_links_waiting_per_user - state.busy[asker]))
+    assert state.store is not None
+    place = f"user:{asker}"
+    taken = 0
+    while taken < wanted and await state.store.claim(place, settings.max_links_waiting_per_user):
+        taken += 1
     if not taken:
         yield 0
         return
-    state.busy[asker] += taken
+    state.waiting[asker] += 1
     turn = state.turns.setdefault(asker, asyncio.Semaphore(settings.max_requests_per_user))
     try:
         async with turn:
             yield taken
     finally:
-        state.busy[asker] -= taken
-        if state.busy[asker] <= 0:
-            # Nobody of theirs is waiting: each waiter holds a share of `busy`.
-            del state.busy[asker]
+        state.waiting[asker] -= 1
+        if state.waiting[asker] <= 0:
+            # Nobody of theirs is waiting here: each waiter holds a share of `waiting`.
+            del state.waiting[asker]
             state.turns.pop(asker, None)
+        for _ in range(taken):
+            await state.store.release(place)
 
 
 async def refuse(update: Update, context: Context, refused: list[str]) -> None:
     """Tell the asker plainly which of their links were not taken, and why."""
     state = state_of(context)
-    asker = update.effective_user.id if update.effective_user else update.effective_message.chat_id
     cap = state.config.telegram.max_links_waiting_per_user
     log.info(
-        "update %s: chat %s: %d link(s) not taken: %d of the user's waiting (cap %d)",
-        update.update_id, update.effective_message.chat_id, len(refused), state.busy[asker], cap,
+        "update %s: chat %s: %d link(s) not taken: the user has %d waiting (the cap)",
+        update.update_id, update.effective_message.chat_id, len(refused) or 1, cap,
     )  # fmt: skip
     language = language_of(update)
     note = (
@@ -270,7 +276,7 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
         async with typing(message):
             now = state.clock()
             result = await search_news(
-                query, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+                query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):

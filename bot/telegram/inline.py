@@ -119,7 +119,7 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
     assert state.fetcher is not None and state.cpu is not None
     now = state.clock()
     search = await search_news(
-        topic, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+        topic, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
     )
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)

@@ -12,7 +12,6 @@ administrators again: anyone can press a button they can see.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
-from bot.telegram.replies import reply_to, send_note
+from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
 from bot.pipeline.render import escape
 from bot.texts import text
@@ -80,13 +79,13 @@ async def load_settings(state: BotState, chat_id: int) -> ChatSettings:
     defaults = ChatSettings.defaults(state.config.summary)
     if state.store is None:
         return defaults
-    stored = await asyncio.to_thread(state.store.get_chat_settings, chat_id)
+    stored = await state.store.get_chat_settings(chat_id)
     return ChatSettings.from_dict(stored, defaults)
 
 
 async def save_settings(state: BotState, chat_id: int, settings: ChatSettings) -> None:
     assert state.store is not None
-    await asyncio.to_thread(state.store.set_chat_settings, chat_id, settings.to_dict())
+    await state.store.set_chat_settings(chat_id, settings.to_dict())
 
 
 def change(settings: ChatSettings, data: str) -> ChatSettings | None:
@@ -193,7 +192,8 @@ async def settings_command(update: Update, context: Context) -> None:
         return
     settings = await load_settings(state_of(context), chat.id)
     group = chat.type != Chat.PRIVATE
-    await message.reply_text(
+    await answer(
+        message,
         settings_html(settings, group=group, language=language),
         parse_mode=ParseMode.HTML,
         reply_markup=settings_keyboard(settings, group=group, language=language),

@@ -14,10 +14,9 @@ from telegram.ext import Application, ContextTypes
 from bot.config import Config
 from bot.pipeline.fetch import Fetcher
 from bot.pipeline._guard import Resolver
-from bot.models import Digest
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.telegram.cpu import CpuPool
-from bot.topics import StoryCache
+from bot.telegram.owner import Ownership, own_journal
 
 STATE_KEY = "newsbot"
 # Pages fetched and digested at once. Far more than the CPU pool can work on: a slow
@@ -33,18 +32,21 @@ ANSWERED_KEPT = 10_000
 class BotState:
     config: Config
     fetcher: Fetcher | None = None
+    # Everything remembered, and the work in flight (bot.store); opened by `open` unless
+    # given (tests give a memory store or a prepared one).
     store: Store | None = None
     cpu: CpuPool | None = None
-    # Canonical URL -> the one task producing its digest; everyone asking awaits it.
-    inflight: dict[str, asyncio.Task[Digest]] = field(default_factory=dict)
+    # This process's hold on the store's journal (bot.telegram.owner); `lost` is set
+    # should another process take it over.
+    ownership: Ownership | None = None
+    lost: asyncio.Event = field(default_factory=asyncio.Event)
     # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
     pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
-    # User id -> links (a topic or pasted text counts one) of theirs waiting or in work.
-    busy: Counter[int] = field(default_factory=Counter)
-    # User id -> their places in the work (max_requests_per_user); later requests queue here.
+    # User id -> their turns in this process's work (max_requests_per_user): later
+    # requests wait here, in order. The cap on links waiting is the store's (shared).
     turns: dict[int, asyncio.Semaphore] = field(default_factory=dict)
-    # Recent topic searches, and the ones in flight (bot.topics).
-    topics_cache: StoryCache | None = None
+    # User id -> requests of theirs holding or waiting for a turn here (to drop `turns` entries).
+    waiting: Counter[int] = field(default_factory=Counter)
     # (chat id, message id) -> canonical links answered for it, newest last: an edit
     # adding a link is answered for that link only. Bounded: ANSWERED_KEPT messages.
     answered: OrderedDict[tuple[int, int], set[str]] = field(default_factory=OrderedDict)
@@ -62,28 +64,28 @@ class BotState:
         while len(self.answered) > ANSWERED_KEPT:
             self.answered.popitem(last=False)
 
-    def __post_init__(self) -> None:
-        if self.topics_cache is None:
-            self.topics_cache = StoryCache(self.config.topics.cache_minutes)
-
     async def open(self) -> None:
         settings = self.config
-        self.store = await asyncio.to_thread(Store, settings.storage.path, settings.storage.cache_hours)
+        if self.store is None:
+            self.store = await open_store(settings)
+        # Before anything else starts: a second process on this store goes no further.
+        self.ownership = await own_journal(self.store, self.lost.set)
         self.fetcher = Fetcher(settings.fetch, resolver=self.resolver)
         self.cpu = CpuPool(settings.telegram.workers)
         self.cpu.start()
 
     async def close(self) -> None:
-        for task in list(self.inflight.values()):
-            task.cancel()
         if self.fetcher is not None:
             await self.fetcher.aclose()
             self.fetcher = None
         if self.cpu is not None:
             await self.cpu.close()
             self.cpu = None
+        if self.ownership is not None:
+            await self.ownership.give_back()
+            self.ownership = None
         if self.store is not None:
-            await asyncio.to_thread(self.store.close)
+            await self.store.close()
             self.store = None
 
 

@@ -1,6 +1,6 @@
 """Everything the bot says in its own words, in one place, ready for translation.
 
-    text("busy")                                  -> the English template, filled in
+    text("hint")                                  -> the English template, filled in
     text("links_capped", "de", sent=9, cap=3)     -> German when there is a German table,
                                                      English for any key it lacks
     error_text(error, "ru")                        -> an error's message in Russian
@@ -72,6 +72,7 @@ ENGLISH: dict[str, str] = {
     "more_sentences_html": "<i>…and {count} more summary {count|sentence|sentences}: too long for one message.</i>",
     "answer_expired": "That digest is too old to change; send the link again.",
     "answer_expired_pasted": "That digest is too old to change; send the text again.",
+    "answer_store_full": "My disk is full, so I could not keep that digest; send the link again once it has room.",
     "answer_unchanged": "That's all there is.",
     "answer_failed": "Sorry, I could not do that. Please try again.",
     "answer_unknown": "That button no longer works.",

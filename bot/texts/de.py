@@ -60,6 +60,7 @@ TEXTS: dict[str, str] = {
     "more_sentences_html": "<i>…und {count} {count|weiterer Satz|weitere Sätze} der Zusammenfassung: zu lang für eine Nachricht.</i>",
     "answer_expired": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Link noch einmal.",
     "answer_expired_pasted": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Text noch einmal.",
+    "answer_store_full": "Mein Speicher ist voll, deshalb konnte ich diese Zusammenfassung nicht behalten; schick den Link später noch einmal.",
     "answer_unchanged": "Mehr gibt es nicht.",
     "answer_failed": "Entschuldigung, das hat nicht geklappt. Bitte versuch es noch einmal.",
     "answer_unknown": "Diese Schaltfläche funktioniert nicht mehr.",
