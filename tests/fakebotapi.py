@@ -450,6 +450,25 @@ class FakeBotAPI:
         chat = self._chat(chat_id, "supergroup", title="Newsroom")
         return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to)
 
+    def edit_message(self, message: dict[str, Any], text: str, *, entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The user edits their `message` to read `text`; the bot gets an `edited_message`
+        update (when it asked for them, and privacy mode lets it see the message)."""
+        entities = auto_entities(text) if entities is None else entities
+        with self._cond:
+            edited = {k: v for k, v in message.items() if k not in ("text", "entities", "caption", "caption_entities")}
+            key = "caption" if "caption" in message else "text"
+            edited[key] = text
+            if entities:
+                edited[f"{key}_entities" if key == "caption" else "entities"] = entities
+            edited["edit_date"] = next(self._date)
+            self.chats[message["chat"]["id"]].messages[message["message_id"]] = edited
+        if edited["chat"]["type"] != "private" and self.privacy and not self._bot_may_see(edited):
+            with self._cond:
+                self.withheld.append(edited)
+            return edited
+        self.push_update({"edited_message": edited})
+        return edited
+
     def basic_group(self, chat_id: int, title: str = "Newsroom") -> None:
         """A basic group (the kind Telegram upgrades to a supergroup; `group_message` and
         `make_admin` then write there)."""

@@ -111,3 +111,17 @@ async def test_a_store_that_cannot_be_created_says_so(tmp_path):
     blocker.write_text("a file where the store's directory should be")
     with pytest.raises(StoreUnavailable):
         await SQLiteStore.open(blocker / "bot.sqlite3")
+
+
+async def test_a_button_key_lost_to_a_full_disk_says_so_and_an_old_one_does_not(tmp_path, caplog):
+    from bot.store import StoreFull
+
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", max_bytes=48 * 1024)
+    with caplog.at_level(logging.CRITICAL, logger="bot.store"):
+        for i in range(2000):  # small rows in key order: every page full
+            await store.remember_link(f"k{i:05d}", "-")
+        await store.remember_link("k", "https://example.com/a")
+    with pytest.raises(StoreFull):
+        await store.link_for("k")
+    assert await store.link_for("never-written") is None
+    await store.close()

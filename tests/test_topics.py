@@ -313,7 +313,7 @@ async def test_the_news_command_prints_stories_and_exits_0_or_1(article_server, 
 
     # The real clock: every fixture item is years old, so they come back marked older.
     assert await run_news("Venice floods", None, "json", config) == 0
-    (record,) = json.loads(capsys.readouterr().out)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert record["title"] == "Floods force thousands from their homes in Venice"
     assert record["is_stale"] is True
 
@@ -418,3 +418,55 @@ def test_newsbot_news_on_the_command_line(article_server, aggregator, tmp_path, 
     out = capsys.readouterr().out
     assert out.startswith("News on “Indiana teachers”\n\n1. Thousands of Indiana teachers pack Statehouse")
     assert article_server.url("/news/indystar-red-for-ed") in out
+
+
+NEWS_KEYS = {"title", "url", "site", "published", "is_stale", "summary", "quotes", "also"}
+
+
+def _news_config_file(article_server, aggregator, tmp_path):
+    serve_feeds(article_server, aggregator)
+    config = tmp_path / "newsbot.toml"
+    config.write_text(
+        "[fetch]\nallow_private_networks = true\n"
+        f'[topics]\nsearch_feeds = ["{aggregator.url("/search/bing?q={query}&format=rss")}"]\n'
+        f'feeds = ["{article_server.url("/feeds/world.rss")}"]\n'
+        "max_age_hours = 1e9\n",  # the fixtures are from 2019
+        encoding="utf-8",
+    )
+    return str(config)
+
+
+def test_news_as_json_is_one_compact_story_per_line_in_rank_order(article_server, aggregator, tmp_path, capsys):
+    from bot.cli import main
+
+    config = _news_config_file(article_server, aggregator, tmp_path)
+    assert main(["news", "teachers", "--stories", "2", "--format", "json", "--config", config]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    stories = [json.loads(line) for line in lines]  # a line reader (jq -c, a log shipper) sees whole stories
+    assert len(stories) == 2
+    assert all(set(story) == NEWS_KEYS for story in stories)
+    # Rank order: the same order the text output lists them in.
+    assert main(["news", "teachers", "--stories", "2", "--config", config]) == 0
+    text = capsys.readouterr().out
+    assert text.index(stories[0]["title"]) < text.index(stories[1]["title"])
+
+
+def test_summarize_and_news_print_json_the_same_way(article_server, aggregator, tmp_path, capsys):
+    """Piped into the same line reader, both commands give one object per line and nothing else."""
+    from bot.cli import main
+
+    config = _news_config_file(article_server, aggregator, tmp_path)
+    page = article_server.url("/news/detroitnews-teachers")
+    runs = {
+        "summarize": ["summarize", page, page, "--format", "json", "--config", config],
+        "news": ["news", "teachers", "--stories", "2", "--format", "json", "--config", config],
+    }
+    for command, argv in runs.items():
+        assert main(argv) == 0, command
+        out = capsys.readouterr().out
+        assert out.endswith("\n") and "\n\n" not in out, command
+        lines = out.splitlines()
+        assert len(lines) == 2, command
+        for line in lines:
+            assert line == json.dumps(json.loads(line), ensure_ascii=False), f"{command}: not one compact object a line"
+            assert isinstance(json.loads(line), dict)

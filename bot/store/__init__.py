@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from bot.config import RedisSettings, StorageSettings
+    from bot.config import Config
     from bot.models import Digest
     from bot.topics.models import Story
 
@@ -37,6 +37,7 @@ __all__ = [
     "MAX_ATTEMPTS",
     "MAX_PENDING_HOURS",
     "Store",
+    "StoreFull",
     "StoreUnavailable",
     "open_store",
 ]
@@ -53,6 +54,10 @@ MAX_ATTEMPTS = 3
 
 class StoreUnavailable(Exception):
     """The store cannot be opened at all (an unwritable directory, say)."""
+
+
+class StoreFull(Exception):
+    """The store could not write what is asked for: its disk was full."""
 
 
 class Store(Protocol):
@@ -75,7 +80,8 @@ class Store(Protocol):
     async def remember_link(self, key: str, url: str) -> None: ...
 
     async def link_for(self, key: str) -> str | None:
-        """The URL a button key stands for; None when it is unknown or expired."""
+        """The URL a button key stands for; None when it is unknown or expired. Raises
+        StoreFull instead for a key this store could not write for want of space."""
         ...
 
     # -- per-chat settings ---------------------------------------------------------------
@@ -84,7 +90,10 @@ class Store(Protocol):
         """The chat's settings; {} when it has none."""
         ...
 
-    async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None: ...
+    async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
+        """Raises StoreFull when there was no room to write them (the one write whose
+        failure the asker must hear of: they are told "saved" otherwise)."""
+        ...
 
     async def move_chat_settings(self, old: int, new: int) -> None:
         """A group became a supergroup with a new id: `old`'s settings become `new`'s
@@ -151,14 +160,14 @@ class Store(Protocol):
     async def close(self) -> None: ...
 
 
-async def open_store(settings: StorageSettings, redis: RedisSettings | None = None) -> Store:
-    """The store the config asks for: Redis when `redis.url` is set (shared by every
+async def open_store(config: Config) -> Store:
+    """The store the config asks for: Redis when `[redis] url` is set (shared by every
     process using it), else the SQLite file. Raises StoreUnavailable when it cannot be
     opened."""
-    if redis is not None and redis.url:
+    if config.redis.url:
         from bot.store.redis import RedisStore
 
-        return await RedisStore.open(redis.url, settings.cache_hours)
+        return await RedisStore.open(config.redis.url, config.storage.cache_hours)
     from bot.store.sqlite import SQLiteStore
 
-    return await SQLiteStore.open(settings.path, settings.cache_hours)
+    return await SQLiteStore.open(config.storage.path, config.storage.cache_hours)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.models import digest_from_dict, digest_to_dict
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreUnavailable
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 from bot.store.memory import MemoryStore
 
 if TYPE_CHECKING:
@@ -78,19 +78,32 @@ CREATE TABLE IF NOT EXISTS leases (
 
 # Expired rows are deleted now and then, not on every write.
 PURGE_EVERY = 200
+# Button keys remembered as lost to a full disk (for StoreFull), at most.
+MAX_LOST_KEYS = 10_000
 
 
 class SQLiteStore:
     """A `bot.store.Store` in one SQLite file. Open with `await SQLiteStore.open(path)`."""
 
-    def __init__(self, path: str | Path, cache_hours: float = 24.0, *, clock: Callable[[], float] = time.time) -> None:
-        """Opens the file now (blocking): on the event loop, use `open`."""
+    def __init__(
+        self,
+        path: str | Path,
+        cache_hours: float = 24.0,
+        *,
+        clock: Callable[[], float] = time.time,
+        max_bytes: int | None = None,
+    ) -> None:
+        """Opens the file now (blocking): on the event loop, use `open`. Past `max_bytes`
+        writes fail as on a full disk (tests play one with it)."""
         self.path = str(path)
         self.lifetime = cache_hours * 3600.0
         self._clock = clock
         self._lock = threading.Lock()
         self._writes = 0
         self._db: sqlite3.Connection | None = None
+        self._full = False  # the last write failed for want of space
+        self._lost_keys: dict[str, None] = {}  # button keys not written for want of space, oldest first
+        self._max_bytes = max_bytes
         self._local = MemoryStore(cache_hours, clock=clock)
         with self._lock:
             self._open()
@@ -99,11 +112,16 @@ class SQLiteStore:
 
     @classmethod
     async def open(
-        cls, path: str | Path, cache_hours: float = 24.0, *, clock: Callable[[], float] = time.time
+        cls,
+        path: str | Path,
+        cache_hours: float = 24.0,
+        *,
+        clock: Callable[[], float] = time.time,
+        max_bytes: int | None = None,
     ) -> SQLiteStore:
         """Raises StoreUnavailable when the file cannot be opened or created."""
         try:
-            return await asyncio.to_thread(partial(cls, path, cache_hours, clock=clock))
+            return await asyncio.to_thread(partial(cls, path, cache_hours, clock=clock, max_bytes=max_bytes))
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(str(exc)) from exc
 
@@ -121,13 +139,7 @@ class SQLiteStore:
         await self._off_loop(self._remember_link, key, url)
 
     async def link_for(self, key: str) -> str | None:
-        oldest = self._clock() - LINK_DAYS * 86400.0
-        row = await self._off_loop(
-            self._run,
-            lambda db: db.execute("SELECT url FROM links WHERE key = ? AND created >= ?", (key, oldest)).fetchone(),
-            default=None,
-        )
-        return row[0] if row else None
+        return await self._off_loop(self._link_for, key)
 
     # -- per-chat settings -------------------------------------------------------------------
 
@@ -148,10 +160,15 @@ class SQLiteStore:
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
         body = json.dumps(settings, ensure_ascii=False, sort_keys=True)
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: sqlite3.Connection) -> bool:
             db.execute("INSERT OR REPLACE INTO chat_settings (chat_id, body) VALUES (?, ?)", (chat_id, body))
+            return True
 
-        await self._off_loop(self._run, write, default=None)
+        def save() -> None:
+            if not self._run(write, default=False, writes=True) and self._full:
+                raise StoreFull(self.path)
+
+        await self._off_loop(save)
 
     async def move_chat_settings(self, old: int, new: int) -> None:
         def move(db: sqlite3.Connection) -> None:
@@ -180,6 +197,7 @@ class SQLiteStore:
                 (update_id, now, body),
             ),
             default=None,
+            writes=True,
         )
 
     async def done_pending(self, update_id: int) -> None:
@@ -292,18 +310,36 @@ class SQLiteStore:
             if self._writes % PURGE_EVERY == 0:
                 db.execute("DELETE FROM digests WHERE created < ?", (now - self.lifetime,))
 
-        self._run(write, default=None)
+        self._run(write, default=None, writes=True)
 
     def _remember_link(self, key: str, url: str) -> None:
         now = self._clock()
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: sqlite3.Connection) -> bool:
             db.execute("INSERT OR REPLACE INTO links (key, url, created) VALUES (?, ?, ?)", (key, url, now))
             self._writes += 1
             if self._writes % PURGE_EVERY == 0:
                 db.execute("DELETE FROM links WHERE created < ?", (now - LINK_DAYS * 86400.0,))
+            return True
 
-        self._run(write, default=None)
+        if self._run(write, default=False, writes=True):
+            self._lost_keys.pop(key, None)
+        elif self._full:
+            # Its buttons are on screen already: a press must learn why they lead nowhere.
+            self._lost_keys[key] = None
+            while len(self._lost_keys) > MAX_LOST_KEYS:
+                del self._lost_keys[next(iter(self._lost_keys))]
+
+    def _link_for(self, key: str) -> str | None:
+        oldest = self._clock() - LINK_DAYS * 86400.0
+        row = self._run(
+            lambda db: db.execute("SELECT url FROM links WHERE key = ? AND created >= ?", (key, oldest)).fetchone(),
+            default=None,
+        )
+        if row is None and key in self._lost_keys:
+            # Not too old: never written. Say so rather than "too old".
+            raise StoreFull(self.path)
+        return row[0] if row else None
 
     def _close(self) -> None:
         with self._lock:
@@ -311,8 +347,9 @@ class SQLiteStore:
                 self._db.close()
                 self._db = None
 
-    def _run(self, action: Callable[[sqlite3.Connection], T], *, default: T) -> T:
-        """Run one query; rebuild the file once if SQLite finds it corrupt."""
+    def _run(self, action: Callable[[sqlite3.Connection], T], *, default: T, writes: bool = False) -> T:
+        """Run one query; rebuild the file once if SQLite finds it corrupt. A write tells
+        whether the disk is full (see `link_for`)."""
         with self._lock:
             for attempt in (1, 2):
                 if self._db is None:
@@ -322,14 +359,19 @@ class SQLiteStore:
                     self._rebuild(keep_old=False)
                 assert self._db is not None
                 try:
-                    return action(self._db)
+                    result = action(self._db)
                 except sqlite3.DatabaseError as exc:
+                    if writes and "full" in str(exc).lower():  # SQLITE_FULL: "database or disk is full"
+                        self._full = True
                     if attempt == 1 and _is_corruption(exc):
                         log.error("store %s is corrupt (%s); rebuilding it", self.path, exc)
                         self._rebuild()
                         continue
                     log.error("store %s: %s", self.path, exc)
                     return default
+                if writes:
+                    self._full = False
+                return result
         return default  # pragma: no cover - the loop always returns
 
     def _open(self) -> None:
@@ -350,6 +392,9 @@ class SQLiteStore:
             db.execute("PRAGMA busy_timeout = 10000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            if self._max_bytes is not None:
+                page = db.execute("PRAGMA page_size").fetchone()[0]
+                db.execute(f"PRAGMA max_page_count = {max(1, self._max_bytes // page)}")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 log.warning("store %s has schema %s, newer than ours (%s)", self.path, version, SCHEMA_VERSION)

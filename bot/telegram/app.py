@@ -44,8 +44,8 @@ EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2
 POLL_TIMEOUT = 30.0
 # Concurrent requests to Telegram: replies to many chats at once plus the long poll.
 CONNECTIONS = 64
-# What we answer; Telegram sends nothing else (edits, reactions, member changes).
-UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# What we answer; Telegram sends nothing else (reactions, member changes, channel posts).
+UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
 MALFORMED_TOKEN = "the bot token does not look like one from @BotFather (digits, a colon, then letters): check TELEGRAM_BOT_TOKEN."
@@ -214,15 +214,16 @@ def _polling_failed(error: TelegramError) -> None:
     log.warning("getUpdates failed: %s: %s", type(error).__name__, error)
 
 
-def run_bot(config: Config) -> int:
-    """Run until SIGINT or SIGTERM. Returns the process exit status."""
+def run_bot(config: Config, *, verbose: int = 0) -> int:
+    """Run until SIGINT or SIGTERM. Returns the process exit status. `verbose`: -v (DEBUG
+    for the bot, libraries at WARNING) or -vv (DEBUG for everything)."""
     if not config.token:
         print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
     if not TOKEN_SHAPE.fullmatch(config.token):
         print(f"newsbot: {MALFORMED_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
-    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    configure_logging("DEBUG" if verbose else None, libraries=verbose >= 2)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +24,8 @@ STATE_KEY = "newsbot"
 # first served, before its fetch deadline starts: 1,000 links fetched at once only
 # timed out on the websites and sat in memory waiting for a worker.
 PAGES_IN_FLIGHT = 32
+# Messages whose answered links are remembered, for edits; edits come soon after the message.
+ANSWERED_KEPT = 10_000
 
 
 @dataclass
@@ -39,6 +42,14 @@ class BotState:
     lost: asyncio.Event = field(default_factory=asyncio.Event)
     # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
     pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
+    # User id -> their turns in this process's work (max_requests_per_user): later
+    # requests wait here, in order. The cap on links waiting is the store's (shared).
+    turns: dict[int, asyncio.Semaphore] = field(default_factory=dict)
+    # User id -> requests of theirs holding or waiting for a turn here (to drop `turns` entries).
+    waiting: Counter[int] = field(default_factory=Counter)
+    # (chat id, message id) -> canonical links answered for it, newest last: an edit
+    # adding a link is answered for that link only. Bounded: ANSWERED_KEPT messages.
+    answered: OrderedDict[tuple[int, int], set[str]] = field(default_factory=OrderedDict)
     # User id -> the inline query of theirs being answered: a newer one replaces it.
     inline: dict[int, asyncio.Task[None]] = field(default_factory=dict)
     # DNS for the fetcher; None is the system's (tests give a local one).
@@ -46,10 +57,17 @@ class BotState:
     # What "fresh" news is measured against (tests fix it to their feeds' evening).
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
+    def remember_answered(self, chat_id: int, message_id: int, links: list[str]) -> None:
+        key = (chat_id, message_id)
+        self.answered.setdefault(key, set()).update(links)
+        self.answered.move_to_end(key)
+        while len(self.answered) > ANSWERED_KEPT:
+            self.answered.popitem(last=False)
+
     async def open(self) -> None:
         settings = self.config
         if self.store is None:
-            self.store = await open_store(settings.storage, settings.redis)
+            self.store = await open_store(settings)
         if not settings.redis.url:
             # Before anything else starts: a second process on this store goes no further.
             # (Shared through Redis, many processes serve at once and the job queue, not

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
 from bot.models import Digest, Quote
-from bot.pipeline.render import TELEGRAM_LIMIT, telegram_messages
+from bot.pipeline.render import TELEGRAM_LIMIT, telegram_messages, utf16_len
 from bot.pipeline import reshape
 from bot.texts import text
 
@@ -40,22 +40,30 @@ async def shown(state: BotState, digest: Digest, view: View) -> Digest:
 def one_message(digest: Digest, language: str | None = None) -> str:
     """The digest as a single Telegram HTML message (an edit cannot add messages).
 
-    Quotes go first, then the last summary sentences, until it fits; a note says how
-    many quotes were left out. A digest whose first block alone is too long keeps that block.
+    Quotes go first, then the last summary sentences, until it fits with room for a note
+    saying what was left out: whatever a view leaves out, it says so. A digest whose first
+    block alone is too long keeps that block.
     """
-    dropped = 0
+    quotes, sentences = 0, 0  # left out
     while True:
-        messages = telegram_messages(digest, language=language)
+        note = _left_out(quotes, sentences, language)
+        room = TELEGRAM_LIMIT - (utf16_len(note) + 2 if note else 0)
+        messages = telegram_messages(digest, limit=room, language=language)
         if len(messages) == 1 or (not digest.quotes and len(digest.summary) <= 1):
             break
         if digest.quotes:
             digest = replace(digest, quotes=digest.quotes[:-1])
-            dropped += 1
+            quotes += 1
         else:
             digest = replace(digest, summary=digest.summary[:-1])
-    html = messages[0]
-    if dropped:
-        noted = f"{html}\n\n{text('more_quotes_html', language, count=dropped)}"
-        if len(telegram_messages(digest, limit=TELEGRAM_LIMIT - 200, language=language)) == 1:
-            html = noted
-    return html
+            sentences += 1
+    return f"{messages[0]}\n\n{note}" if note else messages[0]
+
+
+def _left_out(quotes: int, sentences: int, language: str | None) -> str:
+    notes = []
+    if quotes:
+        notes.append(text("more_quotes_html", language, count=quotes))
+    if sentences:
+        notes.append(text("more_sentences_html", language, count=sentences))
+    return "\n".join(notes)

@@ -232,17 +232,19 @@ async def working(config: Config, stop: asyncio.Event) -> None:
             await application.post_shutdown(application)
 
 
-def run_worker(config: Config) -> int:
-    """`newsbot worker`: run until SIGINT or SIGTERM. Returns the process exit status."""
+def run_worker(config: Config, verbose: int = 0) -> int:
+    """`newsbot worker`: run until SIGINT or SIGTERM. Returns the process exit status.
+    `verbose` as for bot.telegram.app.run_bot."""
     if not config.token:
         print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
     if not config.redis.url:
         print("newsbot: a worker needs [redis] url in the config (the queue it serves).", file=sys.stderr)
         return EXIT_UNREACHABLE
-    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
-    # taskiq logs a line per task; the handlers log each answer already.
-    logging.getLogger("taskiq").setLevel(logging.WARNING)
+    configure_logging("DEBUG" if verbose else None, libraries=verbose >= 2)
+    if verbose < 2:
+        # taskiq logs a line per task; the handlers log each answer already.
+        logging.getLogger("taskiq").setLevel(logging.WARNING)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:
