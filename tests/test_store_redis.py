@@ -108,3 +108,23 @@ def test_an_outcome_from_redis_builds_the_bots_data_and_nothing_else():
 
     with pytest.raises(pickle.UnpicklingError):
         loads(pickle.dumps(Evil()))
+
+
+async def test_a_full_redis_says_settings_were_not_saved_and_which_buttons_lost_their_page(redis_server, redis_url):
+    store = await RedisStore.open(redis_url)
+    client = store.redis
+    try:
+        await store.set_chat_settings(1, {"sentences": 5})
+        await client.config_set("maxmemory", "1")  # every write refused: Redis is out of memory
+        from bot.store import StoreFull
+
+        with pytest.raises(StoreFull):
+            await store.set_chat_settings(1, {"sentences": 7})
+        await store.put_digest("https://example.com/a", a_digest(), key="akey")  # a cache: no error
+        with pytest.raises(StoreFull):
+            await store.link_for("akey")
+        assert await store.link_for("neverasked") is None
+        assert await store.get_chat_settings(1) == {"sentences": 5}
+    finally:
+        await client.config_set("maxmemory", "0")
+        await store.close()

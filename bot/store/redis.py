@@ -31,6 +31,7 @@ itself), and its recovery once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import json
 import logging
@@ -42,10 +43,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
+from redis.exceptions import OutOfMemoryError, RedisError, ResponseError
 
 from bot.models import digest_from_dict, digest_to_dict
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreUnavailable
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 
 if TYPE_CHECKING:
     from bot.models import Digest
@@ -67,6 +68,8 @@ FLIGHT_POLL = 0.02
 # takes about one), and how often it looks.
 PATIENCE = 3.0
 RETRY_EVERY = 0.1
+# Button keys remembered as lost to a full Redis (for StoreFull), at most.
+MAX_LOST_KEYS = 10_000
 # A place claimed by a process that died is given back after this long.
 CLAIM_SECONDS = 600
 # Redis sweeps an entry this long after the store's clock stopped counting it fresh.
@@ -186,6 +189,7 @@ class RedisStore:
         self._clock = clock
         self._flights: dict[str, asyncio.Future[Any]] = {}
         self._down = False
+        self._lost_keys: dict[str, None] = {}  # insertion-ordered: the oldest go first
         scripts = {"move": _MOVE, "take": _TAKE, "claim": _CLAIM, "release": _RELEASE, "lease": _LEASE,
                    "end_lease": _END_LEASE, "fly": _FLY, "renew": _RENEW, "land": _LAND}
         self._scripts = {name: client.register_script(body) for name, body in scripts.items()}
@@ -208,7 +212,10 @@ class RedisStore:
                 pipe.get(self._key("digest", url))
                 return (await pipe.execute())[-1]
 
-        raw = await self._safe(trip, None)
+        try:
+            raw = await self._safe(trip, None, full=True, key=key)
+        except StoreFull:
+            raw = await self._safe(lambda: self.redis.get(self._key("digest", url)), None)
         if raw is None:
             return None
         try:
@@ -230,7 +237,8 @@ class RedisStore:
                 pipe.set(self._key("digest", url), body, ex=int(self.lifetime) + SWEEP_MARGIN)
                 await pipe.execute()
 
-        await self._safe(trip, None)
+        with contextlib.suppress(StoreFull):  # a cache that cannot grow is still a cache
+            await self._safe(trip, None, full=True, key=key)
 
     async def remember_link(self, key: str, url: str) -> None:
         async def trip() -> None:
@@ -238,11 +246,14 @@ class RedisStore:
                 self._queue_link(pipe, key, url)
                 await pipe.execute()
 
-        await self._safe(trip, None)
+        with contextlib.suppress(StoreFull):
+            await self._safe(trip, None, full=True, key=key)
 
     async def link_for(self, key: str) -> str | None:
         raw = await self._safe(lambda: self.redis.get(self._key("link", key)), None)
         if raw is None:
+            if key in self._lost_keys:
+                raise StoreFull("Redis was out of memory when this key was written")
             return None
         try:
             created, url = json.loads(raw)
@@ -267,7 +278,7 @@ class RedisStore:
 
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
         body = json.dumps(settings, ensure_ascii=False, sort_keys=True)
-        await self._safe(lambda: self.redis.hset(self._key("settings"), str(chat_id), body), None)
+        await self._safe(lambda: self.redis.hset(self._key("settings"), str(chat_id), body), None, full=True)
 
     async def move_chat_settings(self, old: int, new: int) -> None:
         await self._safe(lambda: self._scripts["move"](keys=[self._key("settings")], args=[str(old), str(new)]), None)
@@ -448,13 +459,27 @@ class RedisStore:
 
     # -- internals ---------------------------------------------------------------------------
 
-    async def _safe(self, trip: Callable[[], Awaitable[Any]], default: Any) -> Any:
+    async def _safe(
+        self, trip: Callable[[], Awaitable[Any]], default: Any, *, full: bool = False, key: str | None = None
+    ) -> Any:
         """`trip()`'s answer; tried again through a blip (a restart takes about a second),
-        then `default` while Redis stays away."""
+        then `default` while Redis stays away. Redis out of memory (`maxmemory` with no
+        eviction) is `default` too, or StoreFull when `full`, remembering `key` as a
+        button key never written."""
         waited = 0.0
         while True:
             try:
                 value = await trip()
+            except ResponseError as exc:
+                if not isinstance(exc, OutOfMemoryError) and not str(exc).startswith("OOM"):
+                    raise
+                if key is not None:
+                    self._lost_keys[key] = None
+                    while len(self._lost_keys) > MAX_LOST_KEYS:
+                        del self._lost_keys[next(iter(self._lost_keys))]
+                if not full:
+                    return default
+                raise StoreFull(str(exc)) from exc
             except (RedisError, OSError) as exc:
                 self._failed(exc)
                 if waited >= self.patience:
