@@ -345,6 +345,7 @@ class RedisStore:
             try:
                 holder = _text(await self._scripts["fly"](keys=[lock], args=[token, lease_ms]))
             except (RedisError, OSError) as exc:
+                _stop_if_cancelled(exc)
                 self._failed(exc)
                 if waited >= self.patience:
                     return await work()  # no Redis: each process on its own, as a cache miss would
@@ -481,6 +482,7 @@ class RedisStore:
                     return default
                 raise StoreFull(str(exc)) from exc
             except (RedisError, OSError) as exc:
+                _stop_if_cancelled(exc)
                 self._failed(exc)
                 if waited >= self.patience:
                     return default
@@ -500,6 +502,14 @@ class RedisStore:
         if self._down:
             self._down = False
             log.debug("Redis is back")
+
+
+def _stop_if_cancelled(exc: BaseException) -> None:
+    """redis-py may report a cancelled command as a lost connection: a task being
+    cancelled must stop, not wait for Redis."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError from exc
 
 
 def _text(value: Any) -> str:

@@ -141,6 +141,11 @@ class SharedRateLimiter(BaseRateLimiter[int]):
             try:
                 delay = int(await self._script(keys=keys, args=args))
             except (RedisError, OSError) as exc:
+                # redis-py may report a cancelled command as a lost connection: a task
+                # being cancelled (a typing indicator stopped) must stop, not wait here.
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise asyncio.CancelledError from exc
                 # No budget can be counted while Redis is away: wait for it rather than
                 # send blind (or fail the answer).
                 if not self._waiting:
