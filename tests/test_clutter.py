@@ -98,3 +98,23 @@ def test_pasted_text_loses_its_advert_lines_too():
     )
     article = extract_text(text)
     assert not any("Free quotes" in p for p in article.paragraphs)
+
+
+def test_readabilitys_html_keeps_link_shares_and_reads_layout_cells_as_blocks():
+    from lxml.html import fragment_fromstring
+
+    from bot.pipeline.extract import html_blocks
+
+    html = (
+        "<div><table><tr><td><a href='/'>Home</a><br><a href='/news'>Top News</a></td>"
+        "<td><p>The council met on Tuesday.</p><p>It voted for the budget.</p></td></tr>"
+        "<tr><td>Wins</td><td>12</td></tr></table></div>"
+    )
+    blocks = list(html_blocks(fragment_fromstring(html)))
+    assert [(b.text, b.kind, b.links) for b in blocks] == [
+        ("Home", PARAGRAPH, 1.0),
+        ("Top News", PARAGRAPH, 1.0),
+        ("The council met on Tuesday.", PARAGRAPH, 0.0),
+        ("It voted for the budget.", PARAGRAPH, 0.0),
+        ("Wins | 12", ROW, 0.0),  # a data row stays a row
+    ]

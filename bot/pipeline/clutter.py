@@ -47,6 +47,7 @@ _ELLIPSIS_END = ("…", "...", "…]", "...]")
 _TEASER_LABEL = re.compile(r"^[^:.!?]{2,30}:\s")
 # "heard.Shocking": a full stop with no space before a capitalised word, after a lower-case word.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_GLUED_QUICK = re.compile(r"[a-z][.!?][A-Z]")
 
 
 def is_clutter(block: Block, n: int) -> bool:
@@ -103,4 +104,5 @@ def _is_run(text: str, n: int) -> bool:
 def unglue_sentences(text: str) -> str:
     """"the court has heard.Shocking photographs…" -> "heard. Shocking": a missing space
     after a sentence (lost with the markup between two paragraphs or a caption)."""
-    return _GLUED.sub(" ", text) if "." in text or "!" in text or "?" in text else text
+    # the plain pattern finds (or rules out) a glued stop much faster than the look-arounds
+    return _GLUED.sub(" ", text) if _GLUED_QUICK.search(text) else text

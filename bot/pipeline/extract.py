@@ -107,7 +107,8 @@ def tidy_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
         if not text:
             continue
         tidy = Block(text, block.kind, block.links)
-        if not is_clutter(tidy, len(words(text))):
+        # words as spaces part them: close enough for the clutter rules' size limits, and cheap
+        if not is_clutter(tidy, text.count(" ") + 1):
             yield tidy
 
 
@@ -537,53 +538,74 @@ _HTML_SKIP = {"head", "title", "script", "style", "noscript", "template", "svg",
 
 
 def html_blocks(root: etree._Element) -> Iterator[Block]:
-    """Readability's HTML as blocks: one per paragraph, heading, list item, quote or table row."""
-    pending: list[str] = []
+    """Readability's HTML as blocks: one per paragraph, heading, list item, quote or table
+    row, with the share of each line's text inside links. A row of a layout table (its
+    cells hold paragraphs or line breaks) gives each cell's blocks instead."""
+    pending: list[tuple[str, bool]] = []  # (text, inside a link)
 
     def flush(kind: str = PARAGRAPH) -> Iterator[Block]:
-        text = "".join(pending)
+        pieces = list(pending)
         pending.clear()
-        for line in text.split("\n"):
-            line = normalise(line)
-            if line:
-                yield Block(line, kind)
+        line: list[str] = []
+        linked = 0
+        for text, in_link in pieces + [("\n", False)]:
+            parts = text.split("\n")
+            for i, part in enumerate(parts):
+                if i:
+                    joined = normalise("".join(line))
+                    if joined:
+                        yield Block(joined, kind, links=min(1.0, linked / len(joined)))
+                    line, linked = [], 0
+                line.append(part)
+                if in_link:
+                    linked += len(part.strip())
 
-    def walk(node: etree._Element) -> Iterator[Block]:
+    def walk(node: etree._Element, in_link: bool) -> Iterator[Block]:
         for child in node:
             tag = child.tag if isinstance(child.tag, str) else ""
+            child_link = in_link or tag == "a"
             if tag in _HTML_SKIP:
                 pass
             elif tag == "br":
-                pending.append("\n")
-            elif tag == "tr":
+                pending.append(("\n", False))
+            elif tag == "tr" and not _is_layout_row(child):
                 yield from flush()
                 cells = [normalise(c.text_content()) for c in child if isinstance(c.tag, str)]
                 text = " | ".join(c for c in cells if c)
                 if text:
-                    yield Block(text, ROW)
-            elif tag in _HTML_BLOCK_KINDS:
+                    linked = sum(len(normalise(a.text_content())) for a in child.iter("a"))
+                    yield Block(text, ROW, links=min(1.0, linked / len(text)))
+            elif tag in _HTML_BLOCK_KINDS and tag != "tr":
                 yield from flush()
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
                 yield from flush(_HTML_BLOCK_KINDS[tag])
-            elif tag in _HTML_CONTAINERS:
+            elif tag in _HTML_CONTAINERS or tag in ("tr", "td", "th"):
                 yield from flush()
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
                 yield from flush()
             elif tag:
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
             if child.tail:
-                pending.append(child.tail)
+                pending.append((child.tail, in_link))
 
     if root.text:
-        pending.append(root.text)
-    yield from walk(root)
+        pending.append((root.text, False))
+    yield from walk(root, False)
     yield from flush()
+
+
+_LAYOUT_CHILDREN = ("p", "div", "table", "br", "h1", "h2", "h3", "ul", "ol")
+
+
+def _is_layout_row(row: etree._Element) -> bool:
+    """A table row whose cells hold paragraphs, blocks or line breaks: the table lays out the page."""
+    return any(cell.find(tag) is not None for cell in row for tag in _LAYOUT_CHILDREN if isinstance(cell.tag, str))
 
 
 # --- plain text ------------------------------------------------------------------------------

@@ -130,10 +130,12 @@ def _best_supported(
     A heading that holds a meta title and more ("Politics | Headline", a kicker glued to
     it) gives way to that meta title, unless some meta title is the heading itself."""
     best, best_support = None, 0.0
+    profiles = [_profile(half) for half in halves]
     for heading in texts:
         if _is_site_or_label(heading, site_keys) or _is_breadcrumb(heading) or len(_words(heading)) > _MAX_WORDS:
             continue
-        support = max((_overlap(heading, half) for half in halves), default=0.0)
+        mine = _profile(heading)
+        support = max((_overlap(mine, half) for half in profiles), default=0.0)
         if support > best_support:
             best, best_support = heading, support
     if best is None or best_support < _SUPPORTED:
@@ -220,21 +222,35 @@ def _text_support(heading: str, text: str) -> float:
     return len(wanted & lead) / len(wanted)
 
 
-def _overlap(a: str, b: str) -> float:
+@dataclass(frozen=True)
+class _Words:
+    """A text as compared here: its key, and its words by their first letters
+    ("Downloading" and "Download" are one word)."""
+
+    key: str
+    counts: Counter[str]
+    n: int
+
+
+def _profile(text: str) -> _Words:
+    counts = Counter(w[:_STEM] for w in _words(text.lower()))
+    return _Words(_key(text), counts, sum(counts.values()))
+
+
+def _overlap(a: _Words, b: _Words) -> float:
     """Shared words over the longer one's count: 1.0 when the two say the same."""
-    if _key(a) == _key(b):
+    if a.key == b.key:
         return 1.0
-    # words compared by their first letters: "Downloading" and "Download" are one word here
-    wa = Counter(w[:_STEM] for w in _words(a.lower()))
-    wb = Counter(w[:_STEM] for w in _words(b.lower()))
-    na, nb = sum(wa.values()), sum(wb.values())
-    shared = sum((wa & wb).values())
-    if (na >= 2 and shared == na) or (nb >= 3 and shared == nb):
+    if not a.n or not b.n:
+        return 0.0
+    shared = sum((a.counts & b.counts).values())
+    longer = max(a.n, b.n)
+    if (a.n >= 2 and shared == a.n) or (b.n >= 3 and shared == b.n):
         # every word of the heading is in the title ("Leadership Styles" in "What are
         # Leadership Styles? definition and meaning"), or the other way round (a kicker
         # or standfirst glued to the heading): one is a longer form of the other
-        return max(_CONTAINED, shared / max(na, nb))
-    return shared / max(na, nb) if na and nb else 0.0
+        return max(_CONTAINED, shared / longer)
+    return shared / longer
 
 
 def _is_site_or_label(text: str, site_keys: Sequence[str]) -> bool:
