@@ -118,3 +118,13 @@ def test_readabilitys_html_keeps_link_shares_and_reads_layout_cells_as_blocks():
         ("It voted for the budget.", PARAGRAPH, 0.0),
         ("Wins | 12", ROW, 0.0),  # a data row stays a row
     ]
+
+
+def test_clutter_checks_stay_fast_on_a_hostile_unbroken_line():
+    import time
+
+    line = "Contact us " + "a" * 200_000
+    started = time.perf_counter()
+    is_clutter(Block(line, PARAGRAPH), 3)
+    unglue_sentences(line)
+    assert time.perf_counter() - started < 0.5

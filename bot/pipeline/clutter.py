@@ -22,6 +22,9 @@ _LINKED_SHORT = 0.5
 _SHORT_WORDS = 40
 # A longer block is prose even when linked throughout (a deal's description, a quoted review).
 _LINKED_WORDS = 60
+# Contact and advert lines are short; the address patterns only ever read this much
+# (an address pattern on an unbroken run of letters would re-scan it from every start).
+_CONTACT_CHARS = 600
 
 # "Label: value" lines of a film, book or product review's fact box.
 _FACT_BOX = re.compile(
@@ -62,7 +65,7 @@ def is_clutter(block: Block, n: int) -> bool:
         return True
     if n <= 30 and (_FACT_BOX.match(text) or _CAPTION.match(text)):
         return True
-    if n <= 60 and _is_contact_or_advert(text):
+    if n <= 60 and len(text) <= _CONTACT_CHARS and _is_contact_or_advert(text):
         return True
     if text.rstrip().endswith(_ELLIPSIS_END) and n <= 30 and (block.links >= 0.3 or _TEASER_LABEL.match(text)):
         return True  # "Related: Council to inspect every home …"
