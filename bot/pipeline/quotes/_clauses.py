@@ -66,11 +66,11 @@ def is_reporting_verb(word: str, rules: Rules | None = None) -> bool:
 
 
 def _pronoun(word: str, rules: Rules) -> str | None:
-    """The clause's pronoun in English terms: another language's "er", "elle", "она"
-    is "he" (a person), its plural "they"."""
+    """The clause's pronoun in English terms: another language's "er", "он" is "he",
+    "elle", "она" is "she", its plural "they"."""
     low = word.lower()
     if low in rules.personal:
-        return low if rules is ENGLISH else "he"
+        return low if rules is ENGLISH else "she" if low in rules.feminine else "he"
     if low in rules.pronouns:
         return low if rules is ENGLISH else "they"
     return None
