@@ -97,3 +97,57 @@ def test_russian_skazala_ona_is_the_woman_the_writer_brought_in():
     )
     assert said(article, "Мост построен в 1962 году") == "Игорь Петров"
     assert said(article, "Объезд займёт у меня") == "Ольга Смирнова"
+
+
+# -- the name in the attribution clause, not another one near it -------------------
+
+
+def test_the_appositive_form_gives_the_person_not_the_firm():
+    article = story(
+        "Stocks fell in Asia on Thursday as investors weighed new tariffs.",
+        "“Markets had priced in a truce, and now they have to price in the opposite,” Chris Weston, chief market strategist at Pepperstone, said in an e-mail.",
+        "Anthony Anton, president and chief executive of the Harbor Restaurant Association stated, “Owners will close before they raise prices again.”",
+    )
+    assert said(article, "priced in a truce") == "Chris Weston"
+    assert said(article, "Owners will close") == "Anthony Anton"
+
+
+def test_a_person_of_a_place_or_a_group_is_the_person():
+    article = story(
+        "The Senate voted 51-49 to advance the bill late on Tuesday night.",
+        "“This is not the way the chamber should write a law that touches every family,” said Sen. Tammy Ortiz of Wisconsin.",
+        "“Observers were kept away from three of the counting centres,” said Meera Ghosh of Human Rights Watch, who watched the vote.",
+    )
+    assert said(article, "touches every family") == "Tammy Ortiz"
+    assert said(article, "counting centres") == "Meera Ghosh"
+
+
+def test_told_the_newspaper_names_who_told_it():
+    article = story(
+        "The senator has not said whether he will endorse the nominee.",
+        "Trump told the Washington Post, “I like Paul, but these are horrible times for our country.”",
+        "Clinton's campaign chairman, John Podesta, said in a statement: “The speech was a dark portrait of a country we do not recognise.”",
+    )
+    assert said(article, "horrible times") == "Trump"
+    assert said(article, "dark portrait") == "John Podesta"
+
+
+def test_a_second_verb_shares_the_subject_of_the_sentence():
+    article = story(
+        "The mayor spoke at length on the radio on Friday morning.",
+        "De Blasio said the decision was made by police commissioner Bill Bratton and said, “I stand by it, and I stand by him.”",
+    )
+    assert said(article, "I stand by it") == "De Blasio"
+
+
+def test_page_furniture_and_places_are_not_speakers():
+    article = story(
+        "The company reported its third loss in a row on Monday.",
+        "“We expect a better second half as the new plant comes on line,” Feed McCain said.",
+        "“The recovery is fragile,” Ohio said.",
+        "Ohio is one of the states where the company employs the most people, and in Ohio the plant is the largest employer.",
+        "(c) 2007 United Press International. “All rights reserved,” United said.",
+    )
+    assert said(article, "better second half") is None
+    assert said(article, "recovery is fragile") is None
+    assert said(article, "All rights reserved") is None

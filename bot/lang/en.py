@@ -136,6 +136,11 @@ FEMININE_NAMES = words(
     sophia stephanie susan suzanne tammy teresa theresa tiffany tina virginia wendy"""
 )
 
+# Words of page furniture that end up capitalised next to quotes: never a speaker.
+FURNITURE = words(
+    """feed rss trackback comments comment reply share print email subscribe newsletter advertisement
+    related login permalink tweet retweet follow"""
+)
 # What may open a reporting clause right after a quote, besides names and verbs.
 CLAUSE_OPENERS = words("he she they we i it you the a an his her their its our this that one another some two three several according")
 

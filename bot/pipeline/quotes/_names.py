@@ -83,6 +83,8 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
         # German capitalises every noun: "der Sprecher", "das Ministerium" are not names.
         runs = [run for run in runs if not _common_noun(run, words, rules)]
     for candidate in runs:
+        if best and len(best) >= 2 and _followed_by_of(best, words):
+            break  # `Sen. Tammy Baldwin of Wisconsin`: the person, not where she is from
         # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
         # run: "Amy Pope" keeps her surname.
         titled = [i for i, w in enumerate(candidate[:-1]) if _is_title(w, rules)]
@@ -109,6 +111,21 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if not name.endswith(" Jr."):
         name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
+
+
+def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
+    """Names written where a place goes: a one-word one ("in Ohio") however it is used
+    elsewhere ("Ohio said" is a headline's shorthand), a longer one unless the article
+    shows it is a person's ("in Jackson Heights" vs "in Jane Jackson's office")."""
+    return frozenset(name for name in located if len(name.split()) == 1 or name not in people)
+
+
+_OF = frozenset(("of", "from"))
+
+
+def _followed_by_of(run: list[str], words: list[str]) -> bool:
+    at = next((i for i, w in enumerate(words) if w is run[-1]), -1)
+    return 0 <= at < len(words) - 1 and words[at + 1] in _OF
 
 
 def _genitive_lead(run: list[str], rules: Rules) -> bool:
@@ -179,6 +196,8 @@ class Cast:
     people: frozenset[str] = field(default=frozenset(), compare=False)
     # Full names it writes where a place goes ("in New York") and never as a person's.
     places: frozenset[str] = field(default=frozenset(), compare=False)
+    # Words the article writes in lower case: a capitalised one of them is no name.
+    lowercase: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if self.rules is None:
@@ -228,6 +247,9 @@ class Cast:
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if tail and tail[-1].lower() in rules.locatives:
                 located.add(full)
+            if _COPYRIGHT.search(before):
+                # "© 2007 United Press International": the agency, none of it a speaker.
+                located.update([full, run, *(_clean(w) for w in run.split())])
             if not possessive and (after or _speaks(text, m.end(), rules) or _spoken_of(before, rules)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
@@ -239,7 +261,10 @@ class Cast:
             if person or (len(name.split()) >= 2 and any(_first_name(_clean(name.split()[0]).lower(), g, rules) for g in "mf"))
         )
         people = _people(mentions, titled, rules)
-        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, frozenset(located) - people)
+        lowercase = frozenset(w for w in _WORD.findall(text) if w.islower())
+        return cls(
+            tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, _places(located, people), lowercase
+        )
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
@@ -319,6 +344,19 @@ class Cast:
             if self._someone(mention) and self.compatible(mention.full, pronoun):
                 return mention.full
         return None
+
+    def plausible(self, speaker: str | None) -> str | None:
+        """The speaker, unless it cannot be one: a place ("Ohio" after "in Ohio"), page
+        furniture ("Feed McCain", "Trackback Comments", the agency after "©"), or one
+        capitalised word the article also writes in lower case ("Partial", "Speaking")."""
+        if not speaker or speaker in self.places:
+            return None
+        words = speaker.split()
+        if any(_clean(w).lower() in self.rules.furniture for w in words):
+            return None
+        if len(words) == 1 and words[0][:1].isupper() and _clean(words[0]).lower() in self.lowercase:
+            return None
+        return speaker
 
     def _someone(self, mention: Mention) -> bool:
         """A person by the name's shape, or one the article shows speaking or titled
@@ -432,6 +470,7 @@ def _speaks(text: str, end: int, rules: Rules) -> bool:
     return bool(word) and word.group(1).lower() in rules.verbs
 
 
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)\s*(?:\d{4}\s*)?$")
 _LAST_WORD = re.compile(r"([\w'’-]+)[\s,]*$")
 
 

@@ -45,6 +45,8 @@ class Rules:
     masculine_marks: frozenset[str] = frozenset()
     feminine_marks: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
+    # Page furniture's words ("Feed", "Trackback"): never in a speaker's name.
+    furniture: frozenset[str] = en.FURNITURE
     masculine_names: frozenset[str] = frozenset()
     feminine_names: frozenset[str] = frozenset()
     masculine_name_endings: tuple[str, ...] = ()
