@@ -151,3 +151,43 @@ def test_page_furniture_and_places_are_not_speakers():
     assert said(article, "better second half") is None
     assert said(article, "recovery is fragile") is None
     assert said(article, "All rights reserved") is None
+
+
+def test_the_person_named_inside_the_quote_is_not_its_speaker():
+    article = story(
+        "“The prime minister has no plan for the deficit and no plan for the hospitals,” Ed Miliband said at Prime Minister's Questions.",
+        "David Cameron hit back. “Don’t you dare lecture us about the deficit, Ed Miliband, when your party left the country in ruins,” he said.",
+    )
+    assert said(article, "no plan for the hospitals") == "Ed Miliband"
+    assert said(article, "dare lecture us") == "David Cameron"
+
+
+# -- what is a quote, and where it shows --------------------------------------------------
+
+
+def test_titles_of_reports_and_shows_are_not_quotes():
+    article = story(
+        "Research firm Parks Associates released “The Future of High-Definition TV - 2007 Edition” on Tuesday, its yearly report on sales.",
+        "Walsh is now the host of “Flip the Script With Liz Plank and Friends” on weekday mornings.",
+        "“Sales of the new sets will double before the end of the decade in most markets,” said analyst Kurt Scherf.",
+    )
+    texts = [q.text for q in find_quotes(article)]
+    assert not any("High-Definition" in t or "Flip the Script" in t for t in texts), texts
+    assert any("Sales of the new sets" in t for t in texts)
+
+
+def test_a_quote_shown_under_the_summary_is_not_also_a_summary_bullet():
+    from bot.config import SummarySettings
+    from bot.pipeline import digest_article
+
+    article = story(
+        "WASHINGTON — Hillary Clinton's campaign answered Donald Trump's proposal to bar Muslims from entering the country on Monday.",
+        "Huma Abedin, vice chairwoman for Clinton's presidential campaign, emailed supporters on Monday evening, telling them, “I am a proud Muslim — but you don’t have to share my faith to share my disgust.”",
+        "The email asked supporters to sign a petition against the proposal before the next debate.",
+        "Trump's campaign did not answer a request for comment on the email on Monday night.",
+        "The proposal has been criticised by leaders of both parties since it was announced last week.",
+    )
+    digest = digest_article(article, "story", SummarySettings())
+    quoted = [q.text for q in digest.quotes if "proud Muslim" in q.text]
+    assert quoted, [q.text for q in digest.quotes]
+    assert not any("proud Muslim" in s.text for s in digest.summary), [s.text for s in digest.summary]
