@@ -196,8 +196,6 @@ class Cast:
     people: frozenset[str] = field(default=frozenset(), compare=False)
     # Full names it writes where a place goes ("in New York") and never as a person's.
     places: frozenset[str] = field(default=frozenset(), compare=False)
-    # Words the article writes in lower case: a capitalised one of them is no name.
-    lowercase: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if self.rules is None:
@@ -261,10 +259,7 @@ class Cast:
             if person or (len(name.split()) >= 2 and any(_first_name(_clean(name.split()[0]).lower(), g, rules) for g in "mf"))
         )
         people = _people(mentions, titled, rules)
-        lowercase = frozenset(w for w in _WORD.findall(text) if w.islower())
-        return cls(
-            tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, _places(located, people), lowercase
-        )
+        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, _places(located, people))
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
@@ -344,6 +339,12 @@ class Cast:
             if self._someone(mention) and self.compatible(mention.full, pronoun):
                 return mention.full
         return None
+
+    @functools.cached_property
+    def lowercase(self) -> frozenset[str]:
+        """Words the article writes in lower case: a capitalised one of them is no name.
+        Read on demand: only a one-word speaker needs it."""
+        return frozenset(w for w in _WORD.findall(self.text) if w.islower())
 
     def plausible(self, speaker: str | None) -> str | None:
         """The speaker, unless it cannot be one: a place ("Ohio" after "in Ohio"), page
