@@ -52,6 +52,7 @@ from bot.pipeline.cleanup import (
     words,
 )
 from bot.errors import NotAnArticle
+from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup
 from bot.lang.detect import detect_language
 from bot.pipeline.metadata import Metadata, read_metadata
 from bot.models import Article
@@ -106,10 +107,26 @@ def parse_html(html: str) -> HtmlElement:
     """
     if not html or not html.strip():
         raise NotAnArticle(detail="empty document")
+    html = close_unclosed_title(close_broken_doctype(_without_surrogates(html)))
     tree = _load_html(html)
+    if tree is None and looks_like_markup(html):
+        # trafilatura takes a page without "html" near its top and with a single child
+        # for plain words; a page that opens with a broken doctype ("<!DOCTYPE htm") is
+        # still a page
+        tree = _parse_bytes(_INVALID_XML_CHARS.sub("", html))
     if tree is None:
         raise NotAnArticle(detail="unparseable HTML")
     return tree
+
+
+def _without_surrogates(html: str) -> str:
+    """A lone surrogate (text mis-decoded upstream) becomes U+FFFD: as invalid UTF-8 it
+    would end libxml2's parse there, and the rest of the page with it."""
+    try:
+        html.encode("utf-8")
+    except UnicodeEncodeError:
+        return html.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return html
 
 
 # trafilatura's repairs before parsing (its utils.repair_faulty_html)
@@ -305,9 +322,25 @@ def _readability(tree: HtmlElement, url: str | None, *, copy: bool = True) -> li
         return []
     if not summary or not summary.strip():
         return []
+    root = _summary_tree(summary)
+    return list(html_blocks(root)) if root is not None else []
+
+
+def _summary_tree(summary: str) -> etree._Element | None:
+    """Readability's summary as a tree. It is usually a fragment (a <div>), but on a page
+    it could not read (a frameset, a truncated document) it hands back a whole document,
+    which lxml's fragment parser refuses ("too many bodies"): then its <body> is the text."""
     from lxml.html import fragment_fromstring
 
-    return list(html_blocks(fragment_fromstring(summary, create_parent="div")))
+    try:
+        return fragment_fromstring(summary, create_parent="div")
+    except (etree.ParserError, AssertionError, ValueError) as exc:
+        logger.debug("readability's summary is no fragment (%s); reading it as a document", exc)
+    tree = _parse_bytes(summary)
+    if tree is None:
+        return None
+    body = tree.find("body")
+    return body if body is not None else tree
 
 
 # --- trees to blocks -------------------------------------------------------------------------
@@ -416,7 +449,7 @@ _HTML_CONTAINERS = {
     "form",
     "center",
 }
-_HTML_SKIP = {"script", "style", "noscript", "template", "svg", "button", "select", "figcaption"}
+_HTML_SKIP = {"head", "title", "script", "style", "noscript", "template", "svg", "button", "select", "figcaption"}
 
 
 def html_blocks(root: etree._Element) -> Iterator[Block]:

@@ -8,11 +8,11 @@ falls inside a tag or an entity.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from bot.links import utf16_len
 from bot.models import Digest, Quote
 from bot.texts import date_text, text
 
@@ -20,12 +20,15 @@ TELEGRAM_LIMIT = 4096
 BULLET = "•"
 
 
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for Telegram HTML: only what its parser requires (&, <, >). html.escape would
+    also turn every apostrophe into &#x27;, which a terminal or a log shows as is."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """A value inside a double-quoted attribute (an href): the quote mark too."""
+    return escape(value).replace('"', "&quot;")
 
 
 def site_name(digest: Digest) -> str | None:
@@ -78,7 +81,7 @@ def _blockquote(text: str) -> str:
 def _title(url: str | None) -> Wrap:
     def wrap(text: str) -> str:
         inner = f"<b>{escape(text)}</b>"
-        return f'<a href="{escape(url)}">{inner}</a>' if url else inner
+        return f'<a href="{escape_attribute(url)}">{inner}</a>' if url else inner
 
     return wrap
 
