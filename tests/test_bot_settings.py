@@ -152,3 +152,22 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_settings_and_gets_the_
         assert "reopens" in digest["text"] and len(bullets(digest)) >= 5
         assert (await stored_settings(config, new))["auto"] is True
         assert await stored_settings(config, old) == {}
+
+
+async def test_with_the_disk_full_a_settings_press_says_it_was_not_saved(telegram_api, config):
+    import contextlib
+
+    from bot.store import StoreFull
+
+    # A store full to the last page (see test_bot_buttons): other chats' settings filled it.
+    store = await SQLiteStore.open(Path(config.storage.path), max_bytes=48 * 1024)
+    with contextlib.suppress(StoreFull):
+        for chat_id in range(100_000, 104_000):
+            await store.set_chat_settings(chat_id, {})
+    async with bot_running(config, store=store):
+        asked = telegram_api.private_message("/settings")
+        (panel,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the settings")
+        answer = await telegram_api.wait_for_callback_answer(telegram_api.press(panel, "long"))
+    assert "disk is full" in answer["text"] and "Saved" not in answer["text"]
+    assert "Summary: normal" in telegram_api.sent(USER["id"])[0]["text"]
+    assert await stored_settings(config, USER["id"]) == {}

@@ -39,6 +39,8 @@ _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _INITIAL = re.compile(r"^[" + re.escape(_OPENING) + r"]*[^\W\d_]\.$")
 _DOTTED = re.compile(r"^[" + re.escape(_OPENING) + r"]*(?:[^\W\d_]{1,2}\.){2,}$")  # U.S.  E.E.U.U.
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
+# A news agency's credit after a dateline: "(AP)", "(Reuters)", "(dpa)".
+_AGENCY = re.compile(r"^\([A-Za-z][A-Za-z./]{1,14}\)$")
 
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
@@ -157,6 +159,8 @@ def _is_boundary(block: str, start: int, match: re.Match[str], code: str) -> boo
     if following is None:
         return True
     nxt = following.group(1)
+    if _AGENCY.match(nxt):
+        return False  # "SANTA MONICA, Calif. (AP) -- ...": a dateline stays with its sentence
     first = nxt.lstrip(_OPENING + "-–—")[:1]
     if first.islower():
         # "Why?" he asked. / e.g. the / ... and then: the sentence goes on.

@@ -90,7 +90,10 @@ class Store(Protocol):
         """The chat's settings; {} when it has none."""
         ...
 
-    async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None: ...
+    async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
+        """Raises StoreFull when there was no room to write them (the one write whose
+        failure the asker must hear of: they are told "saved" otherwise)."""
+        ...
 
     async def move_chat_settings(self, old: int, new: int) -> None:
         """A group became a supergroup with a new id: `old`'s settings become `new`'s

@@ -38,7 +38,7 @@ MAX_TOPIC_QUERIES = 256
 
 
 @dataclass
-class Pending:
+class _Pending:
     received: float
     body: str
     attempts: int = 0
@@ -51,7 +51,7 @@ class Memory:
     digests: dict[str, tuple[float, Digest]] = field(default_factory=dict)
     links: dict[str, tuple[float, str]] = field(default_factory=dict)
     settings: dict[int, str] = field(default_factory=dict)
-    pending: dict[int, Pending] = field(default_factory=dict)
+    pending: dict[int, _Pending] = field(default_factory=dict)
     stories: OrderedDict[str, tuple[datetime, datetime, list[Story]]] = field(default_factory=OrderedDict)
     leases: dict[str, tuple[str, float]] = field(default_factory=dict)  # name -> (holder, expires)
     writes: int = 0
@@ -117,7 +117,7 @@ class MemoryStore:
     # -- the journal -------------------------------------------------------------------------
 
     async def add_pending(self, update_id: int, body: str) -> None:
-        self.memory.pending.setdefault(update_id, Pending(self._clock(), body))
+        self.memory.pending.setdefault(update_id, _Pending(self._clock(), body))
 
     async def done_pending(self, update_id: int) -> None:
         self.memory.pending.pop(update_id, None)

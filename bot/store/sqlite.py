@@ -160,10 +160,15 @@ class SQLiteStore:
     async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
         body = json.dumps(settings, ensure_ascii=False, sort_keys=True)
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: sqlite3.Connection) -> bool:
             db.execute("INSERT OR REPLACE INTO chat_settings (chat_id, body) VALUES (?, ?)", (chat_id, body))
+            return True
 
-        await self._off_loop(self._run, write, default=None, writes=True)
+        def save() -> None:
+            if not self._run(write, default=False, writes=True) and self._full:
+                raise StoreFull(self.path)
+
+        await self._off_loop(save)
 
     async def move_chat_settings(self, old: int, new: int) -> None:
         def move(db: sqlite3.Connection) -> None:

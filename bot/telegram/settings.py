@@ -23,6 +23,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
+from bot.store import StoreFull
 from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
 from bot.pipeline.render import escape
@@ -84,6 +85,7 @@ async def load_settings(state: BotState, chat_id: int) -> ChatSettings:
 
 
 async def save_settings(state: BotState, chat_id: int, settings: ChatSettings) -> None:
+    """Raises StoreFull when the store had no room for them."""
     assert state.store is not None
     await state.store.set_chat_settings(chat_id, settings.to_dict())
 
@@ -229,7 +231,11 @@ async def settings_button(update: Update, context: Context) -> None:
         await query.answer(text("answer_unknown", language))
         return
     if changed != settings:
-        await save_settings(state, chat.id, changed)
+        try:
+            await save_settings(state, chat.id, changed)
+        except StoreFull:
+            await query.answer(text("answer_store_full_settings", language), show_alert=True)
+            return
     await query.answer(text("answer_saved", language))
     await _edit(
         query.edit_message_text(

@@ -116,6 +116,7 @@ ENGLISH: dict[str, str] = {
     "button_auto": "Every link: {state}",
     "button_done": "Done",
     "answer_saved": "Saved",
+    "answer_store_full_settings": "My disk is full, so I could not save that; the settings stay as they were.",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Untitled",
     "min_read": "{minutes} min read",

@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
     "button_auto": "Jeder Link: {state}",
     "button_done": "Fertig",
     "answer_saved": "Gespeichert",
+    "answer_store_full_settings": "Mein Speicher ist voll, deshalb konnte ich das nicht speichern; die Einstellungen bleiben, wie sie waren.",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Ohne Titel",
     "min_read": "{minutes} Min. Lesezeit",

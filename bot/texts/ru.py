@@ -100,6 +100,7 @@ TEXTS: dict[str, str] = {
     "button_auto": "Каждая ссылка: {state}",
     "button_done": "Готово",
     "answer_saved": "Сохранено",
+    "answer_store_full_settings": "Мой диск переполнен, поэтому я не смог это сохранить; настройки остались прежними.",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Без заголовка",
     "min_read": "{minutes} мин чтения",
