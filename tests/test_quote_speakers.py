@@ -191,3 +191,14 @@ def test_a_quote_shown_under_the_summary_is_not_also_a_summary_bullet():
     quoted = [q.text for q in digest.quotes if "proud Muslim" in q.text]
     assert quoted, [q.text for q in digest.quotes]
     assert not any("proud Muslim" in s.text for s in digest.summary), [s.text for s in digest.summary]
+
+
+def test_the_subject_after_a_leading_phrase_speaks_for_a_second_verb():
+    article = story(
+        "The hacker has been held in a Bucharest prison since his arrest in January.",
+        "In an interview with journalist Matei Rosca last year, Lazar said he welcomed extradition to the United States and added, “I want to tell my story in an American court.”",
+        "Trump joked that Brooklyn was his answer, but went on to say, “There are places in this country that are more dangerous than war zones.”",
+    )
+    assert said(article, "tell my story") == "Lazar"
+    assert said(article, "more dangerous than war zones") == "Trump"
+

@@ -65,9 +65,17 @@ class Key:
 def gold_key(source: str) -> Key | None:
     """The person or organisation a gold source names; None when it names no one."""
     # The head of the phrase: an appositive or a relative clause after a comma describes it.
-    head = re.sub(r"\([^()]*\)", " ", source).split(",")[0]
-    # "Phil Musser of digital consulting firm IMGE": the prepositional phrase says where.
-    head = _QUALIFIER.split(head)[0]
+    chunks = [c for c in re.sub(r"\([^()]*\)", " ", source).split(",") if c.strip()]
+    head = chunks[0] if chunks else ""
+    if len(chunks) >= 2 and _POSSESSIVE.search(head.split()[0] if head.split() else "") and _only_names(chunks[1]):
+        # "Clinton's campaign chairman, John Podesta": the appositive names the speaker.
+        head = chunks[1]
+    # "Phil Musser of digital consulting firm IMGE": the prepositional phrase says where
+    # (not in "Fight for $15 organizing director Kendall Fells": no name before it).
+    before, *rest = _QUALIFIER.split(head, maxsplit=1)
+    named = [i for i, t in enumerate(_TOKEN.findall(before)) if _is_name(t)]
+    if rest and (len(named) >= 2 or any(i > 0 for i in named)):
+        head = before
     tokens = _TOKEN.findall(head)
     runs: list[tuple[int, int]] = []
     i = 0
@@ -94,6 +102,11 @@ def gold_key(source: str) -> Key | None:
     return Key(names)
 
 
+def _only_names(chunk: str) -> bool:
+    tokens = [t for t in _TOKEN.findall(chunk) if t.isalpha() or t.endswith(".")]
+    return len(tokens) >= 2 and all(_is_name(t) or _core(t) in TITLES for t in tokens)
+
+
 def shown_names(speaker: str) -> tuple[str, ...]:
     """The name words of a shown speaker, titles and determiners left out."""
     return tuple(_core(t) for t in _TOKEN.findall(speaker) if _is_name(t))
@@ -113,7 +126,9 @@ def same_person(shown: str | None, key: Key) -> bool:
         return True  # "Peabody Energy" for "Peabody": an organisation's full name
     if names[-1] != key.names[-1]:
         return False
-    return len(names) < 2 or len(key.names) < 2 or names[0] == key.names[0]
+    # First names agree when both are given ("Bill" is not "Hillary Clinton"); a word
+    # the gold keeps before the name ("Archbishop Aris Shirvanian") is no first name.
+    return len(names) < 2 or len(key.names) < 2 or names[0] in key.names[:-1]
 
 
 # -- where a shown quote stands in the source ----------------------------------------

@@ -72,7 +72,8 @@ FUNCTION_WORDS = words(
     it its he she they we i you his her their our my your him them us me who what where why
     how which whose whom some many most all both each every no not one two three also still
     meanwhile however although though because even just only now later earlier today
-    yesterday tomorrow last next according asked told said says mr mrs ms
+    yesterday tomorrow last next according asked told said says mr mrs ms likewise instead indeed
+    moreover furthermore nevertheless besides finally perhaps maybe yes wait well
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     """

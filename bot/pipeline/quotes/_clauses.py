@@ -283,9 +283,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
-        if i > 0 and words[i - 1].lower() in rules.conjunctions:
-            # `De Blasio said the move was Bratton's and said, "…"`: the verbs share
-            # the sentence's subject.
+        clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
+        if i > 0 and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+            # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
+            # Brooklyn was his answer, but went on to say`: the verbs share the
+            # sentence's subject.
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
@@ -311,8 +313,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
 
 
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
-    """The first name in a sentence that some lowercase word (its verb) follows."""
+    """The first name in a sentence that some lowercase word (its verb) follows, after
+    any leading adverbial (`In an interview with Matei Rosca last year, Lazar said`)."""
     rules = rules or ENGLISH
+    if words and (words[0].lower() in rules.stop_after or words[0].lower() in rules.links) and "," in words:
+        words = words[words.index(",") + 1 :]
     for i, word in enumerate(words):
         if not _is_name_token(word, rules) or _is_title(word, rules):
             continue
@@ -321,7 +326,9 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
             j += 1
         if _POSSESSIVE_END.search(words[j]):
             continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
-        opening = i == 0 or (i == 1 and words[0].lower() in rules.articles)
+        # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
+        # then its appositive (not `Wait, it gets better:`).
+        opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i
         if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in rules.titles) or (opening and words[j + 1] == ","):
             name = name_in(" ".join(words[i : j + 1]), rules)[0]
             if name:
