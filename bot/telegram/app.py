@@ -26,7 +26,7 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.config import Config
+from bot.config import Config, require_webhook_secret
 from bot.errors import ConfigError
 from bot.telegram.delivery import PatientRateLimiter
 from bot.telegram.handlers import COMMANDS, register
@@ -61,6 +61,7 @@ def build_application(config: Config) -> App:
     if not token:
         raise ConfigError(MISSING_TOKEN)
     settings = config.telegram
+    require_webhook_secret(settings)
     state = BotState(config)
     builder = (
         ApplicationBuilder()
