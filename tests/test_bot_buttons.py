@@ -15,6 +15,7 @@ from tests.botrig import (
     telegram_api,  # noqa: F401 - fixture
 )
 from tests.fakebotapi import USER
+from bot.telegram.buttons import parse_view_data
 
 STORY_QUOTES = 3  # article_page's story quotes three people
 
@@ -131,3 +132,10 @@ async def test_a_pasted_article_gets_buttons_too_until_its_digest_expires(telegr
     assert answer["text"] == "That digest is too old to change; send the text again."
     assert after["text"] == shorter["text"]
     assert not telegram_api.calls_of("editMessageText", ok=False)
+
+
+def test_forged_button_data_with_unicode_digits_is_an_unknown_button_not_an_error():
+    # "²" passes str.isdigit() but int() refuses it: a forged press must read as junk.
+    assert parse_view_data("dg:abc:²:1:0") is None
+    assert parse_view_data("dg:abc:٣:1:0") is None  # Arabic-Indic three: a digit to int(), not to us
+    assert parse_view_data("dg:abc:4:1:0") is not None
