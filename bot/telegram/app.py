@@ -142,6 +142,11 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
         try:
             yield application
         finally:
+            # First the CPU pool: its workers are killed, so no handler waits on a page
+            # (the Application's stop waits for every handler to end).
+            cpu = state_of(application).cpu
+            if cpu is not None:
+                await cpu.close()
             if updater.running:
                 await updater.stop()
             if application.running:
