@@ -58,6 +58,13 @@ from bot.pipeline.quotes.speakers import (
 
 # A quote longer than this is cut at a sentence end, with "…".
 MAX_QUOTE_CHARS = 600
+# How far before and after a quote its lead-in and reporting clause are looked for:
+# a sentence is rarely this long, and reading whole paragraphs for every quote made
+# a paragraph of many quotes quadratic.
+CONTEXT_CHARS = 1_000
+# Quote segments read per article (news articles have up to ~150): a page of
+# thousands of quote marks costs no more than a long interview.
+MAX_SEGMENTS = 300
 # Partial quotes this short are scare quotes or titles, not key quotes.
 MIN_PARTIAL_WORDS = 6
 
@@ -169,7 +176,16 @@ _PAIRED_GUILLEMET = {"»": "«", "«": "»", "›": "‹", "‹": "›"}
 # `«…«Мерзни, мерзни, волчий хвост»`, — сказал он`: Russian prints one mark where an
 # inner and the outer quote close together, the dash of the clause right after it.
 _SHARED_CLOSE = re.compile(r"\s*,?\s*[—–]")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:…]\s+)$")
+
+
+def _opens_sentence(paragraph: str, end: int) -> bool:
+    """Does paragraph[:end] end where a sentence may open (its start, or a sentence end
+    and space)? Read backwards from `end`: a search over the whole prefix, for every
+    mark, made a paragraph of guillemets quadratic."""
+    i = end
+    while i > 0 and paragraph[i - 1].isspace():
+        i -= 1
+    return end == 0 or (0 < i < end and paragraph[i - 1] in ".!?:…")
 
 
 def _paired(
@@ -272,7 +288,7 @@ def _shared_open(paragraph: str, base: int, found: list[Segment], closer: str) -
         seg = found[k]
         if not seg.opened or paragraph[seg.start - base] != opening:
             return None
-        if _SENTENCE_OPENS.search(paragraph[: seg.start - base]):
+        if _opens_sentence(paragraph, seg.start - base):
             return k
     return None
 
@@ -283,6 +299,8 @@ def _all_segments(article: Article, reversed_first: bool = False) -> list[Segmen
     base = 0
     still_open = False
     for index, paragraph in enumerate(article.paragraphs):
+        if len(segments) >= MAX_SEGMENTS:
+            break
         found, open_after = _segments(paragraph, base, index, reversed_first)
         if still_open and segments and found and found[0].start == base:
             # The convention: each paragraph reopens, the last one closes.
@@ -383,7 +401,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
         return True, clause
     # `…," he said` / `…" Putin noted.` / `…?" asked X`: a reporting verb early in the
     # rest of the sentence; right after the quote unless the quote ends in a comma.
-    ends = sentence_ends(after, rules)
+    ends = sentence_ends(after, rules, limit=1)
     head = after[: ends[0]] if ends else after
     early = " ".join(head.split()[:8])
     if rules is not ENGLISH and clause.found and _verb_first(after, rules):
@@ -420,7 +438,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
 def _bare_clause(after: str, rules: Rules = ENGLISH) -> bool:
     """`” Trump said.` / `” the spokesman said Tuesday.`: a sentence that is only a
     reporting clause (`”, critica.` where the subject may go unsaid)."""
-    ends = sentence_ends(after, rules)
+    ends = sentence_ends(after, rules, limit=1)
     sentence = after[: ends[0]] if ends else after
     words = sentence.split()
     fewest = 1 if rules.pro_drop else 2
@@ -454,7 +472,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     reversed_first = rules is not ENGLISH and quote_marks(article.language)[:2].count(("»", "«")) > 0
 
     found: list[_Found] = []
-    for seg in _all_segments(article, reversed_first):
+    for seg in _all_segments(article, reversed_first)[:MAX_SEGMENTS]:
         first_paragraph = _paragraph_of(starts, seg.start)
         last_paragraph = _paragraph_of(starts, seg.end - 1)
         p_start = starts[first_paragraph]
@@ -462,8 +480,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         body = text[seg.body_start : seg.body_end]
         if not re.search(r"\w", body):
             continue
-        before = text[p_start : seg.start]
-        after = text[seg.end : p_end]
+        before = text[max(p_start, seg.start - CONTEXT_CHARS) : seg.start]
+        after = text[seg.end : min(p_end, seg.end + CONTEXT_CHARS)]
         if not seg.opened:
             start_free, c_before = True, Clause()
         else:
@@ -473,7 +491,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 # sentence, a partial quote.
                 start_free = False
         end_free, c_after = _ends_free(body, after, rules) if seg.closed else (True, Clause())
-        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after, rules):
+        if _ends_in_full_stop(body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after, rules):
             # A quote ending in a full stop ends its sentence: what follows is another
             # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
@@ -525,7 +543,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 and previous.standalone
                 and previous.speaker == speaker
                 and paragraph - _paragraph_of(starts, previous.end - 1) == 1
-                and len(sentence_ends(text[previous.end : starts[paragraph] - 2])) <= 1
+                and len(sentence_ends(text[previous.end : starts[paragraph] - 2], limit=2)) <= 1
             ):
                 # The speaker's quotation goes on over the next paragraph: one quote.
                 joined = previous.pieces + tuple(replace(p, continued=True) if i == 0 else p for i, p in enumerate(pieces))
@@ -552,11 +570,24 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     return matches
 
 
+def _ends_in_full_stop(body: str) -> bool:
+    """A full stop after the last word, read backwards (a regex search for a full stop
+    then non-word characters to the end tried every full stop in the quote)."""
+    for ch in reversed(body):
+        if ch == ".":
+            return True
+        if ch.isalnum() or ch == "_":
+            return False
+    return False
+
+
 def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> int:
-    """Where the sentence holding `offset` ends (its paragraph's end at the latest)."""
+    """Where the sentence holding `offset` ends (its paragraph's end at the latest,
+    CONTEXT_CHARS on)."""
     index = _paragraph_of(starts, offset)
     end = starts[index + 1] - 2 if index + 1 < len(starts) else len(text)
-    ends = sentence_ends(text[offset:end], rules)
+    end = min(end, offset + CONTEXT_CHARS)
+    ends = sentence_ends(text[offset:end], rules, limit=1)
     return offset + ends[0] if ends else end
 
 
@@ -575,7 +606,8 @@ def _paragraph_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-_SHORT_QUOTE = re.compile(r"[“\"](?:[^“”\"\s]+\s?){1,6}[”\"]")
+# Possessive: a word split every way into up to six pieces made a long word cost n^5.
+_SHORT_QUOTE = re.compile(r"[“\"](?:[^“”\"\s]++\s?){1,6}[”\"]")
 
 
 def _is_title(text: str, item: _Found) -> bool:
@@ -696,10 +728,10 @@ def context(article: Article, match: QuoteMatch) -> list[str]:
     subheadings just above it, other quotes left out."""
     starts = _starts(article)
     index = _paragraph_of(starts, match.start)
-    lead_in = last_sentence(article.text[starts[index] : match.start])
+    lead_in = last_sentence(article.text[max(starts[index], match.start - CONTEXT_CHARS) : match.start])
     parts = [lead_in]
     if len(lead_in.split()) < 6 and index > 0:
-        parts.append(last_sentence(article.paragraphs[index - 1]))
+        parts.append(last_sentence(article.paragraphs[index - 1][-CONTEXT_CHARS:]))
     parts += [p for p in article.paragraphs[max(0, index - 2) : index] if _is_heading(p)]
     return [_QUOTED.sub(" ", part) for part in parts if part.strip()]
 
