@@ -17,13 +17,14 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def benchmarks() -> dict[str, Callable[[Options], Section]]:
     # Imported here so `--help` and a typo in --only answer instantly.
-    from bench import burst, coldstart, pages, profile, summaries
+    from bench import batch, burst, coldstart, pages, profile, summaries
 
     return {
         pages.NAME: pages.run,
         summaries.NAME: summaries.run,
         summaries.LONG_NAME: summaries.run_long,
         coldstart.NAME: coldstart.run,
+        batch.NAME: batch.run,
         burst.NAME: burst.run,
         profile.NAME: profile.run,
     }

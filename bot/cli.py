@@ -30,29 +30,38 @@ def build_parser() -> argparse.ArgumentParser:
         description="News links or topics in; short, faithful summaries with key quotes out.",
         epilog="Without a command: run the Telegram bot if TELEGRAM_BOT_TOKEN is set, else summarize a bundled sample.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    # -v works before or after the command: each subparser has it too, without a default
+    # of its own that would overwrite the one given before the command.
+    verbosity = argparse.ArgumentParser(add_help=False)
+    verbosity.add_argument(
+        "-v", "--verbose", action="count", default=argparse.SUPPRESS,
+        help="log details to stderr (-vv: the libraries' debug lines too)",
+    )  # fmt: skip
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log details to stderr (-vv: libraries too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_config(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", metavar="PATH", help="TOML config file (default: $NEWSBOT_CONFIG)")
 
-    p = sub.add_parser("summarize", help="summarize articles from links, files or stdin")
+    p = sub.add_parser("summarize", parents=[verbosity], help="summarize articles from links, files or stdin")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) URL, .html/.txt file, or - for stdin")
     p.add_argument("--sentences", type=_positive, metavar="N", help="summary sentences (default 4)")
     p.add_argument("--quotes", type=_non_negative, metavar="N", help="quotes to show (default 3)")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--jobs", type=_positive, metavar="N", help="processes for several sources (default: one per core)")
     with_config(p)
 
-    p = sub.add_parser("news", help="find fresh articles on a topic and summarize the top stories")
+    p = sub.add_parser("news", parents=[verbosity], help="find fresh articles on a topic and summarize the top stories")
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--stories", type=_positive, metavar="N", help="how many stories (default 3)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     with_config(p)
 
-    p = sub.add_parser("run", help="run the Telegram bot")
+    p = sub.add_parser("run", parents=[verbosity], help="run the Telegram bot")
     with_config(p)
 
-    p = sub.add_parser("eval", help="measure quality on the public dev sets")
+    p = sub.add_parser("eval", parents=[verbosity], help="measure quality on the public dev sets")
     p.add_argument("--eval-dir", metavar="PATH", help="default: ../shared/eval")
     p.add_argument("--tasks", default="extraction,summaries,quotes", help="comma-separated subset")
     p.add_argument("--limit", type=_positive, metavar="N", help="items per data set (default: all)")
@@ -77,17 +86,39 @@ def _non_negative(value: str) -> int:
     return number
 
 
+# Libraries that log every page they find odd (trafilatura's XPath DEBUG lines): the user
+# sees our one line; -v shows our details, -vv theirs too.
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbot")
+    except PackageNotFoundError:  # run from a source tree without installing
+        from bot import __version__
+
+        return __version__
+
+
+def configure_cli_logging(verbose: int) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose >= 2 else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if verbose:
+        for ours in ("bot", "newsbot"):
+            logging.getLogger(ours).setLevel(logging.DEBUG)
+    if verbose < 2:
+        for name in CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.WARNING if verbose else logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        # Extraction libraries warn about every page they find odd; the user sees our one line.
-        for name in ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    configure_cli_logging(args.verbose)
     try:
         config = load_config(getattr(args, "config", None))
         if args.command == "summarize":
@@ -95,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "news":
             return _news(args, config)
         if args.command == "run":
-            return _run(config)
+            return _run(config, args.verbose)
         if args.command == "eval":
             return _eval(args)
         return _start(config)
@@ -116,113 +147,71 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
     stdin_text = sys.stdin.read() if "-" in args.sources else None
-    results = _digest_all(args.sources, config, stdin_text)
-    return _print_results(results, args.format)
+    return _digest_and_print(args.sources, config, stdin_text, args.format, args.jobs)
 
 
-Outcome = tuple[str, object]  # (source as given, its Digest or the NewsbotError it met)
+def _digest_and_print(
+    sources: list[str], config: Config, stdin_text: str | None, fmt: str, jobs: int | None = None
+) -> int:
+    """Every source digested (several at once on the machine's cores: bot._batch) and
+    printed as soon as those before it are: output order is input order."""
+    from bot._batch import digest_all
+    from bot._progress import Progress
 
-
-def _digest_all(sources: list[str], config: Config, stdin_text: str | None) -> list[Outcome]:
-    """Digest every source; results keep the order given. Pages are fetched concurrently;
-    files and pasted text need neither the network stack nor an event loop, whose imports
-    are a good part of a cold start."""
-    from bot.pipeline.sources import resolve_source
-
-    resolved: list[object] = []
-    for given in sources:
-        try:
-            resolved.append(resolve_source(given, stdin_text))
-        except NewsbotError as exc:
-            resolved.append(exc)
-    if any(getattr(source, "kind", None) == "url" for source in resolved):
-        import asyncio
-
-        return asyncio.run(_fetch_all(sources, resolved, config))
-    return [
-        _guarded(given, source, lambda source=source: _digest_local(source, config))
-        for given, source in zip(sources, resolved)
-    ]
-
-
-async def _fetch_all(sources: list[str], resolved: list[object], config: Config) -> list[Outcome]:
-    import asyncio
-
-    from bot.pipeline.fetch import Fetcher
-
-    fetcher = Fetcher(config.fetch)
-    limit = asyncio.Semaphore(8)
-
-    async def one(given: str, source: object) -> Outcome:
-        if isinstance(source, NewsbotError):
-            return given, source
-        async with limit:
-            try:
-                return given, await _digest_one(source, fetcher, config)
-            except Exception as exc:  # never a traceback for the user; the log keeps it
-                return _failed(given, exc)
-
+    printer = _Printer(fmt, Progress(len(sources)))
     try:
-        return list(await asyncio.gather(*(one(g, s) for g, s in zip(sources, resolved))))
+        digest_all(sources, config, stdin_text, printer.emit, jobs=jobs)
     finally:
-        await fetcher.aclose()
+        printer.progress.close()
+        sys.stdout.flush()
+    return EXIT_FAILED if printer.failed else EXIT_OK
 
 
-def _guarded(given: str, source: object, digest: Any) -> Outcome:
-    if isinstance(source, NewsbotError):
-        return given, source
-    try:
-        return given, digest()
-    except Exception as exc:  # never a traceback for the user; the log keeps it
-        return _failed(given, exc)
+# On the command line the user owns the config: say how to lift the block (the bot's
+# users do not, so the bot does not).
+BLOCKED_HINT = " To fetch it anyway, set [fetch] allow_private_networks = true in the config file (--config PATH)."
 
 
-def _failed(given: str, exc: Exception) -> Outcome:
-    if isinstance(exc, NewsbotError):
-        log.debug("%s failed: %r (%s)", given, exc, exc.detail)
-        return given, exc
-    log.debug("unexpected failure on %s", given, exc_info=exc)
-    return given, NewsbotError(f"Unexpected error while reading this source ({type(exc).__name__}).")
+def _for_the_terminal(error: NewsbotError) -> NewsbotError:
+    from bot.errors import BlockedAddress
+
+    if isinstance(error, BlockedAddress) and "allow_private_networks" not in str(error):
+        return BlockedAddress(str(error) + BLOCKED_HINT, detail=error.detail)
+    return error
 
 
-async def _digest_one(source: Any, fetcher: Any, config: Config) -> object:
-    from bot import pipeline
+class _Printer:
+    def __init__(self, fmt: str, progress: Any) -> None:
+        self.fmt = fmt
+        self.progress = progress
+        self.failed = False
+        self.printed = 0
 
-    if source.kind == "url":
-        return await pipeline.digest_url(source.value, fetcher, config.summary, source=source.name)
-    return _digest_local(source, config)
+    def emit(self, outcome: tuple[str, object]) -> None:
+        from bot.pipeline import render
 
-
-def _digest_local(source: Any, config: Config) -> object:
-    from bot import pipeline
-
-    if source.kind == "html":
-        return pipeline.digest_html(source.value, None, source.name, config.summary)
-    return pipeline.digest_text(source.value, None, source.name, config.summary)
-
-
-def _print_results(results: list[tuple[str, object]], fmt: str) -> int:
-    from bot.pipeline import render
-
-    failed = False
-    for i, (given, outcome) in enumerate(results):
-        error = outcome if isinstance(outcome, NewsbotError) else None
-        failed = failed or error is not None
-        if fmt == "json":
-            record = render.json_record(given, None if error else outcome, str(error) if error else None)  # type: ignore[arg-type]
-            print(json.dumps(record, ensure_ascii=False))
-            continue
-        if error:
-            print(f"newsbot: {given}: {error}", file=sys.stderr)
-            continue
-        if i and fmt == "text":
-            print("\n" + "─" * 40 + "\n")
-        if fmt == "html":
-            print("\n\n".join(render.telegram_messages(outcome)))  # type: ignore[arg-type]
+        given, result = outcome
+        error = _for_the_terminal(result) if isinstance(result, NewsbotError) else None
+        self.failed = self.failed or error is not None
+        if self.fmt == "json":
+            print_json_line(render.json_record(given, None if error else result, str(error) if error else None))  # type: ignore[arg-type]
+        elif error:
+            self.progress.say(f"newsbot: {given}: {error}")
         else:
-            print(render.text_digest(outcome))  # type: ignore[arg-type]
-    sys.stdout.flush()
-    return EXIT_FAILED if failed else EXIT_OK
+            if self.printed and self.fmt == "text":
+                print("\n" + "─" * 40 + "\n")
+            if self.fmt == "html":
+                print("\n\n".join(render.telegram_messages(result)))  # type: ignore[arg-type]
+            else:
+                print(render.text_digest(result))  # type: ignore[arg-type]
+            self.printed += 1
+        self.progress.step()
+
+
+def print_json_line(record: dict[str, Any]) -> None:
+    """Every command's `--format json`: JSON Lines, one compact object per line, so that
+    `jq -c`, `while read` and log shippers see whole records."""
+    print(json.dumps(record, ensure_ascii=False))
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
@@ -231,8 +220,16 @@ def _news(args: argparse.Namespace, config: Config) -> int:
     return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
 
 
+NO_FEEDS = (
+    "no news feeds are configured, so there is nothing to search. Add them under [topics] in the "
+    'config file: search_feeds = ["https://news.example/rss?q={query}"] (searched with your words) '
+    'and/or feeds = ["https://news.example/world.rss"] (RSS or Atom); see config.example.toml.'
+)
+
+
 async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
-    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1 otherwise."""
+    """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1
+    otherwise, 2 (a configuration problem) when no feed is configured."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
@@ -240,13 +237,17 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     from bot.topics import search_news
     from bot.topics.render import nothing_found, stories_json, stories_text
 
+    if not config.topics.search_feeds and not config.topics.feeds:
+        print(f"newsbot: {NO_FEEDS}", file=sys.stderr)
+        return EXIT_USAGE
     if stories:
         config = replace(config, topics=replace(config.topics, stories=stories))
     now = datetime.now(UTC)
     async with Fetcher(config.fetch) as fetcher:
         result = await search_news(query, fetcher, config, now=now)
     if fmt == "json":
-        print(json.dumps(stories_json(result.stories), ensure_ascii=False, indent=2))
+        for record in stories_json(result.stories):
+            print_json_line(record)
     elif result.stories:
         print(stories_text(query, result.stories, now))
     if not result.stories:
@@ -255,10 +256,10 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     return 0
 
 
-def _run(config: Config) -> int:
+def _run(config: Config, verbose: int = 0) -> int:
     from bot.telegram.app import run_bot
 
-    return run_bot(config)
+    return run_bot(config, verbose=verbose)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -294,8 +295,7 @@ def _start(config: Config) -> int:
     )
     sample = resources.files("bot") / "data" / SAMPLE
     with resources.as_file(sample) as path:
-        results = _digest_all([str(path)], config, None)
-    return _print_results(results, "text")
+        return _digest_and_print([str(path)], config, None, "text")
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ class TelegramSettings:
     port: int = 8443
     secret_token: str | None = None
     max_links_per_message: int = 3
-    max_requests_per_user: int = 3  # requests in flight per user
+    max_requests_per_user: int = 3  # requests of one user worked on at once; more wait their turn
+    max_links_waiting_per_user: int = 20  # links of one user waiting or in work; past it a link is refused
     workers: int = 2  # processes for CPU work (extraction, summary, quotes)
 
 
@@ -185,6 +186,7 @@ def _check(config: Config) -> None:
         "summary.sentences": config.summary.sentences,
         "telegram.max_links_per_message": config.telegram.max_links_per_message,
         "telegram.max_requests_per_user": config.telegram.max_requests_per_user,
+        "telegram.max_links_waiting_per_user": config.telegram.max_links_waiting_per_user,
         "telegram.workers": config.telegram.workers,
         "topics.stories": config.topics.stories,
         "topics.timeout": config.topics.timeout,

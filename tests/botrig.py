@@ -24,6 +24,7 @@ import pytest
 from bot.config import Config, FetchSettings, StorageSettings, TelegramSettings, TopicsSettings
 from bot.errors import UnknownHost
 from bot.pipeline._guard import IPAddress, Resolver
+from bot.store import Store
 from bot.telegram.app import build_application, running
 from bot.telegram.state import state_of
 from tests.fakebotapi import FakeBotAPI, parse_html
@@ -101,13 +102,19 @@ def with_telegram(config: Config, **changes: Any) -> Config:
 
 @contextlib.asynccontextmanager
 async def bot_running(
-    config: Config, *, resolver: Resolver | None = None, clock: Callable[[], datetime] | None = None
+    config: Config,
+    *,
+    resolver: Resolver | None = None,
+    clock: Callable[[], datetime] | None = None,
+    store: Store | None = None,
 ) -> AsyncIterator[Any]:
     """A real Application serving the fake; `resolver` replaces DNS for article fetches,
-    `clock` fixes "now" for topic searches."""
+    `clock` fixes "now" for topic searches, `store` replaces the one the config names
+    (the bot closes it when it stops)."""
     application = build_application(config)
     state = state_of(application)
     state.resolver = resolver
+    state.store = store
     if clock is not None:
         state.clock = clock
     async with running(application, poll_timeout=POLL):

@@ -57,3 +57,7 @@ def no_network_beyond_loopback() -> Iterator[None]:
     yield
     socket.socket.connect = original_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = original_connect_ex  # type: ignore[method-assign]
+
+
+# A real Redis on loopback, for the tests of the scaled-out mode (tests/redisrig.py).
+from tests.redisrig import redis_server, redis_url  # noqa: E402, F401

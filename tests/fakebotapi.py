@@ -252,10 +252,11 @@ def _member(user: dict[str, Any], status: str) -> dict[str, Any]:
 
 
 class BadRequest(Exception):
-    def __init__(self, description: str, code: int = 400) -> None:
+    def __init__(self, description: str, code: int = 400, parameters: dict[str, Any] | None = None) -> None:
         super().__init__(description)
         self.description = description
         self.code = code
+        self.parameters = parameters
 
 
 # --- what users send: entities as a Telegram client marks them ---------------------------
@@ -318,6 +319,7 @@ class Chat:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_id: int = 1
     admins: dict[int, tuple[dict[str, Any], str]] = field(default_factory=dict)  # user id -> (user, status)
+    migrated_to: int | None = None  # a group upgraded to this supergroup
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -446,6 +448,48 @@ class FakeBotAPI:
         user = user or {**USER, "id": 1002, "first_name": "Grace", "username": "grace_h"}
         chat = self._chat(chat_id, "supergroup", title="Newsroom")
         return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to)
+
+    def edit_message(self, message: dict[str, Any], text: str, *, entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The user edits their `message` to read `text`; the bot gets an `edited_message`
+        update (when it asked for them, and privacy mode lets it see the message)."""
+        entities = auto_entities(text) if entities is None else entities
+        with self._cond:
+            edited = {k: v for k, v in message.items() if k not in ("text", "entities", "caption", "caption_entities")}
+            key = "caption" if "caption" in message else "text"
+            edited[key] = text
+            if entities:
+                edited[f"{key}_entities" if key == "caption" else "entities"] = entities
+            edited["edit_date"] = next(self._date)
+            self.chats[message["chat"]["id"]].messages[message["message_id"]] = edited
+        if edited["chat"]["type"] != "private" and self.privacy and not self._bot_may_see(edited):
+            with self._cond:
+                self.withheld.append(edited)
+            return edited
+        self.push_update({"edited_message": edited})
+        return edited
+
+    def basic_group(self, chat_id: int, title: str = "Newsroom") -> None:
+        """A basic group (the kind Telegram upgrades to a supergroup; `group_message` and
+        `make_admin` then write there)."""
+        self._chat(chat_id, "group", title)
+
+    def upgrade_group(self, chat_id: int, *, by: dict[str, Any] | None = None) -> int:
+        """The basic group becomes a supergroup with a new id, as when an admin turns on a
+        supergroup-only feature: from now on the old id is refused with migrate_to_chat_id,
+        and both chats get the service message. Returns the new id."""
+        user = by or {**USER, "id": 1002, "first_name": "Grace", "username": "grace_h"}
+        with self._cond:
+            old = self.chats[chat_id]
+            new = Chat(-1_000_000_000_000 + chat_id, "supergroup", old.title, admins=dict(old.admins))
+            self.chats[new.id] = new
+            old.migrated_to = new.id
+        for chat, key, value in ((old, "migrate_to_chat_id", new.id), (new, "migrate_from_chat_id", old.id)):
+            with self._cond:
+                service = {"message_id": chat.next_id, "from": user, "chat": chat.as_dict(), "date": next(self._date), key: value}
+                chat.messages[chat.next_id] = service
+                chat.next_id += 1
+            self.push_update({"message": service})  # service messages reach bots in privacy mode too
+        return new.id
 
     def delete_message(self, message: dict[str, Any]) -> None:
         """The user deletes a message (replies to it must then say allow_sending_without_reply)."""
@@ -691,7 +735,10 @@ class FakeBotAPI:
             result = action(params)
         except BadRequest as exc:
             call.status = exc.code
-            return self._answer(request, exc.code, {"ok": False, "error_code": exc.code, "description": exc.description})
+            refusal = {"ok": False, "error_code": exc.code, "description": exc.description}
+            if exc.parameters:
+                refusal["parameters"] = exc.parameters
+            return self._answer(request, exc.code, refusal)
         if result is _DROPPED:
             return None
         return self._answer(request, 200, {"ok": True, "result": result})
@@ -973,6 +1020,10 @@ class FakeBotAPI:
             chat = self.chats.get(chat_id)
         if chat is None:
             raise BadRequest("Bad Request: chat not found")
+        if chat.migrated_to is not None:
+            raise BadRequest(
+                "Bad Request: group chat was upgraded to a supergroup chat", parameters={"migrate_to_chat_id": chat.migrated_to}
+            )
         return chat
 
     # -- webhook delivery, as Telegram does it: POST each update, confirmed on a 2xx ---------

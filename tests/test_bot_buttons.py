@@ -134,6 +134,25 @@ async def test_a_pasted_article_gets_buttons_too_until_its_digest_expires(telegr
     assert not telegram_api.calls_of("editMessageText", ok=False)
 
 
+async def test_with_the_disk_full_a_button_says_so_instead_of_too_old(telegram_api, config, article_server):
+    from bot.links import canonical_url, link_key
+    from bot.store.sqlite import SQLiteStore
+
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    # A store full to the last page: past 48 KB every write that needs a page fails with
+    # "database or disk is full", as on a full disk (small rows filled in key order, so no
+    # page has room for the new key).
+    store = await SQLiteStore.open(config.storage.path, max_bytes=48 * 1024)
+    key = link_key(canonical_url(url))
+    for i in range(2000):
+        await store.remember_link(f"{key}{i:05d}", "-")
+    async with bot_running(config, store=store):
+        telegram_api.private_message(url)
+        (digest,) = await telegram_api.wait_for_messages(USER["id"], 1)  # the answer still comes
+        answer = await telegram_api.wait_for_callback_answer(telegram_api.press(digest, "More"))
+    assert "disk is full" in answer["text"] and "too old" not in answer["text"]
+
+
 def test_forged_button_data_with_unicode_digits_is_an_unknown_button_not_an_error():
     # "²" passes str.isdigit() but int() refuses it: a forged press must read as junk.
     assert parse_view_data("dg:abc:²:1:0") is None

@@ -186,3 +186,38 @@ async def test_a_link_taken_by_a_killed_process_is_answered_after_the_restart(te
     assert "replaying 1 update" in err.decode()
     assert telegram_api.redelivered == [], "Telegram did not hand it over again: the journal did"
     assert second.returncode == 0
+
+
+async def test_a_second_process_on_the_same_store_says_so_and_exits_1_and_each_update_is_answered_once(
+    telegram_api, tmp_path, article_server
+):
+    release = threading.Event()
+    urls = [article_server.add(f"/slow/{i}", held_page(release, article_page(f"Harbour story {i}"))) for i in range(5)]
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    first = await newsbot("run", "--config", str(config_file))
+    second = None
+    try:
+        readers = [{"id": 3000 + i, "is_bot": False, "first_name": f"Reader {i}"} for i in range(5)]
+        asked = [telegram_api.private_message(f"read this {url}", user=r) for url, r in zip(urls, readers)]
+        await telegram_api.wait_for(lambda: len(article_server.requests) == 5, timeout=60, what="five fetches")
+        await telegram_api.wait_for(lambda: len(telegram_api.confirmed) >= 5, timeout=30, what="updates confirmed")
+        # An overlapping restart: a second process on the same store while the first works.
+        second = await newsbot("run", "--config", str(config_file))
+        _, second_err = await asyncio.wait_for(second.communicate(), 60)
+        release.set()
+        for message in asked:
+            await telegram_api.wait_for(lambda: telegram_api.replies_to(message), timeout=60, what="a digest")
+        await asyncio.sleep(1.0)  # time for a second answer, were one coming
+    finally:
+        release.set()
+        first.send_signal(signal.SIGTERM)
+        _, first_err = await asyncio.wait_for(first.communicate(), 60)
+        if second is not None and second.returncode is None:
+            second.kill()
+    assert second.returncode == 1
+    lines = second_err.decode().strip().splitlines()
+    assert lines[-1].startswith("newsbot: the store at") and "served by another newsbot (pid" in lines[-1], lines
+    assert "replaying" not in second_err.decode() and "Traceback" not in second_err.decode()
+    assert [len(telegram_api.replies_to(m)) for m in asked] == [1] * 5
+    assert len(article_server.requests) == 5
+    assert first.returncode == 0 and "Traceback" not in first_err.decode()

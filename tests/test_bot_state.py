@@ -79,3 +79,23 @@ async def test_a_corrupt_store_is_rebuilt_and_the_bot_answers(telegram_api, conf
         telegram_api.private_message(url, user=READERS[0])
         await telegram_api.wait_for_messages(READERS[0]["id"], 1)
     assert len(article_server.requests) == 1
+
+
+async def test_an_unreadable_journal_entry_is_logged_once_and_dropped_not_a_crash_at_every_start(
+    telegram_api, config, caplog
+):
+    from bot.store.sqlite import SQLiteStore
+
+    # Rows a damaged disk, a hand edit or another version might leave: JSON, but no update.
+    store = await SQLiteStore.open(config.storage.path)
+    for update_id, body in ((11, "[]"), (12, "null"), (13, '{"update_id": 13, "message": "hello"}')):
+        await store.add_pending(update_id, body)
+    await store.close()
+    for start in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="bot.telegram"):
+            async with bot_running(config):
+                asked = telegram_api.private_message(f"hello after start {start}")
+                await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="an answer")
+        unreadable = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+        assert len(unreadable) == (3 if start == 0 else 0), unreadable  # once each, then gone

@@ -81,7 +81,7 @@ async def test_a_topic_typed_inline_offers_every_story_then_each_one(telegram_ap
         answer = await telegram_api.wait_for_inline_answer(query)
 
     results = answer["results"]
-    assert results[0]["title"].endswith("stories on “Indiana teachers”")
+    assert results[0]["title"] == "1 story on “Indiana teachers”"
     story = results[1]
     assert story["title"] == "Thousands of teachers pack Indiana Statehouse for protest"
     assert story["url"].startswith(article_server.url("/news/detroitnews-teachers"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import pytest
 
 from bot.cli import main
 from tests.conftest import SAMPLES
-from tests.servers import Response
+from tests.servers import PAGES, Response
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_SAMPLE = ROOT / "bot" / "data" / "sample-article.txt"
@@ -196,3 +197,148 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# --- issue: the CLI as a new user meets it ---------------------------------------------------
+
+
+def test_html_output_escapes_only_what_telegram_requires(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "The Mayor's Bridge & the Harbour <Plan>\n\n"
+        "The council's vote on Tuesday ended a decade of debate over the town's old bridge & its ferry. "
+        'Residents said the "new crossing" would change the harbour. The work starts in June.\n\n'
+        "Engineers said the bridge's supports had cracked. The state will pay most of the cost.",
+        encoding="utf-8",
+    )
+    assert main(["summarize", str(story), "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert "&#x27;" not in out and "&quot;" not in out
+    assert "council's vote" in out and '"new crossing"' in out
+    assert "&amp; the Harbour &lt;Plan&gt;" in out  # what Telegram does require
+
+
+def test_verbose_works_after_the_subcommand_and_keeps_library_debug_out(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", "-v", str(PAGES / "detroitnews-teachers.html")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "teachers" in run.stdout
+    assert "DEBUG newsbot" in run.stderr or "DEBUG bot." in run.stderr  # our details
+    third_party = [line for line in run.stderr.splitlines() if " DEBUG " in line and " bot." not in line and " newsbot" not in line]
+    assert third_party == [], third_party[:3]
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsbot {version('newsbot')}"
+
+
+def test_a_blocked_address_names_the_setting_that_lifts_the_block(capsys):
+    status, (record,), err = run_json(capsys, "http://127.0.0.1:9/")
+    assert status == 1
+    assert "[fetch] allow_private_networks" in record["error"]
+    status = main(["summarize", "http://127.0.0.1:9/"])
+    assert "[fetch] allow_private_networks" in capsys.readouterr().err
+
+
+def test_news_without_feeds_says_so_and_how_to_add_them(tmp_path, capsys):
+    config = tmp_path / "newsbot.toml"
+    config.write_text("[topics]\nsearch_feeds = []\nfeeds = []\n", encoding="utf-8")
+    assert main(["news", "climate", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "no news feeds are configured" in err
+    assert "search_feeds" in err and "[topics]" in err
+
+
+BATCH_PAGES = ["detroitnews-teachers", "aljazeera-helicopter", "ap-uk-tories", "usatoday-prison-guards"]
+
+
+def test_many_files_use_the_machines_cores_and_print_in_the_order_given(tmp_path):
+    import os
+
+    files = [str(PAGES / f"{name}.html") for name in BATCH_PAGES * 2]
+    broken = tmp_path / "binary.dat"
+    broken.write_bytes(b"\0\1\2" * 100)
+    given = [*files[:3], str(broken), *files[3:]]
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", "-v", *given, "--format", "json"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 1  # the binary file; every other source is still printed
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["source"] for r in records] == given
+    assert records[3]["error"] and all(r["error"] is None for i, r in enumerate(records) if i != 3)
+    # The same digests as one file at a time.
+    alone = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", files[0], "--format", "json"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert json.loads(alone.stdout) == records[0]
+    workers = set(re.findall(r"digested in \d+ ms by process (\d+)", run.stderr))
+    if len(os.sched_getaffinity(0)) > 1:
+        assert len(workers) >= 2, run.stderr[-2000:]
+
+
+def test_a_progress_bar_on_a_terminal_and_none_when_piped():
+    import os
+    import pty
+
+    files = [str(PAGES / f"{name}.html") for name in BATCH_PAGES]
+    command = [sys.executable, "-m", "bot.cli", "summarize", *files, "--format", "json"]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stderr == ""
+
+    leader, follower = pty.openpty()
+    try:
+        at_terminal = subprocess.run(command, stdout=subprocess.PIPE, stderr=follower, timeout=300, cwd=ROOT)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert at_terminal.returncode == 0
+    assert at_terminal.stdout.decode().splitlines() == piped.stdout.splitlines()  # stdout untouched
+    assert f"{len(files)}/{len(files)}".encode() in drawn and "█".encode() in drawn
+
+
+def test_a_thousand_sources_never_have_more_than_a_few_digests_waiting_in_memory():
+    from concurrent.futures import Future
+
+    from bot import _batch
+
+    class CountingPool:
+        """Finishes each job at once, and counts how many finished digests wait unprinted."""
+
+        _max_workers = 2
+
+        def __init__(self) -> None:
+            self.waiting = 0
+            self.most = 0
+
+        def submit(self, fn, *args):
+            future: Future = Future()
+            future.set_result(args[0])
+            self.waiting += 1
+            self.most = max(self.most, self.waiting)
+            return future
+
+    pool = CountingPool()
+    printed = []
+    for given, outcome in _batch._in_order(pool, ((f"page-{i}.html", (f"page-{i}.html",)) for i in range(1000)), 2):
+        pool.waiting -= 1
+        printed.append(given)
+    assert printed == [f"page-{i}.html" for i in range(1000)]
+    assert pool.most <= 2 * _batch.AHEAD + 1

@@ -11,6 +11,7 @@ from bot.evaluation.extraction import (
     shingle_match,
     shingles,
     snippet_match,
+    title_matches,
 )
 
 
@@ -106,22 +107,42 @@ def test_scores_of_nothing_are_zero_not_an_error():
 # --- on real pages ---------------------------------------------------------------------------
 
 
-def test_both_systems_are_scored_on_both_sets(eval_dir):
+def test_every_system_is_scored_on_both_sets(eval_dir):
     results = extraction.evaluate(eval_dir, limit=3, progress=False)
     assert {(r.dataset, r.system) for r in results} == {
-        ("scrapinghub", "newsbot"),
-        ("scrapinghub", "trafilatura"),
-        ("trafilatura-en", "newsbot"),
-        ("trafilatura-en", "trafilatura"),
+        (dataset, system)
+        for dataset in ("scrapinghub", "trafilatura-en")
+        for system in ("newsbot", "trafilatura", "readability-lxml")
     }
     for result in results:
         assert result.task == "extraction"
         assert result.items == 3
-        assert set(result.metrics) == {"P", "R", "F1"}
-        assert all(0.0 <= value <= 1.0 for value in result.metrics.values())
+        assert {"P", "R", "F1", "errors"} <= set(result.metrics)
+        assert all(0.0 <= result.metrics[m] <= 1.0 for m in ("P", "R", "F1"))
+        # newsbot never fails with an internal error, on the pages or their damaged copies
+        if result.system == "newsbot":
+            assert result.metrics["errors"] == 0
+            assert result.metrics["damaged errors"] == 0
     newsbot = next(r for r in results if r.dataset == "scrapinghub" and r.system == "newsbot")
     # three real news pages: our extractor finds nearly all of each article body
     assert newsbot.metrics["F1"] > 0.85
+    # only trafilatura-en's ground truth names headlines
+    assert "title" not in newsbot.metrics
+
+
+def test_headlines_match_with_case_unicode_form_and_whitespace_folded():
+    assert title_matches("WHAT IT’S LIKE TO GIVE BIRTH IN GAZA", "What It’s Like  to Give Birth in Gaza")
+    assert title_matches("maudlin ", "maudlin")
+    assert not title_matches("Coronavirus: New York ramps up burials", "New York ramps up burials")
+    assert not title_matches("", "")  # no ground truth, no match
+
+
+def test_an_internal_error_is_counted_not_hidden(monkeypatch):
+    def broken(html, url=None):
+        raise AssertionError("too many bodies")
+
+    monkeypatch.setattr("bot.pipeline.extract.extract_html", broken)
+    assert extraction.newsbot_system("<html></html>").error == "AssertionError"
 
 
 def test_ground_truth_scores_perfectly_against_itself(eval_dir):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.models import Article
-from bot.pipeline.quotes import find_quotes
-from bot.pipeline.quotes.salience import profile, proper_names, salience, terms
+from bot.pipeline.quotes import find_quotes, profile, proper_names, salience, terms
 
 
 def story(title: str, *paragraphs: str) -> Article:

@@ -17,7 +17,8 @@ BOT_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).pa
 
 
 def blanks(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    # A plural choice "{count|story|stories}" is the blank "count"; its words are the language's.
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 @pytest.mark.parametrize("language", sorted(set(TRANSLATIONS) - {"en"}))
@@ -27,8 +28,8 @@ def test_a_translation_has_every_text_with_the_same_blanks_and_valid_html(langua
     for key, template in table.items():
         assert blanks(template) == blanks(ENGLISH[key]), key
         if key.endswith("_html"):
-            values = {name: "7" for name in blanks(template)}
-            parse_html(template.format(**values))  # raises as Telegram would
+            values = {name: 7 for name in blanks(template)}
+            parse_html(text(key, language, **values))  # raises as Telegram would
 
 
 @pytest.mark.parametrize("language", sorted(ERROR_TRANSLATIONS))
@@ -52,3 +53,17 @@ def test_errors_reach_a_reader_in_their_language_or_as_raised():
     )
     assert text("button_more", "ru") == "Подробнее" and text("button_more", None) == "More"
     assert re.search(r"\b9\b", text("links_capped", "de", sent=9, cap=3))
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("en", 1, "1 story"), ("en", 2, "2 stories"), ("en", 0, "0 stories"),
+        ("de", 1, "1 Meldung"), ("de", 5, "5 Meldungen"),
+        ("ru", 1, "1 новость"), ("ru", 3, "3 новости"), ("ru", 5, "5 новостей"),
+        ("ru", 11, "11 новостей"), ("ru", 21, "21 новость"), ("ru", 24, "24 новости"),
+        ("pt", 1, "1 story"),  # no table: English, with English plurals
+    ],
+)  # fmt: skip
+def test_counts_take_the_languages_plural_never_1_stories(language, count, expected):
+    assert text("inline_stories", language, count=count, topic="x").startswith(expected + " ")

@@ -17,7 +17,8 @@ from bot.topics.feeds import FeedItem
 from bot.pipeline.fetch import Fetcher
 from bot.topics.ranking import Scored
 from bot.cli import run_news
-from bot.topics import Outlet, StoryCache, find_stories, search_news, tell_story
+from bot.store.memory import MemoryStore
+from bot.topics import Outlet, find_stories, search_news, tell_story
 from bot.topics.render import nothing_found, stories_html, stories_text
 from tests.servers import PAGES, LocalServer, Response
 from tests.topics_feeds import feed_text
@@ -265,16 +266,16 @@ async def test_nothing_on_the_topic_gives_an_empty_list(article_server, aggregat
 async def test_a_repeated_query_is_answered_from_the_cache_until_it_expires(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, **ALL_FEEDS, cache_minutes=10, stories=1)
-    cache = StoryCache(config.topics.cache_minutes)
+    store = MemoryStore()
 
-    first = await find_stories("Indiana teachers", fetcher, config, now=NOW, cache=cache)
+    first = await find_stories("Indiana teachers", fetcher, config, now=NOW, store=store)
     asked = len(article_server.requests) + len(aggregator.requests)
-    again = await find_stories("  indiana   TEACHERS ", fetcher, config, now=NOW + timedelta(minutes=9), cache=cache)
+    again = await find_stories("  indiana   TEACHERS ", fetcher, config, now=NOW + timedelta(minutes=9), store=store)
 
     assert again == first
     assert len(article_server.requests) + len(aggregator.requests) == asked  # no feed or article fetched again
 
-    await find_stories("Indiana teachers", fetcher, config, now=NOW + timedelta(minutes=11), cache=cache)
+    await find_stories("Indiana teachers", fetcher, config, now=NOW + timedelta(minutes=11), store=store)
     assert len(article_server.requests) + len(aggregator.requests) > asked
 
 
@@ -312,7 +313,7 @@ async def test_the_news_command_prints_stories_and_exits_0_or_1(article_server, 
 
     # The real clock: every fixture item is years old, so they come back marked older.
     assert await run_news("Venice floods", None, "json", config) == 0
-    (record,) = json.loads(capsys.readouterr().out)
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert record["title"] == "Floods force thousands from their homes in Venice"
     assert record["is_stale"] is True
 
@@ -369,9 +370,9 @@ async def test_without_any_page_the_story_is_told_from_the_first_feed_text_there
 async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
-    cache = StoryCache(10)
+    store = MemoryStore()
 
-    found = await search_news("Venice floods", fetcher, config, cache=cache, now=NOW)
+    found = await search_news("Venice floods", fetcher, config, store=store, now=NOW)
     (digest,) = stories_html("Venice floods", found.stories, NOW)
     assert digest.startswith("<b>News on “Venice floods”</b>\n\n1. <b><a href=")
 
@@ -390,16 +391,15 @@ async def test_a_chat_gets_the_digest_or_one_line_saying_why_not(article_server,
 async def test_a_query_asked_twice_at_once_is_searched_once(article_server, aggregator, fetcher):
     serve_feeds(article_server, aggregator)
     config = config_for(article_server, aggregator, feeds=("/feeds/world.rss",))
-    cache = StoryCache(10)
+    store = MemoryStore()
 
     first, second = await asyncio.gather(
-        find_stories("Venice floods", fetcher, config, now=NOW, cache=cache),
-        find_stories("venice floods", fetcher, config, now=NOW, cache=cache),
+        find_stories("Venice floods", fetcher, config, now=NOW, store=store),
+        find_stories("venice floods", fetcher, config, now=NOW, store=store),
     )
 
     assert first == second and first[0].title == "Floods force thousands from their homes in Venice"
     assert paths(article_server).count("/feeds/world.rss") == 1
-    assert cache.inflight == {}
 
 
 def test_newsbot_news_on_the_command_line(article_server, aggregator, tmp_path, capsys):
@@ -418,3 +418,55 @@ def test_newsbot_news_on_the_command_line(article_server, aggregator, tmp_path, 
     out = capsys.readouterr().out
     assert out.startswith("News on “Indiana teachers”\n\n1. Thousands of Indiana teachers pack Statehouse")
     assert article_server.url("/news/indystar-red-for-ed") in out
+
+
+NEWS_KEYS = {"title", "url", "site", "published", "is_stale", "summary", "quotes", "also"}
+
+
+def _news_config_file(article_server, aggregator, tmp_path):
+    serve_feeds(article_server, aggregator)
+    config = tmp_path / "newsbot.toml"
+    config.write_text(
+        "[fetch]\nallow_private_networks = true\n"
+        f'[topics]\nsearch_feeds = ["{aggregator.url("/search/bing?q={query}&format=rss")}"]\n'
+        f'feeds = ["{article_server.url("/feeds/world.rss")}"]\n'
+        "max_age_hours = 1e9\n",  # the fixtures are from 2019
+        encoding="utf-8",
+    )
+    return str(config)
+
+
+def test_news_as_json_is_one_compact_story_per_line_in_rank_order(article_server, aggregator, tmp_path, capsys):
+    from bot.cli import main
+
+    config = _news_config_file(article_server, aggregator, tmp_path)
+    assert main(["news", "teachers", "--stories", "2", "--format", "json", "--config", config]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    stories = [json.loads(line) for line in lines]  # a line reader (jq -c, a log shipper) sees whole stories
+    assert len(stories) == 2
+    assert all(set(story) == NEWS_KEYS for story in stories)
+    # Rank order: the same order the text output lists them in.
+    assert main(["news", "teachers", "--stories", "2", "--config", config]) == 0
+    text = capsys.readouterr().out
+    assert text.index(stories[0]["title"]) < text.index(stories[1]["title"])
+
+
+def test_summarize_and_news_print_json_the_same_way(article_server, aggregator, tmp_path, capsys):
+    """Piped into the same line reader, both commands give one object per line and nothing else."""
+    from bot.cli import main
+
+    config = _news_config_file(article_server, aggregator, tmp_path)
+    page = article_server.url("/news/detroitnews-teachers")
+    runs = {
+        "summarize": ["summarize", page, page, "--format", "json", "--config", config],
+        "news": ["news", "teachers", "--stories", "2", "--format", "json", "--config", config],
+    }
+    for command, argv in runs.items():
+        assert main(argv) == 0, command
+        out = capsys.readouterr().out
+        assert out.endswith("\n") and "\n\n" not in out, command
+        lines = out.splitlines()
+        assert len(lines) == 2, command
+        for line in lines:
+            assert line == json.dumps(json.loads(line), ensure_ascii=False), f"{command}: not one compact object a line"
+            assert isinstance(json.loads(line), dict)

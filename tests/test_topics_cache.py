@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import TopicsSettings
 from bot.topics.feeds import FeedItem
-from bot.topics import Story, StoryCache, brief, feed_urls, normalise_query, pick_stories
+from bot.topics import Story, brief, feed_urls, normalise_query, pick_stories
 
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -46,34 +46,6 @@ def test_search_feeds_get_the_query_and_each_feed_is_asked_once():
         ("https://s.example/rss?q=Venice%20floods", True),
         ("https://wire.example/world.rss", False),
     ]
-
-
-def test_the_cache_answers_the_same_query_however_typed_until_it_expires():
-    cache = StoryCache(10)
-    stories = [Story("Venice floods", "https://wire.example/venice")]
-    cache.put("Venice floods", 3, NOW, stories)
-
-    assert cache.get("  venice   FLOODS ", 3, NOW + timedelta(minutes=9)) == stories
-    assert cache.get("Venice floods", 5, NOW) is None  # asked for more stories than were kept
-    assert cache.get("Venice floods", 3, NOW + timedelta(minutes=11)) is None
-    assert cache.get("Venice floods", 3, NOW) is None  # expired entries are gone
-
-
-def test_the_cache_keeps_only_the_most_recently_used_queries():
-    cache = StoryCache(10, max_queries=2)
-    for query in ("a", "b"):
-        cache.put(query, 3, NOW, [])
-    cache.get("a", 3, NOW)
-    cache.put("c", 3, NOW, [])
-
-    assert cache.get("a", 3, NOW) == [] and cache.get("c", 3, NOW) == []
-    assert cache.get("b", 3, NOW) is None
-
-
-def test_a_zero_lifetime_cache_keeps_nothing():
-    cache = StoryCache(0)
-    cache.put("a", 3, NOW, [Story("x", "https://x.example")])
-    assert cache.get("a", 3, NOW) is None
 
 
 def test_queries_are_compared_without_case_or_extra_spaces():

@@ -72,7 +72,7 @@ def test_the_telegram_digest_links_each_headline_and_names_outlet_age_quote_and_
     ) in message
     assert (
         '2. <b><a href="https://www.usatoday.com/story/guards">'
-        "Prison guards charged &lt;in&gt; Epstein&#x27;s death</a></b>"
+        "Prison guards charged &lt;in&gt; Epstein's death</a></b>"
     ) in message
     assert "<i>USA TODAY · yesterday</i>" in message
 

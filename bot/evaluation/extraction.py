@@ -9,21 +9,25 @@ Two public sets, scored the way their own benchmarks score them:
   match of hand-picked snippets; 'with' found = tp, 'with' missing = fn, 'without'
   found = fp; counts pooled over the corpus.
 
-Both systems get the same decoded text, so neither wins on character decoding.
+Three systems: newsbot, and trafilatura and readability-lxml as their users get them.
+All get the same decoded text, so none wins on character decoding.
 """
 
 from __future__ import annotations
 
 import gzip
+import unicodedata
 import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import NotAnArticle
 from bot.evaluation import Result, progress as progress_bar
+from bot.evaluation.mutations import MUTATIONS, mutate
 
 TASK = "extraction"
 
@@ -109,26 +113,79 @@ def _f1(p: float, r: float) -> float:
 # --- systems ------------------------------------------------------------------------------
 
 
-def newsbot_body(html: str, url: str | None = None) -> str:
+@dataclass(frozen=True)
+class Extracted:
+    """What a system made of one page: its body text and headline, or the exception it
+    raised that is not one of its own clear refusals (an internal error)."""
+
+    text: str = ""
+    title: str = ""
+    error: str | None = None
+
+
+def newsbot_system(html: str, url: str | None = None) -> Extracted:
     from bot.pipeline.extract import extract_html
 
     try:
-        return extract_html(html, url).text
+        article = extract_html(html, url)
     except NotAnArticle:
-        return ""
+        return Extracted()
+    except Exception as exc:  # an internal error: counted, never hidden
+        return Extracted(error=type(exc).__name__)
+    return Extracted(article.text, article.title)
 
 
-def trafilatura_body(html: str, url: str | None = None) -> str:
+def trafilatura_system(html: str, url: str | None = None) -> Extracted:
     import trafilatura
 
     # Defaults on purpose: this is the baseline as a user of the library gets it.
-    return trafilatura.extract(html) or ""
+    try:
+        text = trafilatura.extract(html) or ""
+        metadata = trafilatura.extract_metadata(html)
+    except Exception as exc:
+        return Extracted(error=type(exc).__name__)
+    return Extracted(text, (metadata.title if metadata else None) or "")
 
 
-SYSTEMS: dict[str, Callable[[str, str | None], str]] = {
-    "newsbot": newsbot_body,
-    "trafilatura": trafilatura_body,
+def readability_system(html: str, url: str | None = None) -> Extracted:
+    """readability-lxml as its README shows it: `Document(html).summary()` and `.title()`."""
+    from lxml.html import fragment_fromstring
+    from readability import Document
+
+    from bot.pipeline.extract import html_blocks
+
+    try:
+        document = Document(html, url=url)
+        summary = document.summary(html_partial=True)
+        title = document.title()
+        text = "\n\n".join(b.text for b in html_blocks(fragment_fromstring(summary, create_parent="div")))
+    except Exception as exc:
+        return Extracted(error=type(exc).__name__)
+    return Extracted(text, title if title != "[no-title]" else "")
+
+
+SYSTEMS: dict[str, Callable[[str, str | None], Extracted]] = {
+    "newsbot": newsbot_system,
+    "trafilatura": trafilatura_system,
+    "readability-lxml": readability_system,
 }
+
+
+def newsbot_body(html: str, url: str | None = None) -> str:
+    return newsbot_system(html, url).text
+
+
+def trafilatura_body(html: str, url: str | None = None) -> str:
+    return trafilatura_system(html, url).text
+
+
+def fold_title(title: str | None) -> str:
+    """A headline compared as readers see it: case, Unicode forms and whitespace folded."""
+    return normalise_space(unicodedata.normalize("NFKC", title or "")).casefold()
+
+
+def title_matches(truth: str | None, predicted: str | None) -> bool:
+    return bool(fold_title(truth)) and fold_title(truth) == fold_title(predicted)
 
 
 # --- data sets ----------------------------------------------------------------------------
@@ -175,22 +232,56 @@ def trafilatura_en_pages(eval_dir: Path, limit: int | None = None) -> list[tuple
 
 
 def evaluate(eval_dir: Path, *, limit: int | None = None, progress: bool = True) -> list[Result]:
-    """Every system on both sets; `limit` takes the first pages of each set."""
-    results = []
-    shub = scrapinghub_pages(eval_dir, limit)
-    shub_counts: dict[str, list[tuple[float, float, float]]] = {name: [] for name in SYSTEMS}
-    for page, truth in progress_bar(shub, total=len(shub), desc="extraction/scrapinghub", enabled=progress):
-        for name, system in SYSTEMS.items():
-            shub_counts[name].append(shingle_match(truth, system(page.html, page.url)))
-    for name, counts in shub_counts.items():
-        results.append(Result(TASK, "scrapinghub", name, macro_scores(counts), len(counts)))
+    """Every system on every set; `limit` takes the first pages of each set.
 
-    traf = trafilatura_en_pages(eval_dir, limit)
-    traf_counts: dict[str, list[tuple[int, int, int]]] = {name: [] for name in SYSTEMS}
-    for page, item in progress_bar(traf, total=len(traf), desc="extraction/trafilatura-en", enabled=progress):
+    Beside each set's own scores: `title`, the share of pages whose ground truth names a
+    headline that the system's headline matches (case and whitespace folded; absent on
+    sets without titles), and `errors`, the pages on which the system raised an internal
+    error rather than an answer or a clear refusal. For newsbot, `damaged errors` counts
+    the same over damaged copies of every page (unclosed title, broken doctype, truncated,
+    nested tables, frames, NUL bytes, mixed encodings: `bot.evaluation.mutations`).
+    """
+    shub = [(page, truth, None) for page, truth in scrapinghub_pages(eval_dir, limit)]
+    traf = [(page, item, item.get("title")) for page, item in trafilatura_en_pages(eval_dir, limit)]
+    results = _evaluate_set("scrapinghub", shub, lambda truth, text: shingle_match(truth, text), macro_scores, progress)
+    results += _evaluate_set(
+        "trafilatura-en",
+        traf,
+        lambda item, text: snippet_match(text, item["with"], item["without"]),
+        pooled_scores,
+        progress,
+    )
+    return results
+
+
+def _evaluate_set(
+    dataset: str,
+    pages: Sequence[tuple[Page, Any, str | None]],
+    score: Callable[[Any, str], tuple],
+    summarise: Callable[[list], dict[str, float]],
+    progress: bool,
+) -> list[Result]:
+    counts: dict[str, list] = {name: [] for name in SYSTEMS}
+    titles: dict[str, list[bool]] = {name: [] for name in SYSTEMS}
+    errors: dict[str, int] = dict.fromkeys(SYSTEMS, 0)
+    damaged_errors = 0
+    for page, truth, title in progress_bar(pages, total=len(pages), desc=f"extraction/{dataset}", enabled=progress):
         for name, system in SYSTEMS.items():
-            text = system(page.html, page.url)
-            traf_counts[name].append(snippet_match(text, item["with"], item["without"]))
-    for name, counts in traf_counts.items():
-        results.append(Result(TASK, "trafilatura-en", name, pooled_scores(counts), len(counts)))
+            got = system(page.html, page.url)
+            counts[name].append(score(truth, got.text))
+            errors[name] += got.error is not None
+            if title and title.strip():
+                titles[name].append(title_matches(title, got.title))
+        damaged_errors += sum(
+            newsbot_system(mutate(page.html, mutation), page.url).error is not None for mutation in MUTATIONS
+        )
+    results = []
+    for name in SYSTEMS:
+        metrics = summarise(counts[name])
+        if titles[name]:
+            metrics["title"] = sum(titles[name]) / len(titles[name])
+        metrics["errors"] = errors[name]
+        if name == "newsbot":
+            metrics["damaged errors"] = damaged_errors
+        results.append(Result(TASK, dataset, name, metrics, len(counts[name])))
     return results

@@ -1,8 +1,14 @@
-"""Offline language identification: langdetect's profiles, a fixed seed, a few KB of text."""
+"""Offline language identification: langdetect's profiles, a fixed seed, a few KB of text.
+
+`profiles` and `detector_class` are public so the tests can hold our faster n-gram scan
+to langdetect's own.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+__all__ = ["detect_language", "detector_class", "profiles"]
 
 # langdetect is probabilistic; a fixed seed makes the same text give the same answer.
 _SEED = 0
@@ -17,7 +23,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 20:
         return None
-    detector = _detector_class()(_factory())
+    detector = detector_class()(profiles())
     detector.seed = _SEED  # per detector: no global state is changed
     detector.append(sample)
     try:
@@ -29,7 +35,7 @@ def detect_language(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _factory():
+def profiles():
     """Load the language profiles once per process (they take ~0.1 s to read)."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
@@ -39,7 +45,7 @@ def _factory():
 
 
 @lru_cache(maxsize=1)
-def _detector_class():
+def detector_class():
     """langdetect's Detector with a faster n-gram scan that finds the very same n-grams.
 
     Its own scan normalises every character through a chain of Unicode-block tests;

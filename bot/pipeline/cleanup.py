@@ -275,6 +275,26 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
     return _drop_repeated_captions(kept)
 
 
+# A kicker or section label above a headline ("Local News") has at most this many words.
+_KICKER_WORDS = 4
+
+
+def drop_headline(blocks: Sequence[Block], titles: Iterable[str | None]) -> list[Block]:
+    """`blocks` without a headline (any of `titles`) repeated at their top or as a heading
+    anywhere, and without the short label line just above it at the top."""
+    keys = {_key(t) for t in titles if t} - {""}
+    if not keys:
+        return list(blocks)
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if (i < 5 or block.kind == HEADING) and _key(block.text) in keys:
+            if i < 5 and kept and len(words(kept[-1].text)) <= _KICKER_WORDS and not is_sentence(kept[-1].text):
+                kept.pop()
+            continue
+        kept.append(block)
+    return kept
+
+
 _LABELLED = re.compile(r"^[^:.!?]{2,40}:\s+\S")
 
 

@@ -49,6 +49,9 @@ class Metadata:
     published: str | None = None  # YYYY-MM-DD
     language: str | None = None  # declared by the page, ISO 639-1
     url: str | None = None
+    # every title the markup offers, most trusted first (JSON-LD headline, og:title,
+    # twitter:title, <title>), for `bot.pipeline.headline` to weigh against the page
+    title_candidates: tuple[str | None, ...] = ()
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
@@ -75,6 +78,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         published=iso_date(_find_date(tree, found.url or url) or ld.get("published")),
         language=declared_language(tree, metas, ld),
         url=found.url or url,
+        title_candidates=(ld.get("title"), og["og:title"], og["twitter:title"], _title_element(tree)),
     )
 
 

@@ -12,11 +12,11 @@ MAX_MESSAGES messages.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from bot.links import utf16_len
 from bot.models import Digest, Quote
 from bot.pipeline._bounds import MAX_SENTENCE_CHARS, MAX_TITLE_CHARS, shorten
 from bot.texts import date_text, text
@@ -30,12 +30,15 @@ MAX_QUOTE_CHARS = 700
 MAX_SPEAKER_CHARS = 120
 
 
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for Telegram HTML: only what its parser requires (&, <, >). html.escape would
+    also turn every apostrophe into &#x27;, which a terminal or a log shows as is."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """A value inside a double-quoted attribute (an href): the quote mark too."""
+    return escape(value).replace('"', "&quot;")
 
 
 def site_name(digest: Digest) -> str | None:
@@ -97,7 +100,7 @@ def _blockquote(text: str) -> str:
 def _title(url: str | None) -> Wrap:
     def wrap(text: str) -> str:
         inner = f"<b>{escape(text)}</b>"
-        return f'<a href="{escape(url)}">{inner}</a>' if url else inner
+        return f'<a href="{escape_attribute(url)}">{inner}</a>' if url else inner
 
     return wrap
 

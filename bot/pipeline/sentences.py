@@ -1,4 +1,4 @@
-"""Sentences and words, offline: no NLTK data, no downloads, a few languages' abbreviations.
+"""Sentences and words, offline: no NLTK data, no downloads; abbreviations from bot.lang.
 
 A sentence ends at `.`, `!`, `?` or an ellipsis followed by space, unless what comes
 next shows it does not: a lower-case word (`"Why?" he asked.`), a number after
@@ -17,47 +17,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-from bot.lang import language_code, language_name, stop_words
+from bot.lang import abbreviations, language_code, language_name, stop_words
 from bot.models import Article, Sentence
 
-# Abbreviations, lower-case, without their final period. Three kinds, because they
-# behave differently before a capital letter:
-#  - TITLES come before a name: never the end of a sentence ("Mr. Smith", "Gen. Milley").
-#  - NUMBERED come before a number ("No. 10", "Jan. 5"); before a word they are words
-#    ("he said no.") or end a sentence.
-#  - the rest (and initials, and dotted acronyms like U.S.) end a sentence only when
-#    a common sentence-opening word follows ("... in the U.S. The ...").
-_TITLES = {
-    "en": "mr mrs ms messrs dr prof st gen sen rep gov lt col capt sgt cpl adm maj cmdr rev fr hon pres "
-    "supt insp det mt ft gov atty amb brig vs v cf ald judg rt",
-    "de": "hr fr frl dr prof st hl bzw vgl z.b u.a d.h z.t s.o u.u sog ca mio mrd ggf evtl inkl usw ehem",
-    "fr": "mm mme mlle me dr pr st ste mgr cf env av bd p.ex",
-    "es": "sr sra srta sres dr dra d dña ud uds lic ing prof av avda sto sta p.ej",
-    "it": "sig sigg dott dr prof ing avv on sen geom rag ad es p.es",
-    "pt": "sr sra srs dr dra prof eng av sto sta p.ex",
-    "ru": "г гг т.е т.к т.н др им ул д пр проф акад акад ген см млн млрд тыс руб долл стр п ст",
-    "uk": "р рр ім вул пров просп бул пл м с див т.д т.зв проф акад ген млн млрд тис грн стор п ст",
-}
-_NUMBERED = {
-    "en": "no nos art vol vols fig figs pp p ch sec para jan feb mar apr jun jul aug sep sept oct nov dec",
-    "de": "nr abs art s jan feb mär apr jun jul aug sep sept okt nov dez",
-    "fr": "no n° art p janv févr avr juil sept oct nov déc",
-    "es": "núm n.º art pág ene feb mar abr jun jul ago sep oct nov dic",
-    "it": "n art pag gen feb mar apr mag giu lug ago set ott nov dic",
-    "pt": "n.º nº art pág jan fev mar abr mai jun jul ago set out nov dez",
-    "ru": "№ ст п",
-    "uk": "№ ст п",
-}
-_ENDING = {
-    "en": "inc corp ltd co bros jr sr etc a.m p.m e.g i.e al plc llc esq",
-    "de": "etc ag gmbh",
-    "fr": "etc",
-    "es": "etc",
-    "it": "ecc etc",
-    "pt": "etc",
-    "ru": "т.д т.п",
-    "uk": "т.п",
-}
 # Words that open sentences, used to tell "in the U.S. The ..." (a break) from
 # "J. K. Rowling" (none). Every language's sumy stop-word list adds to these.
 _OPENERS = {
@@ -79,18 +41,24 @@ _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _INITIAL = re.compile(r"^[" + re.escape(_OPENING) + r"]*[^\W\d_]\.$")
 _DOTTED = re.compile(r"^[" + re.escape(_OPENING) + r"]*(?:[^\W\d_]{1,2}\.){2,}$")  # U.S.  E.E.U.U.
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
+# A news agency's credit after a dateline: "(AP)", "(Reuters)", "(dpa)".
+_AGENCY = re.compile(r"^\([A-Za-z][A-Za-z./]{1,14}\)$")
 
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 @functools.lru_cache(maxsize=16)
 def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    # English abbreviations are common in every language's news (U.S., Inc., Dr.).
-    def words(table: dict[str, str]) -> frozenset[str]:
-        return frozenset((table.get(code, "") + " " + table["en"]).split())
-
+    # Abbreviations (bot.lang, one table a language: titles, numbered, ending). English
+    # ones are common in every language's news (U.S., Inc., Dr.).
+    own, english = abbreviations(code), abbreviations("en")
     openers = frozenset(_OPENERS["en"].split()) | stop_words(code)
-    return words(_TITLES), words(_NUMBERED), words(_ENDING), openers
+    return (
+        own.titles | english.titles,
+        own.numbered | english.numbered,
+        own.ending | english.ending,
+        openers,
+    )
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -194,6 +162,8 @@ def _is_boundary(block: str, start: int, match: re.Match[str], code: str, bracke
     if following is None:
         return True
     nxt = following.group(1)
+    if _AGENCY.match(nxt):
+        return False  # "SANTA MONICA, Calif. (AP) -- ...": a dateline stays with its sentence
     first = nxt.lstrip(_OPENING + "-–—")[:1]
     if first.islower():
         # "Why?" he asked. / e.g. the / ... and then: the sentence goes on.

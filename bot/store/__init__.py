@@ -1,273 +1,168 @@
-"""What the bot remembers between restarts: digests by canonical URL, per-chat settings,
-the short keys digest buttons carry, and the updates taken but not yet answered.
+"""What the bot remembers, behind one seam: the `Store` protocol.
 
-One SQLite file (WAL, so readers never wait for the writer). The methods are small
-and synchronous; the bot calls them through `asyncio.to_thread`, so they are
-guarded by a lock and the connection is shared between threads.
+    digests        canonical URL -> Digest, for `cache_hours`
+    button keys    bot.links.link_key -> URL, for LINK_DAYS (buttons outlive the digest)
+    chat settings  chat id -> a JSON object
+    the journal    updates taken from Telegram but not yet answered (bot.telegram.journal)
+    topic cache    a /news query -> its stories, for the caller's lifetime
+    work in flight single-flight: one producer per key, everyone else awaits it
+    claims         per-user places in the queue (max_requests_per_user)
+    leases         one owner at a time for a name (the journal), kept alive by a heartbeat
 
-The store is a cache: losing it costs refetches, never a user's answer. So a
-corrupt file is moved aside and rebuilt with a log line, and a failing query is
-logged and treated as a miss instead of failing the request.
+Every method is async and safe to call from the event loop: a backend that blocks
+(SQLite) moves its own I/O off the loop. Callers hold a `Store` and nothing else, so a
+backend added later (Redis, for several processes) needs no caller edits.
+
+Backends: `bot.store.sqlite.SQLiteStore` (the default, one file) and
+`bot.store.memory.MemoryStore` (tests, and state that needs no disk). `open_store`
+picks one from the config.
+
+The store is a cache: losing it costs refetches, never a user's answer. A failing
+query is logged and treated as a miss; it never fails a request.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import sqlite3
-import threading
-import time
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from bot.models import Digest, digest_from_dict, digest_to_dict
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.models import Digest
+    from bot.topics.models import Story
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "LINK_DAYS",
+    "MAX_ATTEMPTS",
+    "MAX_PENDING_HOURS",
+    "Store",
+    "StoreFull",
+    "StoreUnavailable",
+    "open_store",
+]
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2  # 2: links and pending_updates (added in place; version 1 files upgrade themselves)
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS digests (
-    url TEXT PRIMARY KEY,          -- canonical URL (bot.links.canonical_url)
-    created REAL NOT NULL,         -- unix time
-    body TEXT NOT NULL             -- JSON of bot.models.digest_to_dict
-);
-CREATE INDEX IF NOT EXISTS digests_created ON digests (created);
-CREATE TABLE IF NOT EXISTS chat_settings (
-    chat_id INTEGER PRIMARY KEY,
-    body TEXT NOT NULL             -- JSON object
-);
-CREATE TABLE IF NOT EXISTS links (
-    key TEXT PRIMARY KEY,          -- bot.links.link_key: fits a button's 64-byte callback_data
-    url TEXT NOT NULL,             -- canonical URL
-    created REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pending_updates (
-    update_id INTEGER PRIMARY KEY, -- taken from Telegram (so confirmed there), not yet answered
-    received REAL NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    body TEXT NOT NULL             -- the update's JSON as Telegram sent it
-);
-"""
-
-# Expired rows are deleted now and then, not on every write.
-PURGE_EVERY = 200
 # Buttons under a digest outlive the digest's cache entry: the key still finds the page.
 LINK_DAYS = 30
+# The journal: Telegram itself forgets an update after a day; an update that kills the
+# process must not kill every restart.
+MAX_PENDING_HOURS = 24.0
+MAX_ATTEMPTS = 3
 
 
-class Store:
-    """A digest cache with a lifetime, plus a JSON settings row per chat."""
+class StoreUnavailable(Exception):
+    """The store cannot be opened at all (an unwritable directory, say)."""
 
-    def __init__(self, path: str | Path, cache_hours: float = 24.0, *, clock: Callable[[], float] = time.time) -> None:
-        self.path = str(path)
-        self.lifetime = cache_hours * 3600.0
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._writes = 0
-        self._db: sqlite3.Connection | None = None
-        with self._lock:
-            self._open()
 
-    # -- digests ---------------------------------------------------------------
+class StoreFull(Exception):
+    """The store could not write what is asked for: its disk was full."""
 
-    def get_digest(self, url: str) -> Digest | None:
-        """The cached digest for a canonical URL, if younger than the cache lifetime."""
-        oldest = self._clock() - self.lifetime
-        row = self._run(
-            lambda db: db.execute("SELECT body FROM digests WHERE url = ? AND created >= ?", (url, oldest)).fetchone(),
-            default=None,
-        )
-        if row is None:
-            return None
-        try:
-            return digest_from_dict(json.loads(row[0]))
-        except (ValueError, TypeError, KeyError) as exc:
-            # Written by an older version with another shape: a miss, not a failure.
-            log.info("cache entry for %s is unreadable (%s); refetching", url, exc)
-            return None
 
-    def put_digest(self, url: str, digest: Digest) -> None:
-        body = json.dumps(digest_to_dict(digest), ensure_ascii=False)
-        now = self._clock()
+class Store(Protocol):
+    """The bot's state. Backends: bot.store.sqlite, bot.store.memory."""
 
-        def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO digests (url, created, body) VALUES (?, ?, ?)", (url, now, body))
-            self._writes += 1
-            if self._writes % PURGE_EVERY == 0:
-                db.execute("DELETE FROM digests WHERE created < ?", (now - self.lifetime,))
+    # -- digests and the keys their buttons carry ---------------------------------------
 
-        self._run(write, default=None)
+    async def get_digest(self, url: str, *, key: str | None = None) -> Digest | None:
+        """The cached digest for a canonical URL, if younger than the cache lifetime.
 
-    # -- per-chat settings -----------------------------------------------------
-
-    def get_chat_settings(self, chat_id: int) -> dict[str, Any]:
-        row = self._run(
-            lambda db: db.execute("SELECT body FROM chat_settings WHERE chat_id = ?", (chat_id,)).fetchone(),
-            default=None,
-        )
-        if row is None:
-            return {}
-        try:
-            value = json.loads(row[0])
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
-
-    def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
-        body = json.dumps(settings, ensure_ascii=False, sort_keys=True)
-
-        def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO chat_settings (chat_id, body) VALUES (?, ?)", (chat_id, body))
-
-        self._run(write, default=None)
-
-    # -- button keys -----------------------------------------------------------
-
-    def remember_link(self, key: str, url: str) -> None:
-        now = self._clock()
-
-        def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO links (key, url, created) VALUES (?, ?, ?)", (key, url, now))
-            self._writes += 1
-            if self._writes % PURGE_EVERY == 0:
-                db.execute("DELETE FROM links WHERE created < ?", (now - LINK_DAYS * 86400.0,))
-
-        self._run(write, default=None)
-
-    def link_for(self, key: str) -> str | None:
-        row = self._run(lambda db: db.execute("SELECT url FROM links WHERE key = ?", (key,)).fetchone(), default=None)
-        return row[0] if row else None
-
-    # -- updates in flight -----------------------------------------------------
-
-    def add_pending(self, update_id: int, body: str) -> None:
-        now = self._clock()
-        self._run(
-            lambda db: db.execute(
-                "INSERT OR IGNORE INTO pending_updates (update_id, received, body) VALUES (?, ?, ?)",
-                (update_id, now, body),
-            ),
-            default=None,
-        )
-
-    def done_pending(self, update_id: int) -> None:
-        self._run(lambda db: db.execute("DELETE FROM pending_updates WHERE update_id = ?", (update_id,)), default=None)
-
-    def take_pending(self, *, max_age_hours: float = 24.0, max_attempts: int = 3) -> list[tuple[int, str]]:
-        """Updates left unanswered by an earlier run, oldest first, each counted as one more attempt.
-
-        Too old (Telegram itself forgets updates after a day) or tried too often (an update
-        that kills the process must not kill every restart) and they are dropped.
+        `key`, when given, is (re)written as the URL's button key in the same trip: the
+        buttons under an answer must lead back to it for as long as they are on screen.
         """
-        oldest = self._clock() - max_age_hours * 3600.0
+        ...
 
-        def take(db: sqlite3.Connection) -> list[tuple[int, str]]:
-            db.execute("DELETE FROM pending_updates WHERE received < ? OR attempts >= ?", (oldest, max_attempts))
-            db.execute("UPDATE pending_updates SET attempts = attempts + 1")
-            return db.execute("SELECT update_id, body FROM pending_updates ORDER BY update_id").fetchall()
+    async def put_digest(self, url: str, digest: Digest, *, key: str | None = None) -> None:
+        """Cache `digest` under `url` (and `key` as its button key, when given)."""
+        ...
 
-        return [(int(i), str(b)) for i, b in self._run(take, default=[])]
+    async def remember_link(self, key: str, url: str) -> None: ...
 
-    # -- life cycle ------------------------------------------------------------
+    async def link_for(self, key: str) -> str | None:
+        """The URL a button key stands for; None when it is unknown or expired. Raises
+        StoreFull instead for a key this store could not write for want of space."""
+        ...
 
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+    # -- per-chat settings ---------------------------------------------------------------
 
-    def __enter__(self) -> Store:
-        return self
+    async def get_chat_settings(self, chat_id: int) -> dict[str, Any]:
+        """The chat's settings; {} when it has none."""
+        ...
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    async def set_chat_settings(self, chat_id: int, settings: dict[str, Any]) -> None:
+        """Raises StoreFull when there was no room to write them (the one write whose
+        failure the asker must hear of: they are told "saved" otherwise)."""
+        ...
 
-    # -- internals -------------------------------------------------------------
+    async def move_chat_settings(self, old: int, new: int) -> None:
+        """A group became a supergroup with a new id: `old`'s settings become `new`'s
+        (unless `new` has its own already) and `old` keeps none."""
+        ...
 
-    def _run(self, action: Callable[[sqlite3.Connection], T], *, default: T) -> T:
-        """Run one query; rebuild the file once if SQLite finds it corrupt."""
-        with self._lock:
-            for attempt in (1, 2):
-                if self._db is None:
-                    self._open()
-                elif self._vanished():
-                    log.warning("store %s was deleted; starting a new one", self.path)
-                    self._rebuild(keep_old=False)
-                assert self._db is not None
-                try:
-                    return action(self._db)
-                except sqlite3.DatabaseError as exc:
-                    if attempt == 1 and _is_corruption(exc):
-                        log.error("store %s is corrupt (%s); rebuilding it", self.path, exc)
-                        self._rebuild()
-                        continue
-                    log.error("store %s: %s", self.path, exc)
-                    return default
-        return default  # pragma: no cover - the loop always returns
+    # -- the journal of updates taken but not answered -----------------------------------
 
-    def _open(self) -> None:
-        try:
-            self._db = self._connect()
-        except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc):
-                raise
-            log.error("store %s is corrupt (%s); rebuilding it", self.path, exc)
-            self._rebuild()
+    async def add_pending(self, update_id: int, body: str) -> None:
+        """Write an update down before Telegram is told it arrived. Fast: the updater
+        waits for it once per update."""
+        ...
 
-    def _connect(self) -> sqlite3.Connection:
-        fresh = self.path == ":memory:" or not Path(self.path).exists()
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False, isolation_level=None)
-        try:
-            db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                log.warning("store %s has schema %s, newer than ours (%s)", self.path, version, SCHEMA_VERSION)
-            db.executescript(SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            # A quick check reads every page header: a damaged file fails here, at start,
-            # rather than on some later query.
-            result = db.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
-        except BaseException:
-            db.close()
-            raise
-        if fresh:
-            log.info("store %s created", self.path)
-        return db
+    async def done_pending(self, update_id: int) -> None: ...
 
-    def _vanished(self) -> bool:
-        return self.path != ":memory:" and not os.path.exists(self.path)
+    async def take_pending(
+        self, *, max_age_hours: float = MAX_PENDING_HOURS, max_attempts: int = MAX_ATTEMPTS
+    ) -> list[tuple[int, str]]:
+        """Updates left unanswered by an earlier run, oldest first, each counted as one more
+        attempt; the too old and the tried too often are dropped."""
+        ...
 
-    def _rebuild(self, *, keep_old: bool = True) -> None:
-        """Move the damaged file (and its WAL) aside and start an empty one."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
-        if keep_old and self.path != ":memory:":
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            for suffix in ("", "-wal", "-shm"):
-                old = Path(self.path + suffix)
-                if old.exists():
-                    try:
-                        old.replace(Path(f"{self.path}.corrupt-{stamp}{suffix}"))
-                    except OSError:
-                        old.unlink(missing_ok=True)
-        self._db = self._connect()
+    # -- topic searches --------------------------------------------------------------------
+
+    async def get_stories(self, key: str, now: datetime) -> list[Story] | None:
+        """The stories kept under `key` while `now` is within their lifetime."""
+        ...
+
+    async def put_stories(self, key: str, now: datetime, stories: list[Story], lifetime: timedelta) -> None:
+        """Keep `stories` from `now` for `lifetime` (nothing when it is not positive)."""
+        ...
+
+    # -- work in flight ----------------------------------------------------------------------
+
+    async def single_flight(self, key: str, work: Callable[[], Awaitable[T]]) -> T:
+        """`work()`'s result, with one `work` running per key at a time: a caller arriving
+        while it runs awaits the same outcome. One caller giving up (cancelled) does not
+        cancel the others' work."""
+        ...
+
+    async def claim(self, name: str, limit: int) -> bool:
+        """Take one of `limit` places under `name`; False when all are taken."""
+        ...
+
+    async def release(self, name: str) -> None:
+        """Give back a place `claim` gave."""
+        ...
+
+    # -- leases --------------------------------------------------------------------------------
+
+    async def lease(self, name: str, holder: str, seconds: float, *, take_over: str | None = None) -> str | None:
+        """Take or renew the lease `name` for `holder`, until `seconds` from now. Granted
+        (None) when it is free, expired, `holder`'s already, or held by `take_over` (a
+        holder the caller knows is dead); otherwise the live holder, and nothing changes.
+        One atomic step for everyone sharing the store."""
+        ...
+
+    async def end_lease(self, name: str, holder: str) -> None:
+        """Give the lease back, if `holder` still has it."""
+        ...
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    async def close(self) -> None: ...
 
 
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
+async def open_store(config: Config) -> Store:
+    """The store the config asks for (the whole config: a shared backend will have its own
+    section). Raises StoreUnavailable when it cannot be opened."""
+    from bot.store.sqlite import SQLiteStore
+
+    return await SQLiteStore.open(config.storage.path, config.storage.cache_hours)

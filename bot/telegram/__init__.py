@@ -1,7 +1,7 @@
 """The Telegram front door: python-telegram-bot handlers over the shared pipeline.
 
     app.py        build the Application, run it (polling or webhook), exit statuses
-    state.py      what one running bot holds: config, fetcher, store, CPU pool, in-flight work
+    state.py      what one running bot holds: config, fetcher, store (bot.store), CPU pool
     cpu.py        the process pool for extraction and summaries, below the loop's priority
     warm.py       imported by the pool's forkserver so every worker starts warm
     digests.py    a digest for a link: cache first, one fetch per URL however many ask
@@ -12,8 +12,12 @@
     buttons.py    the buttons under a digest, and their presses
     inline.py     @bot <link or topic> in any chat
     journal.py    updates written down until answered, replayed after a crash
-    replies.py    sending: typing indicator, digests as replies, plain notes
+    owner.py      one process per journal: a lease in the store with a heartbeat
+    migration.py  a group upgraded to a supergroup keeps its settings and its answers
+    replies.py    sending: typing indicator, digests as replies, plain notes (to the
+                  supergroup when a group was upgraded meanwhile)
     delivery.py   talking to Telegram patiently: 429 retry_after, 5xx and dropped connections;
                   "typing…" only from the budget the answers leave spare
+    budget.py     one Telegram budget shared through Redis by every process of the bot
     logs.py       one clean line per event on stderr
 """

@@ -5,8 +5,8 @@
     run_bot(config) -> int                       the `newsbot run` process; exit status
 
 Exit statuses: 0 after a clean stop (SIGINT / SIGTERM), 2 when the token is missing or
-Telegram rejects it, 1 when the Bot API cannot be reached or the store cannot be opened
-at start.
+Telegram rejects it, 1 when the Bot API cannot be reached, the store cannot be opened at
+start or another process serves it (bot.telegram.owner).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import contextlib
 import logging
 import re
 import signal
-import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
@@ -28,10 +27,13 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Config, require_webhook_secret
 from bot.errors import ConfigError
+from bot.store import StoreUnavailable
 from bot.telegram.delivery import PatientRateLimiter
 from bot.telegram.handlers import COMMANDS, register
 from bot.telegram.journal import JournaledApplication, JournaledQueue, replay
 from bot.telegram.logs import configure_logging
+from bot.telegram.migration import register_migration
+from bot.telegram.owner import JournalTaken
 from bot.telegram.state import STATE_KEY, BotState, state_of
 
 log = logging.getLogger(__name__)
@@ -42,8 +44,8 @@ EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2
 POLL_TIMEOUT = 30.0
 # Concurrent requests to Telegram: replies to many chats at once plus the long poll.
 CONNECTIONS = 64
-# What we answer; Telegram sends nothing else (edits, reactions, member changes).
-UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# What we answer; Telegram sends nothing else (reactions, member changes, channel posts).
+UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 MISSING_TOKEN = "no Telegram bot token: set TELEGRAM_BOT_TOKEN or [telegram] token in the config file."
 MALFORMED_TOKEN = "the bot token does not look like one from @BotFather (digits, a colon, then letters): check TELEGRAM_BOT_TOKEN."
@@ -87,6 +89,7 @@ def build_application(config: Config) -> App:
     application = builder.build()
     application.bot_data[STATE_KEY] = state
     register(application)
+    register_migration(application)
     return application
 
 
@@ -164,15 +167,16 @@ def _polling_failed(error: TelegramError) -> None:
     log.warning("getUpdates failed: %s: %s", type(error).__name__, error)
 
 
-def run_bot(config: Config) -> int:
-    """Run until SIGINT or SIGTERM. Returns the process exit status."""
+def run_bot(config: Config, *, verbose: int = 0) -> int:
+    """Run until SIGINT or SIGTERM. Returns the process exit status. `verbose`: -v (DEBUG
+    for the bot, libraries at WARNING) or -vv (DEBUG for everything)."""
     if not config.token:
         print(f"newsbot: {MISSING_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
     if not TOKEN_SHAPE.fullmatch(config.token):
         print(f"newsbot: {MALFORMED_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
-    configure_logging("DEBUG" if logging.getLogger().level == logging.DEBUG else None)
+    configure_logging("DEBUG" if verbose else None, libraries=verbose >= 2)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:
@@ -191,8 +195,22 @@ async def _serve(config: Config) -> int:
             log.info(
                 "@%s is serving (%s); stop with Ctrl-C", application.bot.username, config.telegram.mode
             )
-            await stop.wait()
+            # A signal, or another process taking the journal over (it serves from now on).
+            lost = state_of(application).lost
+            waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(lost.wait())]
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in waiters:
+                waiter.cancel()
             log.info("stopping")
+        if lost.is_set():
+            return EXIT_UNREACHABLE
+    except JournalTaken as exc:
+        print(
+            f"newsbot: the store at {config.storage.path} is served by another newsbot ({exc.holder});"
+            " stop that one first, or give this one a store of its own",
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
     except InvalidToken:
         print(f"newsbot: {REJECTED_TOKEN}", file=sys.stderr)
         return EXIT_TOKEN
@@ -200,7 +218,7 @@ async def _serve(config: Config) -> int:
         where = config.telegram.base_url or "api.telegram.org"
         print(f"newsbot: cannot reach the Telegram Bot API at {where}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StoreUnavailable) as exc:
         print(f"newsbot: cannot open the store at {config.storage.path}: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     return EXIT_OK

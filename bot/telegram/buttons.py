@@ -14,7 +14,6 @@ Every press is answered (answerCallbackQuery), with a short text when it fails.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import logging
@@ -27,6 +26,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import NewsbotError
 from bot.models import Digest
+from bot.store import StoreFull
 from bot.telegram.digests import find_digest, find_pasted, is_pasted
 from bot.telegram.settings import ALGORITHMS, MAX_QUOTES, MAX_SENTENCES, load_settings
 from bot.telegram.state import state_of
@@ -116,7 +116,11 @@ async def digest_button(update: Update, context: Context) -> None:
     key, view = parsed
     state = state_of(context)
     assert state.store is not None
-    url = await asyncio.to_thread(state.store.link_for, key)
+    try:
+        url = await state.store.link_for(key)
+    except StoreFull:
+        await query.answer(text("answer_store_full", language))
+        return
     if url is None:
         await query.answer(text("answer_expired", language))
         return

@@ -20,12 +20,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Safe to repeat after a timeout: repeating them changes nothing the user sees twice.
 REPEATABLE = frozenset(
@@ -54,24 +55,12 @@ class PatientRateLimiter(AIORateLimiter):
                 log.debug("chat %s: typing indicator dropped: the answers need the budget", data.get("chat_id"))
                 return False
             return await callback(*args, **kwargs)
-        attempt = 0
-        while True:
-            try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except BadRequest:
-                raise  # our request is wrong; sending it again will not make it right
-            except TimedOut as exc:
-                if endpoint not in REPEATABLE or attempt >= self.network_retries:
-                    raise
-                error: NetworkError = exc
-            except NetworkError as exc:
-                if attempt >= self.network_retries:
-                    raise
-                error = exc
-            delay = self.backoff * 2**attempt
-            attempt += 1
-            log.warning("Telegram %s failed (%s); retry %d in %.1f s", endpoint, error, attempt, delay)
-            await asyncio.sleep(delay)
+        return await with_network_retries(
+            lambda: super(PatientRateLimiter, self).process_request(callback, args, kwargs, endpoint, data, rate_limit_args),
+            endpoint,
+            retries=self.network_retries,
+            backoff=self.backoff,
+        )
 
     async def _spare_budget(self) -> bool:
         """Take one request from the overall budget if at most half of it is in use."""
@@ -82,3 +71,28 @@ class PatientRateLimiter(AIORateLimiter):
             return False
         await limiter.acquire()  # there is room: returns at once, and counts the request
         return True
+
+
+async def with_network_retries(
+    send: Callable[[], Coroutine[Any, Any, T]], endpoint: str, *, retries: int, backoff: float
+) -> T:
+    """`send()`, again after a 5xx or a dropped connection (exponential backoff), and after
+    a timeout only when repeating `endpoint` cannot post a message twice."""
+    attempt = 0
+    while True:
+        try:
+            return await send()
+        except BadRequest:
+            raise  # our request is wrong; sending it again will not make it right
+        except TimedOut as exc:
+            if endpoint not in REPEATABLE or attempt >= retries:
+                raise
+            error: NetworkError = exc
+        except NetworkError as exc:
+            if attempt >= retries:
+                raise
+            error = exc
+        delay = backoff * 2**attempt
+        attempt += 1
+        log.warning("Telegram %s failed (%s); retry %d in %.1f s", endpoint, error, attempt, delay)
+        await asyncio.sleep(delay)

@@ -3,6 +3,8 @@
     private chat   a message (text, caption, forwarded) holding links -> a digest per link
                    a topic ("Indiana teachers")                       -> the latest stories on it
                    a pasted article (a long text)                     -> its digest
+                   a mistyped link ("htp://...")                      -> "doesn't look like a link"
+                   hello / thanks                                     -> a short friendly answer
                    anything else without a link                       -> a hint
     groups         a message with links, when the chat turned on
                    "summarize every link" in /settings                -> a digest per link
@@ -30,7 +32,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
@@ -51,7 +53,7 @@ from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
-from bot.telegram.reading import is_pasted_article, topic_of
+from bot.telegram.reading import is_pasted_article, mistyped_link, small_talk, topic_of
 from bot.telegram.replies import send_digest, send_html_note, send_note, typing
 from bot.telegram.settings import ChatSettings, load_settings, settings_button, settings_command
 from bot.telegram.state import BotState, state_of
@@ -86,6 +88,9 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
     group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(group, guarded(group_message)))
+    # An edit that adds a link the message was not answered for is a request too.
+    edited = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
+    application.add_handler(MessageHandler(edited, guarded(edited_message)))
     application.add_handler(CallbackQueryHandler(answered(settings_button), pattern=r"^set:"))
     application.add_handler(CallbackQueryHandler(answered(digest_button), pattern=r"^dg:"))
     application.add_handler(CallbackQueryHandler(answered(unknown_button)))
@@ -117,11 +122,13 @@ async def show_help(update: Update, context: Context) -> None:
 
 async def summary_command(update: Update, context: Context) -> None:
     message = update.effective_message
-    links = links_in(message) or links_in(message.reply_to_message)
-    if not links:
+    if links := links_in(message):
+        await answer_links(update, context, links)
+    elif links := links_in(message.reply_to_message):
+        # The digest goes under the message that holds the link, not under "/summary".
+        await answer_links(update, context, links, target=message.reply_to_message)
+    else:
         await send_note(message, text("summary_usage", language_of(update)))
-        return
-    await answer_links(update, context, links)
 
 
 async def news_command(update: Update, context: Context) -> None:
@@ -141,6 +148,10 @@ async def private_message(update: Update, context: Context) -> None:
     said = message.text or message.caption or ""
     if is_pasted_article(said):
         await answer_pasted(update, context, said)
+    elif (typo := mistyped_link(said)) is not None:
+        await send_note(message, text("not_a_link", language_of(update), link=typo))
+    elif (kind := small_talk(said)) is not None:
+        await send_note(message, text(f"small_talk_{kind}", language_of(update)))
     elif (query := topic_of(said)) is not None:
         await answer_topic(update, context, query, hint=True)
     else:
@@ -148,35 +159,108 @@ async def private_message(update: Update, context: Context) -> None:
 
 
 async def group_message(update: Update, context: Context) -> None:
-    """Any group message the bot sees: answered only in chats that asked for every link."""
+    """A group message the bot sees: answered when it mentions the bot ("@bot what about
+    this <link>"), or in chats that asked for every link."""
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return  # our own inline digest, posted by a member: already a digest
     links = links_in(message)
     if not links:
         return
+    if mentions_me(message, context.bot.username):
+        await answer_links(update, context, links)
+        return
     settings = await load_settings(state_of(context), message.chat_id)
     if settings.auto:
         await answer_links(update, context, links, settings)
 
 
+async def edited_message(update: Update, context: Context) -> None:
+    """A message edited to hold a link it was not answered for (a typo fixed, a link
+    pasted in afterwards): answered as that message would have been, those links only."""
+    message = update.effective_message
+    if message.via_bot is not None and message.via_bot.id == context.bot.id:
+        return
+    links = unanswered(state_of(context), message, links_in(message))
+    if not links:
+        return
+    if message.chat.type == message.chat.PRIVATE or mentions_me(message, context.bot.username):
+        await answer_links(update, context, links)
+        return
+    said = message.text or message.caption or ""
+    command = said.split(maxsplit=1)[0].lower() if said.strip() else ""
+    if command in ("/summary", f"/summary@{(context.bot.username or '').lower()}"):
+        await answer_links(update, context, links)
+        return
+    settings = await load_settings(state_of(context), message.chat_id)
+    if settings.auto:
+        await answer_links(update, context, links, settings)
+
+
+def mentions_me(message: Message, username: str | None) -> bool:
+    if not username:
+        return False
+    me = "@" + username.lower()
+    found = message.parse_entities([MessageEntity.MENTION]) if message.text else message.parse_caption_entities(
+        [MessageEntity.MENTION]
+    )
+    return any(value.lower() == me for value in found.values())
+
+
+def unanswered(state: BotState, message: Message, links: list[str]) -> list[str]:
+    done = state.answered.get((message.chat_id, message.message_id), ())
+    return [link for link in links if canonical_url(link) not in done]
+
+
 @contextlib.asynccontextmanager
-async def slot(update: Update, context: Context) -> AsyncIterator[bool]:
-    """One of the asker's `max_requests_per_user` places in the queue, if one is free."""
+async def slot(update: Update, context: Context, wanted: int = 1) -> AsyncIterator[int]:
+    """Places for `wanted` links of the asker's (a topic or a pasted text is one): how many
+    were taken, once it is their turn. A request is never dropped: it waits for one of the
+    asker's `max_requests_per_user` turns. Only links past `max_links_waiting_per_user`
+    (counted in the store, so every process sharing it agrees) are refused, and the
+    caller says so."""
     state = state_of(context)
+    settings = state.config.telegram
     message = update.effective_message
     asker = update.effective_user.id if update.effective_user else message.chat_id
-    if state.busy[asker] >= state.config.telegram.max_requests_per_user:
-        await send_note(message, text("busy", language_of(update)))
-        yield False
+    assert state.store is not None
+    place = f"user:{asker}"
+    taken = 0
+    while taken < wanted and await state.store.claim(place, settings.max_links_waiting_per_user):
+        taken += 1
+    if not taken:
+        yield 0
         return
-    state.busy[asker] += 1
+    state.waiting[asker] += 1
+    turn = state.turns.setdefault(asker, asyncio.Semaphore(settings.max_requests_per_user))
     try:
-        yield True
+        async with turn:
+            yield taken
     finally:
-        state.busy[asker] -= 1
-        if state.busy[asker] <= 0:
-            del state.busy[asker]
+        state.waiting[asker] -= 1
+        if state.waiting[asker] <= 0:
+            # Nobody of theirs is waiting here: each waiter holds a share of `waiting`.
+            del state.waiting[asker]
+            state.turns.pop(asker, None)
+        for _ in range(taken):
+            await state.store.release(place)
+
+
+async def refuse(update: Update, context: Context, refused: list[str]) -> None:
+    """Tell the asker plainly which of their links were not taken, and why."""
+    state = state_of(context)
+    cap = state.config.telegram.max_links_waiting_per_user
+    log.info(
+        "update %s: chat %s: %d link(s) not taken: the user has %d waiting (the cap)",
+        update.update_id, update.effective_message.chat_id, len(refused) or 1, cap,
+    )  # fmt: skip
+    language = language_of(update)
+    note = (
+        text("links_refused", language, count=cap, refused=len(refused), links="\n".join(refused))
+        if refused
+        else text("request_refused", language, count=cap)
+    )
+    await send_note(update.effective_message, note)
 
 
 async def answer_topic(update: Update, context: Context, query: str, *, hint: bool = False) -> None:
@@ -186,12 +270,13 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
     assert state.fetcher is not None and state.cpu is not None
     async with slot(update, context) as free:
         if not free:
+            await refuse(update, context, [])
             return
         started = time.monotonic()
         async with typing(message):
             now = state.clock()
             result = await search_news(
-                query, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+                query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):
@@ -216,10 +301,11 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
     language = language_of(update)
     async with slot(update, context) as free:
         if not free:
+            await refuse(update, context, [])
             return
         async with typing(message):
             settings = await load_settings(state, message.chat_id)
-            view = View.of(settings.summary())
+            view = settings.summary()
             try:
                 # Digested with the defaults and cut to the chat's view, as a page is (bot.telegram.views).
                 digest = await state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
@@ -234,25 +320,35 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
 
 
 async def answer_links(
-    update: Update, context: Context, links: list[str], settings: ChatSettings | None = None
+    update: Update,
+    context: Context,
+    links: list[str],
+    settings: ChatSettings | None = None,
+    *,
+    target: Message | None = None,
 ) -> None:
+    """A digest of each link, as replies to `target` (default: the asking message)."""
     state = state_of(context)
     cap = state.config.telegram.max_links_per_message
-    message = update.effective_message
+    message = target or update.effective_message
     language = language_of(update)
-    async with slot(update, context) as free:
-        if not free:
+    sent = len(links)
+    links = links[:cap]
+    async with slot(update, context, len(links)) as taken:
+        if taken < len(links):
+            await refuse(update, context, links[taken:])
+            links = links[:taken]
+        if not links:
             return
+        state.remember_answered(message.chat_id, message.message_id, [canonical_url(link) for link in links])
         started = time.monotonic()
-        sent = len(links)
-        links = links[:cap]
         # The pages are looked up (or fetched) while the chat's settings load: on a cache
         # hit each wait on a thread is a good part of the answer's time.
         pages = [asyncio.create_task(find_digest(state, link)) for link in links]
         work: list[asyncio.Task[Digest | str]] = []
         try:
             settings = settings or await load_settings(state, message.chat_id)
-            view = View.of(settings.summary())
+            view = settings.summary()
             async with typing(message):
                 if sent > cap:
                     await send_note(message, text("links_capped", language, sent=sent, cap=cap))
@@ -266,7 +362,7 @@ async def answer_links(
                     if isinstance(outcome, Digest):
                         key = link_key(canonical_url(link))
                         keyboard = digest_keyboard(key, view, outcome, settings.quotes, language)
-                        await _send_digest_or_apologise(update, outcome, keyboard)
+                        await _send_digest_or_apologise(update, outcome, keyboard, message)
                     else:
                         await send_note(message, f"{link}\n{outcome}" if len(links) > 1 else outcome)
         finally:
@@ -299,8 +395,10 @@ async def _digest_or_error(
         return text("apology", language_of(update))
 
 
-async def _send_digest_or_apologise(update: Update, digest: Digest, keyboard: Any = None) -> None:
-    message = update.effective_message
+async def _send_digest_or_apologise(
+    update: Update, digest: Digest, keyboard: Any = None, message: Message | None = None
+) -> None:
+    message = message or update.effective_message
     try:
         await send_digest(message, digest, keyboard, language_of(update))
     except BadRequest as exc:

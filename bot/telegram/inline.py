@@ -94,7 +94,7 @@ async def _answer(query: InlineQuery, state: BotState) -> None:
 async def _answer_link(query: InlineQuery, state: BotState, link: str, language: str | None) -> None:
     try:
         digest = await find_digest(state, link)
-        view = View.of(state.config.summary)
+        view = state.config.summary
         digest = await shown(state, digest, view)
     except NewsbotError as exc:
         log.info("inline query %s: %s: %s", query.id, link, exc)
@@ -119,7 +119,7 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
     assert state.fetcher is not None and state.cpu is not None
     now = state.clock()
     search = await search_news(
-        topic, state.fetcher, state.config, now=now, cache=state.topics_cache, run_cpu=state.cpu.run
+        topic, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
     )
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)

@@ -11,7 +11,7 @@ for good. So:
     JournaledApplication   crosses it off when its handlers are done, however they ended
     replay(application)    at start, puts the updates an earlier run left unanswered back
                            in the queue; an update that keeps failing is given up after
-                           a few starts (see Store.take_pending)
+                           a few starts (see bot.store.Store.take_pending)
 
 Telegram may also hand an update over again when the kill came before it was
 confirmed: the queue lets through each replayed id only once.
@@ -48,10 +48,9 @@ class JournaledQueue(asyncio.Queue[object]):
             # Only messages: an inline query or a button press is stale within seconds, and
             # Telegram would refuse a late answer to it anyway.
             if store is not None and item.message is not None:
-                # On the loop, not in a thread: the insert takes ~0.1 ms, while a thread hop
-                # costs an event-loop turn, ~50 ms each under a burst, and the updater puts
-                # its batch one update at a time (200 links reached the handlers at 15/s).
-                store.add_pending(item.update_id, item.to_json())
+                # The updater waits for this before it takes the next update: a backend
+                # keeps it fast (see bot.store.sqlite).
+                await store.add_pending(item.update_id, item.to_json())
         await super().put(item)
 
     async def replayed(self, update: Update) -> None:
@@ -66,7 +65,7 @@ class JournaledApplication(Application):  # type: ignore[type-arg]
         finally:
             store = state_of(self).store
             if isinstance(update, Update) and update.message is not None and store is not None:
-                store.done_pending(update.update_id)  # ~0.1 ms: see JournaledQueue.put
+                await store.done_pending(update.update_id)
 
 
 async def replay(application: Application[Any, Any, Any, Any, Any, Any]) -> int:
@@ -75,16 +74,29 @@ async def replay(application: Application[Any, Any, Any, Any, Any, Any]) -> int:
     queue = application.update_queue
     if store is None or not isinstance(queue, JournaledQueue):
         return 0
-    pending = await asyncio.to_thread(store.take_pending)
+    pending = await store.take_pending()
+    replayed = 0
     for update_id, body in pending:
-        try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("update %s in the journal is unreadable (%s); dropped", update_id, exc)
-            await asyncio.to_thread(store.done_pending, update_id)
+        update = _readable(update_id, body, application)
+        if update is None:
+            await store.done_pending(update_id)
             continue
         await queue.replayed(update)
-    if pending:
-        log.info("replaying %d update(s) left unanswered by the last run", len(pending))
-    return len(pending)
+        replayed += 1
+    if replayed:
+        log.info("replaying %d update(s) left unanswered by the last run", replayed)
+    return replayed
+
+
+def _readable(update_id: int, body: str, application: Application[Any, Any, Any, Any, Any, Any]) -> Update | None:
+    """The journal's update, or None (logged) when it is not one we could answer: a row
+    that cannot be read must be dropped once, not crash every start."""
+    try:
+        update = Update.de_json(json.loads(body), application.bot)
+        if update is None or update.message is None:
+            raise ValueError("not a message")
+    except Exception as exc:  # noqa: BLE001 - de_json raises whatever the shape makes it raise
+        log.warning("update %s in the journal is unreadable (%s: %s); dropped", update_id, type(exc).__name__, exc)
+        return None
+    return update
 

@@ -42,8 +42,13 @@ class OneLineFormatter(logging.Formatter):
         return super().format(brief)
 
 
-def configure_logging(level: str | None = None) -> None:
-    """Set up stderr logging for the bot process (not for tests or library use)."""
+# Extraction libraries log every odd page, at DEBUG line by line: kept at WARNING unless asked.
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer", "httpx", "httpcore")
+
+
+def configure_logging(level: str | None = None, *, libraries: bool = False) -> None:
+    """Set up stderr logging for the bot process (not for tests or library use);
+    `libraries`: their debug lines too."""
     name = (level or os.environ.get(LEVEL_ENV) or "INFO").upper()
     numeric = logging.getLevelName(name)
     if not isinstance(numeric, int):
@@ -54,8 +59,8 @@ def configure_logging(level: str | None = None) -> None:
     root.handlers[:] = [handler]
     root.setLevel(numeric)
     # httpx logs every request at INFO, the long poll included: noise, not events.
-    logging.getLogger("httpx").setLevel(max(numeric, logging.WARNING))
-    logging.getLogger("httpcore").setLevel(max(numeric, logging.WARNING))
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(numeric if libraries else max(numeric, logging.WARNING))
     # APScheduler (the job queue) is chatty at INFO too.
     logging.getLogger("apscheduler").setLevel(max(numeric, logging.WARNING))
     # python-telegram-bot 22 warns about its own RetryAfter each time it builds one (a 429).

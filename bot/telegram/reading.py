@@ -1,4 +1,5 @@
-"""What a user's words are: a topic, a pasted article, a link typed without entities, or none of these.
+"""What a user's words are: a topic, a pasted article, a link typed without entities, a
+greeting or thanks, a link mistyped, or none of these.
 
 Pure functions over plain strings; the handlers decide what to answer.
 """
@@ -72,3 +73,46 @@ def _is_ip(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Small talk, in the languages the bot has tables for: a message made only of these words
+# is a greeting or thanks, never a topic (news engines answer "thanks" with three stories).
+GREETINGS = frozenset(
+    """hello hi hey hiya howdy yo morning evening afternoon greetings hallo servus moin
+    guten tag abend morgen привет здравствуйте здравствуй добрый день вечер утро""".split()
+)
+THANKS = frozenset(
+    """thanks thank thx ty cheers danke dankeschön vielen dank merci спасибо благодарю спс""".split()
+)
+# Words that may come with them without making a topic of it.
+_COURTESY = frozenset(
+    """there you all so much very a lot again bot friend guys everyone folks good great nice
+    du dir euch sehr schön schoen gut ok okay вам тебе большое огромное всем бот""".split()
+)
+_SMALL_TALK_WORDS = 6
+# A token meant as a link but not one: a scheme-ish start ("htp://", "http:/", "https//")
+# or "www." (a link typed right would have been taken before).
+_LINKISH = re.compile(r"(?i)^(?:[a-z]{2,6}:/+\S|h?t+p+s?[:/]/*\S|www\.\S)")
+
+
+def small_talk(said: str) -> str | None:
+    """ "thanks", "greeting", or None when the words are more than small talk."""
+    words = [w.lower() for w in _WORD.findall(said)]
+    if not words or len(words) > _SMALL_TALK_WORDS:
+        return None
+    if any(w not in GREETINGS | THANKS | _COURTESY for w in words):
+        return None
+    if any(w in THANKS for w in words):
+        return "thanks"
+    if any(w in GREETINGS for w in words):
+        return "greeting"
+    return None
+
+
+def mistyped_link(said: str) -> str | None:
+    """The first word that was meant as a link but is not a web link ("htp://broken")."""
+    for token in said.split():
+        token = token.strip("<>()[]{}\"'«»“”,;")
+        if _LINKISH.match(token) and typed_link(token) is None:
+            return token
+    return None

@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 
 from bot.models import Digest
 from bot.pipeline.render import telegram_messages
@@ -30,9 +31,22 @@ def reply_to(message: Message) -> ReplyParameters:
     return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
 
 
+async def answer(message: Message, text: str, **options: Any) -> Message:
+    """`message.reply_text`, sent again to the supergroup when the group was upgraded
+    meanwhile (Telegram refuses the old id with ChatMigrated; see bot.telegram.migration).
+    There the asking message has another id, so the answer is no longer a reply to it."""
+    try:
+        return await message.reply_text(text, **options)
+    except ChatMigrated as exc:
+        log.info("chat %s became %s; answering there", message.chat_id, exc.new_chat_id)
+        options.pop("reply_parameters", None)
+        return await message.get_bot().send_message(exc.new_chat_id, text, **options)
+
+
 async def send_note(message: Message, text: str) -> Message:
     """A short plain-text answer (no HTML to get wrong, no link preview)."""
-    return await message.reply_text(
+    return await answer(
+        message,
         text,
         reply_parameters=reply_to(message),
         link_preview_options=LinkPreviewOptions(is_disabled=True),
@@ -40,7 +54,8 @@ async def send_note(message: Message, text: str) -> Message:
 
 
 async def send_html_note(message: Message, html: str) -> Message:
-    return await message.reply_text(
+    return await answer(
+        message,
         html,
         parse_mode=ParseMode.HTML,
         reply_parameters=reply_to(message),
@@ -59,7 +74,8 @@ async def send_digest(
     for i, html in enumerate(parts):
         preview = LinkPreviewOptions(url=url) if i == 0 and url else LinkPreviewOptions(is_disabled=True)
         sent.append(
-            await message.reply_text(
+            await answer(
+                message,
                 html,
                 parse_mode=ParseMode.HTML,
                 reply_parameters=reply_to(message),

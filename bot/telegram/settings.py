@@ -12,7 +12,6 @@ administrators again: anyone can press a button they can see.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 from dataclasses import dataclass
@@ -24,8 +23,10 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
-from bot.telegram.replies import reply_to, send_note
+from bot.store import StoreFull
+from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
+from bot.pipeline.render import escape
 from bot.texts import text
 
 log = logging.getLogger(__name__)
@@ -79,13 +80,14 @@ async def load_settings(state: BotState, chat_id: int) -> ChatSettings:
     defaults = ChatSettings.defaults(state.config.summary)
     if state.store is None:
         return defaults
-    stored = await asyncio.to_thread(state.store.get_chat_settings, chat_id)
+    stored = await state.store.get_chat_settings(chat_id)
     return ChatSettings.from_dict(stored, defaults)
 
 
 async def save_settings(state: BotState, chat_id: int, settings: ChatSettings) -> None:
+    """Raises StoreFull when the store had no room for them."""
     assert state.store is not None
-    await asyncio.to_thread(state.store.set_chat_settings, chat_id, settings.to_dict())
+    await state.store.set_chat_settings(chat_id, settings.to_dict())
 
 
 def change(settings: ChatSettings, data: str) -> ChatSettings | None:
@@ -115,6 +117,11 @@ def length_name(sentences: int, language: str | None) -> str:
     return str(sentences)
 
 
+def method_name(algorithm: str, language: str | None) -> str:
+    """A method as readers know it ("Balanced", "Key terms"), not the library's name."""
+    return text(f"method_{algorithm}", language)
+
+
 def settings_html(settings: ChatSettings, *, group: bool, language: str | None, saved: bool = False) -> str:
     parts = [
         text("settings_title_html", language),
@@ -124,7 +131,11 @@ def settings_html(settings: ChatSettings, *, group: bool, language: str | None, 
             length=length_name(settings.sentences, language),
             sentences=settings.sentences,
             quotes=settings.quotes,
-            algorithm=settings.algorithm,
+            algorithm=escape(method_name(settings.algorithm, language)),
+            methods="\n".join(
+                text("method_line_html", language, method=escape(method_name(a, language)), about=escape(text(f"method_{a}_about", language)))
+                for a in ALGORITHMS
+            ),
         ),
     ]
     if group:
@@ -139,11 +150,12 @@ def settings_keyboard(settings: ChatSettings, *, group: bool, language: str | No
         return InlineKeyboardButton(f"✓ {label}" if chosen else label, callback_data=PREFIX + data)
 
     rows = [
-        [button(text(f"length_{name}", language), f"len:{n}", settings.sentences == n) for name, n in LENGTHS.items()],
-        [button(f"{text('row_quotes', language)}: {n}" if i == 0 else str(n), f"q:{n}", settings.quotes == n)
-         for i, n in enumerate(QUOTE_CHOICES)],
-        [button(name, f"alg:{name}", settings.algorithm == name) for name in ALGORITHMS[:3]],
-        [button(name, f"alg:{name}", settings.algorithm == name) for name in ALGORITHMS[3:]],
+        # Every button says what it sets ("4 sentences", "No quotes"): a row has no label of its own.
+        [button(text("button_sentences", language, count=n), f"len:{n}", settings.sentences == n) for n in LENGTHS.values()],
+        [button(text("button_quotes", language, count=n) if n else text("button_no_quotes", language), f"q:{n}",
+                settings.quotes == n) for n in QUOTE_CHOICES],
+        [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[:3]],
+        [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[3:]],
     ]  # fmt: skip
     if group:
         state = text("on" if settings.auto else "off", language)
@@ -182,7 +194,8 @@ async def settings_command(update: Update, context: Context) -> None:
         return
     settings = await load_settings(state_of(context), chat.id)
     group = chat.type != Chat.PRIVATE
-    await message.reply_text(
+    await answer(
+        message,
         settings_html(settings, group=group, language=language),
         parse_mode=ParseMode.HTML,
         reply_markup=settings_keyboard(settings, group=group, language=language),
@@ -218,7 +231,11 @@ async def settings_button(update: Update, context: Context) -> None:
         await query.answer(text("answer_unknown", language))
         return
     if changed != settings:
-        await save_settings(state, chat.id, changed)
+        try:
+            await save_settings(state, chat.id, changed)
+        except StoreFull:
+            await query.answer(text("answer_store_full_settings", language), show_alert=True)
+            return
     await query.answer(text("answer_saved", language))
     await _edit(
         query.edit_message_text(

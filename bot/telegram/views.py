@@ -1,36 +1,27 @@
 """One cached digest, shown many ways: the chat's length, quotes and method, More, Shorter.
 
 The cache holds each page once, digested with the configured defaults and with every
-quote found (`Digest.all_quotes`). Any other shape is cut from that on demand: the
-quotes are a prefix of `all_quotes`, and the summary is picked again from the cached
-article, with the quotes shown excluded. No refetch, and a re-summary is tens of
-milliseconds of CPU, run in the pool like the rest.
+quote found (`Digest.all_quotes`). Any other shape is cut from that on demand by
+`bot.pipeline.reshape`, run in the CPU pool like the rest: no refetch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
 from bot.models import Digest, Quote
-from bot.pipeline.render import telegram_messages
-from bot.pipeline.summarize import summarize
+from bot.pipeline.render import TELEGRAM_LIMIT, telegram_messages, utf16_len
+from bot.pipeline import reshape
 from bot.texts import text
 
-if TYPE_CHECKING:  # workers unpickle `reshape` from here: keep telegram out of their imports
+if TYPE_CHECKING:
     from bot.telegram.state import BotState
 
 
-@dataclass(frozen=True)
-class View:
-    sentences: int
-    quotes: int
-    algorithm: str
-
-    @classmethod
-    def of(cls, settings: SummarySettings) -> View:
-        return cls(settings.sentences, settings.quotes, settings.algorithm)
+# A view of a digest is the summary settings it is shown with.
+View = SummarySettings
 
 
 def every_quote(digest: Digest) -> tuple[Quote, ...]:
@@ -38,16 +29,9 @@ def every_quote(digest: Digest) -> tuple[Quote, ...]:
     return digest.all_quotes or digest.quotes
 
 
-def reshape(digest: Digest, view: View) -> Digest:
-    """`digest` as `view` asks (CPU work: run it in the pool)."""
-    quotes = every_quote(digest)[: view.quotes]
-    summary = summarize(digest.article, view.sentences, algorithm=view.algorithm, exclude=[q.text for q in quotes])
-    return replace(digest, summary=tuple(summary), quotes=quotes)
-
-
 async def shown(state: BotState, digest: Digest, view: View) -> Digest:
     """The digest in `view`; the cached one itself when the view is the one it was made in."""
-    if view == View.of(state.config.summary):
+    if view == state.config.summary:
         return digest
     assert state.cpu is not None
     return await state.cpu.run(reshape, digest, view)
@@ -56,22 +40,30 @@ async def shown(state: BotState, digest: Digest, view: View) -> Digest:
 def one_message(digest: Digest, language: str | None = None) -> str:
     """The digest as a single Telegram HTML message (an edit cannot add messages).
 
-    Quotes go first, then the last summary sentences, until it fits; a note says how
-    many quotes were left out. A digest whose first block alone is too long keeps that block.
+    Quotes go first, then the last summary sentences, until it fits with room for a note
+    saying what was left out: whatever a view leaves out, it says so. A digest whose first
+    block alone is too long keeps that block.
     """
-    dropped = 0
+    quotes, sentences = 0, 0  # left out
     while True:
-        messages = telegram_messages(digest, language=language)
+        note = _left_out(quotes, sentences, language)
+        room = TELEGRAM_LIMIT - (utf16_len(note) + 2 if note else 0)
+        messages = telegram_messages(digest, limit=room, language=language)
         if len(messages) == 1 or (not digest.quotes and len(digest.summary) <= 1):
             break
         if digest.quotes:
             digest = replace(digest, quotes=digest.quotes[:-1])
-            dropped += 1
+            quotes += 1
         else:
             digest = replace(digest, summary=digest.summary[:-1])
-    html = messages[0]
-    if dropped:
-        noted = f"{html}\n\n{text('more_quotes_html', language, count=dropped)}"
-        if len(telegram_messages(digest, limit=4096 - 200, language=language)) == 1:
-            html = noted
-    return html
+            sentences += 1
+    return f"{messages[0]}\n\n{note}" if note else messages[0]
+
+
+def _left_out(quotes: int, sentences: int, language: str | None) -> str:
+    notes = []
+    if quotes:
+        notes.append(text("more_quotes_html", language, count=quotes))
+    if sentences:
+        notes.append(text("more_sentences_html", language, count=sentences))
+    return "\n".join(notes)

@@ -7,6 +7,5 @@ second or more that the first request of every new worker would otherwise pay.
 from __future__ import annotations
 
 from bot.pipeline import warm_up
-from bot.telegram import views  # noqa: F401 - re-summaries for buttons run `views.reshape`
 
 warm_up()

@@ -1,11 +1,13 @@
 """Everything the bot says in its own words, in one place, ready for translation.
 
-    text("busy")                                  -> the English template, filled in
+    text("hint")                                  -> the English template, filled in
     text("links_capped", "de", sent=9, cap=3)     -> German when there is a German table,
                                                      English for any key it lacks
     error_text(error, "ru")                        -> an error's message in Russian
 
-Templates are `str.format` strings; the ones used with HTML parse mode are marked
+Templates are `str.format` strings, plus plural choices: `{count|story|stories}` is the
+form for the number `count` by the table's plural rule (Russian gives three forms:
+`{count|история|истории|историй}`), so no reader sees "1 stories". The ones used with HTML parse mode are marked
 `_html` in their name and must stay valid Telegram HTML. A translation is one more
 dict in `TRANSLATIONS`, keyed by an IETF language tag's first part ("pt-br" -> "pt");
 German and Russian live in bot/texts_de.py and bot/texts_ru.py.
@@ -42,10 +44,23 @@ ENGLISH: dict[str, str] = {
         "I couldn't read a topic in that. Send me a link to a news article, or a few words"
         " about the news you want, like: Indiana teachers"
     ),
+    "not_a_link": (
+        "“{link}” doesn't look like a link to me. Check the address (it starts with http:// or"
+        " https://) and send it again."
+    ),
+    "small_talk_greeting": "Hello! Send me a link to a news article and I'll summarize it with its key quotes — or a few words on a topic for the latest stories.",
+    "small_talk_thanks": "You're welcome! Send me another link whenever you like.",
     "nothing_found_hint": "You can also send me a link to any news article and I'll summarize it.",
     # -- links ------------------------------------------------------------------------
     "links_capped": "You sent {sent} links; I summarize the first {cap} of each message. Send the others separately.",
-    "busy": "One moment — I'm still working on your previous links.",
+    "links_refused": (
+        "Not taken — I already have {count} of your {count|link|links} waiting, as many as I keep"
+        " for one person. Send {refused|it|them} again once I have answered those:\n{links}"
+    ),
+    "request_refused": (
+        "Not taken — I already have {count} of your {count|link|links} waiting, as many as I keep"
+        " for one person. Send this again once I have answered those."
+    ),
     "apology": "Sorry, something went wrong on my side. Please try again in a little while.",
     "pasted_text_too_short": "That text is too short to summarize. Send me a link to the article instead.",
     # -- digest buttons ---------------------------------------------------------------
@@ -53,18 +68,21 @@ ENGLISH: dict[str, str] = {
     "button_shorter": "Shorter",
     "button_all_quotes": "All quotes",
     "button_fewer_quotes": "Fewer quotes",
-    "more_quotes_html": "<i>…and {count} more quotes: too many for one message.</i>",
+    "more_quotes_html": "<i>…and {count} more {count|quote|quotes}: too many for one message.</i>",
+    "more_sentences_html": "<i>…and {count} more summary {count|sentence|sentences}: too long for one message.</i>",
     "answer_expired": "That digest is too old to change; send the link again.",
     "answer_expired_pasted": "That digest is too old to change; send the text again.",
+    "answer_store_full": "My disk is full, so I could not keep that digest; send the link again once it has room.",
     "answer_unchanged": "That's all there is.",
     "answer_failed": "Sorry, I could not do that. Please try again.",
     "answer_unknown": "That button no longer works.",
     # -- settings ---------------------------------------------------------------------
     "settings_title_html": "<b>Settings for this chat</b>",
     "settings_body_html": (
-        "Summary: <b>{length}</b> ({sentences} sentences)\n"
+        "Summary: <b>{length}</b> ({sentences} {sentences|sentence|sentences})\n"
         "Quotes: <b>{quotes}</b>\n"
-        "Method: <b>{algorithm}</b>"
+        "Method: <b>{algorithm}</b>\n\n"
+        "{methods}"
     ),
     "settings_auto_html": (
         "Summarize every link posted here: <b>{auto}</b>\n"
@@ -77,14 +95,28 @@ ENGLISH: dict[str, str] = {
     "length_short": "short",
     "length_normal": "normal",
     "length_long": "long",
-    "row_length": "Length",
-    "row_quotes": "Quotes",
-    "row_method": "Method",
+    "button_sentences": "{count} {count|sentence|sentences}",
+    "button_no_quotes": "No quotes",
+    "button_quotes": "{count} {count|quote|quotes}",
+    "method_line_html": "<b>{method}</b> — {about}",
+    "method_news": "Balanced",
+    "method_news_about": "opening, central and on-topic sentences, no repeats (recommended)",
+    "method_lexrank": "Consensus",
+    "method_lexrank_about": "the sentences most like the rest of the article",
+    "method_textrank": "Linked",
+    "method_textrank_about": "the sentences sharing the most words with the others",
+    "method_lsa": "Topics",
+    "method_lsa_about": "one sentence for each of the article's main topics",
+    "method_luhn": "Key terms",
+    "method_luhn_about": "the sentences densest with the article's most frequent words",
+    "method_lead": "First lines",
+    "method_lead_about": "the article's opening sentences, as written",
     "on": "on",
     "off": "off",
     "button_auto": "Every link: {state}",
     "button_done": "Done",
     "answer_saved": "Saved",
+    "answer_store_full_settings": "My disk is full, so I could not save that; the settings stay as they were.",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Untitled",
     "min_read": "{minutes} min read",
@@ -105,7 +137,7 @@ ENGLISH: dict[str, str] = {
     "inline_hint": "Type a topic or paste a news link",
     "inline_nothing": "No fresh news on that; try other words",
     "inline_failed": "That link did not work: {error}",
-    "inline_stories": "{count} stories on “{topic}”",
+    "inline_stories": "{count} {count|story|stories} on “{topic}”",
 }
 
 # Language code -> its templates. Missing keys fall back to English one by one.
@@ -117,9 +149,40 @@ _STATUS = re.compile(r"\(HTTP (\d{3})\)")
 
 def text(name: str, language: str | None = None, **values: Any) -> str:
     """The template `name` in `language` (or English), filled with `values`."""
-    table = TRANSLATIONS.get(_base(language), ENGLISH)
+    base = _base(language)
+    table = TRANSLATIONS.get(base, ENGLISH)
     template = table.get(name) or ENGLISH[name]
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    # An English fallback for a key the table lacks takes English plurals.
+    rule = PLURAL_RULES.get(base, _one_or_other) if name in table else _one_or_other
+    template = _PLURAL.sub(lambda m: _plural_form(m, values, rule), template)
+    return template.format(**values)
+
+
+def _one_or_other(count: int) -> int:
+    return 0 if count == 1 else 1
+
+
+def _russian(count: int) -> int:
+    # CLDR: one (1, 21, 31…), few (2–4, 22–24…), many (0, 5–20, 25…).
+    if count % 10 == 1 and count % 100 != 11:
+        return 0
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return 1
+    return 2
+
+
+# Language code -> which of a plural choice's forms a number takes.
+PLURAL_RULES = {"en": _one_or_other, "de": _one_or_other, "ru": _russian}
+_PLURAL = re.compile(r"\{(\w+)((?:\|[^{}|]*)+)\}")
+
+
+def _plural_form(match: re.Match[str], values: dict[str, Any], rule: Any) -> str:
+    forms = match.group(2)[1:].split("|")
+    count = values[match.group(1)]
+    count = count if isinstance(count, int) else len(count)
+    return forms[min(rule(abs(count)), len(forms) - 1)]
 
 
 def date_text(day: date, language: str | None = None) -> str:

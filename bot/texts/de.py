@@ -28,13 +28,27 @@ TEXTS: dict[str, str] = {
         "Darin konnte ich kein Thema erkennen. Schick mir einen Link zu einem Nachrichtenartikel"
         " oder ein paar Worte zu den Nachrichten, die du suchst, etwa: Bundestagswahl"
     ),
+    "not_a_link": (
+        "„{link}“ sieht für mich nicht wie ein Link aus. Prüf die Adresse (sie beginnt mit http://"
+        " oder https://) und schick sie noch einmal."
+    ),
+    "small_talk_greeting": "Hallo! Schick mir einen Link zu einem Nachrichtenartikel, und ich fasse ihn mit seinen wichtigsten Zitaten zusammen — oder ein paar Wörter zu einem Thema für die neuesten Meldungen.",
+    "small_talk_thanks": "Gern geschehen! Schick mir einfach den nächsten Link.",
     "nothing_found_hint": "Du kannst mir auch einen Link zu jedem Nachrichtenartikel schicken, und ich fasse ihn zusammen.",
     # -- links ------------------------------------------------------------------------
     "links_capped": (
         "Du hast {sent} Links geschickt; ich fasse aus jeder Nachricht die ersten {cap} zusammen."
         " Schick die anderen bitte einzeln."
     ),
-    "busy": "Einen Moment — ich arbeite noch an deinen vorigen Links.",
+    "links_refused": (
+        "Nicht angenommen — ich habe schon {count} {count|Link|Links} von dir in der Warteschlange,"
+        " mehr nehme ich von einer Person nicht an. Schick {refused|ihn|sie} noch einmal, sobald ich"
+        " die beantwortet habe:\n{links}"
+    ),
+    "request_refused": (
+        "Nicht angenommen — ich habe schon {count} {count|Link|Links} von dir in der Warteschlange,"
+        " mehr nehme ich von einer Person nicht an. Schick das noch einmal, sobald ich die beantwortet habe."
+    ),
     "apology": "Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
     "pasted_text_too_short": "Dieser Text ist zu kurz für eine Zusammenfassung. Schick mir lieber den Link zum Artikel.",
     # -- digest buttons ---------------------------------------------------------------
@@ -42,18 +56,21 @@ TEXTS: dict[str, str] = {
     "button_shorter": "Kürzer",
     "button_all_quotes": "Alle Zitate",
     "button_fewer_quotes": "Weniger Zitate",
-    "more_quotes_html": "<i>…und {count} weitere Zitate: zu viele für eine Nachricht.</i>",
+    "more_quotes_html": "<i>…und {count} {count|weiteres Zitat|weitere Zitate}: zu viele für eine Nachricht.</i>",
+    "more_sentences_html": "<i>…und {count} {count|weiterer Satz|weitere Sätze} der Zusammenfassung: zu lang für eine Nachricht.</i>",
     "answer_expired": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Link noch einmal.",
     "answer_expired_pasted": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Text noch einmal.",
+    "answer_store_full": "Mein Speicher ist voll, deshalb konnte ich diese Zusammenfassung nicht behalten; schick den Link später noch einmal.",
     "answer_unchanged": "Mehr gibt es nicht.",
     "answer_failed": "Entschuldigung, das hat nicht geklappt. Bitte versuch es noch einmal.",
     "answer_unknown": "Diese Schaltfläche funktioniert nicht mehr.",
     # -- settings ---------------------------------------------------------------------
     "settings_title_html": "<b>Einstellungen für diesen Chat</b>",
     "settings_body_html": (
-        "Zusammenfassung: <b>{length}</b> ({sentences} Sätze)\n"
+        "Zusammenfassung: <b>{length}</b> ({sentences} {sentences|Satz|Sätze})\n"
         "Zitate: <b>{quotes}</b>\n"
-        "Methode: <b>{algorithm}</b>"
+        "Methode: <b>{algorithm}</b>\n\n"
+        "{methods}"
     ),
     "settings_auto_html": (
         "Jeden hier geposteten Link zusammenfassen: <b>{auto}</b>\n"
@@ -66,14 +83,28 @@ TEXTS: dict[str, str] = {
     "length_short": "kurz",
     "length_normal": "normal",
     "length_long": "lang",
-    "row_length": "Länge",
-    "row_quotes": "Zitate",
-    "row_method": "Methode",
+    "button_sentences": "{count} {count|Satz|Sätze}",
+    "button_no_quotes": "Keine Zitate",
+    "button_quotes": "{count} {count|Zitat|Zitate}",
+    "method_line_html": "<b>{method}</b> — {about}",
+    "method_news": "Ausgewogen",
+    "method_news_about": "Sätze vom Anfang, aus der Mitte und zum Thema, ohne Wiederholungen (empfohlen)",
+    "method_lexrank": "Konsens",
+    "method_lexrank_about": "die Sätze, die dem übrigen Artikel am ähnlichsten sind",
+    "method_textrank": "Vernetzt",
+    "method_textrank_about": "die Sätze, die die meisten Wörter mit den anderen teilen",
+    "method_lsa": "Themen",
+    "method_lsa_about": "ein Satz für jedes Hauptthema des Artikels",
+    "method_luhn": "Schlüsselwörter",
+    "method_luhn_about": "die Sätze mit den meisten häufigsten Wörtern des Artikels",
+    "method_lead": "Erste Zeilen",
+    "method_lead_about": "die ersten Sätze des Artikels, wie geschrieben",
     "on": "an",
     "off": "aus",
     "button_auto": "Jeder Link: {state}",
     "button_done": "Fertig",
     "answer_saved": "Gespeichert",
+    "answer_store_full_settings": "Mein Speicher ist voll, deshalb konnte ich das nicht speichern; die Einstellungen bleiben, wie sie waren.",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Ohne Titel",
     "min_read": "{minutes} Min. Lesezeit",
@@ -94,7 +125,7 @@ TEXTS: dict[str, str] = {
     "inline_hint": "Tippe ein Thema oder füge einen Nachrichtenlink ein",
     "inline_nothing": "Dazu gibt es keine frischen Nachrichten; versuch andere Wörter",
     "inline_failed": "Dieser Link hat nicht funktioniert: {error}",
-    "inline_stories": "{count} Meldungen zu „{topic}“",
+    "inline_stories": "{count} {count|Meldung|Meldungen} zu „{topic}“",
 }
 
 # The user-facing messages of bot.errors, by their English text ({status}: the HTTP status).

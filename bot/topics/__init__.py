@@ -9,7 +9,6 @@ people read.
 from bot.topics.models import NewsSearch, Outlet, Story
 from bot.topics.search import (
     MAX_QUERY_CHARS,
-    StoryCache,
     brief,
     feed_urls,
     find_stories,
@@ -24,7 +23,6 @@ __all__ = [
     "NewsSearch",
     "Outlet",
     "Story",
-    "StoryCache",
     "brief",
     "feed_urls",
     "find_stories",

@@ -161,12 +161,11 @@ def rank(
     raw = bm25(wanted, docs)
     top = max(raw) or 1.0
     covers = [coverage(wanted, doc, idf) for doc in docs]
-    # A search result that never names the query is trusted only when none does (the
-    # engine matched synonyms or the article body); otherwise it only fills the list.
-    trust_engine = not any(covers)
     scored = []
     for item, cover, score in zip(items, covers, raw, strict=True):
-        if cover < MIN_COVERAGE and not (item.searched and (cover or trust_engine)):
+        # A search result must name part of the query: engines answer any words ("thanks",
+        # a typo) with whatever is in the news. Plain feeds need most of it.
+        if cover < MIN_COVERAGE and not (item.searched and cover):
             continue
         relevance = 0.6 * cover + 0.4 * score / top
         if item.searched:

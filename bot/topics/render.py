@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.links import is_web_link
-from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, pack, quote_line, utf16_len
+from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, escape_attribute, pack, quote_line, utf16_len
 from bot.texts import date_text, text
 from bot.topics.models import Story
 
@@ -99,7 +99,7 @@ def _quote(story: Story) -> str | None:
 
 def _link(url: str, text: str) -> str:
     if is_web_link(url) and len(url) <= URL_CHARS:
-        return f'<a href="{escape(url)}">{escape(text)}</a>'
+        return f'<a href="{escape_attribute(url)}">{escape(text)}</a>'
     return escape(text)
 
 

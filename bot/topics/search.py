@@ -7,14 +7,14 @@
              own description, when a page fails) ─► Story list
 
 A dead feed or article costs its own story at most, never the whole answer. The
-caller holds a `StoryCache` when repeated queries should not refetch every feed.
+caller passes a `bot.store.Store` when repeated queries should not refetch every feed: it
+keeps recent answers and searches one query asked twice at once only once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -31,8 +31,9 @@ from bot.topics.models import NewsSearch, Outlet, Story
 from bot.pipeline.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from bot.pipeline.fetch import Fetcher
     from bot.pipeline import CpuRunner
+    from bot.pipeline.fetch import Fetcher
+    from bot.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -41,46 +42,12 @@ MAX_QUERY_CHARS = 200
 SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
 BRIEF_CHARS = 400  # a second sentence only while the two stay under this
 OUTLETS_TRIED = 3  # per story, when the first outlets' pages fail
+# Keys in the store: answers kept (bot.store.Store.get_stories) and searches in flight.
+TOPIC_KEY = "news:"
 
 
 def normalise_query(query: str) -> str:
     return " ".join(query.casefold().split())[:MAX_QUERY_CHARS]
-
-
-class StoryCache:
-    """Recent answers per normalised query, for `cache_minutes`; the least recently used go first.
-
-    A plain object the caller owns (one per bot process); expiry is measured with the
-    `now` each search runs at, so tests need no clock. It also holds the searches in
-    flight, so that a query asked twice at once is searched once.
-    """
-
-    def __init__(self, minutes: float, *, max_queries: int = 256) -> None:
-        self.ttl = timedelta(minutes=minutes)
-        self.max_queries = max_queries
-        self._entries: OrderedDict[tuple[str, int], tuple[datetime, list[Story]]] = OrderedDict()
-        self.inflight: dict[tuple[str, int], asyncio.Future[NewsSearch]] = {}
-
-    def get(self, query: str, stories: int, now: datetime) -> list[Story] | None:
-        key = (normalise_query(query), stories)
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        stored, value = entry
-        if now - stored > self.ttl or now < stored:
-            del self._entries[key]
-            return None
-        self._entries.move_to_end(key)
-        return list(value)
-
-    def put(self, query: str, stories: int, now: datetime, value: Sequence[Story]) -> None:
-        if self.ttl <= timedelta(0):
-            return
-        key = (normalise_query(query), stories)
-        self._entries[key] = (now, list(value))
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_queries:
-            self._entries.popitem(last=False)
 
 
 def feed_urls(query: str, settings: TopicsSettings) -> list[tuple[str, bool]]:
@@ -151,7 +118,7 @@ async def search_news(
     *,
     now: datetime | None = None,
     run_cpu: CpuRunner | None = None,
-    cache: StoryCache | None = None,
+    store: Store | None = None,
 ) -> NewsSearch:
     """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ)."""
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
@@ -159,21 +126,15 @@ async def search_news(
     settings = config.topics
     if not query:
         return NewsSearch([], 0, 0)
-    if cache is None:
+    if store is None:
         return await _search(query, fetcher, config, now, run_cpu)
-    cached = cache.get(query, settings.stories, now)
+    key = f"{TOPIC_KEY}{settings.stories}:{normalise_query(query)}"
+    cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    key = (normalise_query(query), settings.stories)
-    search = cache.inflight.get(key)
-    if search is None:
-        search = asyncio.ensure_future(_search(query, fetcher, config, now, run_cpu))
-        cache.inflight[key] = search
-        search.add_done_callback(lambda done: cache.inflight.pop(key) if cache.inflight.get(key) is done else None)
-    # Shielded: one asker giving up (a cancelled handler) must not cancel the others' search.
-    result = await asyncio.shield(search)
+    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu))
     if not result.sources_failed:
-        cache.put(query, settings.stories, now, result.stories)
+        await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
     return result
 
 
@@ -199,10 +160,10 @@ async def find_stories(
     *,
     now: datetime | None = None,
     run_cpu: CpuRunner | None = None,
-    cache: StoryCache | None = None,
+    store: Store | None = None,
 ) -> list[Story]:
     """Fresh stories on `query`, best first; [] when nothing relevant was found."""
-    result = await search_news(query, fetcher, config, now=now, run_cpu=run_cpu, cache=cache)
+    result = await search_news(query, fetcher, config, now=now, run_cpu=run_cpu, store=store)
     return result.stories
 
 

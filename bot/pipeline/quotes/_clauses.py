@@ -1,0 +1,341 @@
+"""Reporting clauses: the short stretch of text next to a quote with a reporting verb
+("said", "told reporters", "according to", `», — заявил`) and who it says speaks, as
+written: a name, a pronoun, a description, or no subject at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.lang.en import OF_WHOM, PARTICLES
+from bot.pipeline.quotes._names import _PARENTHESES, _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._rules import ENGLISH, Rules
+
+# The pronouns that stand for one person.
+_PERSONAL = frozenset(("he", "she"))
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Who a reporting clause says is speaking, as written: a name, a pronoun or a description."""
+
+    name: str | None = None
+    pronoun: str | None = None
+    description: tuple[str, ...] = ()
+    phrase: str = ""  # a description as written: "the Russian leader"
+    # No subject at all, as pro-drop languages write (`“…”, explica.`): he or she.
+    dropped: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.name or self.pronoun or self.description or self.dropped)
+
+
+_SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
+
+
+# "R-Ky.", "D-Mass.": a party and a state, whose full stop ends no sentence.
+_PARTY_STATE = re.compile(r"^[A-Z]-[A-Z][a-z]{0,4}$")
+
+
+# French inversion: "dit-il", "a-t-elle" -> the verb, then its pronoun.
+_INVERSION = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+def _words(text: str, rules: Rules | None = None) -> list[str]:
+    rules = rules or ENGLISH
+    words: list[str] = []
+    for token in _SPLIT.findall(_PARENTHESES.sub(" ", text)):
+        inverted = _INVERSION.match(token) if rules.inversion else None
+        if inverted:
+            words.extend(inverted.groups())
+            continue
+        if token == "." and words and (
+            words[-1].lower() in rules.abbreviations
+            or (len(words[-1]) == 1 and words[-1].isupper())
+            or _PARTY_STATE.match(words[-1])
+        ):
+            words[-1] += "."
+        else:
+            words.append(token)
+    return words
+
+
+def is_reporting_verb(word: str, rules: Rules | None = None) -> bool:
+    return word.lower() in (rules or ENGLISH).verbs
+
+
+def _pronoun(word: str, rules: Rules) -> str | None:
+    """The clause's pronoun in English terms: another language's "er", "elle", "она"
+    is "he" (a person), its plural "they"."""
+    low = word.lower()
+    if low in rules.personal:
+        return low if rules is ENGLISH else "he"
+    if low in rules.pronouns:
+        return low if rules is ENGLISH else "they"
+    return None
+
+
+def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
+    """Speaker from the words of a subject or object noun phrase."""
+    rules = rules or ENGLISH
+    if not words:
+        return Clause()
+    if len(words) <= 2 and _pronoun(words[-1], rules):
+        return Clause(pronoun=_pronoun(words[-1], rules))
+    if len(words) <= 2 and _pronoun(words[0], rules):
+        return Clause(pronoun=_pronoun(words[0], rules))  # "he also"
+    if words[0].lower() in rules.conjunctions or (rules is ENGLISH and words[0].lower().endswith("ing")):
+        return Clause()  # "and counties", "carrying signs": the clause ran on
+    if words[0].lower() in rules.demonstratives and not name_in(" ".join(words), rules)[0]:
+        return Clause(pronoun="he")  # "este hombre de 76 años": the person just named
+    name, description = name_in(" ".join(words), rules)
+    if name and words[0].lower() in rules.quantifiers:
+        linked = [i for i, w in enumerate(words) if w.lower() in OF_WHOM]
+        if linked and name.split()[0] in words[linked[0] + 1 :]:
+            # "a longtime adviser to Trump" speaks, not Trump.
+            return Clause(description=description, phrase=" ".join(words))
+    if name:
+        return Clause(name=name, description=description)
+    # "officials", "aides", "two analysts": bare plural nouns only; "at him" is no one.
+    # Other languages: a few lower-case words that are no function words ("музыканты").
+    plain = (
+        len(words) <= 3
+        and all(w.islower() and w.isalpha() for w in words)
+        and (words[-1].endswith("s") if rules is ENGLISH else words[-1] not in rules.function_words)
+        and words[0] not in rules.stop_after
+    )
+    if (words[0].lower() in rules.quantifiers and len(words) <= 6) or plain:
+        # "the Russian leader", "one Democratic source", "officials"; not a clause
+        # that runs on ("the senator said he rarely").
+        # The last word is the head noun, even when it can be a verb too ("the email").
+        clause_words = rules.clause_words
+        if not any(is_reporting_verb(w, rules) or w.lower() in clause_words for w in words[:-1]) and words[-1].lower() not in clause_words:
+            return Clause(description=description, phrase=" ".join(words))
+    return Clause()
+
+
+def _first_chunk(words: list[str], rules: Rules | None = None) -> list[str]:
+    """"Mohamed El-Erian , chief adviser at Allianz" -> the part before the appositive."""
+    rules = rules or ENGLISH
+    out = []
+    for i, w in enumerate(words):
+        if w in ",;:.!?()—–\"“”«»„":
+            break
+        if rules is not ENGLISH and (w.lower() in rules.conjunctions or (out and is_reporting_verb(w, rules))):
+            break  # "sagt auch Stenger und greift die Bahn an"
+        if rules is not ENGLISH and not out and w.lower() in rules.auxiliaries:
+            continue  # "sagt auch Stenger"
+        if w.lower() in rules.stop_after and out:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            # "a longtime adviser to Trump": whose adviser belongs to the description.
+            whose = _is_name_token(following, rules) or following.lower() in rules.quantifiers or following.lower() == "both"
+            if not (out[0].lower() in rules.quantifiers and w.lower() in OF_WHOM and whose):
+                break
+        out.append(w)
+    return out
+
+
+def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
+    """The subject of a reporting verb from the words before it: the last comma chunk,
+    or around an appositive, the chunk with the name (`Clinton, the nominee, said`,
+    `The chief executive, Laura Chen, said`)."""
+    rules = rules or ENGLISH
+    words = list(words)
+    while words and words[-1].lower() in rules.auxiliaries:
+        words = words[:-1]
+    appositive = bool(words) and words[-1] == ","
+    chunks = [c.split() for c in " ".join(words).strip(" ,").split(" , ")]
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return []
+    if appositive and len(chunks) >= 2:
+        first, second = chunks[-2], chunks[-1]
+        if name_in(" ".join(first), rules)[0] or not name_in(" ".join(second), rules)[0]:
+            return first
+        return second
+    chunk = chunks[-1]
+    if len(chunks) >= 2 and chunks[-2][0].lower() in rules.determiners and all(w.islower() for w in chunks[-2] + chunk):
+        # `the bespectacled, 71-year-old diplomat said`: adjectives listed with commas.
+        chunk = chunks[-2] + chunk
+    # `Audience members laughed when he urged`: the subject follows the last linking word.
+    links = [i for i, w in enumerate(chunk) if w.lower() in rules.links]
+    return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
+
+
+def clause_after(text: str, rules: Rules | None = None) -> Clause:
+    """The reporting clause that follows a quote: `, he said.`, ` said Putin, adding`,
+    `, Kim Jong Un, the leader, told reporters`, `», — заявил Путин.`"""
+    rules = rules or ENGLISH
+    words = _words(text[:160], rules)
+    # Up to the end of the sentence.
+    for i, w in enumerate(words):
+        if w in ".!?" and i > 0:
+            words = words[:i]
+            break
+        if w in "“\"«„":
+            words = words[:i]
+            break
+    dashed = bool(words) and words[0] in "―—–-"
+    while words and words[0] in ",:;―—–-)":
+        words = words[1:]
+    if not words:
+        return Clause()
+    if dashed and len(words) <= 8 and not any(is_reporting_verb(w, rules) for w in words):
+        # `"…" ― Esther Tapia`, a signature line
+        name = name_in(" ".join(_first_chunk(words, rules)), rules)[0]
+        return Clause(name=name) if name else Clause()
+    according = rules.according.match(" ".join(words))
+    if according:
+        taken = len(according.group().split())
+        return _noun_phrase(_first_chunk(words[taken:], rules), rules)
+    if words[0].lower() in rules.after_quote:
+        # `„…“, so Scholz.`
+        return _noun_phrase(_first_chunk(words[1:], rules), rules)
+    for i, w in enumerate(words[:12]):
+        if not is_reporting_verb(w, rules):
+            continue
+        subject = words[:i]
+        if subject and _subject(subject, rules):
+            clause = _noun_phrase(_subject(subject, rules), rules)
+            if clause.found:
+                return clause
+            continue
+        # Verb first: `said Putin`, `said the spokesman for X`, `a ajouté Laurent Fabius`.
+        rest = words[i + 1 :]
+        clause = _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
+        if clause.found:
+            return clause
+        if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
+            return Clause(dropped=True)  # `“…”, explica.`
+    return Clause()
+
+
+def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
+    """`apunta el presidente de la X, Juan José Rodríguez Sendín, …`: a description
+    then the name it describes, set off by commas; the name speaks."""
+    if rules is ENGLISH or not words or words[0].lower() not in rules.quantifiers or "," not in words:
+        return None
+    cut = words.index(",")
+    name_words = _first_chunk(words[cut + 1 :], rules)
+    if len(name_words) >= 2 and all(_is_name_token(w, rules) or w.lower() in PARTICLES for w in name_words):
+        name = name_in(" ".join(name_words), rules)[0]
+        if name:
+            return Clause(name=name)
+    return None
+
+
+def _nothing_named(words: list[str], rules: Rules) -> bool:
+    """After a subject-less verb: nothing, or only where and to whom it was said."""
+    return not words or words[0].lower() in rules.stop_after or words[0] in ",;:"
+
+
+def clause_before(text: str, rules: Rules | None = None) -> Clause:
+    """The reporting clause that introduces a quote: `Putin said: `, `X told reporters, `,
+    `According to X, `, `He added, `."""
+    rules = rules or ENGLISH
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in ",:—–-":
+        # Colon-less run-ins like `He added “…”` also count, but only right after a verb.
+        words = _words(stripped, rules)
+        if not words or not is_reporting_verb(words[-1], rules):
+            return Clause()
+    sentence = re.split(r"[”\"»“]", last_sentence(stripped, rules))[-1]
+    words = _words(sentence, rules)
+    while words and words[-1] in ",:—–-":
+        words = words[:-1]
+    if not words:
+        return Clause()
+    joined = " ".join(words)
+    m = rules.according.search(joined)
+    if m:
+        return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
+    # The reporting verb nearest the quote; its subject is just before it.
+    for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        if not is_reporting_verb(words[i], rules):
+            continue
+        if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
+            # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
+            # sentence's subject speaks.
+            clause = _sentence_subject(words[:i], rules)
+            if clause.found:
+                return clause
+        chunk = _subject(words[:i], rules)
+        clause = _noun_phrase(chunk[-8:], rules)
+        if clause.found:
+            return clause
+        # Verb first, then the speaker: `Said Putin: "…"`, `added the spokesman`.
+        clause = _noun_phrase(_first_chunk(words[i + 1 :], rules), rules)
+        if clause.found:
+            return clause
+    if stripped.endswith(":") and len(words) <= 8:
+        # `Kasich resisted: "…"`, `Rep. Trey Gowdy: "…"`: whoever the short lead-in names.
+        return _sentence_subject(words, rules)
+    if stripped.endswith(":"):
+        # `When Wallace died in 1998, President Clinton released the following
+        # statement:`: the subject of the lead-in's last clause.
+        cuts = [i for i, w in enumerate(words) if w in ",;—–"]
+        tail = words[cuts[-1] + 1 :] if cuts else words
+        if 2 <= len(tail) <= 8:
+            return _sentence_subject(tail, rules)
+    return Clause()
+
+
+def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
+    """The first name in a sentence that some lowercase word (its verb) follows."""
+    rules = rules or ENGLISH
+    for i, word in enumerate(words):
+        if not _is_name_token(word, rules) or _is_title(word, rules):
+            continue
+        j = i
+        while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
+            j += 1
+        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in rules.titles):
+            name = name_in(" ".join(words[i : j + 1]), rules)[0]
+            if name:
+                return Clause(name=name)
+    if words and _pronoun(words[0], rules) in _PERSONAL:
+        return Clause(pronoun=_pronoun(words[0], rules))
+    return Clause()
+
+
+# Tried only where a run of punctuation starts: from inside a run a match reaches the
+# same lookahead, and trying every position of a long run ("!!!…") was quadratic.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»“)\]]*+(?=\s|$)")
+
+
+_LAST_WORD = re.compile(r"([\w.-]+)$")
+_LONGEST_WORD = 64
+
+
+def sentence_ends(text: str, rules: Rules | None = None, *, limit: int | None = None) -> list[int]:
+    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none.
+    With `limit`, only the first `limit` ends (callers after the first end spare the rest)."""
+    abbreviations = (rules or ENGLISH).abbreviations
+    ends = []
+    # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
+    text = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
+    for m in _END.finditer(text):
+        if text[m.start()] == ".":
+            # Only the word before the full stop matters; looking further back made
+            # long paragraphs quadratic.
+            word = _LAST_WORD.search(text, max(0, m.start() - _LONGEST_WORD), m.start())
+            token = word.group(1) if word else ""
+            last = token.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
+            if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
+                continue
+        ends.append(m.end())
+        if len(ends) == limit:
+            break
+    return ends
+
+
+def last_sentence(text: str, rules: Rules | None = None) -> str:
+    """The last sentence of `text` (its unfinished tail, when it has one)."""
+    ends = [e for e in sentence_ends(text, rules) if text[e:].strip()]
+    return text[ends[-1] :].lstrip() if ends else text
+
+
+def has_reporting_verb(text: str, rules: Rules | None = None) -> bool:
+    rules = rules or ENGLISH
+    return any(is_reporting_verb(w, rules) for w in _words(text, rules)) or bool(rules.according.search(text))

@@ -1,0 +1,104 @@
+"""Quotes best first: substantive, attributed, standalone, on the article's subject;
+speakers taking turns; no repeats. Short partial quotes are scare quotes and titles,
+never key quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.models import Article
+from bot.pipeline.quotes._attribution import CONTEXT_CHARS, QuoteMatch
+from bot.pipeline.quotes._clauses import last_sentence
+from bot.pipeline.quotes._marks import paragraph_of, paragraph_starts
+from bot.pipeline.quotes._salience import Profile, profile, salience
+
+# A quote longer than this is cut at a sentence end, with "…".
+MAX_QUOTE_CHARS = 600
+# Partial quotes this short are scare quotes or titles, not key quotes.
+MIN_PARTIAL_WORDS = 6
+
+
+def cut(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", head)]
+    if ends and ends[-1] > limit // 3:
+        return head[: ends[-1]] + " …"
+    return head.rsplit(" ", 1)[0] + " …"
+
+
+# How much salience (0…1) weighs against substance (0…1), speech (1) and a speaker (0.5).
+SALIENCE_WEIGHT = 2.0
+
+
+def _score(match: QuoteMatch, salient: float = 0.0) -> float:
+    words = match.words
+    score = min(words, 12) / 12
+    if match.standalone:
+        score += 1.0
+    if match.speaker:
+        score += 0.5
+    if words <= 3:
+        score -= 1.0
+    return score + SALIENCE_WEIGHT * salient
+
+
+_QUOTED = re.compile(r"[“\"«„‘][^“”\"«»„]*[”\"»“’]")
+_HEADING_END = re.compile(r"[.!?:,\"”’»]\s*$")
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A subheading: a short line that ends in no sentence punctuation."""
+    return len(paragraph.split()) <= 14 and not _HEADING_END.search(paragraph)
+
+
+def context(article: Article, match: QuoteMatch) -> list[str]:
+    """The writer's words that may paraphrase a quote: the sentence leading into it
+    (the paragraph before's last one when the lead-in is only a short clause) and
+    subheadings just above it, other quotes left out."""
+    starts = paragraph_starts(article)
+    index = paragraph_of(starts, match.start)
+    lead_in = last_sentence(article.text[max(starts[index], match.start - CONTEXT_CHARS) : match.start])
+    parts = [lead_in]
+    if len(lead_in.split()) < 6 and index > 0:
+        parts.append(last_sentence(article.paragraphs[index - 1][-CONTEXT_CHARS:]))
+    parts += [p for p in article.paragraphs[max(0, index - 2) : index] if _is_heading(p)]
+    return [_QUOTED.sub(" ", part) for part in parts if part.strip()]
+
+
+def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[QuoteMatch]:
+    """Best first: substantive, attributed, standalone, on the article's subject
+    (given the article); speakers taking turns; no repeats."""
+    seen: set[str] = set()
+    pool = []
+    about: Profile | None = None
+    for m in matches:
+        key = re.sub(r"\W+", " ", m.text.lower()).strip()
+        if not key or key in seen:
+            continue
+        if not m.standalone and m.words < MIN_PARTIAL_WORDS:
+            continue
+        seen.add(key)
+        salient = 0.0
+        if article is not None:
+            about = about or profile(article)
+            salient = salience(m.text, context(article, m), about)
+        pool.append(replace(m, score=_score(m, salient)))
+    ranked: list[QuoteMatch] = []
+    turns: dict[str | None, int] = {}
+    while pool:
+        best = max(pool, key=lambda m: m.score - 0.6 * turns.get(m.speaker, 0) * (m.speaker is not None))
+        pool.remove(best)
+        ranked.append(best)
+        turns[best.speaker] = turns.get(best.speaker, 0) + 1
+    return ranked
+
+
+def shown(text: str) -> str:
+    """A quote as a reader sees it: `…discuss them," Putin noted` ends at "them", the
+    comma that handed over to the reporting clause left out."""
+    return text.rstrip(",;:—– \t\n")
+
+
