@@ -19,8 +19,8 @@ def hold_the_gil(seconds_hint: float = 600.0) -> int:
     return sum(range(int(seconds_hint * 30_000_000)))
 
 
-def hostile_digest(html: str, url: str | None, source: str, settings: Any) -> Any:
-    """What `digest_html` looks like to the bot on a page that never finishes."""
+def hostile_digest(*args: Any) -> Any:
+    """What `bot.pipeline.digest_document` looks like to the bot on a page that never finishes."""
     report = os.environ.get(PIDS_FILE)
     if report:
         with Path(report).open("a", encoding="utf-8") as out:

@@ -32,7 +32,7 @@ async def test_help_is_answered_within_a_second_while_two_hostile_pages_hold_bot
     telegram_api, config, article_server, monkeypatch
 ):
     # Each worker gets a page it would chew on for minutes, holding the GIL all along.
-    monkeypatch.setattr(bot.pipeline, "digest_html", hostile_digest)
+    monkeypatch.setattr(bot.pipeline, "digest_document", hostile_digest)
     monkeypatch.setattr(bot.telegram.cpu, "CPU_DEADLINE", 4.0)
     first = article_server.add_page("/hostile/one", article_page("One"))
     second = article_server.add_page("/hostile/two", article_page("Two"))
@@ -57,10 +57,10 @@ async def test_sigterm_stops_the_bot_within_five_seconds_while_a_worker_is_stuck
     url = article_server.add_page("/hostile/stuck", article_page("Stuck"))
     config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
     pids = tmp_path / "worker-pids"
-    # A real `newsbot run`, its digest_html swapped for the hostile stand-in before it starts.
+    # A real `newsbot run`, its digest_document swapped for the hostile stand-in before it starts.
     launcher = (
         "import sys, bot.pipeline, tests.hostile_cpu\n"
-        "bot.pipeline.digest_html = tests.hostile_cpu.hostile_digest\n"
+        "bot.pipeline.digest_document = tests.hostile_cpu.hostile_digest\n"
         "from bot.cli import main\n"
         "if __name__ == '__main__':\n"
         f"    sys.exit(main(['run', '--config', {str(config_file)!r}]))\n"
