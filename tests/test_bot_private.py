@@ -127,9 +127,13 @@ async def test_more_links_than_allowed_are_capped_and_the_user_is_told(telegram_
 
 async def test_a_very_long_article_arrives_in_a_few_valid_messages_its_sentences_cut(telegram_api, config, article_server):
     # Sentences of a few thousand characters each: each is cut at a word with "…", and the
-    # digest takes at most MAX_MESSAGES messages however long the page.
+    # digest takes at most MAX_MESSAGES messages however long the page. Each session heard
+    # different people, so the summary has several long bullets (the mayor's quote is
+    # shown under them, never as a bullet too).
     clause = "the committee heard from residents, engineers and shop owners about the harbour, the ferry and the schools"
-    long_story = [f"In session {i}, " + ", and ".join([clause] * 25) + "." for i in range(12)]
+    long_story = [
+        f"In session {i}, " + ", and ".join(f"{clause} in hearing {i * 100 + j}" for j in range(25)) + "." for i in range(12)
+    ]
     long_story.insert(3, '"' + "We will keep listening to everyone, " * 60 + 'until the work is done," said the mayor.')
     url = article_server.add_page("/local/hearings", article_page("Twelve hearings on the bridge", long_story))
     parts = len(telegram_messages(expected_digest(url, article_page("Twelve hearings on the bridge", long_story))))

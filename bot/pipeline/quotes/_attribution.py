@@ -285,7 +285,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
-            speaker = resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before)
+            speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
@@ -303,7 +303,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 matches[-1] = replace(previous, pieces=joined, text=_body(text, joined))
                 continue
         elif standalone:
-            speaker = _introduced(text, starts, paragraph, cast, offset, article.author, rules)
+            speaker = cast.plausible(_introduced(text, starts, paragraph, cast, offset, article.author, rules))
             how = "introduced" if speaker else ""
         else:
             speaker = None
