@@ -37,6 +37,7 @@ from lxml.html import (
     fromstring,
 )
 
+from bot.pipeline._bounds import MAX_ARTICLE_CHARS, MAX_TITLE_CHARS, shorten
 from bot.pipeline.cleanup import (
     HEADING,
     ITEM,
@@ -242,12 +243,12 @@ def _is_article(blocks: Sequence[Block]) -> bool:
 
 
 def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Article:
-    paragraphs = tuple(b.text for b in blocks)
+    paragraphs = _bounded(b.text for b in blocks)
     text = "\n\n".join(paragraphs)
     if not _is_article(blocks):
         raise NotAnArticle(detail=f"{len(words(text))} words of body text")
     return Article(
-        title=meta.title or "",
+        title=shorten(meta.title or "", MAX_TITLE_CHARS),
         paragraphs=paragraphs,
         url=url or meta.url,
         site=meta.site,
@@ -255,6 +256,19 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
         published=meta.published,
         language=meta.language or detect_language(text),
     )
+
+
+def _bounded(paragraphs: Iterator[str]) -> tuple[str, ...]:
+    """The paragraphs up to MAX_ARTICLE_CHARS in all, the one crossing it cut: what
+    lies further is no news article, and every step after this one reads this much."""
+    kept: list[str] = []
+    room = MAX_ARTICLE_CHARS
+    for paragraph in paragraphs:
+        if room <= 0:
+            break
+        kept.append(shorten(paragraph, room))
+        room -= len(paragraph) + 2
+    return tuple(kept)
 
 
 def _has_words(paragraphs: Sequence[str], minimum: int) -> bool:
@@ -641,5 +655,5 @@ def _is_headline(line: str) -> bool:
 
 
 def _shorten(text: str, limit: int = 12) -> str:
-    tokens = text.split()
+    tokens = text.split(maxsplit=limit)
     return text if len(tokens) <= limit else " ".join(tokens[:limit]) + "…"

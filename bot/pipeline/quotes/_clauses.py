@@ -338,15 +338,18 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     return Clause()
 
 
-_END = re.compile(r"[.!?…]+[\"”’»“)\]]*(?=\s|$)")
+# Tried only where a run of punctuation starts: from inside a run a match reaches the
+# same lookahead, and trying every position of a long run ("!!!…") was quadratic.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»“)\]]*+(?=\s|$)")
 
 
 _LAST_WORD = re.compile(r"([\w.-]+)$")
 _LONGEST_WORD = 64
 
 
-def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
-    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
+def sentence_ends(text: str, rules: Rules | None = None, *, limit: int | None = None) -> list[int]:
+    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none.
+    With `limit`, only the first `limit` ends (callers after the first end spare the rest)."""
     abbreviations = (rules or ENGLISH).abbreviations
     ends = []
     # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
@@ -361,6 +364,8 @@ def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
             if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
                 continue
         ends.append(m.end())
+        if len(ends) == limit:
+            break
     return ends
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.models import Article
-from bot.pipeline.quotes._attribution import QuoteMatch
+from bot.pipeline.quotes._attribution import CONTEXT_CHARS, QuoteMatch
 from bot.pipeline.quotes._clauses import last_sentence
 from bot.pipeline.quotes._marks import paragraph_of, paragraph_starts
 from bot.pipeline.quotes._salience import Profile, profile, salience
@@ -60,10 +60,10 @@ def context(article: Article, match: QuoteMatch) -> list[str]:
     subheadings just above it, other quotes left out."""
     starts = paragraph_starts(article)
     index = paragraph_of(starts, match.start)
-    lead_in = last_sentence(article.text[starts[index] : match.start])
+    lead_in = last_sentence(article.text[max(starts[index], match.start - CONTEXT_CHARS) : match.start])
     parts = [lead_in]
     if len(lead_in.split()) < 6 and index > 0:
-        parts.append(last_sentence(article.paragraphs[index - 1]))
+        parts.append(last_sentence(article.paragraphs[index - 1][-CONTEXT_CHARS:]))
     parts += [p for p in article.paragraphs[max(0, index - 2) : index] if _is_heading(p)]
     return [_QUOTED.sub(" ", part) for part in parts if part.strip()]
 
