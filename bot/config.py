@@ -36,7 +36,7 @@ class FetchSettings:
     max_bytes: int = 5_000_000  # counted on the decoded body
     max_redirects: int = 5
     allow_private_networks: bool = False
-    # CIDR list; when given it replaces the default (every non-global address).
+    # CIDR list, blocked on top of the default (every non-global address), never instead.
     blocked_networks: tuple[str, ...] | None = None
     user_agent: str = BROWSER_USER_AGENT
 
@@ -227,6 +227,17 @@ def _check(config: Config) -> None:
         raise ConfigError("telegram.webhook_url is required when telegram.mode = 'webhook'.")
     if config.redis.url is not None and urlsplit(config.redis.url).scheme not in {"redis", "rediss", "unix"}:
         raise ConfigError(f"redis.url must look like redis://host:port/db, not {config.redis.url!r}.")
+    require_webhook_secret(config.telegram)
     for i, template in enumerate(config.topics.search_feeds):
         if "{query}" not in template:
             raise ConfigError(f"topics.search_feeds[{i}] must contain {{query}}.")
+
+
+def require_webhook_secret(telegram: TelegramSettings) -> None:
+    """A webhook without a secret takes forged updates from anyone who finds its URL
+    (digests posted into groups, settings changed as a non-admin): refuse to start."""
+    if telegram.mode == "webhook" and not telegram.secret_token:
+        raise ConfigError(
+            "telegram.secret_token is required when telegram.mode = 'webhook'"
+            " (1-256 characters: letters, digits, _ and -)."
+        )

@@ -15,6 +15,7 @@ from tests.botrig import (
     telegram_api,  # noqa: F401 - fixture
 )
 from tests.fakebotapi import USER
+from bot.telegram.buttons import parse_view_data
 
 STORY_QUOTES = 3  # article_page's story quotes three people
 
@@ -150,3 +151,10 @@ async def test_with_the_disk_full_a_button_says_so_instead_of_too_old(telegram_a
         (digest,) = await telegram_api.wait_for_messages(USER["id"], 1)  # the answer still comes
         answer = await telegram_api.wait_for_callback_answer(telegram_api.press(digest, "More"))
     assert "disk is full" in answer["text"] and "too old" not in answer["text"]
+
+
+def test_forged_button_data_with_unicode_digits_is_an_unknown_button_not_an_error():
+    # "²" passes str.isdigit() but int() refuses it: a forged press must read as junk.
+    assert parse_view_data("dg:abc:²:1:0") is None
+    assert parse_view_data("dg:abc:٣:1:0") is None  # Arabic-Indic three: a digit to int(), not to us
+    assert parse_view_data("dg:abc:4:1:0") is not None

@@ -6,7 +6,7 @@ import threading
 
 from bot.config import SummarySettings
 from bot.pipeline import digest_html
-from bot.pipeline.render import telegram_messages
+from bot.pipeline.render import MAX_MESSAGES, telegram_messages
 from tests.botrig import (
     article_page,
     assert_valid_html,
@@ -125,24 +125,32 @@ async def test_more_links_than_allowed_are_capped_and_the_user_is_told(telegram_
     assert sorted(path for _, path in article_server.requests) == ["/story/0", "/story/1", "/story/2"]
 
 
-async def test_a_very_long_article_arrives_in_several_valid_messages(telegram_api, config, article_server):
-    # Sentences of a few thousand characters each: the digest cannot fit one message.
+async def test_a_very_long_article_arrives_in_a_few_valid_messages_its_sentences_cut(telegram_api, config, article_server):
+    # Sentences of a few thousand characters each: each is cut at a word with "…", and the
+    # digest takes at most MAX_MESSAGES messages however long the page. Each session heard
+    # different people, so the summary has several long bullets (the mayor's quote is
+    # shown under them, never as a bullet too).
     clause = "the committee heard from residents, engineers and shop owners about the harbour, the ferry and the schools"
-    long_story = [f"In session {i}, " + ", and ".join([clause] * 25) + "." for i in range(12)]
+    long_story = [
+        f"In session {i}, " + ", and ".join(f"{clause} in hearing {i * 100 + j}" for j in range(25)) + "." for i in range(12)
+    ]
     long_story.insert(3, '"' + "We will keep listening to everyone, " * 60 + 'until the work is done," said the mayor.')
     url = article_server.add_page("/local/hearings", article_page("Twelve hearings on the bridge", long_story))
     parts = len(telegram_messages(expected_digest(url, article_page("Twelve hearings on the bridge", long_story))))
-    assert parts >= 2
+    assert 1 <= parts <= MAX_MESSAGES
     async with bot_running(config):
         asked = telegram_api.private_message(url)
         await telegram_api.wait_for_messages(asked["chat"]["id"], parts)
     replies = telegram_api.replies_to(asked)
-    assert len(replies) >= 2
+    assert len(replies) == parts
     for reply in replies:
         assert_valid_html(reply)
         assert len(reply["text"].encode("utf-16-le")) // 2 <= 4096
+    lines = "\n".join(reply["text"] for reply in replies).splitlines()
+    assert any(line.startswith("•") and line.endswith("…") for line in lines), "a long sentence is cut at a word"
     assert not telegram_api.calls_of("sendMessage", ok=False), "Telegram refused a part"
-    assert replies[1]["link_preview_options"] == {"is_disabled": True}
+    for later in replies[1:]:
+        assert later["link_preview_options"] == {"is_disabled": True}
 
 
 async def test_a_users_requests_beyond_their_turns_wait_and_are_answered_in_order(telegram_api, tmp_path, article_server):

@@ -22,6 +22,9 @@ from tests.botrig import (
     telegram_api,  # noqa: F401 - fixture
     with_telegram,
 )
+import pytest
+
+from bot.errors import ConfigError
 from bot.telegram.app import run_bot
 from tests.fakebotapi import FakeBotAPI
 
@@ -134,6 +137,16 @@ async def test_webhook_mode_gets_updates_pushed_and_checks_the_secret(telegram_a
     assert "harbour bridge" in reply["text"]
     assert telegram_api.calls_of("getUpdates") == []
     assert status == 403
+
+
+def test_webhook_mode_without_a_secret_refuses_to_start_naming_the_key(telegram_api, tmp_path):
+    # Without the secret a forged POST got HTTP 200 and the bot posted into a group that never asked.
+    config = with_telegram(
+        make_config(telegram_api, tmp_path), mode="webhook", webhook_url="http://127.0.0.1:1/hook", secret_token=None
+    )
+    with pytest.raises(ConfigError, match=r"telegram\.secret_token"):
+        run_bot(config)
+    assert telegram_api.calls == []
 
 
 def _status_of(request: urllib.request.Request) -> int:

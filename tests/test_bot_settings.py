@@ -167,7 +167,7 @@ async def test_with_the_disk_full_a_settings_press_says_it_was_not_saved(telegra
     async with bot_running(config, store=store):
         asked = telegram_api.private_message("/settings")
         (panel,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the settings")
-        answer = await telegram_api.wait_for_callback_answer(telegram_api.press(panel, "long"))
+        answer = await telegram_api.wait_for_callback_answer(telegram_api.press(panel, "7 sentences"))
     assert "disk is full" in answer["text"] and "Saved" not in answer["text"]
     assert "Summary: normal" in telegram_api.sent(USER["id"])[0]["text"]
     assert await stored_settings(config, USER["id"]) == {}

@@ -47,6 +47,10 @@ def test_values_are_read(tmp_path):
         ("[fetch]\nblocked_networks = ['not-a-net']\n", "fetch.blocked_networks[0] is not a network"),
         ("[summary]\nsentences = 0\n", "summary.sentences must be greater than 0"),
         ("[fetch\n", "not valid TOML"),
+        (
+            "[telegram]\nmode = 'webhook'\nwebhook_url = 'https://bot.example.com/hook'\n",
+            "telegram.secret_token is required when telegram.mode = 'webhook'",
+        ),
     ],
 )
 def test_bad_config_is_reported_clearly(tmp_path, toml, message):

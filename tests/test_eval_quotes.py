@@ -141,3 +141,128 @@ def test_on_real_polnear_articles(eval_dir):
     assert ours["F1"] > baseline["F1"] + 0.15
     assert ours["P"] > 0.8 and ours["R"] > 0.75 and ours["speaker_acc"] > 0.85
     assert ours["speaker_acc"] > baseline["speaker_acc"] + 0.2
+
+
+# -- the strict rule: the quotes a reader is shown --------------------------------
+
+from bot.evaluation._shown import Index, gold_key, same_person, same_words  # noqa: E402
+from bot.evaluation.quotes import Document, GoldQuote, ShownQuote, gold_details, score_shown  # noqa: E402
+
+
+def test_a_shown_speaker_is_right_only_when_it_names_the_gold_person():
+    clinton = gold_key("Hillary Clinton")
+    assert same_person("Clinton", clinton)
+    assert same_person("Hillary Rodham Clinton", clinton)
+    assert not same_person("Bill Clinton", clinton)  # another person, same surname
+    assert not same_person("Alexandria Clinton", clinton)  # two names merged
+    assert not same_person("Ohio", clinton)  # a place
+    assert not same_person("she", clinton)  # a pronoun
+    assert not same_person("the former secretary of state", clinton)  # a role
+    assert not same_person(None, clinton)
+    assert same_person("John Kasich", gold_key("Gov. John Kasich (R-OH)"))
+    assert same_person("Peabody Energy", gold_key("Peabody"))
+
+
+def test_a_name_that_only_describes_someone_else_is_not_their_name():
+    campaign = gold_key("the Trump campaign")
+    assert same_person("the Trump campaign", campaign)
+    assert not same_person("Donald Trump", campaign)
+    assert not same_person("Donald Trump", gold_key("a Trump spokesman"))
+    # The person who issues the words through an office or a letter is the speaker.
+    assert same_person("Paul Ryan", gold_key("Ryan’s office"))
+
+
+def test_the_gold_person_is_the_head_of_the_source_phrase():
+    assert gold_key("Robert Klein, chairman of the California Institute for Regenerative Medicine").names == ("robert", "klein")
+    assert gold_key("Phil Musser of digital consulting firm IMGE").names == ("phil", "musser")
+    assert gold_key("he") is None
+    assert gold_key("the judge") is None
+    assert not same_person("Hanover", gold_key("a German user from Hanover"))
+
+
+def test_a_shown_quote_is_found_in_the_source_by_its_words():
+    text = "Intro.\n\n“We will win, and we will win big,” Clinton said. “No.”\n\nShe said “win” again."
+    index = Index.of(text)
+    start, end = index.locate("We will win, and we will win big")
+    assert text[start:end] == "We will win, and we will win big"
+    start, end = index.locate("win big … No")  # pieces joined by the reporting clause
+    assert text[start:end] == "win big,” Clinton said. “No"
+    assert index.locate("Nowhere in the text") is None
+
+
+def test_span_exactness_compares_words_and_accepts_a_cut_for_length():
+    assert same_words("We will win", "“We will win,”")
+    assert not same_words("We will win. Clinton said", "“We will win,”")  # ran on into narration
+    assert same_words("We will win …", "“We will win and win big.”")
+
+
+def test_strict_counts_for_one_view():
+    text = "x" * 200
+    doc = Document(
+        "d",
+        text,
+        (),
+        quotes=(
+            GoldQuote(0, 20, "one", gold_key("Clinton")),
+            GoldQuote(40, 60, "two", gold_key("Sanders")),
+            GoldQuote(80, 100, "three", None, chained=gold_key("Trump")),
+            GoldQuote(120, 140, "four", gold_key("Cruz")),
+        ),
+        contents=((0, 20), (40, 60), (80, 100), (120, 140), (160, 180)),
+    )
+    shown = [
+        ShownQuote(0, 20, "Hillary Clinton", "one"),  # right
+        ShownQuote(40, 60, "Ohio", "two"),  # wrong name
+        ShownQuote(80, 100, "Donald Trump", "three"),  # a pronoun's chain: right
+        ShownQuote(120, 140, None, "four"),  # abstained
+        ShownQuote(160, 180, None, "five"),  # an indirect attribution's words: a quote, not in gold
+        ShownQuote(185, 195, None, "six"),  # overlaps nothing annotated: not a quote
+    ]
+    counts = score_shown(shown, doc)
+    assert (counts.shown, counts.gold, counts.matched) == (6, 4, 4)
+    assert (counts.named, counts.given, counts.wrong) == (3, 2, 1)
+    assert (counts.pron_given, counts.pron_wrong) == (1, 0)
+    assert counts.not_a_quote == 1
+    metrics = counts.metrics()
+    assert metrics["wrong_name"] == pytest.approx(0.5)
+    assert metrics["speaker_given"] == pytest.approx(2 / 3)
+    assert metrics["not_a_quote"] == pytest.approx(1 / 6)
+    assert metrics["R"] == 1.0
+
+
+def test_a_pronoun_source_is_chained_to_the_last_named_one():
+    row = {
+        "attributions": [
+            {"kind": "indirect", "content": [{"text": "x", "spans": [[0, 5]]}], "source": [{"text": "Sen. Ted Cruz", "spans": [[6, 9]]}]},
+            {"kind": "direct", "content": [{"text": "“We win.”", "spans": [[20, 29]]}], "source": [{"text": "he", "spans": [[30, 32]]}]},
+        ]
+    }
+    quotes, contents = gold_details(row)
+    assert quotes[0].key is None and quotes[0].chained.names == ("ted", "cruz")
+    assert contents == ((0, 5), (20, 29))
+
+
+def test_evaluate_scores_the_digest_as_shown(tmp_path):
+    text = (
+        "Clinton wins the Ohio primary\n\n"
+        "Hillary Clinton spoke to supporters in Columbus on Monday night after the polls closed across the state.\n\n"
+        "The former secretary of state thanked volunteers who had knocked on doors for months in the cold.\n\n"
+        "“We will win this state and the next one, because you never stopped believing in this campaign,” Clinton said.\n\n"
+        "Her rival is expected to campaign in Michigan later this week, his aides said on Tuesday morning."
+    )
+    at = text.index("“We will")
+    end = text.index(" Clinton said")
+    row = {
+        "id": "x",
+        "text": text,
+        "attributions": [
+            {"kind": "direct", "content": [{"text": text[at:end], "spans": [[at, end]]}], "source": [{"text": "Clinton", "spans": [[0, 1]]}]},
+        ],
+    }
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "polnear-train-dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    results = {r.system: r.metrics for r in evaluate(tmp_path, progress=False)}
+    for view in ("newsbot digest", "newsbot all quotes"):
+        assert results[view]["shown"] == 1 and results[view]["R"] == 1.0
+        assert results[view]["wrong_name"] == 0.0 and results[view]["speaker_given"] == 1.0
+        assert results[view]["exact"] == 1.0

@@ -14,7 +14,7 @@ from bot.evaluation.mutations import MUTATIONS
 from bot.pipeline.extract import extract_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = sorted((FIXTURES / "pages").glob("*.html"))
+PAGES = sorted((FIXTURES / "pages").glob("*.html")) + sorted((FIXTURES / "old").glob("*.html"))
 
 STORY = "".join(
     f"<p>The town council met on Tuesday evening and voted on item {i} of the budget, "

@@ -254,3 +254,47 @@ async def test_a_hostile_fetch_does_not_hold_up_the_others(article_server: Local
 
     assert isinstance(results[0], FetchTimeout)
     assert isinstance(results[1], Page) and "fine" in results[1].text
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["data:text/html,<p>hi</p>", "javascript:alert(1)", "http:\\\\example.com\\news", "http:127.0.0.1:1/", "http://[::1"],
+)
+async def test_a_redirect_to_something_that_is_no_web_link_gets_a_clear_answer(article_server: LocalServer, location: str) -> None:
+    article_server.add("/odd", Response(302, headers={"Location": location}))
+
+    with pytest.raises(FetchError) as caught:
+        await fetch(article_server.url("/odd"))
+
+    assert "redirect" in str(caught.value)
+
+
+async def test_a_thousand_identity_encodings_are_read_as_the_plain_body(article_server: LocalServer) -> None:
+    body = b"<html><body><p>Plain news.</p></body></html>"
+    article_server.add("/layers", once(body, **{"Content-Encoding": ", ".join(["identity"] * 1000)}))
+
+    page = await fetch(article_server.url("/layers"))
+
+    assert "Plain news." in page.text
+
+
+async def test_a_pile_of_real_encodings_is_refused_not_unwound(article_server: LocalServer) -> None:
+    article_server.add("/piled", once(b"x", **{"Content-Encoding": ", ".join(["gzip"] * 1000)}))
+
+    with pytest.raises(UnsupportedContent):
+        await fetch(article_server.url("/piled"))
+
+
+@pytest.mark.parametrize("label", ["punycode", "idna", "utf-7", "rot13", "uu", "base64", "hex", "zlib", "unicode_escape"])
+async def test_a_charset_that_is_no_text_encoding_is_ignored(article_server: LocalServer, label: str) -> None:
+    # punycode's decoder is quadratic: a megabyte of it held the event loop for a minute.
+    html = f'<html><head><meta charset="{label}"></head><body><p>Caf\u00e9 news.</p>'.encode()
+    body = html + b"<p>" + b"a" * 1_000_000 + b"-</p></body></html>"
+    article_server.add("/odd-charset", once(body, **{"Content-Type": f"text/html; charset={label}"}))
+
+    started = time.monotonic()
+    page = await fetch(article_server.url("/odd-charset"))
+
+    assert time.monotonic() - started < GRACE
+    assert page.encoding == "utf-8"
+    assert "Caf\u00e9 news." in page.text

@@ -58,3 +58,10 @@ def test_binary_files_and_folders_are_refused(tmp_path):
         resolve_source(str(blob))
     with pytest.raises(SourceError, match="not a regular file"):
         resolve_source(str(tmp_path))
+
+
+def test_a_link_longer_than_any_file_name_is_a_link_not_a_crash():
+    # 4,097+ characters: asking the file system whether it is a file raises "File name too long".
+    long_link = "https://example.com/" + "a" * 5000
+    assert resolve_source(long_link).kind == "url"
+    assert resolve_source("example.com/" + "story/" * 800).kind == "url"

@@ -265,12 +265,23 @@ def test_allowing_private_networks_lifts_the_default_block() -> None:
     assert not policy.is_blocked(ipaddress.ip_address("10.0.0.1"))
 
 
-def test_an_explicit_block_list_replaces_the_default_and_always_applies() -> None:
+def test_an_explicit_block_list_adds_to_the_default_and_always_applies() -> None:
     for allow_private in (False, True):
-        policy = AddressPolicy.from_settings(allow_private, ["169.254.0.0/16", "10.0.0.0/8"])
+        policy = AddressPolicy.from_settings(allow_private, ["169.254.0.0/16", "10.0.0.0/8", "203.0.113.0/24"])
         assert policy.is_blocked(ipaddress.ip_address("169.254.169.254"))
         assert policy.is_blocked(ipaddress.ip_address("::ffff:10.9.9.9"))  # mapped IPv6 seen through
-        assert not policy.is_blocked(ipaddress.ip_address("192.168.1.1"))  # not on the list
+        assert policy.is_blocked(ipaddress.ip_address("203.0.113.7"))
+        assert not policy.is_blocked(ipaddress.ip_address("8.8.8.8"))  # not on the list, and public
+
+
+def test_a_custom_block_list_never_unblocks_loopback_or_private_networks() -> None:
+    # `blocked_networks = ["169.254.0.0/16"]` once replaced the default: loopback was open.
+    policy = AddressPolicy.from_settings(False, ["169.254.0.0/16"])
+    for address in ("127.0.0.1", "0.0.0.0", "192.168.1.1", "10.0.0.1", "::1", "::ffff:127.0.0.1"):
+        assert policy.is_blocked(ipaddress.ip_address(address)), address
+    # Intranets say so with the explicit switch, and the list still applies there.
+    intranet = AddressPolicy.from_settings(True, ["169.254.0.0/16"])
+    assert not intranet.is_blocked(ipaddress.ip_address("192.168.1.1"))
 
 
 @pytest.mark.parametrize(

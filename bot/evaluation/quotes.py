@@ -20,6 +20,23 @@ direct attributions are whole sentences of speech; a partial quote inside the
 writer's sentence (He called it "a historic step") is part of a mixed attribution
 there, so counting ours would score them as errors.
 
+The digest rows score the product: the quotes a reader is shown, as
+`bot.pipeline.digest_text` makes them from the article text, in the default view
+(`Digest.quotes`) and under "All quotes" (`Digest.all_quotes`). Each shown quote is
+found in the source by its words and matched to gold as above; the speaker rule is
+strict (see `bot.evaluation._shown`). Reported apart:
+- wrong_name: shown with a speaker, on a quote whose gold names someone, and the
+  speaker is not that person (of those shown with a speaker);
+- speaker_given: of matched quotes whose gold names someone, how many show a speaker
+  (1 - abstention);
+- exact: of matched quotes, how many show exactly the gold quote's words;
+- not_a_quote: shown quotes that overlap no annotated attribution at all (titles,
+  scare quotes, fragments), of all shown;
+- R: gold direct quotes found, meaningful for "All quotes";
+- pron_*: the same speaker rule where the gold source is a pronoun, taking the
+  nearest named source of an attribution before it as the gold person (a chain, as
+  the annotators did not resolve pronouns: approximate).
+
 Articles are rebuilt from `text` one line per paragraph (blank lines dropped,
 surrounding whitespace stripped) and our offsets into `Article.text` are mapped back
 to the original characters exactly.
@@ -36,6 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.evaluation import Result
+from bot.evaluation._shown import Index, Key, gold_key, same_person, same_words
 from bot.evaluation import progress as show_progress
 from bot.models import Article
 
@@ -158,7 +176,119 @@ def score(predicted: Sequence[Attributed], gold: Sequence[Attributed]) -> Counts
     return Counts(len(predicted), len(gold), len(pairs), total, correct)
 
 
+@dataclass(frozen=True)
+class ShownQuote:
+    """A quote as the digest shows it, found in the source text."""
+
+    start: int
+    end: int
+    speaker: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Counts for the quotes a digest view shows (see the module docstring)."""
+
+    shown: int = 0
+    gold: int = 0
+    matched: int = 0
+    named: int = 0
+    given: int = 0
+    wrong: int = 0
+    exact: int = 0
+    not_a_quote: int = 0
+    pron_given: int = 0
+    pron_wrong: int = 0
+
+    def __add__(self, other: Shown) -> Shown:
+        return Shown(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
+
+    def metrics(self) -> dict[str, float]:
+        def share(a: int, b: int) -> float:
+            return a / b if b else 0.0
+
+        return {
+            "P": share(self.matched, self.shown),
+            "R": share(self.matched, self.gold),
+            "wrong_name": share(self.wrong, self.given),
+            "speaker_given": share(self.given, self.named),
+            "exact": share(self.exact, self.matched),
+            "not_a_quote": share(self.not_a_quote, self.shown),
+            "pron_wrong_name": share(self.pron_wrong, self.pron_given),
+            "shown": float(self.shown),
+            "gold": float(self.gold),
+            "matched": float(self.matched),
+            "wrong": float(self.wrong),
+            "given": float(self.given),
+        }
+
+
+def _overlaps_any(span: Span, contents: Sequence[Span]) -> bool:
+    """Does the span overlap some annotated content by half of itself or more?"""
+    return any(min(span[1], e) - max(span[0], s) >= 0.5 * (span[1] - span[0]) for s, e in contents)
+
+
+def score_shown(shown: Sequence[ShownQuote], doc: Document) -> Shown:
+    """Strict counts for one view of one document."""
+    pairs = match_spans([(q.start, q.end) for q in shown], [(g.start, g.end) for g in doc.quotes])
+    matched = {i for i, _ in pairs}
+    named = given = wrong = exact = pron_given = pron_wrong = 0
+    for i, j in pairs:
+        quote, gold = shown[i], doc.quotes[j]
+        exact += same_words(quote.text, gold.text)
+        if gold.key is not None:
+            named += 1
+            if quote.speaker:
+                given += 1
+                wrong += not same_person(quote.speaker, gold.key)
+        elif gold.chained is not None and quote.speaker:
+            pron_given += 1
+            pron_wrong += not same_person(quote.speaker, gold.chained)
+    stray = sum(
+        1 for i, q in enumerate(shown) if i not in matched and not _overlaps_any((q.start, q.end), doc.contents)
+    )
+    return Shown(len(shown), len(doc.quotes), len(pairs), named, given, wrong, exact, stray, pron_given, pron_wrong)
+
+
+def digest_views(text: str) -> dict[str, list[ShownQuote]]:
+    """The quotes the digest of `text` shows, by view, found in `text`."""
+    from bot.config import SummarySettings
+    from bot.errors import NewsbotError
+    from bot.pipeline import digest_text
+
+    try:
+        digest = digest_text(text, None, "eval", SummarySettings())
+    except NewsbotError:
+        return {view: [] for view in VIEWS}
+    index = Index.of(text)
+    views = {}
+    for view, quotes in zip(VIEWS, (digest.quotes, digest.all_quotes), strict=True):
+        found = []
+        for quote in quotes:
+            span = index.locate(quote.text)
+            if span is not None:
+                found.append(ShownQuote(span[0], span[1], quote.speaker, quote.text))
+        views[view] = found
+    return views
+
+
+VIEWS = ("digest", "all quotes")
+
+
 # -- data --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A gold direct quote: its span, its words, and whom it names as its speaker
+    (`key`; for a pronoun source, `chained`: the nearest named source before it)."""
+
+    start: int
+    end: int
+    text: str
+    key: Key | None
+    chained: Key | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +296,34 @@ class Document:
     id: str
     text: str
     gold: tuple[Attributed, ...]
+    quotes: tuple[GoldQuote, ...] = ()
+    # Content spans of every attribution, direct, mixed or indirect.
+    contents: tuple[Span, ...] = ()
+
+
+_PRONOUNS = frozenset("he she him her".split())
+
+
+def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...]]:
+    """The direct quotes with their words and speakers, and every attribution's content span."""
+    quotes = []
+    contents = []
+    last: Key | None = None
+    for attribution in sorted(row["attributions"], key=lambda a: min((s[0] for p in a["content"] for s in p["spans"]), default=0)):
+        spans = [tuple(s) for piece in attribution["content"] for s in piece["spans"]]
+        if not spans:
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        contents.append((start, end))
+        source = " ".join(piece["text"] for piece in attribution["source"])
+        key = gold_key(source)
+        if attribution["kind"] == "direct":
+            words = " … ".join(piece["text"] for piece in attribution["content"])
+            chained = last if key is None and source.strip().lower() in _PRONOUNS else None
+            quotes.append(GoldQuote(start, end, words, key, chained))
+        if key is not None and not key.head:
+            last = key
+    return tuple(quotes), tuple(sorted(contents))
 
 
 def gold_quotes(row: dict) -> tuple[Attributed, ...]:
@@ -188,7 +346,7 @@ def load(eval_dir: Path, limit: int | None = None) -> list[Document]:
             if limit is not None and len(docs) >= limit:
                 break
             row = json.loads(line)
-            docs.append(Document(row["id"], row["text"], gold_quotes(row)))
+            docs.append(Document(row["id"], row["text"], gold_quotes(row), *gold_details(row)))
     return docs
 
 
@@ -272,9 +430,27 @@ def run(system: Callable[[str], list[Attributed]], docs: Iterable[Document]) -> 
     return total, elapsed
 
 
+def run_digests(docs: Iterable[Document]) -> tuple[dict[str, Shown], float]:
+    """Strict counts by view, and the CPU seconds the digests took."""
+    totals = {view: Shown() for view in VIEWS}
+    elapsed = 0.0
+    for doc in docs:
+        began = time.process_time()
+        views = digest_views(doc.text)
+        elapsed += time.process_time() - began
+        for view, shown in views.items():
+            totals[view] = totals[view] + score_shown(shown, doc)
+    return totals, elapsed
+
+
 def evaluate(eval_dir: Path, *, limit: int | None = None, progress: bool = True) -> list[Result]:
     docs = load(Path(eval_dir), limit)
     results = []
+    totals, elapsed = run_digests(show_progress(docs, desc="quotes digests", enabled=progress))
+    for view, counts in totals.items():
+        metrics = counts.metrics()
+        metrics["cpu_ms_per_article"] = 1000 * elapsed / len(docs) if docs else 0.0
+        results.append(Result("quotes", DATASET, f"newsbot {view}", metrics, len(docs)))
     for name, system in SYSTEMS.items():
         counts, elapsed = run(system, show_progress(docs, desc=f"quotes {name}", enabled=progress))
         metrics = counts.metrics()

@@ -56,6 +56,21 @@ class Vocabulary:
     according: tuple[str, ...] = ()
     # Third-person singular pronouns that stand for a person ("er", "elle", "она").
     personal: frozenset[str] = frozenset()
+    # Those of `personal` that stand for a woman ("she", "elle", "она"); the rest, a man.
+    feminine: frozenset[str] = frozenset()
+    # Titles that say a person is a man or a woman ("mr", "frau", "mme"), and the
+    # possessives that do ("his", "her"): how the article tells who "she" can be.
+    masculine_marks: frozenset[str] = frozenset()
+    feminine_marks: frozenset[str] = frozenset()
+    # Prepositions that put a place after them ("in Ohio", "à Paris", "в Москве"): a
+    # name the article writes after one, and never as a person's, is no speaker.
+    locatives: frozenset[str] = frozenset()
+    # First names that say a man or a woman, and first-name endings that do
+    # ("-a" in Spanish, "-а"/"-я" in Russian): more evidence of who "she" can be.
+    masculine_names: frozenset[str] = frozenset()
+    feminine_names: frozenset[str] = frozenset()
+    masculine_name_endings: tuple[str, ...] = ()
+    feminine_name_endings: tuple[str, ...] = ()
     # Other pronouns a clause may have for its subject (plural, first person).
     pronouns: frozenset[str] = frozenset()
     # Titles and roles peeled off a name ("ministerin", "porte-parole").

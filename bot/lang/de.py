@@ -24,6 +24,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("laut", "nach angaben von", "nach angaben"),
     personal=words("er sie"),
+    feminine=words("sie"),
+    masculine_marks=words("herr seine seinen seinem seiner"),
+    feminine_marks=words("frau ihre ihren ihrem ihrer"),
     pronouns=words("ich wir ihr"),
     titles=words(
         """präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin
@@ -47,6 +50,7 @@ VOCABULARY = Vocabulary(
     complementizers=words("dass ob"),
     institutions=words("ministerium regierung bundesregierung verband unternehmen konzern partei gericht behörde amt"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("in im aus nach"),
     after_quote=words("so"),
     capitalised_nouns=True,
     marks=(("„", "“"), ("»", "«"), ("«", "»"), ('"', '"')),

@@ -72,7 +72,8 @@ FUNCTION_WORDS = words(
     it its he she they we i you his her their our my your him them us me who what where why
     how which whose whom some many most all both each every no not one two three also still
     meanwhile however although though because even just only now later earlier today
-    yesterday tomorrow last next according asked told said says mr mrs ms
+    yesterday tomorrow last next according asked told said says mr mrs ms likewise instead indeed
+    moreover furthermore nevertheless besides finally perhaps maybe yes wait well
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     """
@@ -102,6 +103,45 @@ STOP_AFTER = words("in on at during after before while when to from for about wi
 CLAUSE_WORDS = words("that who which whom whose when where while because if")
 # Link clauses: a reporting verb's subject follows the last one.
 LINKS = words("when as while after before because that and but since until though although where")
+# Head words of institutions and places: a name ending (or starting) with one is no person.
+INSTITUTIONS = words(
+    """council committee department agency party association university college school institute
+    foundation commission board court senate congress parliament times post news journal network
+    bank company corporation group ministry government administration church union league center
+    centre club museum hospital city county state states republic kingdom ocean river street
+    avenue square island islands airport station"""
+)
+# Common first names of men and women in English-language news: who "he" or "she" can
+# be when the article gives no title or pronoun of its own.
+MASCULINE_NAMES = words(
+    """aaron adam alan albert alex alexander andrew anthony arthur ben benjamin bernie bill billy bob
+    bobby brad brian bruce bryan carl carlos charles charlie chris christopher chuck clarence craig
+    dan daniel danny darrell dave david dennis dick don donald doug douglas ed eddie edward eric
+    frank fred gary george gerald glenn greg gregory harold harry henry howard jack jacob jake james
+    jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph josh
+    juan justin keith ken kenneth kevin larry lawrence lee leonard lindsey louis luis marco mark martin
+    matt matthew michael mike mitch mitt nathan neil nicholas nick noah oliver patrick paul peter phil
+    philip ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
+    sam samuel scott sean sergei stephen steve steven ted terry thomas tim timothy todd tom tony
+    victor vladimir walter wayne william willie"""
+)
+FEMININE_NAMES = words(
+    """abigail alice alicia alison amanda amy andrea angela ann anna anne annie ashley barbara betsy
+    betty beverly brenda carly carol caroline catherine cathy charlotte cheryl christina christine
+    cindy claire debbie deborah debra denise diana diane donna dorothy elizabeth ellen emily emma erin
+    eva evelyn gloria grace hannah heather heidi helen hillary holly huma jackie jane janet janice jean
+    jennifer jessica jill joan joanne joyce judith judy julia julie karen kate katherine kathleen kathy
+    kelly kellyanne kim kimberly kirsten laura lauren linda lisa lori louise lynn margaret maria marie
+    marilyn martha mary megan megyn melania melissa michelle nancy natalie nicole nikki olivia pam
+    pamela patricia patty paula rachel rebecca rose ruth samantha sandra sara sarah sharon shirley
+    sophia stephanie susan suzanne tammy teresa theresa tiffany tina virginia wendy"""
+)
+
+# Words of page furniture that end up capitalised next to quotes: never a speaker.
+FURNITURE = words(
+    """feed rss trackback comments comment reply share print email subscribe newsletter advertisement
+    related login permalink tweet retweet follow"""
+)
 # What may open a reporting clause right after a quote, besides names and verbs.
 CLAUSE_OPENERS = words("he she they we i it you the a an his her their its our this that one another some two three several according")
 
@@ -121,6 +161,9 @@ VOCABULARY = Vocabulary(
     verbs=VERBS,
     according=("according to",),
     personal=words("he she"),
+    feminine=words("she"),
+    masculine_marks=words("mr sir his him himself"),
+    feminine_marks=words("mrs ms miss madam dame her hers herself"),
     pronouns=words("he she they we i it you"),
     titles=TITLES,
     determiners=DETERMINERS,
@@ -128,6 +171,10 @@ VOCABULARY = Vocabulary(
     conjunctions=CONJUNCTIONS,
     prepositions=STOP_AFTER,
     complementizers=words("that"),
+    institutions=INSTITUTIONS,
     abbreviations=ABBREVIATIONS,
+    locatives=words("in at from near across outside inside throughout"),
+    masculine_names=MASCULINE_NAMES,
+    feminine_names=FEMININE_NAMES,
     marks=(("“", "”"), ('"', '"'), ("‘", "’")),
 )

@@ -25,6 +25,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("según", "de acuerdo con"),
     personal=words("él ella"),
+    feminine=words("ella"),
+    masculine_marks=words("sr señor don"),
+    feminine_marks=words("sra señora doña srta"),
     pronouns=words("ellos ellas yo nosotros"),
     titles=words(
         """presidente presidenta ministro ministra portavoz director directora secretario secretaria
@@ -41,6 +44,9 @@ VOCABULARY = Vocabulary(
         "ministerio gobierno hospital universidad consejería organización instituto partido tribunal ayuntamiento"
     ),
     abbreviations=ABBREVIATIONS,
+    locatives=words("en desde"),
+    masculine_name_endings=("o",),
+    feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
 )

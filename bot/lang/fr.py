@@ -25,6 +25,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("selon", "d'après", "d’après"),
     personal=words("il elle"),
+    feminine=words("elle"),
+    masculine_marks=words("m monsieur"),
+    feminine_marks=words("mme madame mlle"),
     pronouns=words("ils elles je nous on"),
     titles=words(
         """président présidente ministre premier première porte-parole directeur directrice secrétaire
@@ -39,6 +42,7 @@ VOCABULARY = Vocabulary(
     complementizers=words("que qu qu' qu’"),
     institutions=words("ministère gouvernement hôpital université société parti tribunal conseil mairie"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("à au en dans"),
     inversion=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
 )

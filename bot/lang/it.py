@@ -22,6 +22,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("secondo", "stando a"),
     personal=words("lui lei egli ella"),
+    feminine=words("lei ella"),
+    masculine_marks=words("sig signor"),
+    feminine_marks=words("sigra signora"),
     pronouns=words("loro io noi"),
     titles=words(
         """presidente ministro ministra premier portavoce direttore direttrice segretario segretaria
@@ -36,6 +39,9 @@ VOCABULARY = Vocabulary(
     complementizers=words("che"),
     institutions=words("ministero governo ospedale università partito tribunale comune"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("in nel nella"),
+    masculine_name_endings=("o",),
+    feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
 )

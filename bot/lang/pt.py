@@ -24,6 +24,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("segundo", "de acordo com", "conforme"),
     personal=words("ele ela"),
+    feminine=words("ela"),
+    masculine_marks=words("sr senhor"),
+    feminine_marks=words("sra senhora"),
     pronouns=words("eles elas eu nós"),
     titles=words(
         """presidente presidenta ministro ministra porta-voz diretor diretora secretário secretária
@@ -38,6 +41,9 @@ VOCABULARY = Vocabulary(
     complementizers=words("que"),
     institutions=words("ministério governo hospital universidade instituto partido tribunal prefeitura"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("em no na"),
+    masculine_name_endings=("o",),
+    feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("“", "”"), ('"', '"'), ("«", "»")),
 )

@@ -26,6 +26,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("по словам", "по мнению", "по данным"),
     personal=words("он она"),
+    feminine=words("она"),
+    masculine_marks=words("господин"),
+    feminine_marks=words("госпожа"),
     pronouns=words("они я мы"),
     titles=words(
         """президент премьер премьер-министр министр глава пресс-секретарь представитель директор
@@ -39,6 +42,9 @@ VOCABULARY = Vocabulary(
     complementizers=words("что"),
     institutions=words("министерство правительство"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("в во из"),
+    masculine_name_endings=tuple("бвгдзйклмнпрстфхцчшщь"),
+    feminine_name_endings=("а", "я"),
     patronymic_endings=("вич", "вна", "чна", "ична"),
     oblique_endings=("ии", "ы", "а", "я", "ого", "ей", "ов", "ых"),
     marks=(("«", "»"), ("„", "“"), ('"', '"')),

@@ -22,6 +22,9 @@ VOCABULARY = Vocabulary(
     ),
     according=("за словами", "на думку", "за даними"),
     personal=words("він вона"),
+    feminine=words("вона"),
+    masculine_marks=words("пан"),
+    feminine_marks=words("пані"),
     pronouns=words("вони я ми"),
     titles=words(
         """президент прем'єр прем'єр-міністр прем’єр-міністр міністр глава речник речниця
@@ -35,6 +38,9 @@ VOCABULARY = Vocabulary(
     complementizers=words("що"),
     institutions=words("міністерство уряд"),
     abbreviations=ABBREVIATIONS,
+    locatives=words("в у із"),
+    masculine_name_endings=tuple("бвгдзйклмнпрстфхцчшщь"),
+    feminine_name_endings=("а", "я"),
     patronymic_endings=("вич", "івна", "ївна", "ична"),
     oblique_endings=("ії", "и", "а", "я", "ого", "ей", "ів", "их"),
     marks=(("«", "»"), ("„", "“"), ('"', '"')),

@@ -133,19 +133,23 @@ class _ZstdDecoder:
         return iter(())
 
 
-class _Identity:
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        if data:
-            yield data
-
-    def flush(self) -> Iterator[bytes]:
-        return iter(())
+# Servers compress once, now and then twice; a longer chain is an attack (each layer a
+# nested generator: a thousand of them overflowed the stack).
+MAX_ENCODINGS = 3
 
 
 def decoders_for(content_encoding: str, limit: int) -> list[Decoder]:
-    """Decoders in the order to apply them (the reverse of how the server encoded)."""
+    """Decoders in the order to apply them (the reverse of how the server encoded).
+    "identity" changes nothing and is left out."""
+    names = [n.strip().lower() for n in content_encoding.split(",") if n.strip()]
+    names = [n for n in names if n != "identity"]
+    if len(names) > MAX_ENCODINGS:
+        raise UnsupportedContent(
+            "The website sent the page compressed over and over, which I won't unpack.",
+            detail=f"Content-Encoding with {len(names)} layers",
+        )
     chain: list[Decoder] = []
-    for name in reversed([n.strip().lower() for n in content_encoding.split(",") if n.strip()]):
+    for name in reversed(names):
         if name in ("gzip", "x-gzip"):
             chain.append(_ZlibDecoder(gzip=True))
         elif name == "deflate":
@@ -154,8 +158,6 @@ def decoders_for(content_encoding: str, limit: int) -> list[Decoder]:
             chain.append(_BrotliDecoder())
         elif name == "zstd":
             chain.append(_ZstdDecoder(limit))
-        elif name == "identity":
-            chain.append(_Identity())
         else:
             raise UnsupportedContent(
                 f"The website sent the page compressed as {name!r}, which I can't read.",
@@ -364,6 +366,24 @@ _CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECA
 # Browsers read these labels as windows-1252, and pages written for browsers rely on it.
 _AS_WINDOWS_1252 = {"latin_1", "iso8859-1", "ascii", "cp1252"}
 
+# The text encodings a page may name (Python's names for them): the WHATWG encodings
+# browsers read, plus a few close relatives of theirs. Nothing else: Python also
+# "decodes" punycode (quadratic: a megabyte held the event loop for a minute), idna,
+# utf-7, unicode_escape and friends, which no web page is written in.
+_TEXT_ENCODINGS = frozenset(
+    """
+    utf-8 utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be
+    latin_1 iso8859-1 ascii iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8
+    iso8859-9 iso8859-10 iso8859-11 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 cp866 tis-620
+    koi8-r koi8-u koi8-t mac-roman mac-cyrillic mac-greek mac-latin2 mac-turkish mac-iceland
+    cp437 cp850 cp852 cp855 cp857 cp1125 ptcp154 kz1048
+    gbk gb2312 gb18030 big5 big5hkscs cp950 euc_jp euc_jis_2004 euc_jisx0213 shift_jis shift_jis_2004
+    shift_jisx0213 cp932 iso2022_jp iso2022_jp_1 iso2022_jp_2 iso2022_jp_2004 iso2022_jp_3 iso2022_jp_ext
+    euc_kr cp949 johab iso2022_kr
+    """.split()
+)
+
 
 def codec_name(label: str | None) -> str | None:
     """Python's name for a charset label, or None if it is not a text encoding we know."""
@@ -371,8 +391,9 @@ def codec_name(label: str | None) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
-        b"a".decode(name, "replace")  # rejects bytes-to-bytes codecs such as base64
     except (LookupError, ValueError):
+        return None
+    if name not in _TEXT_ENCODINGS:
         return None
     return "cp1252" if name in _AS_WINDOWS_1252 else name
 

@@ -223,10 +223,11 @@ class AddressPolicy:
       private, link-local and cloud metadata, CGNAT, multicast, reserved, unspecified,
       unique-local IPv6…), judging IPv4-mapped and NAT64 addresses by their IPv4 part
       and 6to4 addresses by both.
-    - `networks` given: exactly those networks are blocked, in place of the default;
-      they apply whether or not private networks are allowed, so an intranet
-      deployment can still fence off, say, 169.254.169.254/32.
-    - `allow_private` without `networks`: nothing is blocked.
+    - `networks` given: blocked as well, never instead: a list written to fence off
+      one more range must not open loopback and the private networks. They apply
+      whether or not private networks are allowed, so an intranet deployment can
+      still fence off, say, 169.254.169.254/32.
+    - `allow_private`: the default goes; only `networks` (if any) are blocked.
     """
 
     networks: tuple[IPNetwork, ...] | None = None
@@ -241,9 +242,10 @@ class AddressPolicy:
 
     def is_blocked(self, address: IPAddress) -> bool:
         inner = embedded_ipv4(address)
-        if self.networks is not None:
+        if self.networks:
             candidates = [address] if inner is None else [address, inner]
-            return any(a in net for a in candidates for net in self.networks)
+            if any(a in net for a in candidates for net in self.networks):
+                return True
         if self.allow_private:
             return False
         if inner is not None:

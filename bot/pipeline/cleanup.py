@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.pipeline._bounds import MAX_PARAGRAPH_CHARS, shorten
+
 # Block kinds, as the extractors report them.
 PARAGRAPH = "p"
 HEADING = "head"
@@ -141,6 +143,9 @@ _STAMP_WORDS = frozenset(
     " ist aest et pt ct mt today yesterday ago minutes minute hours hour mins min read time reading".split()
 )
 
+# No page control is longer (its e-mail address alternative backtracks on long lines).
+_LONGEST_CONTROL_LINE = 300
+
 # At most this many short lines above the first sentence are page header, not body.
 _MAX_HEADER_LINES = 3
 
@@ -185,7 +190,7 @@ def _is_boilerplate(text: str, n: int) -> bool:
     """`is_boilerplate` for a line of `n` words (callers that know it spare the count)."""
     if n == 0:
         return True
-    if _CONTROL_LINES.match(text):
+    if len(text) <= _LONGEST_CONTROL_LINE and _CONTROL_LINES.match(text):
         return True
     if n <= 40 and _LINK_LABEL.match(text):
         return True
@@ -237,8 +242,9 @@ def _is_label(text: str, n: int) -> bool:
 
 
 def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[Block]:
-    """Drop non-article lines; keep the order and kind of everything else."""
-    items = [Block(strip_trailers(normalise(b.text)), b.kind, b.links) for b in blocks]
+    """Drop non-article lines; keep the order and kind of everything else. A line
+    longer than MAX_PARAGRAPH_CHARS is cut first: no rule here needs more."""
+    items = [Block(strip_trailers(shorten(normalise(b.text), MAX_PARAGRAPH_CHARS)), b.kind, b.links) for b in blocks]
     items = [b for b in items if b.text]
     title_key = _key(title) if title else ""
     kept: list[Block] = []
@@ -267,6 +273,26 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> list[B
             continue
         kept.append(block)
     return _drop_repeated_captions(kept)
+
+
+# A kicker or section label above a headline ("Local News") has at most this many words.
+_KICKER_WORDS = 4
+
+
+def drop_headline(blocks: Sequence[Block], titles: Iterable[str | None]) -> list[Block]:
+    """`blocks` without a headline (any of `titles`) repeated at their top or as a heading
+    anywhere, and without the short label line just above it at the top."""
+    keys = {_key(t) for t in titles if t} - {""}
+    if not keys:
+        return list(blocks)
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if (i < 5 or block.kind == HEADING) and _key(block.text) in keys:
+            if i < 5 and kept and len(words(kept[-1].text)) <= _KICKER_WORDS and not is_sentence(kept[-1].text):
+                kept.pop()
+            continue
+        kept.append(block)
+    return kept
 
 
 _LABELLED = re.compile(r"^[^:.!?]{2,40}:\s+\S")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
@@ -37,6 +37,7 @@ from lxml.html import (
     fromstring,
 )
 
+from bot.pipeline._bounds import MAX_ARTICLE_CHARS, MAX_TITLE_CHARS, shorten
 from bot.pipeline.cleanup import (
     HEADING,
     ITEM,
@@ -46,6 +47,7 @@ from bot.pipeline.cleanup import (
     ROW,
     Block,
     clean_blocks,
+    drop_headline,
     is_boilerplate,
     is_date_stamp,
     normalise,
@@ -54,6 +56,8 @@ from bot.pipeline.cleanup import (
 from bot.errors import NotAnArticle
 from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup
 from bot.lang.detect import detect_language
+from bot.pipeline.clutter import is_clutter, unglue_sentences
+from bot.pipeline.headline import choose_headline, page_headings
 from bot.pipeline.metadata import Metadata, read_metadata
 from bot.models import Article
 
@@ -77,11 +81,48 @@ def extract_html(html: str, url: str | None = None) -> Article:
     """The article on an HTML page. Raises NotAnArticle when there is none."""
     tree = parse_html(html)
     meta = read_metadata(tree, url)
-    # the metadata is read, so the tree is spare: readability may edit it instead of a copy
-    blocks = clean_blocks(body_blocks(tree, url or meta.url, spare_tree=True), title=meta.title)
-    if not meta.title and blocks:
-        meta = replace(meta, title=_shorten(blocks[0].text))
-    return _article(blocks, meta, url)
+    headings = page_headings(tree)
+    # the metadata and headings are read, so the tree is spare: readability may edit it instead of a copy
+    chosen, other = body_candidates(tree, url or meta.url, spare_tree=True)
+    blocks = clean_blocks(tidy_blocks(chosen), title=None)
+    if not _is_article(blocks):
+        # what was left is no article (a calendar, a list of funds): the other extractor's
+        # reading, asked now if it was not before (the tree is still intact then), may be
+        other = other if other is not None else _readability(tree, url or meta.url, copy=False)
+        second = clean_blocks(tidy_blocks(other), title=None)
+        if _is_article(second):
+            blocks = second
+    title = choose_headline(
+        meta.title_candidates, headings, site=meta.site, url=url or meta.url, text=_lead_text(blocks)
+    )
+    blocks = drop_headline(blocks, (meta.title, title))
+    title = title or meta.title or (_shorten(blocks[0].text) if blocks else None)
+    return _article(blocks, replace(meta, title=title), url)
+
+
+def tidy_blocks(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks without page clutter (menus, tickers, share bars, adverts: `bot.pipeline.clutter`),
+    their glued sentences parted."""
+    for block in blocks:
+        text = unglue_sentences(normalise(block.text))
+        if not text:
+            continue
+        tidy = Block(text, block.kind, block.links)
+        # words as spaces part them: close enough for the clutter rules' size limits, and cheap
+        if not is_clutter(tidy, text.count(" ") + 1):
+            yield tidy
+
+
+def _lead_text(blocks: Sequence[Block]) -> str:
+    """The article's first paragraphs, enough to tell which headline it carries."""
+    lead: list[str] = []
+    size = 0
+    for block in blocks:
+        lead.append(block.text)
+        size += len(block.text)
+        if size > 3000:
+            break
+    return " ".join(lead)
 
 
 def extract_text(text: str, url: str | None = None) -> Article:
@@ -89,7 +130,7 @@ def extract_text(text: str, url: str | None = None) -> Article:
     lines = [normalise(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
     title, start = find_headline(lines)
-    blocks = clean_blocks((Block(line) for line in lines[start:]), title=title)
+    blocks = clean_blocks(tidy_blocks(Block(line) for line in lines[start:]), title=title)
     if title is None and blocks:
         # No headline: the lede's first words will do for a title.
         title = _shorten(blocks[0].text)
@@ -195,14 +236,19 @@ def _parse_bytes(html: str) -> HtmlElement | None:
         return None
 
 
+def _is_article(blocks: Sequence[Block]) -> bool:
+    """Too few words, or words without a single full stop (a menu, a tag cloud), is no article."""
+    paragraphs = [b.text for b in blocks]
+    return _has_words(paragraphs, MIN_ARTICLE_WORDS) and any(_FULL_STOP.search(p) for p in paragraphs)
+
+
 def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Article:
-    paragraphs = tuple(b.text for b in blocks)
+    paragraphs = _bounded(b.text for b in blocks)
     text = "\n\n".join(paragraphs)
-    # Too few words, or words without a single full stop (a menu, a tag cloud), is no article.
-    if not _has_words(paragraphs, MIN_ARTICLE_WORDS) or not _FULL_STOP.search(text):
+    if not _is_article(blocks):
         raise NotAnArticle(detail=f"{len(words(text))} words of body text")
     return Article(
-        title=meta.title or "",
+        title=shorten(meta.title or "", MAX_TITLE_CHARS),
         paragraphs=paragraphs,
         url=url or meta.url,
         site=meta.site,
@@ -210,6 +256,19 @@ def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Articl
         published=meta.published,
         language=meta.language or detect_language(text),
     )
+
+
+def _bounded(paragraphs: Iterator[str]) -> tuple[str, ...]:
+    """The paragraphs up to MAX_ARTICLE_CHARS in all, the one crossing it cut: what
+    lies further is no news article, and every step after this one reads this much."""
+    kept: list[str] = []
+    room = MAX_ARTICLE_CHARS
+    for paragraph in paragraphs:
+        if room <= 0:
+            break
+        kept.append(shorten(paragraph, room))
+        room -= len(paragraph) + 2
+    return tuple(kept)
 
 
 def _has_words(paragraphs: Sequence[str], minimum: int) -> bool:
@@ -233,15 +292,22 @@ def body_blocks(tree: HtmlElement, url: str | None = None, *, spare_tree: bool =
     With `spare_tree` the caller is done with `tree` and lets readability edit it,
     sparing a copy of the page (~1 ms) when readability is asked.
     """
+    return body_candidates(tree, url, spare_tree=spare_tree)[0]
+
+
+def body_candidates(
+    tree: HtmlElement, url: str | None = None, *, spare_tree: bool = False
+) -> tuple[list[Block], list[Block] | None]:
+    """(the chosen body, the other extractor's body if it was asked), as `body_blocks` arbitrates."""
     chosen = _trafilatura(tree, url)
     size = _size(chosen)
     if not _needs_second_opinion(tree, size):
-        return chosen
+        return chosen, None
     readable = _readability(tree, url, copy=not spare_tree)
     longer = _size(readable) > READABILITY_GAIN * size
     if longer and (size < SHORT_BODY_WORDS or covers(readable, chosen, READABILITY_COVERS)):
-        return readable
-    return chosen
+        return readable, chosen
+    return chosen, readable
 
 
 def _needs_second_opinion(tree: HtmlElement, size: int) -> bool:
@@ -364,10 +430,18 @@ def _xml_element_blocks(element: etree._Element) -> Iterator[Block]:
                 yield from _xml_element_blocks(sub)
     elif tag == "table":
         for row in element.iter("row"):
-            cells = [normalise(" ".join(cell.itertext())) for cell in row.iterfind("cell")]
-            text = " | ".join(c for c in cells if c)
+            cells = row.findall("cell")
+            if any(_is_layout_cell(cell) for cell in cells):
+                # a page laid out in a table (2000s style): the cells hold the page's parts,
+                # menus beside the story, so each cell's lines are blocks of their own
+                for cell in cells:
+                    yield from _cell_blocks(cell)
+                continue
+            texts = [normalise(" ".join(cell.itertext())) for cell in cells]
+            text = " | ".join(t for t in texts if t)
             if text:
-                yield Block(text, ROW)
+                linked = sum(len(normalise(" ".join(ref.itertext()))) for ref in row.iter("ref"))
+                yield Block(text, ROW, links=min(1.0, linked / len(text)))
     elif tag == "quote" and len(element) and all(child.tag in ("p", "list", "quote") for child in element):
         for child in element:
             for block in _xml_element_blocks(child):
@@ -375,6 +449,31 @@ def _xml_element_blocks(element: etree._Element) -> Iterator[Block]:
     else:
         kind = {"head": HEADING, "quote": QUOTE}.get(tag, PARAGRAPH)
         yield from _line_blocks(element, kind)
+
+
+_CELL_BLOCKS = frozenset(("p", "head", "list", "quote", "table"))
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    """A table cell that holds paragraphs or headings, not a datum: the table lays out a page."""
+    return any(child.tag in _CELL_BLOCKS for child in cell)
+
+
+def _cell_blocks(cell: etree._Element) -> Iterator[Block]:
+    """A layout cell's blocks: its loose text and inline links (up to each paragraph or
+    heading) line by line, then each of its block children as usual."""
+    loose = etree.Element("p")
+    loose.text = cell.text
+    for child in cell:
+        if child.tag in _CELL_BLOCKS:
+            yield from _line_blocks(loose, PARAGRAPH)
+            loose = etree.Element("p")
+            loose.text = child.tail
+            yield from _xml_element_blocks(child)
+        else:
+            copy = deepcopy(child)
+            loose.append(copy)
+    yield from _line_blocks(loose, PARAGRAPH)
 
 
 def _line_blocks(element: etree._Element, kind: str) -> Iterator[Block]:
@@ -453,53 +552,74 @@ _HTML_SKIP = {"head", "title", "script", "style", "noscript", "template", "svg",
 
 
 def html_blocks(root: etree._Element) -> Iterator[Block]:
-    """Readability's HTML as blocks: one per paragraph, heading, list item, quote or table row."""
-    pending: list[str] = []
+    """Readability's HTML as blocks: one per paragraph, heading, list item, quote or table
+    row, with the share of each line's text inside links. A row of a layout table (its
+    cells hold paragraphs or line breaks) gives each cell's blocks instead."""
+    pending: list[tuple[str, bool]] = []  # (text, inside a link)
 
     def flush(kind: str = PARAGRAPH) -> Iterator[Block]:
-        text = "".join(pending)
+        pieces = list(pending)
         pending.clear()
-        for line in text.split("\n"):
-            line = normalise(line)
-            if line:
-                yield Block(line, kind)
+        line: list[str] = []
+        linked = 0
+        for text, in_link in pieces + [("\n", False)]:
+            parts = text.split("\n")
+            for i, part in enumerate(parts):
+                if i:
+                    joined = normalise("".join(line))
+                    if joined:
+                        yield Block(joined, kind, links=min(1.0, linked / len(joined)))
+                    line, linked = [], 0
+                line.append(part)
+                if in_link:
+                    linked += len(part.strip())
 
-    def walk(node: etree._Element) -> Iterator[Block]:
+    def walk(node: etree._Element, in_link: bool) -> Iterator[Block]:
         for child in node:
             tag = child.tag if isinstance(child.tag, str) else ""
+            child_link = in_link or tag == "a"
             if tag in _HTML_SKIP:
                 pass
             elif tag == "br":
-                pending.append("\n")
-            elif tag == "tr":
+                pending.append(("\n", False))
+            elif tag == "tr" and not _is_layout_row(child):
                 yield from flush()
                 cells = [normalise(c.text_content()) for c in child if isinstance(c.tag, str)]
                 text = " | ".join(c for c in cells if c)
                 if text:
-                    yield Block(text, ROW)
-            elif tag in _HTML_BLOCK_KINDS:
+                    linked = sum(len(normalise(a.text_content())) for a in child.iter("a"))
+                    yield Block(text, ROW, links=min(1.0, linked / len(text)))
+            elif tag in _HTML_BLOCK_KINDS and tag != "tr":
                 yield from flush()
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
                 yield from flush(_HTML_BLOCK_KINDS[tag])
-            elif tag in _HTML_CONTAINERS:
+            elif tag in _HTML_CONTAINERS or tag in ("tr", "td", "th"):
                 yield from flush()
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
                 yield from flush()
             elif tag:
                 if child.text:
-                    pending.append(child.text)
-                yield from walk(child)
+                    pending.append((child.text, child_link))
+                yield from walk(child, child_link)
             if child.tail:
-                pending.append(child.tail)
+                pending.append((child.tail, in_link))
 
     if root.text:
-        pending.append(root.text)
-    yield from walk(root)
+        pending.append((root.text, False))
+    yield from walk(root, False)
     yield from flush()
+
+
+_LAYOUT_CHILDREN = ("p", "div", "table", "br", "h1", "h2", "h3", "ul", "ol")
+
+
+def _is_layout_row(row: etree._Element) -> bool:
+    """A table row whose cells hold paragraphs, blocks or line breaks: the table lays out the page."""
+    return any(cell.find(tag) is not None for cell in row for tag in _LAYOUT_CHILDREN if isinstance(cell.tag, str))
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -535,5 +655,5 @@ def _is_headline(line: str) -> bool:
 
 
 def _shorten(text: str, limit: int = 12) -> str:
-    tokens = text.split()
+    tokens = text.split(maxsplit=limit)
     return text if len(tokens) <= limit else " ".join(tokens[:limit]) + "…"

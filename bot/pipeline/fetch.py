@@ -45,6 +45,7 @@ import httpx
 
 from bot.config import FetchSettings
 from bot.errors import (
+    BlockedAddress,
     ConnectFailed,
     FetchError,
     FetchTimeout,
@@ -198,6 +199,10 @@ class Fetcher:
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 failure = exc
                 continue
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+                # httpx reads a redirect's Location as it answers (our own URL is checked):
+                # `http:\\host`, `data:`, `javascript:` fail there, before we see them.
+                raise _bad_redirect(target, exc) from None
             except httpx.TimeoutException as exc:
                 raise FetchTimeout(detail=f"{target.url}: {type(exc).__name__}") from None
             except httpx.HTTPError as exc:
@@ -246,7 +251,9 @@ class Fetcher:
                 raise _too_large(target, limit, "decoded body")
         if checked is None:
             checked = check_body(kind, media, bytes(body[:SNIFF_BYTES]), charset)
-        text, codec = decode_text(bytes(body), content_type)
+        # Off the event loop, inside the fetch's deadline: decoding 5 MB of a slow codec
+        # (or detecting one) must hold neither the other users' answers nor the clock.
+        text, codec = await asyncio.to_thread(decode_text, bytes(body), content_type)
         return Page(
             url=str(target.url),
             status=response.status_code,
@@ -284,7 +291,16 @@ def _connect_failed(target: Target, exc: Exception | None) -> ConnectFailed:
     return ConnectFailed(detail=f"{target.url}: {type(exc).__name__}: {text}")
 
 
+def _bad_redirect(target: Target, exc: Exception) -> BlockedAddress:
+    return BlockedAddress(
+        "The link redirected to something that is not a web link, which I won't follow.",
+        detail=f"{target.url}: {type(exc).__name__}: {exc}",
+    )
+
+
 def _broken(target: Target, exc: httpx.HTTPError) -> FetchError:
+    if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc).lower():
+        return _bad_redirect(target, exc)  # `Location: http://[::1`
     return FetchError(
         "The website sent a broken or incomplete answer.",
         detail=f"{target.url}: {type(exc).__name__}: {exc}",

@@ -17,11 +17,15 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from bot.pipeline._bounds import MAX_TITLE_CHARS, shorten
+
 logger = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")
 # " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+")
+# How much of a title is read: a " | Site" suffix may follow a headline of MAX_TITLE_CHARS.
+_TITLE_READ = 2 * MAX_TITLE_CHARS
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LANG = re.compile(r"^([a-zA-Z]{2})(?:[-_]|$)")
 _ARTICLE_TYPES = {
@@ -45,6 +49,9 @@ class Metadata:
     published: str | None = None  # YYYY-MM-DD
     language: str | None = None  # declared by the page, ISO 639-1
     url: str | None = None
+    # every title the markup offers, most trusted first (JSON-LD headline, og:title,
+    # twitter:title, <title>), for `bot.pipeline.headline` to weigh against the page
+    title_candidates: tuple[str | None, ...] = ()
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
@@ -55,11 +62,12 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
 
     # trafilatura already weighs og:site_name against the JSON-LD publisher
     site = _clean(found.sitename or ld.get("site") or og["og:site_name"]) or _host_name(url or found.url)
+    # Cut before the suffix is looked for: each look reads the whole title.
     title = _clean(ld.get("title") or og["og:title"] or og["twitter:title"] or found.title)
     if title:
-        title = strip_site_suffix(title, site)
+        title = strip_site_suffix(shorten(title, _TITLE_READ), site)
     else:
-        title = strip_site_suffix(_clean(_title_element(tree)) or "", site) or None
+        title = strip_site_suffix(shorten(_clean(_title_element(tree)) or "", _TITLE_READ), site) or None
     author = _clean(found.author or ld.get("author"))
     if author and site and author.lower() == site.lower():
         author = None  # "by Al Jazeera" names no one
@@ -70,6 +78,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         published=iso_date(_find_date(tree, found.url or url) or ld.get("published")),
         language=declared_language(tree, metas, ld),
         url=found.url or url,
+        title_candidates=(ld.get("title"), og["og:title"], og["twitter:title"], _title_element(tree)),
     )
 
 

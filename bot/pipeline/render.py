@@ -4,6 +4,10 @@ Telegram caps a message at 4096 UTF-16 code units, so HTML is built from small
 self-contained blocks (each with balanced tags) and packed into messages; a block too
 long on its own is cut in its plain text, at a space, before escaping, so no cut ever
 falls inside a tag or an entity.
+
+Whatever a page holds, a digest stays short: its title, each sentence and each quote
+are cut at a word with "…" (bot.pipeline._bounds), and a digest never takes more than
+MAX_MESSAGES messages.
 """
 
 from __future__ import annotations
@@ -14,10 +18,16 @@ from urllib.parse import urlsplit
 
 from bot.links import utf16_len
 from bot.models import Digest, Quote
+from bot.pipeline._bounds import MAX_SENTENCE_CHARS, MAX_TITLE_CHARS, shorten
 from bot.texts import date_text, text
 
 TELEGRAM_LIMIT = 4096
 BULLET = "•"
+# A digest in more messages than this is no digest: the rest is left out.
+MAX_MESSAGES = 3
+# A quote and its speaker as shown (find_quotes already cuts quotes at 600 characters).
+MAX_QUOTE_CHARS = 700
+MAX_SPEAKER_CHARS = 120
 
 
 def escape(text: str) -> str:
@@ -57,7 +67,16 @@ def byline(digest: Digest, language: str | None = None) -> str:
 
 
 def quote_line(quote: Quote) -> str:
-    return f"“{quote.text}” — {quote.speaker}" if quote.speaker else f"“{quote.text}”"
+    said = shorten(quote.text, MAX_QUOTE_CHARS)
+    return f"“{said}” — {shorten(quote.speaker, MAX_SPEAKER_CHARS)}" if quote.speaker else f"“{said}”"
+
+
+def title_line(digest: Digest, language: str | None = None) -> str:
+    return shorten(digest.article.title or site_name(digest) or text("untitled", language), MAX_TITLE_CHARS)
+
+
+def sentence_line(sentence: str) -> str:
+    return shorten(sentence, MAX_SENTENCE_CHARS)
 
 
 # --- Telegram HTML -----------------------------------------------------------------
@@ -151,15 +170,15 @@ def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: 
         for i, piece in enumerate(_pieces(text, wrap, limit)):
             blocks.append((separator if i == 0 else "\n", piece))
 
-    add(article.title or site_name(digest) or text("untitled", language), _title(url), "")
+    add(title_line(digest, language), _title(url), "")
     add(byline(digest, language), _plain, "\n")
     for i, sentence in enumerate(digest.summary):
-        add(sentence.text, _bullet, "\n\n" if i == 0 else "\n")
+        add(sentence_line(sentence.text), _bullet, "\n\n" if i == 0 else "\n")
     for i, quote in enumerate(digest.quotes):
         add(quote_line(quote), _blockquote, "\n\n" if i == 0 else "\n")
     if not digest.summary:
         add(text("no_summary", language), _plain, "\n\n")
-    return pack(blocks, limit)
+    return pack(blocks, limit)[:MAX_MESSAGES]
 
 
 # --- Terminal text and JSON -----------------------------------------------------------
@@ -167,8 +186,8 @@ def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: 
 
 def text_digest(digest: Digest) -> str:
     article = digest.article
-    lines = [article.title or site_name(digest) or text("untitled"), byline(digest), ""]
-    lines += [f"  {BULLET} {s.text}" for s in digest.summary]
+    lines = [title_line(digest), byline(digest), ""]
+    lines += [f"  {BULLET} {sentence_line(s.text)}" for s in digest.summary]
     if digest.quotes:
         lines.append("")
         lines += [f"  {quote_line(q)}" for q in digest.quotes]

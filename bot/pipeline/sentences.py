@@ -33,12 +33,16 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦–—‣]|\d{1,2}[.)])\s+")
 _DASH_LINE = re.compile(r"^\W+$")
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space.
-_END = re.compile(r"(?:\.{3}|…|[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# A run of punctuation is only tried from its start (or just after a "…"): tried from
+# every position of a long run ("!!!!…" without a space) the search was quadratic. It
+# finds the same ends: from inside a run a match reaches the same lookahead.
+_END = re.compile(r"(?:…|(?<![.!?])[.!?]++)[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _INITIAL = re.compile(r"^[" + re.escape(_OPENING) + r"]*[^\W\d_]\.$")
 _DOTTED = re.compile(r"^[" + re.escape(_OPENING) + r"]*(?:[^\W\d_]{1,2}\.){2,}$")  # U.S.  E.E.U.U.
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
+# A news agency's credit after a dateline: "(AP)", "(Reuters)", "(dpa)".
+_AGENCY = re.compile(r"^\([A-Za-z][A-Za-z./]{1,14}\)$")
 
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
@@ -140,9 +144,10 @@ def _split_block(block: str, code: str) -> Iterator[str]:
     if not block or _DASH_LINE.match(block):
         return
     start = 0
+    brackets = _Brackets(block)
     for match in _END.finditer(block):
         end = match.end()
-        if _is_boundary(block, start, match, code):
+        if _is_boundary(block, start, match, code, brackets):
             sentence = block[start:end].strip()
             if sentence:
                 yield sentence
@@ -152,25 +157,26 @@ def _split_block(block: str, code: str) -> Iterator[str]:
         yield rest
 
 
-def _is_boundary(block: str, start: int, match: re.Match[str], code: str) -> bool:
+def _is_boundary(block: str, start: int, match: re.Match[str], code: str, brackets: _Brackets) -> bool:
     following = _NEXT_TOKEN.match(block, match.end())
     if following is None:
         return True
     nxt = following.group(1)
+    if _AGENCY.match(nxt):
+        return False  # "SANTA MONICA, Calif. (AP) -- ...": a dateline stays with its sentence
     first = nxt.lstrip(_OPENING + "-–—")[:1]
     if first.islower():
         # "Why?" he asked. / e.g. the / ... and then: the sentence goes on.
         return False
-    if _inside_brackets(block, start, match.end()):
+    if brackets.inside(start, match.end()):
         return False
     punct = match.group().rstrip(_CLOSERS)
     closed = len(match.group()) > len(punct)
     if punct != "." or closed:
         return True
-    before = _WORD_BEFORE.search(block, start, match.start() + 1)
-    if before is None:
-        return True
-    word = before.group(1)
+    # The word the full stop ends: back to the last space (the block has no other
+    # whitespace). A backwards regex search for it tried every start in the sentence.
+    word = block[max(start, block.rfind(" ", start, match.start()) + 1) : match.start() + 1]
     bare = word.lstrip(_OPENING)[:-1]
     # "the FT." or "patients with MS.": an all-capitals word is an acronym, not "Ft." or "Ms.".
     bare = "" if len(bare) > 1 and bare.isupper() and bare.isalpha() else bare.lower()
@@ -189,9 +195,21 @@ def _is_boundary(block: str, start: int, match: re.Match[str], code: str) -> boo
     return True
 
 
-def _inside_brackets(block: str, start: int, position: int) -> bool:
-    """A period inside an aside "(see p. 5. Also ...)" that closes soon after on this line."""
-    opened = block.count("(", start, position) - block.count(")", start, position)
-    if opened <= 0:
-        return False
-    return ")" in block[position : position + 300]
+class _Brackets:
+    """Is a period inside an aside "(see p. 5. Also ...)" that closes soon after on this line?
+
+    Counts brackets from the sentence's start as the scan moves on, never again from
+    the start: a long sentence with many candidate ends stays linear."""
+
+    def __init__(self, block: str) -> None:
+        self._block = block
+        self._start = self._position = self._opened = 0
+
+    def inside(self, start: int, position: int) -> bool:
+        block = self._block
+        if start != self._start:  # a new sentence (starts only move forward)
+            self._start = self._position = start
+            self._opened = 0
+        self._opened += block.count("(", self._position, position) - block.count(")", self._position, position)
+        self._position = position
+        return self._opened > 0 and ")" in block[position : position + 300]

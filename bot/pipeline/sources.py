@@ -29,16 +29,31 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
         kind = "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "replace")) else "text"
         return Source(kind, text, given)
     path = Path(given)
-    if path.is_file():
+    if _is_file(path):
         return _read_file(path, given)
     if _SCHEME.match(given) and not re.match(r"^[a-z]:[\\/]", given, re.IGNORECASE):
         # Any scheme goes to the fetcher, which explains why ftp: or file: is refused.
         return Source("url", given, given)
     if _BARE_DOMAIN.match(given) and not _looks_like_file_name(given):
         return Source("url", f"https://{given}", given)
-    if path.exists():
+    if _exists(path):
         raise SourceError(f"{given} is not a regular file.")
     raise SourceError(f"{given!r} is not a web link or a file I can find.")
+
+
+def _is_file(path: Path) -> bool:
+    # A name no file system takes (a 5,000-character link: "File name too long") is no file.
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 _FILE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".json", ".xml", ".csv"}

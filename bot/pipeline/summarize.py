@@ -40,6 +40,9 @@ NEWS_MAX_SENTENCES = 150
 DUPLICATE_JACCARD = 0.6
 # A sentence this much covered by an excluded quote only repeats the quote.
 QUOTE_COVERAGE = 0.6
+# A sentence that holds this much of a shown quote of this many words or more repeats it.
+QUOTE_HELD = 0.8
+MIN_SHOWN_QUOTE_WORDS = 5
 MIN_WORDS = 4
 
 
@@ -226,7 +229,8 @@ def _quote_tokens(text: str) -> list[str]:
 
 
 def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
-    """Whether `text` is mostly one of `quotes` (token lists) plus a short attribution.
+    """Whether `text` is mostly one of `quotes` (token lists) plus a short attribution,
+    or holds nearly all of one, however long its attribution.
 
     "It is a disaster," said John Smith, the mayor. -> mostly the quote.
     Only runs of three or more words in the quote's order count, so words the two
@@ -239,6 +243,10 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
         matcher = difflib.SequenceMatcher(None, tokens, list(quote), autojunk=False)
         covered = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
         if covered / len(tokens) >= QUOTE_COVERAGE:
+            return True
+        if len(quote) >= MIN_SHOWN_QUOTE_WORDS and covered >= QUOTE_HELD * len(quote):
+            # `Huma Abedin, vice chairwoman for the campaign, emailed supporters on
+            # Monday, telling them, "…"`: the bullet would show the quote a second time.
             return True
     return False
 

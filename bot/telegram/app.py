@@ -25,7 +25,7 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter
 
-from bot.config import Config
+from bot.config import Config, require_webhook_secret
 from bot.errors import ConfigError
 from bot.store import StoreUnavailable
 from bot.telegram.delivery import PatientRateLimiter
@@ -83,6 +83,7 @@ def configured_builder(config: Config, state: BotState) -> ApplicationBuilder[An
     if not token:
         raise ConfigError(MISSING_TOKEN)
     settings = config.telegram
+    require_webhook_secret(settings)
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -197,6 +198,11 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
         try:
             yield application
         finally:
+            # First the CPU pool: its workers are killed, so no handler waits on a page
+            # (the Application's stop waits for every handler to end).
+            cpu = state_of(application).cpu
+            if cpu is not None:
+                await cpu.close()
             if updater.running:
                 await updater.stop()
             if application.running:

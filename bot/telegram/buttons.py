@@ -47,7 +47,8 @@ def view_data(key: str, view: View) -> str:
 
 def parse_view_data(data: str) -> tuple[str, View] | None:
     parts = data.split(":")
-    if len(parts) != 5 or parts[0] + ":" != PREFIX or not all(p.isdigit() for p in parts[2:]):
+    # ASCII digits only: "²" is a digit to str.isdigit() and an error to int().
+    if len(parts) != 5 or parts[0] + ":" != PREFIX or not all(p.isascii() and p.isdigit() for p in parts[2:]):
         return None
     key, sentences, quotes, method = parts[1], int(parts[2]), int(parts[3]), int(parts[4])
     if not key or not 1 <= sentences <= MAX_SENTENCES or not 0 <= quotes <= MAX_QUOTES or method >= len(ALGORITHMS):

@@ -1,19 +1,34 @@
-"""The CPU pool: extraction and summaries run here, so the event loop never waits on CPU."""
+"""The CPU pool: extraction and summaries run here, so the event loop never waits on CPU.
+
+Each worker is a process of its own, talking to the bot over a pipe, one job at a time.
+A job past its deadline costs its worker: the process is killed and a fresh one takes
+its place. (A thread cannot be stopped, nor can a process pool's worker alone; a page
+that keeps a regex busy for an hour holds the GIL, so the worker cannot even notice
+it was given up on.) Shutting down kills whatever is still working, so the bot stops
+within seconds whatever its pages do.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import contextlib
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from bot.errors import ExtractError, NewsbotError
+
+__all__ = ["CPU_DEADLINE", "OVERALL_DEADLINE", "STOPPING", "TOO_BUSY", "WORKER_NICENESS", "CpuPool"]
 
 log = logging.getLogger(__name__)
 
@@ -27,97 +42,227 @@ OVERALL_DEADLINE = 300.0
 # Workers run below the bot's event loop, which shares the machine's cores with them: a
 # busy pool must not keep Telegram's updates and the answers waiting.
 WORKER_NICENESS = 10
+# How long a worker asked to stop may take to finish before it is killed.
+STOP_GRACE = 1.0
 
 TOO_BUSY = "I have too many pages to read right now. Please send the link again in a few minutes."
+TOO_LONG = "That page took too long to read."
+STOPPING = "I am restarting right now. Please send the link again in a minute."
+BROKEN = "I could not process that page."
+
+
+@dataclass(eq=False)  # each worker is itself: hashed by identity
+class _Worker:
+    process: BaseProcess
+    pipe: Connection  # the bot's end
 
 
 class CpuPool:
-    """A small process pool.
+    """A few worker processes, each running one job at a time.
 
     Workers come from a forkserver that has already imported and exercised the pipeline
     (bot.telegram.warm): a new worker starts warm, and is never forked from a process
     running threads. The forkserver's first start takes a second or more, so it happens
     in a thread while the bot already answers; the first digest waits for it. A worker
-    that dies (out of memory on a monster page) takes the pool with it; the pool is then
-    replaced and that request answered with an error.
+    that dies (out of memory on a monster page) or runs past the deadline is replaced,
+    and that one request answered with an error.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._ready: asyncio.Task[concurrent.futures.ProcessPoolExecutor] | None = None
-        # One per worker: a job is handed to the pool only when a worker is free, so its
-        # deadline counts its own run time. Held until the worker is really done, even
-        # after we gave up on the job, so the next one is not queued behind it.
-        self._free = asyncio.Semaphore(workers)
+        self._ready: asyncio.Task[None] | None = None
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._all: set[_Worker] = set()
+        self._context = multiprocessing.get_context("forkserver")
+        # Threads that wait on the pipes: the default executor's few threads serve the
+        # store and the fetcher, and must not sit behind a minute-long page.
+        self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=2 * workers + 2, thread_name_prefix="cpu pipe")
+        self._closed = False
+        self._stopping = asyncio.Event()
 
     def start(self) -> None:
         """Begin starting the workers in the background; call from the event loop."""
-        self._ready = asyncio.create_task(asyncio.to_thread(self._spawn), name="cpu pool start")
+        self._ready = asyncio.create_task(self._start(), name="cpu pool start")
 
-    def _spawn(self) -> concurrent.futures.ProcessPoolExecutor:
-        context = multiprocessing.get_context("forkserver")
+    async def _start(self) -> None:
         # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
-        context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
-        executor = concurrent.futures.ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
-        )
-        # Submitting blocks until the forkserver is up: do it here, in a thread, once.
-        executor.submit(os.getpid).result()
-        return executor
+        self._context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
+        for _ in range(self.workers):
+            self._add(await self._spawn())
+
+    async def _spawn(self) -> _Worker:
+        loop = asyncio.get_running_loop()
+        # The first spawn waits for the forkserver to start and warm up: in a thread.
+        return await loop.run_in_executor(self._threads, self._new_worker)
+
+    def _new_worker(self) -> _Worker:
+        mine, theirs = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(theirs, os.getpid()), name="newsbot cpu", daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, mine)
+
+    def _add(self, worker: _Worker) -> None:
+        if self._closed:
+            _kill(worker)
+            return
+        self._all.add(worker)
+        self._idle.put_nowait(worker)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         if self._ready is None:
             raise RuntimeError("the CPU pool is not running")
-        ready = self._ready
-        executor = await asyncio.shield(ready)
+        await asyncio.shield(self._ready)
         try:
             async with asyncio.timeout(OVERALL_DEADLINE):
-                await self._free.acquire()
-                return await self._run(executor, fn, *args)
+                worker = await self._take()
+                return await self._run(worker, fn, *args)
         except TimeoutError:
             raise NewsbotError(TOO_BUSY, detail=f"{fn.__name__} waited and ran past {OVERALL_DEADLINE:g} s") from None
-        except concurrent.futures.BrokenExecutor as exc:
-            log.error("a CPU worker died (%s); starting a new pool", exc)
-            if self._ready is ready:
-                executor.shutdown(wait=False, cancel_futures=True)
-                self.start()
-            raise ExtractError("I could not process that page.", detail=str(exc)) from None
 
-    async def _run(self, executor: concurrent.futures.Executor, fn: Callable[..., T], *args: Any) -> T:
-        """Run `fn` on a worker whose place `run` holds; the place is given back when it ends."""
-        loop = asyncio.get_running_loop()
+    async def _take(self) -> _Worker:
+        """The next idle worker; NewsbotError(STOPPING) once the pool closes."""
+        getter = asyncio.ensure_future(self._idle.get())
+        stopper = asyncio.ensure_future(self._stopping.wait())
         try:
-            job = executor.submit(fn, *args)
+            await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
         except BaseException:
-            self._free.release()
+            self._give_back(getter)
             raise
-        job.add_done_callback(lambda _: _call_soon(loop, self._free.release))
+        finally:
+            stopper.cancel()
+        if self._stopping.is_set():
+            self._give_back(getter)
+            raise NewsbotError(STOPPING, detail="the CPU pool is closing")
+        return getter.result()
+
+    def _give_back(self, getter: asyncio.Future[_Worker]) -> None:
+        if not getter.done():
+            getter.cancel()
+        elif not getter.cancelled():
+            self._idle.put_nowait(getter.result())
+
+    async def _run(self, worker: _Worker, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn` on `worker`, which is ours until this ends: handed back when the job
+        ended, replaced when it was killed or died."""
+        loop = asyncio.get_running_loop()
+        exchange = loop.run_in_executor(self._threads, _exchange, worker.pipe, (fn, args))
+        # Given up on, it ends when its worker is killed: nobody reads that error.
+        exchange.add_done_callback(lambda f: f.cancelled() or f.exception())
+        healthy = False
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(job), CPU_DEADLINE)
+            outcome, value = await asyncio.wait_for(asyncio.shield(exchange), CPU_DEADLINE)
+            healthy = True
         except TimeoutError:
-            raise ExtractError("That page took too long to read.", detail=f"{fn.__name__} ran past {CPU_DEADLINE:g} s") from None
+            raise ExtractError(TOO_LONG, detail=f"{fn.__name__} ran past {CPU_DEADLINE:g} s") from None
+        except (EOFError, OSError) as exc:  # the worker died mid-job
+            if self._closed:  # stopped by close(): not the page's fault
+                raise NewsbotError(STOPPING, detail=f"{fn.__name__}: the CPU pool closed") from None
+            log.error("a CPU worker died (%s: %s); starting a new one", type(exc).__name__, exc)
+            raise ExtractError(BROKEN, detail=f"{fn.__name__}: the worker died") from None
+        finally:
+            if healthy:
+                self._idle.put_nowait(worker)
+            else:
+                # Killed whatever it was doing (the waiting thread then sees the pipe close).
+                self._replace(worker)
+        if outcome == "error":
+            raise value
+        return value
+
+    def _replace(self, worker: _Worker) -> None:
+        _kill(worker)
+        self._all.discard(worker)
+        if self._closed:
+            return
+        task = asyncio.ensure_future(self._spawn())
+        task.add_done_callback(self._spawned)
+
+    def _spawned(self, task: asyncio.Future[_Worker]) -> None:
+        if task.cancelled():
+            return
+        if task.exception() is not None:
+            log.error("could not start a CPU worker: %s", task.exception())
+            return
+        self._add(task.result())
 
     async def close(self) -> None:
+        """Stop every worker: idle ones are asked to, busy ones killed after STOP_GRACE."""
         if self._ready is None:
             return
         ready, self._ready = self._ready, None
+        self._closed = True
+        self._stopping.set()
         try:
-            executor = await ready
+            await ready
         except Exception as exc:  # noqa: BLE001 - it never started; nothing to stop
             log.warning("the CPU pool did not start: %s", exc)
+        workers = list(self._all)
+        self._all.clear()
+        await asyncio.get_running_loop().run_in_executor(None, _stop_all, workers)
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+
+def _exchange(pipe: Connection, job: tuple[Callable[..., Any], tuple[Any, ...]]) -> tuple[str, Any]:
+    """In a thread: hand the worker its job and wait for the answer."""
+    pipe.send(job)
+    return pipe.recv()
+
+
+def _kill(worker: _Worker) -> None:
+    with contextlib.suppress(Exception):
+        worker.process.kill()
+    with contextlib.suppress(Exception):
+        worker.pipe.close()
+
+
+def _stop_all(workers: list[_Worker]) -> None:
+    for worker in workers:
+        with contextlib.suppress(Exception):
+            worker.pipe.send(None)  # an idle worker ends at once
+    deadline = time.monotonic() + STOP_GRACE
+    for worker in workers:
+        worker.process.join(max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():
+            _kill(worker)
+            worker.process.join(1.0)
+        with contextlib.suppress(Exception):
+            worker.pipe.close()
+
+
+# -- in the worker ----------------------------------------------------------------
+
+
+def _serve(pipe: Connection, bot_pid: int) -> None:
+    """A worker's life: jobs from the pipe, answers back, until told to stop."""
+    start_worker(bot_pid)
+    while True:
+        try:
+            job = pipe.recv()
+        except (EOFError, OSError):
+            return  # the bot is gone
+        if job is None:
             return
-        await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
-
-
-def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:
-    # A job may end after the bot's loop has closed (at shutdown): nobody is waiting then.
-    with contextlib.suppress(RuntimeError):
-        loop.call_soon_threadsafe(callback)
+        fn, args = job
+        try:
+            answer: tuple[str, Any] = ("ok", fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - the bot re-raises it
+            answer = ("error", exc)
+        try:
+            pipe.send(answer)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # noqa: BLE001 - an answer that does not pickle
+            pipe.send(("error", ExtractError(BROKEN, detail=f"{fn.__name__}: unpicklable answer: {exc}")))
 
 
 def start_worker(bot_pid: int) -> None:
-    """Worker initializer: yield the cores to the bot's event loop; exit with the bot."""
+    """Worker start: yield the cores to the bot's event loop; end with the bot."""
     os.nice(WORKER_NICENESS)
+    # The forkserver ends with the bot, and the kernel then kills its children at once,
+    # even in the middle of a long regex (which keeps the watcher thread below from running).
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     watch_bot(bot_pid)
 
 

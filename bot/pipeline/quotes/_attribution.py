@@ -36,6 +36,11 @@ from bot.pipeline.quotes._names import Cast
 from bot.pipeline.quotes._rules import ENGLISH, Rules, rules_for
 from bot.pipeline.quotes._speakers import resolve
 
+# How far before and after a quote its lead-in and reporting clause are looked for:
+# a sentence is rarely this long, and reading whole paragraphs for every quote made
+# a paragraph of many quotes quadratic.
+CONTEXT_CHARS = 1_000
+
 
 @dataclass(frozen=True)
 class QuoteMatch:
@@ -149,7 +154,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
         return True, clause
     # `…," he said` / `…" Putin noted.` / `…?" asked X`: a reporting verb early in the
     # rest of the sentence; right after the quote unless the quote ends in a comma.
-    ends = sentence_ends(after, rules)
+    ends = sentence_ends(after, rules, limit=1)
     head = after[: ends[0]] if ends else after
     early = " ".join(head.split()[:8])
     if rules is not ENGLISH and clause.found and _verb_first(after, rules):
@@ -186,7 +191,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
 def _bare_clause(after: str, rules: Rules = ENGLISH) -> bool:
     """`” Trump said.` / `” the spokesman said Tuesday.`: a sentence that is only a
     reporting clause (`”, critica.` where the subject may go unsaid)."""
-    ends = sentence_ends(after, rules)
+    ends = sentence_ends(after, rules, limit=1)
     sentence = after[: ends[0]] if ends else after
     words = sentence.split()
     fewest = 1 if rules.pro_drop else 2
@@ -228,8 +233,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         body = text[seg.body_start : seg.body_end]
         if not re.search(r"\w", body):
             continue
-        before = text[p_start : seg.start]
-        after = text[seg.end : p_end]
+        before = text[max(p_start, seg.start - CONTEXT_CHARS) : seg.start]
+        after = text[seg.end : min(p_end, seg.end + CONTEXT_CHARS)]
         if not seg.opened:
             start_free, c_before = True, Clause()
         else:
@@ -239,7 +244,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 # sentence, a partial quote.
                 start_free = False
         end_free, c_after = _ends_free(body, after, rules) if seg.closed else (True, Clause())
-        if re.search(r"\.\W*$", body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after, rules):
+        if _ends_in_full_stop(body) and not re.match(r"\s*[―—–-]", after) and not _bare_clause(after, rules):
             # A quote ending in a full stop ends its sentence: what follows is another
             # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
@@ -280,7 +285,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
-            speaker = resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before)
+            speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
@@ -291,14 +296,14 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 and previous.standalone
                 and previous.speaker == speaker
                 and paragraph - paragraph_of(starts, previous.end - 1) == 1
-                and len(sentence_ends(text[previous.end : starts[paragraph] - 2])) <= 1
+                and len(sentence_ends(text[previous.end : starts[paragraph] - 2], limit=2)) <= 1
             ):
                 # The speaker's quotation goes on over the next paragraph: one quote.
                 joined = previous.pieces + tuple(replace(p, continued=True) if i == 0 else p for i, p in enumerate(pieces))
                 matches[-1] = replace(previous, pieces=joined, text=_body(text, joined))
                 continue
         elif standalone:
-            speaker = _introduced(text, starts, paragraph, cast, offset, article.author, rules)
+            speaker = cast.plausible(_introduced(text, starts, paragraph, cast, offset, article.author, rules))
             how = "introduced" if speaker else ""
         else:
             speaker = None
@@ -318,11 +323,24 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     return matches
 
 
+def _ends_in_full_stop(body: str) -> bool:
+    """A full stop after the last word, read backwards (a regex search for a full stop
+    then non-word characters to the end tried every full stop in the quote)."""
+    for ch in reversed(body):
+        if ch == ".":
+            return True
+        if ch.isalnum() or ch == "_":
+            return False
+    return False
+
+
 def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> int:
-    """Where the sentence holding `offset` ends (its paragraph's end at the latest)."""
+    """Where the sentence holding `offset` ends (its paragraph's end at the latest,
+    CONTEXT_CHARS on)."""
     index = paragraph_of(starts, offset)
     end = starts[index + 1] - 2 if index + 1 < len(starts) else len(text)
-    ends = sentence_ends(text[offset:end], rules)
+    end = min(end, offset + CONTEXT_CHARS)
+    ends = sentence_ends(text[offset:end], rules, limit=1)
     return offset + ends[0] if ends else end
 
 
@@ -335,7 +353,8 @@ def _headline(text: str, starts: list[int], paragraphs: tuple[str, ...], pieces:
     return whole and (text[first.start] in "‘'" or (body.upper() == body and len(body.split()) >= 2))
 
 
-_SHORT_QUOTE = re.compile(r"[“\"](?:[^“”\"\s]+\s?){1,6}[”\"]")
+# Possessive: a word split every way into up to six pieces made a long word cost n^5.
+_SHORT_QUOTE = re.compile(r"[“\"](?:[^“”\"\s]++\s?){1,6}[”\"]")
 
 
 def _is_title(text: str, item: _Found) -> bool:

@@ -11,6 +11,7 @@ from bot.lang.en import OF_WHOM, PARTICLES
 from bot.pipeline.quotes._names import _PARENTHESES, _is_name_token, _is_title, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # The pronouns that stand for one person.
 _PERSONAL = frozenset(("he", "she"))
 
@@ -66,11 +67,11 @@ def is_reporting_verb(word: str, rules: Rules | None = None) -> bool:
 
 
 def _pronoun(word: str, rules: Rules) -> str | None:
-    """The clause's pronoun in English terms: another language's "er", "elle", "она"
-    is "he" (a person), its plural "they"."""
+    """The clause's pronoun in English terms: another language's "er", "он" is "he",
+    "elle", "она" is "she", its plural "they"."""
     low = word.lower()
     if low in rules.personal:
-        return low if rules is ENGLISH else "he"
+        return low if rules is ENGLISH else "she" if low in rules.feminine else "he"
     if low in rules.pronouns:
         return low if rules is ENGLISH else "they"
     return None
@@ -151,16 +152,37 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
         return []
     if appositive and len(chunks) >= 2:
         first, second = chunks[-2], chunks[-1]
+        if first[0].lower() in rules.links or first[0].lower() in rules.stop_after:
+            # `After winning Ohio, Gov. John Kasich, said`: the first chunk is an adverbial.
+            first = second
+        if _only_a_name(second, rules) and not _only_a_name(first, rules):
+            # `Clinton's campaign chairman, John Podesta, said`: the name the description gets.
+            return second
         if name_in(" ".join(first), rules)[0] or not name_in(" ".join(second), rules)[0]:
             return first
         return second
     chunk = chunks[-1]
+    if len(chunks) >= 2 and chunk[0].islower() and _only_a_name(chunks[-2], rules):
+        # `Anthony Anton, president and CEO of the association stated`: an appositive
+        # whose closing comma went missing; the name speaks.
+        return chunks[-2]
     if len(chunks) >= 2 and chunks[-2][0].lower() in rules.determiners and all(w.islower() for w in chunks[-2] + chunk):
         # `the bespectacled, 71-year-old diplomat said`: adjectives listed with commas.
         chunk = chunks[-2] + chunk
     # `Audience members laughed when he urged`: the subject follows the last linking word.
     links = [i for i, w in enumerate(chunk) if w.lower() in rules.links]
     return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _only_a_name(words: list[str], rules: Rules) -> bool:
+    """`Anthony Anton`, `Gov. Jane Doe`: name words (and titles) and nothing else."""
+    return any(_is_name_token(w, rules) and not _is_title(w, rules) for w in words) and all(
+        _is_name_token(w, rules) or w.lower() in PARTICLES for w in words
+    )
 
 
 def clause_after(text: str, rules: Rules | None = None) -> Clause:
@@ -193,7 +215,7 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
         # `„…“, so Scholz.`
         return _noun_phrase(_first_chunk(words[1:], rules), rules)
     for i, w in enumerate(words[:12]):
-        if not is_reporting_verb(w, rules):
+        if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)):
             continue
         subject = words[:i]
         if subject and _subject(subject, rules):
@@ -240,6 +262,7 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         words = _words(stripped, rules)
         if not words or not is_reporting_verb(words[-1], rules):
             return Clause()
+    whole = _words(last_sentence(stripped, rules), rules)
     sentence = re.split(r"[”\"»“]", last_sentence(stripped, rules))[-1]
     words = _words(sentence, rules)
     while words and words[-1] in ",:—–-":
@@ -252,12 +275,20 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
     # The reporting verb nearest the quote; its subject is just before it.
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
-        if not is_reporting_verb(words[i], rules):
-            continue
+        if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])):
+            continue  # `told the Washington Post`: a capital inside a sentence is a name
         if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
             # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
-            # sentence's subject speaks.
-            clause = _sentence_subject(words[:i], rules)
+            # sentence's subject speaks, whatever the sentence quoted on its way.
+            clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
+            if clause.found:
+                return clause
+        clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
+        if i > 0 and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+            # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
+            # Brooklyn was his answer, but went on to say`: the verbs share the
+            # sentence's subject.
+            clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
         chunk = _subject(words[:i], rules)
@@ -282,15 +313,23 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
 
 
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
-    """The first name in a sentence that some lowercase word (its verb) follows."""
+    """The first name in a sentence that some lowercase word (its verb) follows, after
+    any leading adverbial (`In an interview with Matei Rosca last year, Lazar said`)."""
     rules = rules or ENGLISH
+    if words and (words[0].lower() in rules.stop_after or words[0].lower() in rules.links) and "," in words:
+        words = words[words.index(",") + 1 :]
     for i, word in enumerate(words):
         if not _is_name_token(word, rules) or _is_title(word, rules):
             continue
         j = i
         while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
             j += 1
-        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in rules.titles):
+        if _POSSESSIVE_END.search(words[j]):
+            continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
+        # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
+        # then its appositive (not `Wait, it gets better:`).
+        opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i
+        if j + 1 >= len(words) or (words[j + 1].islower() and words[j + 1] not in rules.titles) or (opening and words[j + 1] == ","):
             name = name_in(" ".join(words[i : j + 1]), rules)[0]
             if name:
                 return Clause(name=name)
@@ -299,15 +338,18 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     return Clause()
 
 
-_END = re.compile(r"[.!?…]+[\"”’»“)\]]*(?=\s|$)")
+# Tried only where a run of punctuation starts: from inside a run a match reaches the
+# same lookahead, and trying every position of a long run ("!!!…") was quadratic.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»“)\]]*+(?=\s|$)")
 
 
 _LAST_WORD = re.compile(r"([\w.-]+)$")
 _LONGEST_WORD = 64
 
 
-def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
-    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none."""
+def sentence_ends(text: str, rules: Rules | None = None, *, limit: int | None = None) -> list[int]:
+    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none.
+    With `limit`, only the first `limit` ends (callers after the first end spare the rest)."""
     abbreviations = (rules or ENGLISH).abbreviations
     ends = []
     # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
@@ -322,6 +364,8 @@ def sentence_ends(text: str, rules: Rules | None = None) -> list[int]:
             if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
                 continue
         ends.append(m.end())
+        if len(ends) == limit:
+            break
     return ends
 
 

@@ -99,7 +99,19 @@ _PAIRED_GUILLEMET = {"»": "«", "«": "»", "›": "‹", "‹": "›"}
 # `«…«Мерзни, мерзни, волчий хвост»`, — сказал он`: Russian prints one mark where an
 # inner and the outer quote close together, the dash of the clause right after it.
 _SHARED_CLOSE = re.compile(r"\s*,?\s*[—–]")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:…]\s+)$")
+# Quote segments read per article (news articles have up to ~150): a page of
+# thousands of quote marks costs no more than a long interview.
+MAX_SEGMENTS = 300
+
+
+def _opens_sentence(paragraph: str, end: int) -> bool:
+    """Does paragraph[:end] end where a sentence may open (its start, or a sentence end
+    and space)? Read backwards from `end`: a search over the whole prefix, for every
+    mark, made a paragraph of guillemets quadratic."""
+    i = end
+    while i > 0 and paragraph[i - 1].isspace():
+        i -= 1
+    return end == 0 or (0 < i < end and paragraph[i - 1] in ".!?:…")
 
 
 def _paired(
@@ -202,7 +214,7 @@ def _shared_open(paragraph: str, base: int, found: list[Segment], closer: str) -
         seg = found[k]
         if not seg.opened or paragraph[seg.start - base] != opening:
             return None
-        if _SENTENCE_OPENS.search(paragraph[: seg.start - base]):
+        if _opens_sentence(paragraph, seg.start - base):
             return k
     return None
 
@@ -213,6 +225,8 @@ def all_segments(article: Article, reversed_first: bool = False) -> list[Segment
     base = 0
     still_open = False
     for index, paragraph in enumerate(article.paragraphs):
+        if len(segments) >= MAX_SEGMENTS:
+            break
         found, open_after = _segments(paragraph, base, index, reversed_first)
         if still_open and segments and found and found[0].start == base:
             # The convention: each paragraph reopens, the last one closes.
@@ -220,7 +234,7 @@ def all_segments(article: Article, reversed_first: bool = False) -> list[Segment
         segments.extend(found)
         still_open = open_after
         base += len(paragraph) + 2
-    return segments
+    return segments[:MAX_SEGMENTS]
 
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.lang.en import GENERIC_ROLES, PARTICLES, SUFFIXES
@@ -82,6 +83,8 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
         # German capitalises every noun: "der Sprecher", "das Ministerium" are not names.
         runs = [run for run in runs if not _common_noun(run, words, rules)]
     for candidate in runs:
+        if best and len(best) >= 2 and _followed_by_of(best, words):
+            break  # `Sen. Tammy Baldwin of Wisconsin`: the person, not where she is from
         # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
         # run: "Amy Pope" keeps her surname.
         titled = [i for i, w in enumerate(candidate[:-1]) if _is_title(w, rules)]
@@ -108,6 +111,21 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if not name.endswith(" Jr."):
         name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
+
+
+def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
+    """Names written where a place goes: a one-word one ("in Ohio") however it is used
+    elsewhere ("Ohio said" is a headline's shorthand), a longer one unless the article
+    shows it is a person's ("in Jackson Heights" vs "in Jane Jackson's office")."""
+    return frozenset(name for name in located if len(name.split()) == 1 or name not in people)
+
+
+_OF = frozenset(("of", "from"))
+
+
+def _followed_by_of(run: list[str], words: list[str]) -> bool:
+    at = next((i for i, w in enumerate(words) if w is run[-1]), -1)
+    return 0 <= at < len(words) - 1 and words[at + 1] in _OF
 
 
 def _genitive_lead(run: list[str], rules: Rules) -> bool:
@@ -152,8 +170,10 @@ class Mention:
     full: str = ""
     # Opens its sentence, as the subject usually does.
     opens: bool = False
-    # Heads an institution's name ("Hospital de Albacete"), never a person.
+    # Heads an institution's name ("Hospital de Albacete", "Security Council"), never a person.
     institution: bool = False
+    # "Trump's campaign": names whose someone or something, not the subject.
+    possessive: bool = False
 
     @property
     def person(self) -> bool:
@@ -170,6 +190,12 @@ class Cast:
     _starts: tuple[int, ...]
     text: str = ""
     rules: Rules = field(default=None, compare=False)  # type: ignore[assignment]
+    # "m" or "f" for the people the article shows to be a man or a woman.
+    genders: dict[str, str] = field(default_factory=dict, compare=False)
+    # Full names the article treats as people's (see `_people`).
+    people: frozenset[str] = field(default=frozenset(), compare=False)
+    # Full names it writes where a place goes ("in New York") and never as a person's.
+    places: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if self.rules is None:
@@ -185,6 +211,8 @@ class Cast:
         # once, loses to the name the body keeps using.
         seen: dict[str, dict[str, int]] = {}
         parsed: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        genders: dict[str, list[int]] = {}
+        located: set[str] = set()
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -209,11 +237,29 @@ class Cast:
             else:
                 full = _best(_clean(name), seen) or name
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
-            lead = _SENTENCE_BREAK.split(text[max(0, m.start() - 50) : m.start()])[-1]
+            lead = _SENTENCE_BREAK.split(text[max(0, start - 50) : start])[-1]
             opens = len(lead.split()) <= 3 and "," not in lead
-            institution = _clean(tokens[0]).lower() in rules.institutions
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution))
-        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules)
+            institution = _clean(tokens[0]).lower() in rules.institutions or _clean(tokens[-1]).lower() in rules.institutions
+            possessive = run.endswith(("'s", "’s", "'", "’"))
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
+            _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
+            if tail and tail[-1].lower() in rules.locatives:
+                located.add(full)
+            if _COPYRIGHT.search(before):
+                # "© 2007 United Press International": the agency, none of it a speaker.
+                located.update([full, run, *(_clean(w) for w in run.split())])
+            if not possessive and (after or _speaks(text, m.end(), rules) or _spoken_of(before, rules)):
+                # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
+                genders[full][2] = 1
+        genders_found = _decide(genders, rules)
+        # Titled, described, speaking, or with a first name that tells a man or a woman.
+        titled = frozenset(
+            name
+            for name, (_, _, person) in genders.items()
+            if person or (len(name.split()) >= 2 and any(_first_name(_clean(name.split()[0]).lower(), g, rules) for g in "mf"))
+        )
+        people = _people(mentions, titled, rules)
+        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, _places(located, people))
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
@@ -271,19 +317,83 @@ class Cast:
                 return mention.full
         return None
 
-    def recent_person(self, offset: int, *, reach: int = 600) -> str | None:
+    def compatible(self, name: str, pronoun: str | None) -> bool:
+        """Can "he" / "she" stand for this person, as far as the article tells? Not for
+        a place: "New York" is no "he"."""
+        if name in self.places:
+            return False
+        gender = self.genders.get(name)
+        return gender is None or pronoun not in ("he", "she") or gender == ("f" if pronoun == "she" else "m")
+
+    def recent_person(self, offset: int, *, reach: int = 600, pronoun: str | None = None) -> str | None:
         """Who "he" or "she" most likely is: the latest person opening a sentence
-        within `reach` characters, else the latest person mentioned."""
+        within `reach` characters, else the latest person mentioned; one the pronoun
+        can stand for."""
         earlier = self.before(offset)
         for mention in reversed(earlier):
             if offset - mention.start > reach:
                 break
-            if mention.person and mention.opens:
+            if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
                 return mention.full
         for mention in reversed(earlier):
-            if mention.person:
+            if self._someone(mention) and self.compatible(mention.full, pronoun):
                 return mention.full
         return None
+
+    @functools.cached_property
+    def lowercase(self) -> frozenset[str]:
+        """Words the article writes in lower case: a capitalised one of them is no name.
+        Read on demand: only a one-word speaker needs it."""
+        return frozenset(w for w in _WORD.findall(self.text) if w.islower())
+
+    def plausible(self, speaker: str | None) -> str | None:
+        """The speaker, unless it cannot be one: a place ("Ohio" after "in Ohio"), page
+        furniture ("Feed McCain", "Trackback Comments", the agency after "©"), or one
+        capitalised word the article also writes in lower case ("Partial", "Speaking")."""
+        if not speaker or speaker in self.places:
+            return None
+        words = speaker.split()
+        if any(_clean(w).lower() in self.rules.furniture for w in words):
+            return None
+        if len(words) == 1 and words[0][:1].isupper() and _clean(words[0]).lower() in self.lowercase:
+            return None
+        return speaker
+
+    def _someone(self, mention: Mention) -> bool:
+        """A person by the name's shape, or one the article shows speaking or titled
+        ("Cruz said", "Mr. Cruz") though it never gives the first name."""
+        return (mention.person or mention.full in self.people) and not mention.institution
+
+    def subject_between(self, start: int, end: int, pronoun: str | None) -> str | None:
+        """The last person who opens a sentence in text[start:end] and whom the pronoun
+        can stand for."""
+        return next(self._subjects(start, end, pronoun), None)
+
+    def _subjects(self, start: int, end: int, pronoun: str | None) -> Iterator[str]:
+        first = bisect.bisect_left(self._starts, start)
+        for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
+            if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
+                yield mention.full
+
+    def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
+        """Who "he" or "she" next to the quote at `offset` stands for: someone the writer
+        brought in as a sentence's subject since the quote before (`since`), else the
+        speaker who goes on (`previous`), else the latest person opening a sentence
+        within `reach`, else the latest person named. Of those, the first the article
+        shows to be of the pronoun's gender; else the first it does not rule out."""
+        candidates: list[str] = []
+        if since is not None:
+            candidates.extend(self._subjects(since, offset, pronoun))
+        if previous and self.compatible(previous, pronoun):
+            candidates.append(previous)
+        recent = self.recent_person(offset, reach=reach, pronoun=pronoun)
+        if recent:
+            candidates.append(recent)
+        wanted = "f" if pronoun == "she" else "m"
+        for name in candidates:
+            if self.genders.get(name) == wanted:
+                return name
+        return candidates[0] if candidates else None
 
     def first_person_between(self, start: int, end: int) -> str | None:
         """The first person mentioned in text[start:end]: who a subject-less clause
@@ -294,6 +404,104 @@ class Cast:
             if mention.person:
                 return mention.full
         return None
+
+
+# How far after a name its pronoun is looked for: the rest of a short sentence.
+_PRONOUN_REACH = 120
+_GENDERED = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _vote(
+    genders: dict[str, list[int]], full: str, words: list[str], text: str, end: int, subject: bool, rules: Rules
+) -> None:
+    """Evidence of a person's gender: a title just before the name ("Mrs.", "Herr"),
+    and, for a sentence's subject, the first personal pronoun after it ("Warren said
+    she…")."""
+    # [masculine votes, feminine votes, seen as a person]
+    votes = genders.setdefault(full, [0, 0, 0])
+    for word in words[-4:]:
+        low = _clean(word).lower()
+        if low in rules.masculine_marks:
+            votes[0] += 2
+            votes[2] = 1  # titled as a man or a woman: a person
+        elif low in rules.feminine_marks:
+            votes[1] += 2
+            votes[2] = 1
+    if not subject:
+        return
+    for m in _WORD.finditer(text, end, min(len(text), end + _PRONOUN_REACH)):
+        low = m.group().lower()
+        if low in rules.personal:
+            votes[1 if low in rules.feminine else 0] += 1
+            return
+        if low in _GENDERED:
+            votes[0 if _GENDERED[low] == "m" else 1] += 1
+            return
+        if m.group()[:1].isupper() and m.start() > end + 1 and _is_name_token(m.group(), rules):
+            return  # someone else named first: the pronoun may be theirs
+
+
+# Title words that say a role, not an adjective any name may carry ("state", "national").
+_ROLE_ADJECTIVES = frozenset(
+    "state national political democratic republican gop white house press campaign communications former senior top presidential vice del sec".split()
+)
+
+
+def _people(mentions: list[Mention], titled: frozenset[str], rules: Rules) -> frozenset[str]:
+    """Full names the article treats as a person's: called by the surname alone
+    somewhere ("Clinton" for "Hillary Clinton"), given a gender ("Mr.", "she"), or a
+    role ("Sen.", "spokeswoman"). "New York", "Fox News", "West Point" are none."""
+    people = set(titled)
+    for mention in mentions:
+        if not mention.person:
+            continue
+        if len(mention.name.split()) == 1 and mention.full != mention.name:
+            people.add(mention.full)
+        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in mention.description):
+            people.add(mention.full)
+    return frozenset(people)
+
+
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
+
+
+def _speaks(text: str, end: int, rules: Rules) -> bool:
+    """Is the name right before a reporting verb ("Smith said", "Schmidt sagte")?"""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and word.group(1).lower() in rules.verbs
+
+
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)\s*(?:\d{4}\s*)?$")
+_LAST_WORD = re.compile(r"([\w'’-]+)[\s,]*$")
+
+
+def _spoken_of(before: str, rules: Rules) -> bool:
+    """Is the name right after a reporting verb ("said Smith", "заявил Путин")?"""
+    word = _LAST_WORD.search(before[-30:])
+    return bool(word) and word.group(1).lower() in rules.verbs
+
+
+def _decide(genders: dict[str, list[int]], rules: Rules) -> dict[str, str]:
+    """A man or a woman, by the votes, a first name that tells counting three."""
+    decided = {}
+    for name, (m, f, _) in genders.items():
+        words = name.split()
+        if len(words) >= 2:
+            m, f = m + 3 * _first_name(_clean(words[0]).lower(), "m", rules), f + 3 * _first_name(_clean(words[0]).lower(), "f", rules)
+        if m != f:
+            decided[name] = "m" if m > f else "f"
+    return decided
+
+
+def _first_name(first: str, gender: str, rules: Rules) -> bool:
+    if gender == "m":
+        endings = rules.masculine_name_endings
+        return first in rules.masculine_names or bool(endings and first.endswith(endings))
+    endings = rules.feminine_name_endings
+    return first in rules.feminine_names or bool(endings and first.endswith(endings))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _same_stem(a: str, b: str) -> bool:

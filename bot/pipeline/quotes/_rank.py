@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from bot.models import Article
-from bot.pipeline.quotes._attribution import QuoteMatch
+from bot.pipeline.quotes._attribution import CONTEXT_CHARS, QuoteMatch
 from bot.pipeline.quotes._clauses import last_sentence
 from bot.pipeline.quotes._marks import paragraph_of, paragraph_starts
 from bot.pipeline.quotes._salience import Profile, profile, salience
@@ -60,12 +60,30 @@ def context(article: Article, match: QuoteMatch) -> list[str]:
     subheadings just above it, other quotes left out."""
     starts = paragraph_starts(article)
     index = paragraph_of(starts, match.start)
-    lead_in = last_sentence(article.text[starts[index] : match.start])
+    lead_in = last_sentence(article.text[max(starts[index], match.start - CONTEXT_CHARS) : match.start])
     parts = [lead_in]
     if len(lead_in.split()) < 6 and index > 0:
-        parts.append(last_sentence(article.paragraphs[index - 1]))
+        parts.append(last_sentence(article.paragraphs[index - 1][-CONTEXT_CHARS:]))
     parts += [p for p in article.paragraphs[max(0, index - 2) : index] if _is_heading(p)]
     return [_QUOTED.sub(" ", part) for part in parts if part.strip()]
+
+
+# Longer than this, a run of capitalised words is headline-style speech, not a title.
+MAX_TITLE_WORDS = 14
+# Short words a title leaves in lower case ("The Future of High-Definition TV").
+_TITLE_SMALL = frozenset(
+    "a an the of and or for to in on at by with from vs de del la le les el los das der die und di da e y o".split()
+)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_title_of_work(text: str) -> bool:
+    """A title of a work, show or report in quotation marks ("The Future of
+    High-Definition TV - 2007 Edition", "Flip the Script with Liz Plank"): every word
+    but the small ones capitalised. No one speaks in title case."""
+    words = _TITLE_WORD.findall(text)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return 2 <= len(big) and len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() for w in big)
 
 
 def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[QuoteMatch]:
@@ -79,6 +97,8 @@ def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[Quot
         if not key or key in seen:
             continue
         if not m.standalone and m.words < MIN_PARTIAL_WORDS:
+            continue
+        if is_title_of_work(m.text):
             continue
         seen.add(key)
         salient = 0.0

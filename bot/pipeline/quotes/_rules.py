@@ -41,6 +41,16 @@ class Rules:
     patronymic_endings: tuple[str, ...] = ()
     # The "that" of reported speech: `tweeted that, "…"` reports content itself.
     complementizers: frozenset[str] = frozenset(("that",))
+    feminine: frozenset[str] = frozenset(("she",))
+    masculine_marks: frozenset[str] = frozenset()
+    feminine_marks: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    # Page furniture's words ("Feed", "Trackback"): never in a speaker's name.
+    furniture: frozenset[str] = en.FURNITURE
+    masculine_names: frozenset[str] = frozenset()
+    feminine_names: frozenset[str] = frozenset()
+    masculine_name_endings: tuple[str, ...] = ()
+    feminine_name_endings: tuple[str, ...] = ()
 
 
 def _according(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -64,6 +74,12 @@ ENGLISH = Rules(
     clause_words=en.CLAUSE_WORDS,
     links=en.LINKS,
     abbreviations=en.ABBREVIATIONS.all,
+    institutions=en.INSTITUTIONS,
+    masculine_marks=en.VOCABULARY.masculine_marks,
+    feminine_marks=en.VOCABULARY.feminine_marks,
+    locatives=en.VOCABULARY.locatives,
+    masculine_names=en.MASCULINE_NAMES,
+    feminine_names=en.FEMININE_NAMES,
 )
 
 
@@ -105,5 +121,15 @@ def _rules(v: Vocabulary) -> Rules:
         complementizers=v.complementizers,
         oblique_endings=v.oblique_endings,
         patronymic_endings=v.patronymic_endings,
+        feminine=v.feminine,
+        # English titles stay here too: "Mr. Trump" in a German article.
+        masculine_marks=v.masculine_marks | en.VOCABULARY.masculine_marks,
+        feminine_marks=v.feminine_marks | en.VOCABULARY.feminine_marks,
+        # English first names too: news in every language names the same politicians.
+        masculine_names=v.masculine_names | en.MASCULINE_NAMES,
+        feminine_names=v.feminine_names | en.FEMININE_NAMES,
+        locatives=v.locatives,
+        masculine_name_endings=v.masculine_name_endings,
+        feminine_name_endings=v.feminine_name_endings,
     )
 

@@ -70,6 +70,9 @@ _LOWER = re.compile(r"(?<![^\W\d_])[a-z][^\W\d_]*")
 # A capitalised word after a space that follows no sentence-opening punctuation.
 _INSIDE = re.compile(r"(?<=[^\s.!?:;…\"“”«»„‘’(\[—–-] )[A-Z][^\W\d_]*")
 _RUN = re.compile(r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*(?: [A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*)+")
+# No name is this long; _RUN tries every capital of a run of letters to its end, so a
+# page-long "AAAA…" cost its length squared.
+_NO_WORD = re.compile(r"[^\W\d_]{100,}")
 
 
 def proper_names(paragraphs: Iterable[str]) -> frozenset[str]:
@@ -81,6 +84,7 @@ def proper_names(paragraphs: Iterable[str]) -> frozenset[str]:
     lower: set[str] = set()
     runs: list[list[str]] = []
     for paragraph in paragraphs:
+        paragraph = _NO_WORD.sub(" ", paragraph)
         lower.update(_LOWER.findall(paragraph))
         capitalised.update(word.lower() for word in _INSIDE.findall(paragraph))
         runs.extend(m.group().lower().split() for m in _RUN.finditer(paragraph))

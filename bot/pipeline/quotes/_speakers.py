@@ -57,7 +57,7 @@ def resolve(
         introduced = cast.first_person_between(since, offset) if since is not None else None
         return introduced or previous or cast.recent_person(offset)
     if clause.pronoun in _PERSONAL:
-        return previous or cast.recent_person(offset)
+        return cast.antecedent(offset, clause.pronoun, since, previous)
     if clause.pronoun == "i":
         return author
     if clause.pronoun in ("they", "we"):
