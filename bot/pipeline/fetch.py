@@ -67,7 +67,20 @@ from bot.pipeline._body import (
     media_type,
     refuse_type,
 )
-from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, parse_target, resolve_host
+from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, parse_ipv4, parse_target, resolve_host
+
+# What callers and tests may use of the fetcher's private parts is named here.
+__all__ = [
+    "AddressPolicy",
+    "Fetcher",
+    "IPAddress",
+    "Page",
+    "Resolver",
+    "decode_text",
+    "parse_ipv4",
+    "parse_target",
+    "resolve_host",
+]
 
 log = logging.getLogger(__name__)
 
