@@ -278,8 +278,8 @@ class Fetcher:
 
 @functools.cache
 def _default_tls() -> ssl.SSLContext:
-    """httpx's default verifying context, built once: loading the CA bundle takes about
-    0.2 s per client. Private and never modified, so sharing it is safe."""
+    """httpx's default verifying context, built once: loading the CA bundle is slow
+    enough to matter per client. Private and never modified, so sharing it is safe."""
     return ssl.create_default_context(cafile=certifi.where())
 
 
