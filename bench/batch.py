@@ -1,7 +1,7 @@
 """`newsbot summarize *.html --format json` over the scrapinghub pages as files, whole process.
 
 What a user with a folder of saved pages waits for: interpreter start, imports, every
-page on the machine's cores (bot._batch), JSON Lines out, exit. Beside it, in the same
+page on the machine's cores (bot.batch), JSON Lines out, exit. Beside it, in the same
 run and taking turns with it, a one-core `trafilatura.extract` loop over the same files,
 also a whole process (start, import, read each file, extract). Target: ours ≤ 1.0× it.
 Peak memory is the whole process tree's (the command and its workers), sampled.

@@ -162,9 +162,9 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
 def _digest_and_print(
     sources: list[str], config: Config, stdin_text: str | None, fmt: str, jobs: int | None = None
 ) -> int:
-    """Every source digested (several at once on the machine's cores: bot._batch) and
+    """Every source digested (several at once on the machine's cores: bot.batch) and
     printed as soon as those before it are: output order is input order."""
-    from bot._batch import digest_all
+    from bot.batch import digest_all
     from bot._progress import Progress
 
     printer = _Printer(fmt, Progress(len(sources)))

@@ -23,7 +23,7 @@ import pytest
 
 from bot.config import Config, FetchSettings, StorageSettings, TelegramSettings, TopicsSettings
 from bot.errors import UnknownHost
-from bot.pipeline._guard import IPAddress, Resolver
+from bot.pipeline.fetch import IPAddress, Resolver
 from bot.store import Store
 from bot.telegram.app import build_application, running
 from bot.telegram.state import state_of

@@ -21,7 +21,7 @@ import zstandard
 
 from bot.config import FetchSettings
 from bot.errors import UnknownHost
-from bot.pipeline._guard import IPAddress
+from bot.pipeline.fetch import IPAddress
 from tests.servers import LocalServer
 
 Handler = Callable[[BaseHTTPRequestHandler], None]

@@ -4,7 +4,7 @@ import random
 import re
 import sys
 
-from bot.pipeline.cleanup import _TRAILING_TAG, _TRAILING_TAG_ENDS, normalise, strip_trailers
+from bot.pipeline.cleanup import TRAILING_TAG, TRAILING_TAG_ENDS, normalise, strip_trailers
 
 _WHITESPACE = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "\u3000", "\u200b", "\ufeff", " \u00a0 "]
 _PIECES = ["word", "Wörd", "x", ".", "[AP]", "|", "Click To Tweet", "tweet this", "ſ", "", *_WHITESPACE]
@@ -23,7 +23,7 @@ def test_normalise_collapses_whitespace_as_a_plain_regex_would():
 
 def test_strip_trailers_matches_the_regex_on_every_line():
     for text in _texts(2):
-        assert strip_trailers(text) == _TRAILING_TAG.sub("", text).strip(), repr(text)
+        assert strip_trailers(text) == TRAILING_TAG.sub("", text).strip(), repr(text)
 
 
 def test_strip_trailers_still_drops_tags():
@@ -35,7 +35,7 @@ def test_the_tag_end_characters_are_all_those_the_regex_can_end_on():
     # every character that t or s matches ignoring case, besides "]" and "|"
     ts = re.compile(r"(?i)[ts]")
     expected = {chr(i) for i in range(sys.maxunicode + 1) if ts.fullmatch(chr(i))} | {"]", "|"}
-    assert set(_TRAILING_TAG_ENDS) == expected
+    assert set(TRAILING_TAG_ENDS) == expected
 
 
 def test_is_sentence_agrees_with_the_end_of_line_regex():

@@ -317,7 +317,7 @@ def test_a_progress_bar_on_a_terminal_and_none_when_piped():
 def test_a_thousand_sources_never_have_more_than_a_few_digests_waiting_in_memory():
     from concurrent.futures import Future
 
-    from bot import _batch
+    from bot import batch
 
     class CountingPool:
         """Finishes each job at once, and counts how many finished digests wait unprinted."""
@@ -337,8 +337,8 @@ def test_a_thousand_sources_never_have_more_than_a_few_digests_waiting_in_memory
 
     pool = CountingPool()
     printed = []
-    for given, outcome in _batch._in_order(pool, ((f"page-{i}.html", (f"page-{i}.html",)) for i in range(1000)), 2):
+    for given, outcome in batch._in_order(pool, ((f"page-{i}.html", (f"page-{i}.html",)) for i in range(1000)), 2):
         pool.waiting -= 1
         printed.append(given)
     assert printed == [f"page-{i}.html" for i in range(1000)]
-    assert pool.most <= 2 * _batch.AHEAD + 1
+    assert pool.most <= 2 * batch.AHEAD + 1

@@ -145,7 +145,7 @@ def test_on_real_polnear_articles(eval_dir):
 
 # -- the strict rule: the quotes a reader is shown --------------------------------
 
-from bot.evaluation._shown import Index, gold_key, same_person, same_words  # noqa: E402
+from bot.evaluation.shown import Index, gold_key, same_person, same_words  # noqa: E402
 from bot.evaluation.quotes import Document, GoldQuote, ShownQuote, gold_details, score_shown  # noqa: E402
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import load_html
 
-from bot.pipeline.extract import _load_html, parse_html
+from bot.pipeline.extract import load_html, parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted((FIXTURES / "pages").glob("*.html")) + sorted((FIXTURES / "pages-intl").glob("*.html"))
@@ -41,7 +41,7 @@ ODD_PAGES = [
 
 
 def _same_tree(html: str) -> None:
-    theirs, ours = load_html(html), _load_html(html)
+    theirs, ours = load_html(html), load_html(html)
     assert (theirs is None) == (ours is None)
     if theirs is not None:
         assert etree.tostring(ours.getroottree()) == etree.tostring(theirs.getroottree())
@@ -66,11 +66,11 @@ def test_every_element_is_an_html_element():
 def test_the_invalid_character_check_agrees_with_the_regex():
     import random
 
-    from bot.pipeline.extract import _CONTROL_BYTES, _INVALID_XML_CHARS, _has_invalid_xml_chars
+    from bot.pipeline.extract import CONTROL_BYTES, INVALID_XML_CHARS, has_invalid_xml_chars
 
-    assert _CONTROL_BYTES == bytes(i for i in range(0x80) if _INVALID_XML_CHARS.match(chr(i)))
+    assert CONTROL_BYTES == bytes(i for i in range(0x80) if INVALID_XML_CHARS.match(chr(i)))
     rng = random.Random(7)
     alphabet = ["a", " ", "\n", "\t", "\r", "é", "’", "中", "😀", "\ud800", "\ufffd", "\ufffe", "\uffff", "\x00", "\x0b", "\x1f", "\x7f", "\x85"]
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
-        assert _has_invalid_xml_chars(text) == bool(_INVALID_XML_CHARS.search(text)), repr(text)
+        assert has_invalid_xml_chars(text) == bool(INVALID_XML_CHARS.search(text)), repr(text)

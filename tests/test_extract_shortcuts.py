@@ -3,7 +3,7 @@
 import random
 
 from bot.pipeline.cleanup import words
-from bot.pipeline.extract import _has_words
+from bot.pipeline.extract import has_words
 
 
 def test_has_words_agrees_with_counting_the_joined_text():
@@ -12,7 +12,7 @@ def test_has_words_agrees_with_counting_the_joined_text():
     for _ in range(2000):
         paragraphs = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 8))]
         minimum = rng.randint(0, 12)
-        assert _has_words(paragraphs, minimum) == (len(words("\n\n".join(paragraphs))) >= minimum), paragraphs
+        assert has_words(paragraphs, minimum) == (len(words("\n\n".join(paragraphs))) >= minimum), paragraphs
 
 
 def test_a_spare_tree_gives_readability_the_same_page():
@@ -40,7 +40,7 @@ def test_the_shared_trafilatura_options_are_those_its_keywords_would_build():
     import trafilatura
     from lxml import etree
 
-    from bot.pipeline.extract import _trafilatura_options, parse_html
+    from bot.pipeline.extract import trafilatura_options, parse_html
 
     for path in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.html")):
         tree = parse_html(path.read_text(encoding="utf-8"))
@@ -48,6 +48,6 @@ def test_the_shared_trafilatura_options_are_those_its_keywords_would_build():
             tree, fast=True, include_comments=False, include_tables=True, include_formatting=False,
             include_links=True, with_metadata=False, output_format="xml",
         )  # fmt: skip
-        shared = trafilatura.bare_extraction(tree, options=_trafilatura_options())
+        shared = trafilatura.bare_extraction(tree, options=trafilatura_options())
         assert etree.tostring(shared.body) == etree.tostring(by_keywords.body)
-    assert _trafilatura_options().focus == "balanced"  # trafilatura's recall retry copied them
+    assert trafilatura_options().focus == "balanced"  # trafilatura's recall retry copied them

@@ -18,7 +18,7 @@ from bot.errors import (
     UnsupportedContent,
 )
 from bot.pipeline.fetch import Fetcher, Page
-from bot.pipeline._body import decode_text
+from bot.pipeline.fetch import decode_text
 from tests import fetch_helpers
 from tests.fetch_helpers import (
     FakeDNS,

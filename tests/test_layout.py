@@ -156,3 +156,12 @@ def test_every_module_imports_on_its_own():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+def test_tests_and_benchmarks_use_public_names_only():
+    reaching = []
+    for path in sorted([*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot"):
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                if any(part.startswith("_") for part in node.module.split(".")) or private:
+                    reaching.append(f"{path.name}:{node.lineno} {node.module} {private}")
+    assert reaching == []

@@ -1,13 +1,13 @@
-"""The byline markup `_byline` reads: which elements count, in page order."""
+"""The byline markup `find_byline` reads: which elements count, in page order."""
 
 import pytest
 from lxml.html import document_fromstring
 
-from bot.pipeline.metadata import _byline
+from bot.pipeline.metadata import find_byline
 
 
 def byline(body: str) -> str | None:
-    return _byline(document_fromstring(f"<html><head></head><body>{body}</body></html>"))
+    return find_byline(document_fromstring(f"<html><head></head><body>{body}</body></html>"))
 
 
 @pytest.mark.parametrize(

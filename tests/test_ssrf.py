@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bot.config import FetchSettings
 from bot.errors import BlockedAddress, ConnectFailed, SourceError, UnknownHost
 from bot.pipeline.fetch import Fetcher
-from bot.pipeline._guard import AddressPolicy, parse_ipv4, parse_target, resolve_host
+from bot.pipeline.fetch import AddressPolicy, parse_ipv4, parse_target, resolve_host
 from tests import fetch_helpers
 from tests.fetch_helpers import (
     FakeDNS,

@@ -11,7 +11,7 @@ import pytest
 from bot.pipeline.extract import extract_html, extract_text
 from bot.models import Article
 from bot.pipeline.sentences import article_sentences
-from bot.pipeline.summarize import ALGORITHMS, _content_terms, _tfidf, cosine_matrix, is_only_quote, is_prose, summarize
+from bot.pipeline.summarize import ALGORITHMS, content_terms, tfidf, cosine_matrix, is_only_quote, is_prose, summarize
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "data" / "sample-article.txt"
@@ -198,7 +198,7 @@ def test_news_similarities_are_sumys_lexrank_cosines() -> None:
     from bot.pipeline.summarize import sumy_document
 
     sentences = [s for s in article_sentences(page("aljazeera-helicopter")) if is_prose(s.text)][:20]
-    vectors, _ = _tfidf([_content_terms(s.text, "en") for s in sentences])
+    vectors, _ = tfidf([content_terms(s.text, "en") for s in sentences])
     ours = cosine_matrix(vectors)
 
     lexrank = LexRankSummarizer(Stemmer("english"))
@@ -216,10 +216,10 @@ def test_our_stemmer_for_every_language_is_the_one_sumy_would_use():
     from sumy.nlp.stemmers import Stemmer
 
     from bot.lang import language_code
-    from bot.pipeline.summarize import _stemmer_and_stop_words
+    from bot.pipeline.summarize import stemmer_and_stop_words
 
     words = ["running", "nations", "Regierungen", "présidentielles", "говорили", "працювали", "vládami"]
     for name in ("english", "german", "french", "russian", "ukrainian", "czech", "spanish", "italian", "portuguese"):
-        ours, _ = _stemmer_and_stop_words(language_code(name))
+        ours, _ = stemmer_and_stop_words(language_code(name))
         theirs = Stemmer(name)
         assert [ours(w.lower()) for w in words] == [theirs(w.lower()) for w in words], name

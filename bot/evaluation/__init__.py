@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+__all__ = ["Result", "progress"]
+
 T = TypeVar("T")
 
 

@@ -24,7 +24,7 @@ The digest rows score the product: the quotes a reader is shown, as
 `bot.pipeline.digest_text` makes them from the article text, in the default view
 (`Digest.quotes`) and under "All quotes" (`Digest.all_quotes`). Each shown quote is
 found in the source by its words and matched to gold as above; the speaker rule is
-strict (see `bot.evaluation._shown`). Reported apart:
+strict (see `bot.evaluation.shown`). Reported apart:
 - wrong_name: shown with a speaker, on a quote whose gold names someone, and the
   speaker is not that person (of those shown with a speaker);
 - speaker_given: of matched quotes whose gold names someone, how many show a speaker
@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.evaluation import Result
-from bot.evaluation._shown import Index, Key, gold_key, same_person, same_words
+from bot.evaluation.shown import Index, Key, gold_key, same_person, same_words
 from bot.evaluation import progress as show_progress
 from bot.models import Article
 

@@ -36,7 +36,7 @@ def detect_language(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def profiles():
-    """Load the language profiles once per process (they take ~0.1 s to read)."""
+    """Load the language profiles once per process (reading them is the slow part)."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()

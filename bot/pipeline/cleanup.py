@@ -119,10 +119,10 @@ _BYLINE = re.compile(
     r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]*|and|&|de|van|von|da|del|bin|al|,))*"
     r"(?:\s*[,|/\-–—]\s*[\w\s.&'’]{0,60})?$",
 )
-_TRAILING_TAG = re.compile(r"\s*(?:click to tweet|tweet this|\[(?:[A-Z ]{2,20})\]\s*\|?)\s*$", re.IGNORECASE)
-# The last non-space character of any line _TRAILING_TAG matches: "]", "|", or what
+TRAILING_TAG = re.compile(r"\s*(?:click to tweet|tweet this|\[(?:[A-Z ]{2,20})\]\s*\|?)\s*$", re.IGNORECASE)
+# The last non-space character of any line TRAILING_TAG matches: "]", "|", or what
 # t or s match ignoring case (ſ is the long s).
-_TRAILING_TAG_ENDS = frozenset("]|tTsS\u017f")
+TRAILING_TAG_ENDS = frozenset("]|tTsS\u017f")
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
@@ -225,9 +225,9 @@ def _is_stamped_caption(text: str, n: int) -> bool:
 def strip_trailers(text: str) -> str:
     """Drop a trailing share prompt or section tag glued to a sentence ("… Click To Tweet")."""
     stripped = text.strip()
-    if stripped[-1:] not in _TRAILING_TAG_ENDS:
+    if stripped[-1:] not in TRAILING_TAG_ENDS:
         return stripped  # most lines: the regex would scan the whole line to find nothing
-    return _TRAILING_TAG.sub("", text).strip()
+    return TRAILING_TAG.sub("", text).strip()
 
 
 def _key(text: str) -> str:

@@ -143,18 +143,17 @@ def parse_html(html: str) -> HtmlElement:
 
     lxml.html picks each element's Python class in a Python-level lookup (forms and
     inputs get classes of their own, which no reader here uses), run again for every
-    element proxy trafilatura, htmldate and readability create: ~1 ms a page. Our
-    parser gives every element the plain HtmlElement, looked up in C.
+    element proxy trafilatura, htmldate and readability create. Our parser gives every element the plain HtmlElement, looked up in C.
     """
     if not html or not html.strip():
         raise NotAnArticle(detail="empty document")
     html = close_unclosed_title(close_broken_doctype(_without_surrogates(html)))
-    tree = _load_html(html)
+    tree = load_html(html)
     if tree is None and looks_like_markup(html):
         # trafilatura takes a page without "html" near its top and with a single child
         # for plain words; a page that opens with a broken doctype ("<!DOCTYPE htm") is
         # still a page
-        tree = _parse_bytes(_INVALID_XML_CHARS.sub("", html))
+        tree = _parse_bytes(INVALID_XML_CHARS.sub("", html))
     if tree is None:
         raise NotAnArticle(detail="unparseable HTML")
     return tree
@@ -171,20 +170,20 @@ def _without_surrogates(html: str) -> str:
 
 
 # trafilatura's repairs before parsing (its utils.repair_faulty_html)
-_INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DOCTYPE_WITH_SLASH = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)  # libxml2 chokes on it
 _SELF_CLOSED_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
 
 
-# _INVALID_XML_CHARS below U+0020, as UTF-8 bytes (which no multi-byte character contains)
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# INVALID_XML_CHARS below U+0020, as UTF-8 bytes (which no multi-byte character contains)
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
-def _has_invalid_xml_chars(html: str) -> bool:
-    """Whether _INVALID_XML_CHARS occurs in `html`: the regex scans a page in ~0.9 ms,
-    while dropping control bytes from its UTF-8 and comparing lengths takes ~0.3 ms."""
+def has_invalid_xml_chars(html: str) -> bool:
+    """Whether INVALID_XML_CHARS occurs in `html`: dropping control bytes from its UTF-8
+    and comparing lengths is a few times cheaper than scanning the page with the regex."""
     data = html.encode("utf-8", "surrogatepass")
-    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
+    return len(data.translate(None, CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
 
 
 @lru_cache(maxsize=1)
@@ -200,11 +199,11 @@ def _parser() -> HTMLParser:
     return parser
 
 
-def _load_html(html: str) -> HtmlElement | None:
+def load_html(html: str) -> HtmlElement | None:
     """trafilatura's `load_html` for a string, with our parser."""
     beginning = html[:50].lower()
-    if _has_invalid_xml_chars(html):
-        html = _INVALID_XML_CHARS.sub("", html)
+    if has_invalid_xml_chars(html):
+        html = INVALID_XML_CHARS.sub("", html)
     if "doctype" in beginning:
         first, _, rest = html.partition("\n")
         html = _DOCTYPE_WITH_SLASH.sub("", first, count=1) + "\n" + rest
@@ -239,7 +238,7 @@ def _parse_bytes(html: str) -> HtmlElement | None:
 def _is_article(blocks: Sequence[Block]) -> bool:
     """Too few words, or words without a single full stop (a menu, a tag cloud), is no article."""
     paragraphs = [b.text for b in blocks]
-    return _has_words(paragraphs, MIN_ARTICLE_WORDS) and any(_FULL_STOP.search(p) for p in paragraphs)
+    return has_words(paragraphs, MIN_ARTICLE_WORDS) and any(_FULL_STOP.search(p) for p in paragraphs)
 
 
 def _article(blocks: Sequence[Block], meta: Metadata, url: str | None) -> Article:
@@ -271,7 +270,7 @@ def _bounded(paragraphs: Iterator[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _has_words(paragraphs: Sequence[str], minimum: int) -> bool:
+def has_words(paragraphs: Sequence[str], minimum: int) -> bool:
     """At least `minimum` words in all: counted paragraph by paragraph, so a real
     article stops after its lede instead of having every word listed. (No word spans
     two paragraphs, so the count is the joined text's.)"""
@@ -290,7 +289,7 @@ def body_blocks(tree: HtmlElement, url: str | None = None, *, spare_tree: bool =
     """The article body of a parsed page, as blocks in reading order (not yet cleaned).
 
     With `spare_tree` the caller is done with `tree` and lets readability edit it,
-    sparing a copy of the page (~1 ms) when readability is asked.
+    sparing a copy of the page when readability is asked.
     """
     return body_candidates(tree, url, spare_tree=spare_tree)[0]
 
@@ -344,7 +343,7 @@ def _trafilatura(tree: HtmlElement, url: str | None) -> list[Block]:
 
     try:
         # copied inside: the shared tree stays intact
-        document = trafilatura.bare_extraction(tree, options=_trafilatura_options())
+        document = trafilatura.bare_extraction(tree, options=trafilatura_options())
     except Exception as exc:  # a library bug on one odd page must not cost the others
         logger.warning("trafilatura failed on %s: %s", url, exc)
         return []
@@ -354,9 +353,9 @@ def _trafilatura(tree: HtmlElement, url: str | None) -> list[Block]:
 
 
 @lru_cache(maxsize=1)
-def _trafilatura_options():  # -> trafilatura.settings.Extractor
+def trafilatura_options():  # -> trafilatura.settings.Extractor
     """One set of options for every page: building them reads trafilatura's config
-    each time (~0.2 ms a page). trafilatura copies them before changing any."""
+    each time. trafilatura copies them before changing any."""
     from trafilatura.settings import Extractor
 
     return Extractor(
@@ -368,11 +367,10 @@ def _trafilatura_options():  # -> trafilatura.settings.Extractor
         links=True,  # link density tells teasers from prose
         with_metadata=False,
         # any format but "python" leaves the body tree unserialised: we read
-        # document.body, never its plain text (~0.35 ms a page)
+        # document.body, never its plain text
         output_format="xml",
         # no url: with these options trafilatura only uses it to make link targets
         # absolute, and we read the text inside links, never where they point
-        # (~0.4 ms a page of URL joining)
         url=None,
     )
 

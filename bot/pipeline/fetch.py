@@ -67,7 +67,20 @@ from bot.pipeline._body import (
     media_type,
     refuse_type,
 )
-from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, parse_target, resolve_host
+from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, parse_ipv4, parse_target, resolve_host
+
+# What callers and tests may use of the fetcher's private parts is named here.
+__all__ = [
+    "AddressPolicy",
+    "Fetcher",
+    "IPAddress",
+    "Page",
+    "Resolver",
+    "decode_text",
+    "parse_ipv4",
+    "parse_target",
+    "resolve_host",
+]
 
 log = logging.getLogger(__name__)
 
@@ -265,8 +278,8 @@ class Fetcher:
 
 @functools.cache
 def _default_tls() -> ssl.SSLContext:
-    """httpx's default verifying context, built once: loading the CA bundle takes about
-    0.2 s per client. Private and never modified, so sharing it is safe."""
+    """httpx's default verifying context, built once: loading the CA bundle is slow
+    enough to matter per client. Private and never modified, so sharing it is safe."""
     return ssl.create_default_context(cafile=certifi.where())
 
 

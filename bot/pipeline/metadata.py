@@ -101,7 +101,7 @@ def _trafilatura_metadata(tree: HtmlElement):  # -> trafilatura.settings.Documen
         if not found.url:
             found.url = extract_url(tree)  # the canonical link; its path often holds the date
         if not found.author:
-            found.author = _byline(tree)
+            found.author = find_byline(tree)
         return found
     except Exception as exc:  # a metadata bug must not cost us the article
         logger.warning("metadata extraction failed: %s", exc)
@@ -123,7 +123,7 @@ _BYLINE_XPATH = etree.XPath(
 _BY = re.compile(r"^(?:by|written by|posted by|von|par|por|di)\s+", re.IGNORECASE)
 
 
-def _byline(tree: HtmlElement) -> str | None:
+def find_byline(tree: HtmlElement) -> str | None:
     """The author named in the page's byline markup (trafilatura's own search is far slower)."""
     for element in _BYLINE_XPATH(tree)[:10]:
         text = _clean(" ".join(element.itertext())) or ""

@@ -255,7 +255,7 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
+def stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
     """sumy's stemmer and stop words for the language, without sumy's slow name lookup.
 
     sumy stems with NLTK's Snowball stemmer where there is one, and keeps its own for a
@@ -284,7 +284,7 @@ def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is u
         "lsa": LsaSummarizer,
         "luhn": LuhnSummarizer,
     }
-    stemmer, stop_words = _stemmer_and_stop_words(language)
+    stemmer, stop_words = stemmer_and_stop_words(language)
     summarizer = classes[algorithm](stemmer)
     summarizer.stop_words = stop_words
     return summarizer
@@ -332,7 +332,7 @@ def rank_sumy(sentences: Sequence[Sentence], algorithm: str, language: str) -> l
 # --- the "news" method -----------------------------------------------------------------
 
 
-def _content_terms(text: str, language: str) -> list[str]:
+def content_terms(text: str, language: str) -> list[str]:
     """Stemmed words that are not stop words, as sumy's summarizers see a sentence."""
     term = _content_term_of(language)
     return [t for t in map(term, cached_words(text)) if t is not None]
@@ -342,7 +342,7 @@ def _content_terms(text: str, language: str) -> list[str]:
 def _content_term_of(language: str) -> Callable[[str], str | None]:
     """A cached word -> stem (None for a stop word) for the language. Snowball stemming
     is the costliest step on long articles, and words repeat within and across articles."""
-    stem, stop_words = _stemmer_and_stop_words(language)
+    stem, stop_words = stemmer_and_stop_words(language)
 
     @functools.lru_cache(maxsize=16384)  # a few dozen articles' vocabulary
     def term(word: str) -> str | None:
@@ -352,7 +352,7 @@ def _content_term_of(language: str) -> Callable[[str], str | None]:
     return term
 
 
-def _tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -> tuple[np.ndarray, np.ndarray]:
+def tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) -> tuple[np.ndarray, np.ndarray]:
     """TF-IDF rows as LexRank defines them (tf / max tf, idf over sentences), L2-normalised.
 
     `extra` rows (the title) are vectorised with the same vocabulary and idf.
@@ -439,9 +439,9 @@ def news_features(
 ) -> NewsFeatures:
     window = tuple(sentences[:NEWS_MAX_SENTENCES])
     n = len(window)
-    rows = [_content_terms(s.text, language) for s in window]
-    title_terms = [_content_terms(title, language)] if title else []
-    vectors, title_vectors = _tfidf(rows, title_terms)
+    rows = [content_terms(s.text, language) for s in window]
+    title_terms = [content_terms(title, language)] if title else []
+    vectors, title_vectors = tfidf(rows, title_terms)
     similarity = cosine_matrix(vectors)
     centroid = vectors.sum(axis=0)
     centroid_norm = np.linalg.norm(centroid)

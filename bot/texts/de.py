@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from bot.texts.en import plural  # German counts as English does: one, or other
+
+__all__ = ["ERRORS", "TEXTS", "plural"]
+
+
 TEXTS: dict[str, str] = {
     # -- help and hints ---------------------------------------------------------------
     "help_html": (

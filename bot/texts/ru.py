@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+
+def plural(count: int) -> int:
+    """Which of a plural choice's forms `count` takes (CLDR): one (1, 21, 31…), few
+    (2–4, 22–24…), many (0, 5–20, 25…)."""
+    if count % 10 == 1 and count % 100 != 11:
+        return 0
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return 1
+    return 2
+
+
 TEXTS: dict[str, str] = {
     # -- help and hints ---------------------------------------------------------------
     "help_html": (
