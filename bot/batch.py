@@ -16,17 +16,18 @@ as soon as those before it are out.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Config, SummarySettings
 from bot.errors import NewsbotError
+
+if TYPE_CHECKING:  # a single source never starts a pool: its process spares the import
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 __all__ = ["Outcome", "digest_all", "digest_given", "workers_for"]
 
@@ -73,6 +74,9 @@ def digest_all(
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     if method == "fork":
         # Forked workers start with what this process has loaded: warmed once here (the

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bot import __version__
 from bot.config import Config, load_config
 from bot.errors import ConfigError, NewsbotError
 
@@ -30,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="News links or topics in; short, faithful summaries with key quotes out.",
         epilog="Without a command: run the Telegram bot if TELEGRAM_BOT_TOKEN is set, else summarize a bundled sample.",
     )
-    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    parser.add_argument("--version", action="version", version=f"newsbot {__version__}")
     # -v works before or after the command: each subparser has it too, without a default
     # of its own that would overwrite the one given before the command.
     verbosity = argparse.ArgumentParser(add_help=False)
@@ -94,17 +95,6 @@ def _non_negative(value: str) -> int:
 # Libraries that log every page they find odd (trafilatura's XPath DEBUG lines): the user
 # sees our one line; -v shows our details, -vv theirs too.
 CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charset_normalizer")
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("newsbot")
-    except PackageNotFoundError:  # run from a source tree without installing
-        from bot import __version__
-
-        return __version__
 
 
 def configure_cli_logging(verbose: int) -> None:
