@@ -94,24 +94,40 @@ async def typing(message: Message) -> AsyncIterator[None]:
     the rate limiter drops it rather than let it delay an answer (bot.telegram.delivery).
     """
 
+    # Cancelling alone cannot stop the indicator: a cancel that lands inside a send may be
+    # swallowed by a library below (seen with the Redis budget's client), and the loop
+    # would go on sending forever while the answer waits for it to end (its chat stuck
+    # behind it in the job queue). So the loop also looks at `done` after every wait.
+    done = asyncio.Event()
+
     async def keep_up() -> None:
-        await asyncio.sleep(TYPING_AFTER)
-        while True:
+        pause = TYPING_AFTER
+        while not await _waited_out(done, pause):
             try:
                 await message.get_bot().send_chat_action(
                     message.chat_id, ChatAction.TYPING, message_thread_id=_thread(message)
                 )
             except TelegramError as exc:
                 log.info("chat %s: typing indicator failed (%s)", message.chat_id, exc)
-            await asyncio.sleep(TYPING_EVERY)
+            pause = TYPING_EVERY
 
     task = asyncio.create_task(keep_up(), name=f"typing in {message.chat_id}")
     try:
         yield
     finally:
+        done.set()
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def _waited_out(done: asyncio.Event, seconds: float) -> bool:
+    """Wait `seconds` unless `done` is set first; True when it is set."""
+    if done.is_set():
+        return True
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), seconds)
+    return done.is_set()
 
 
 def _thread(message: Message) -> int | None:
