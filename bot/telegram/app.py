@@ -236,13 +236,19 @@ def run_bot(config: Config, *, verbose: int = 0) -> int:
         return EXIT_OK
 
 
-async def _serve(config: Config) -> int:
-    application = build_application(config)
+def stop_on_signals() -> asyncio.Event:
+    """An event set by SIGINT or SIGTERM: the process then finishes its work and stops."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
+    return stop
+
+
+async def _serve(config: Config) -> int:
+    application = build_application(config)
+    stop = stop_on_signals()
     try:
         async with running(application):
             log.info(

@@ -32,7 +32,7 @@ from bot.links import canonical_url, link_key
 from bot.telegram.digests import find_digest
 from bot.telegram.reading import topic_of, typed_link
 from bot.telegram.state import BotState, state_of
-from bot.telegram.views import View, one_message, shown
+from bot.telegram.views import one_message, shown
 from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics.render import clip, stories_html, story_html

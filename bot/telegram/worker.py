@@ -15,7 +15,6 @@ import contextlib
 import json
 import logging
 import secrets
-import signal
 import socket
 import sys
 from typing import Any
@@ -30,7 +29,15 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Config
 from bot.store import StoreUnavailable
-from bot.telegram.app import EXIT_OK, EXIT_TOKEN, EXIT_UNREACHABLE, MISSING_TOKEN, REJECTED_TOKEN, configured_builder
+from bot.telegram.app import (
+    EXIT_OK,
+    EXIT_TOKEN,
+    EXIT_UNREACHABLE,
+    MISSING_TOKEN,
+    REJECTED_TOKEN,
+    configured_builder,
+    stop_on_signals,
+)
 from bot.telegram.frontend import SERVE_CHAT
 from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
@@ -252,11 +259,7 @@ def run_worker(config: Config, verbose: int = 0) -> int:
 
 
 async def _serve(config: Config) -> int:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signum, stop.set)
+    stop = stop_on_signals()
     try:
         await working(config, stop)
     except InvalidToken:
