@@ -31,6 +31,7 @@ __all__ = [
     "digest_source",
     "digest_text",
     "digest_url",
+    "every_quote",
     "reshape",
     "warm_up",
 ]
@@ -49,8 +50,12 @@ def digest_article(article: Article, source: str, settings: SummarySettings) -> 
 def reshape(digest: Digest, settings: SummarySettings) -> Digest:
     """The same article shown with other settings: the quotes are a prefix of every quote
     found, and the summary is picked again with the shown ones excluded. No refetch."""
+    return _shaped(digest.source, digest.article, every_quote(digest), settings)
+
+
+def every_quote(digest: Digest) -> tuple[Quote, ...]:
     # Entries cached before all_quotes existed hold only the shown ones.
-    return _shaped(digest.source, digest.article, digest.all_quotes or digest.quotes, settings)
+    return digest.all_quotes or digest.quotes
 
 
 def _shaped(source: str, article: Article, all_quotes: tuple[Quote, ...], settings: SummarySettings) -> Digest:

@@ -30,7 +30,8 @@ from bot.store import StoreFull
 from bot.telegram.digests import find_digest, find_pasted, is_pasted
 from bot.telegram.settings import ALGORITHMS, MAX_QUOTES, MAX_SENTENCES, load_settings
 from bot.telegram.state import state_of
-from bot.telegram.views import View, every_quote, one_message, shown
+from bot.pipeline import every_quote
+from bot.telegram.views import View, one_message, shown
 from bot.texts import error_text, text
 
 log = logging.getLogger(__name__)

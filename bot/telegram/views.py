@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
-from bot.models import Digest, Quote
+from bot.models import Digest
 from bot.pipeline.render import TELEGRAM_LIMIT, telegram_messages, utf16_len
 from bot.pipeline import reshape
 from bot.texts import text
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 
 # A view of a digest is the summary settings it is shown with.
 View = SummarySettings
-
-
-def every_quote(digest: Digest) -> tuple[Quote, ...]:
-    # Entries cached before all_quotes existed hold only the shown ones.
-    return digest.all_quotes or digest.quotes
 
 
 async def shown(state: BotState, digest: Digest, view: View) -> Digest:
