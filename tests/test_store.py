@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from bot.links import link_key
 from bot.models import Article, Digest, Quote, Sentence
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Said, Sayings
 from bot.store import Store
 from bot.store.memory import Memory, MemoryStore
 from bot.store.redis import RedisStore
@@ -261,3 +263,55 @@ async def test_a_group_that_becomes_a_supergroup_takes_its_settings_along(open_s
     # Told twice (each chat gets a service message): the settings stay with the new chat.
     await store.move_chat_settings(-4001, -1000000004001)
     assert await store.get_chat_settings(-1000000004001) == {"auto": True, "sentences": 7}
+
+
+def sayings(url: str, *speakers: str) -> Sayings:
+    quotes = tuple(Said(s, f"Words of {s} on {url}.", tuple(s.lower().split())) for s in speakers)
+    return Sayings(url=url, outlet="Example News", title=f"Story at {url}", published="2019-11-19", quotes=quotes)
+
+
+async def test_who_said_what_on_each_page_is_kept_latest_first_across_a_restart(open_store):
+    clock = Clock()
+    store = await open_store(clock=clock)
+    await store.add_sayings(sayings("https://a.example/1", "Kristi Noem"))
+    clock.now += 60
+    await store.add_sayings(sayings("https://b.example/2", "Steve Clarke", "Ben Sasse"))
+    await store.close()
+
+    again = await open_store(clock=clock)
+    kept = await again.recent_sayings()
+    assert [k.url for k in kept] == ["https://b.example/2", "https://a.example/1"]
+    assert kept[0] == replace(sayings("https://b.example/2", "Steve Clarke", "Ben Sasse"), seen=clock.now)
+    assert kept[1].seen == clock.now - 60
+
+
+async def test_a_page_digested_again_replaces_its_entry_and_counts_as_seen_again(open_store):
+    clock = Clock()
+    store = await open_store(clock=clock)
+    await store.add_sayings(sayings("https://a.example/1", "Kristi Noem"))
+    clock.now += 10
+    await store.add_sayings(sayings("https://b.example/2", "Steve Clarke"))
+    clock.now += 10
+    await store.add_sayings(sayings("https://a.example/1", "Kristi Noem", "Tim Morrison"))
+    kept = await store.recent_sayings()
+    assert [k.url for k in kept] == ["https://a.example/1", "https://b.example/2"]
+    assert [s.speaker for s in kept[0].quotes] == ["Kristi Noem", "Tim Morrison"]
+
+
+async def test_the_quote_index_forgets_pages_past_its_age_and_its_size(open_store):
+    clock = Clock()
+    store = await open_store(clock=clock)
+    await store.add_sayings(sayings("https://old.example/", "Kristi Noem"))
+    clock.now += KEEP_DAYS * 86400 - 5
+    await store.add_sayings(sayings("https://young.example/", "Steve Clarke"))
+    clock.now += 10
+    assert [k.url for k in await store.recent_sayings()] == ["https://young.example/"]
+
+    for i in range(MAX_ARTICLES + 3):
+        clock.now += 1
+        await store.add_sayings(sayings(f"https://many.example/{i}", "Ben Sasse"))
+    kept = await store.recent_sayings()
+    assert len(kept) == MAX_ARTICLES
+    # The newest are kept, the oldest went first (the young page among them).
+    assert kept[0].url == f"https://many.example/{MAX_ARTICLES + 2}"
+    assert kept[-1].url == "https://many.example/3"

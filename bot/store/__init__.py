@@ -5,6 +5,7 @@
     chat settings  chat id -> a JSON object
     the journal    updates taken from Telegram but not yet answered (bot.telegram.journal)
     topic cache    a /news query -> its stories, for the caller's lifetime
+    quote index    canonical URL -> who said what on that page (bot.sayings), bounded
     work in flight single-flight: one producer per key, everyone else awaits it
     claims         per-user places in the queue (max_requests_per_user)
     leases         one owner at a time for a name (the journal), kept alive by a heartbeat
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.models import Digest
+    from bot.sayings import Sayings
     from bot.topics.models import Story
 
 __all__ = [
@@ -124,6 +126,18 @@ class Store(Protocol):
 
     async def put_stories(self, key: str, now: datetime, stories: list[Story], lifetime: timedelta) -> None:
         """Keep `stories` from `now` for `lifetime` (nothing when it is not positive)."""
+        ...
+
+    # -- the quote index (bot.sayings) --------------------------------------------------------
+
+    async def add_sayings(self, sayings: Sayings) -> None:
+        """Keep who said what on a page, stamped with the store's clock as `seen`,
+        replacing what was kept for its URL; the oldest pages go past MAX_ARTICLES or
+        KEEP_DAYS."""
+        ...
+
+    async def recent_sayings(self) -> list[Sayings]:
+        """Every page kept and younger than KEEP_DAYS, the latest seen first."""
         ...
 
     # -- work in flight ----------------------------------------------------------------------

@@ -17,10 +17,11 @@ import json
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class Memory:
     pending: dict[int, _Pending] = field(default_factory=dict)
     stories: OrderedDict[str, tuple[datetime, datetime, list[Story]]] = field(default_factory=OrderedDict)
     leases: dict[str, tuple[str, float]] = field(default_factory=dict)  # name -> (holder, expires)
+    sayings: OrderedDict[str, Sayings] = field(default_factory=OrderedDict)  # url -> sayings, oldest first
     writes: int = 0
 
 
@@ -154,6 +156,20 @@ class MemoryStore:
         kept.move_to_end(key)
         while len(kept) > self.max_topic_queries:
             kept.popitem(last=False)
+
+    # -- the quote index ---------------------------------------------------------------------
+
+    async def add_sayings(self, sayings: Sayings) -> None:
+        now = self._clock()
+        kept = self.memory.sayings
+        kept.pop(sayings.url, None)
+        kept[sayings.url] = replace(sayings, seen=now)
+        while kept and (len(kept) > MAX_ARTICLES or next(iter(kept.values())).seen < now - KEEP_DAYS * 86400.0):
+            kept.popitem(last=False)
+
+    async def recent_sayings(self) -> list[Sayings]:
+        oldest = self._clock() - KEEP_DAYS * 86400.0
+        return [s for s in reversed(self.memory.sayings.values()) if s.seen >= oldest]
 
     # -- work in flight ----------------------------------------------------------------------
 

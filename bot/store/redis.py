@@ -10,6 +10,8 @@ bot's memory, its work in flight and its per-user places.
                    {p}:result:<key>:<t>  what producer <t> got, for those who waited on it
     claims         {p}:claim:<name>      a counter, expiring should its holders die
     leases         {p}:lease:<name>      hash {holder, expires}
+    quote index    {p}:sayings           sorted set: canonical URL by the time it was seen
+                   {p}:sayings:body      hash URL -> JSON (bot.sayings.sayings_to_dict)
 
 Times that decide what is fresh are the store's clock's (as in SQLite, so tests can move
 it), written into the values; Redis's own expiry only sweeps what is long dead.
@@ -39,6 +41,7 @@ import pickle
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,6 +49,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import OutOfMemoryError, RedisError, ResponseError
 
 from bot.models import digest_from_dict, digest_to_dict
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -139,6 +143,24 @@ if redis.call('HGET', KEYS[1], 'holder') == ARGV[1] then redis.call('DEL', KEYS[
 return 0
 """
 
+# add_sayings: keep one page's entry and the bound (KEEP_DAYS, MAX_ARTICLES) in one step.
+# KEYS: the sorted set, the bodies. ARGV: url, seen, body, oldest time kept, most kept.
+_ADD_SAYINGS = """
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+local count = redis.call('ZCARD', KEYS[1]) - #old
+if count > tonumber(ARGV[5]) then
+  local extra = redis.call('ZRANGE', KEYS[1], #old, #old + count - tonumber(ARGV[5]) - 1)
+  for _, url in ipairs(extra) do table.insert(old, url) end
+end
+for _, url in ipairs(old) do
+  redis.call('ZREM', KEYS[1], url)
+  redis.call('HDEL', KEYS[2], url)
+end
+return #old
+"""
+
 # The flight lock: take it (returns '') or say who has it. ARGV: token, lease ms.
 _FLY = """
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return '' end
@@ -191,7 +213,8 @@ class RedisStore:
         self._down = False
         self._lost_keys: dict[str, None] = {}  # insertion-ordered: the oldest go first
         scripts = {"move": _MOVE, "take": _TAKE, "claim": _CLAIM, "release": _RELEASE, "lease": _LEASE,
-                   "end_lease": _END_LEASE, "fly": _FLY, "renew": _RENEW, "land": _LAND}
+                   "end_lease": _END_LEASE, "fly": _FLY, "renew": _RENEW, "land": _LAND,
+                   "add_sayings": _ADD_SAYINGS}
         self._scripts = {name: client.register_script(body) for name, body in scripts.items()}
 
     @classmethod
@@ -324,6 +347,32 @@ class RedisStore:
         body = dumps((now, now + lifetime, list(stories)))
         seconds = int(lifetime.total_seconds()) + SWEEP_MARGIN
         await self._safe(lambda: self.redis.set(self._key("stories", key), body, ex=seconds), None)
+
+    # -- the quote index ---------------------------------------------------------------------
+
+    async def add_sayings(self, sayings: Sayings) -> None:
+        now = self._clock()
+        body = json.dumps(sayings_to_dict(replace(sayings, seen=now)), ensure_ascii=False)
+        keys = [self._key("sayings"), self._key("sayings", "body")]
+        args = [sayings.url, repr(now), body, repr(now - KEEP_DAYS * 86400.0), MAX_ARTICLES]
+        await self._safe(lambda: self._scripts["add_sayings"](keys=keys, args=args), None)
+
+    async def recent_sayings(self) -> list[Sayings]:
+        oldest = self._clock() - KEEP_DAYS * 86400.0
+
+        async def trip() -> list[Any]:
+            urls = await self.redis.zrevrangebyscore(self._key("sayings"), "+inf", repr(oldest), start=0, num=MAX_ARTICLES)
+            return list(await self.redis.hmget(self._key("sayings", "body"), urls)) if urls else []
+
+        found = []
+        for raw in await self._safe(trip, []):
+            if raw is None:
+                continue  # dropped between the two reads
+            try:
+                found.append(sayings_from_dict(json.loads(raw)))
+            except (ValueError, TypeError, KeyError) as exc:
+                log.info("an unreadable quote index entry in Redis was skipped (%s)", exc)
+        return found
 
     # -- work in flight ----------------------------------------------------------------------
 

@@ -23,14 +23,16 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.models import digest_from_dict, digest_to_dict
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 from bot.store.memory import MemoryStore
 
@@ -44,8 +46,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# 2: links and pending_updates; 3: leases (added in place; older files upgrade themselves)
-SCHEMA_VERSION = 3
+# 2: links and pending_updates; 3: leases; 4: sayings (added in place; older files upgrade themselves)
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -74,6 +76,12 @@ CREATE TABLE IF NOT EXISTS leases (
     holder TEXT NOT NULL,          -- who owns it (bot.telegram.owner)
     expires REAL NOT NULL          -- unix time; renewed by the holder's heartbeat
 );
+CREATE TABLE IF NOT EXISTS sayings (
+    url TEXT PRIMARY KEY,          -- canonical URL of a digested page
+    seen REAL NOT NULL,            -- unix time it was digested
+    body TEXT NOT NULL             -- JSON of bot.sayings.sayings_to_dict
+);
+CREATE INDEX IF NOT EXISTS sayings_seen ON sayings (seen);
 """
 
 # Expired rows are deleted now and then, not on every write.
@@ -214,6 +222,34 @@ class SQLiteStore:
             return db.execute("SELECT update_id, body FROM pending_updates ORDER BY update_id").fetchall()
 
         return [(int(i), str(b)) for i, b in await self._off_loop(self._run, take, default=[])]
+
+    # -- the quote index ---------------------------------------------------------------------
+
+    async def add_sayings(self, sayings: Sayings) -> None:
+        now = self._clock()
+        body = json.dumps(sayings_to_dict(replace(sayings, seen=now)), ensure_ascii=False)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO sayings (url, seen, body) VALUES (?, ?, ?)", (sayings.url, now, body))
+            # The bound, kept on every write: a few rows at most go each time.
+            db.execute("DELETE FROM sayings WHERE seen < ?", (now - KEEP_DAYS * 86400.0,))
+            db.execute(
+                "DELETE FROM sayings WHERE url IN (SELECT url FROM sayings ORDER BY seen DESC LIMIT -1 OFFSET ?)",
+                (MAX_ARTICLES,),
+            )
+
+        await self._off_loop(self._run, write, default=None, writes=True)
+
+    async def recent_sayings(self) -> list[Sayings]:
+        oldest = self._clock() - KEEP_DAYS * 86400.0
+        rows = await self._off_loop(
+            self._run,
+            lambda db: db.execute(
+                "SELECT body FROM sayings WHERE seen >= ? ORDER BY seen DESC LIMIT ?", (oldest, MAX_ARTICLES)
+            ).fetchall(),
+            default=[],
+        )
+        return _readable(row[0] for row in rows)
 
     # -- what needs no disk --------------------------------------------------------------------
 
@@ -434,6 +470,17 @@ class SQLiteStore:
                         old.unlink(missing_ok=True)
         self._db = self._connect()
 
+
+
+def _readable(bodies: Iterable[str | bytes]) -> list[Sayings]:
+    """The entries that read back; one of another shape (an older version's) is left out."""
+    found = []
+    for body in bodies:
+        try:
+            found.append(sayings_from_dict(json.loads(body)))
+        except (ValueError, TypeError, KeyError) as exc:
+            log.info("an unreadable quote index entry was skipped (%s)", exc)
+    return found
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
