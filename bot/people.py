@@ -100,11 +100,13 @@ def person_of_speaker(speaker: str | None) -> Person | None:
     # Words after the name: the name qualifies a description ("the Trump campaign").
     if any(t.isalpha() for t in tokens[end:]):
         return None
-    # A possessive inside the run owns what follows ("Trump's Oct", "Ukraine's envoy Kurt
-    # Volker" keeps only the run after it).
+    # A possessive inside the run owns what follows: a thing ("Trump's Oct"), or a full
+    # name ("Britain's Boris Johnson").
     owned = [i for i, t in enumerate(run[:-1]) if _POSSESSIVE.search(t)]
     if owned:
         run = run[owned[-1] + 1 :]
+        if len(run) < 2:
+            return None
     names = tuple(_core(t) for t in run)
     if names[-1] in _vocabulary_words()[1]:
         return None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "pages"
+QUOTE_PAGES = FIXTURES / "quotes"
 
 
 @dataclass
@@ -92,6 +93,12 @@ class LocalServer:
     def add_fixture(self, name: str) -> str:
         """Serve tests/fixtures/pages/<name>.html at /news/<name>."""
         return self.add_page(f"/news/{name}", (PAGES / f"{name}.html").read_bytes())
+
+    def add_gzipped_fixture(self, name: str) -> str:
+        """Serve tests/fixtures/quotes/<name>.html.gz at /news/<name>, compressed on the wire."""
+        body = (QUOTE_PAGES / f"{name}.html.gz").read_bytes()
+        headers = {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}
+        return self.add(f"/news/{name}", Response(200, body, headers))
 
     def start(self) -> LocalServer:
         self._thread.start()

@@ -11,6 +11,8 @@
     anywhere       /summary <link>, /summary@thisbot <link>,
                    /summary as a reply to a message holding links    -> a digest per link
                    /news <topic>                                      -> the latest stories on it
+                                                                         (bot.telegram.whosaid: its buttons)
+                   /quotes <name>                                     -> bot.telegram.quotes
                    /summary or /news alone                            -> how to use it
                    /settings                                          -> this chat's settings
                    /start, /help                                      -> what the bot does
@@ -53,11 +55,13 @@ from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
+from bot.telegram.quotes import quotes_command
 from bot.telegram.reading import is_pasted_article, mistyped_link, small_talk, topic_of
 from bot.telegram.replies import send_digest, send_html_note, send_note, typing
 from bot.telegram.settings import ChatSettings, load_settings, settings_button, settings_command
 from bot.telegram.state import BotState, state_of
 from bot.telegram.views import View, shown
+from bot.telegram.whosaid import whosaid_button, whosaid_keyboard
 from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics.render import nothing_found, stories_html
@@ -70,6 +74,7 @@ Handler = Callable[[Update, Context], Awaitable[None]]
 COMMANDS = [
     ("summary", "Summarize a news link (or reply to a message with one)"),
     ("news", "The latest stories on a topic"),
+    ("quotes", "What a person said in recent articles"),
     ("settings", "Summary length, quotes and method for this chat"),
     ("help", "What I do and how to use me"),
 ]
@@ -82,6 +87,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("summary", guarded(summary_command), filters=fresh))
     application.add_handler(CommandHandler("news", guarded(news_command), filters=fresh))
     application.add_handler(CommandHandler("settings", guarded(settings_command), filters=fresh))
+    application.add_handler(CommandHandler("quotes", guarded(quotes_command), filters=fresh))
     private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))
@@ -93,6 +99,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(MessageHandler(edited, guarded(edited_message)))
     application.add_handler(CallbackQueryHandler(answered(settings_button), pattern=r"^set:"))
     application.add_handler(CallbackQueryHandler(answered(digest_button), pattern=r"^dg:"))
+    application.add_handler(CallbackQueryHandler(answered(whosaid_button), pattern=r"^ws:"))
     application.add_handler(CallbackQueryHandler(answered(unknown_button)))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
@@ -280,7 +287,8 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):
-                    await send_html_note(message, html)
+                    keyboard = await whosaid_keyboard(state, html, result.stories, now, language_of(update))
+                    await send_html_note(message, html, keyboard)
             else:
                 note = nothing_found(query, sources_failed=result.sources_failed, language=language_of(update))
                 if hint and not result.sources_failed:

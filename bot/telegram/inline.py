@@ -3,6 +3,7 @@
     a link    -> one result: the digest (one message), titled by the article,
                  described by its first summary sentence
     a topic   -> all top stories as one result, then each story as its own
+    quotes X  -> what X said lately, as one result (bot.telegram.quotes)
     nothing, junk, a failure -> no results and a hint button, never an error
 
 Telegram sends a query per pause in typing; a user's newer query makes the older
@@ -30,6 +31,7 @@ from telegram.ext import ContextTypes
 from bot.errors import NewsbotError
 from bot.links import canonical_url, link_key
 from bot.telegram.digests import find_digest
+from bot.telegram.quotes import inline_quotes, quotes_asked
 from bot.telegram.reading import topic_of, typed_link
 from bot.telegram.state import BotState, state_of
 from bot.telegram.views import one_message, shown
@@ -45,6 +47,7 @@ Context = ContextTypes.DEFAULT_TYPE
 LINK_CACHE = 60
 TOPIC_CACHE = 30
 HINT_CACHE = 5
+QUOTES_CACHE = 30
 TITLE_CHARS = 120
 DESCRIPTION_CHARS = 200
 BUTTON_CHARS = 64
@@ -83,6 +86,9 @@ async def _answer(query: InlineQuery, state: BotState) -> None:
     link = typed_link(said)
     if link is not None:
         await _answer_link(query, state, link, language)
+        return
+    if (name := quotes_asked(said)) is not None:
+        await _answer_quotes(query, state, name, language)
         return
     topic = topic_of(said)
     if topic is None:
@@ -150,6 +156,14 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
             )
         )
     await query.answer(results, cache_time=TOPIC_CACHE)
+
+
+async def _answer_quotes(query: InlineQuery, state: BotState, name: str, language: str | None) -> None:
+    results = await inline_quotes(state, name, language)
+    if isinstance(results, str):
+        await _hint(query, results, cache_time=QUOTES_CACHE)
+    else:
+        await query.answer(results, cache_time=QUOTES_CACHE)
 
 
 async def _hint(query: InlineQuery, hint: str, *, cache_time: int = HINT_CACHE) -> None:

@@ -53,13 +53,14 @@ async def send_note(message: Message, text: str) -> Message:
     )
 
 
-async def send_html_note(message: Message, html: str) -> Message:
+async def send_html_note(message: Message, html: str, reply_markup: InlineKeyboardMarkup | None = None) -> Message:
     return await answer(
         message,
         html,
         parse_mode=ParseMode.HTML,
         reply_parameters=reply_to(message),
         link_preview_options=LinkPreviewOptions(is_disabled=True),
+        reply_markup=reply_markup,
     )
 
 

@@ -17,6 +17,7 @@ TEXTS: dict[str, str] = {
         "• <b>Gruppen:</b> <code>/summary &lt;Link&gt;</code>, oder antworte mit <code>/summary</code>"
         " auf eine Nachricht mit Links; <code>/news &lt;Thema&gt;</code> für die neuesten Meldungen.\n"
         "• <b>Überall:</b> Tippe <code>@{bot} &lt;Link oder Thema&gt;</code> in einem beliebigen Chat.\n"
+        "• <code>/quotes &lt;Name&gt;</code>: was eine Person in den Artikeln sagte, die ich zuletzt gelesen habe.\n"
         "• /settings: Länge der Zusammenfassung, Zitate und Methode für diesen Chat.\n"
         "• /help zeigt diese Hilfe erneut."
     ),
@@ -126,6 +127,25 @@ TEXTS: dict[str, str] = {
     "news_nothing": "Keine frischen Nachrichten zu „{query}“.",
     "news_unreachable": "Ich habe gerade keine Nachrichtenquelle erreicht; versuch es in einer Minute noch einmal.",
     "news_also": "Auch:",
+    # -- wer was sagte (/quotes, und die Medien einer Meldung nebeneinander) -------------
+    "quotes_word": "zitate",
+    "quotes_usage": "Schick /quotes und einen Namen, etwa: /quotes Kristi Noem",
+    "quotes_not_a_name": "„{person}“ sieht nicht nach einem Namen aus. Schick /quotes und einen Namen, etwa: /quotes Kristi Noem",
+    "quotes_none": (
+        "Noch keine Zitate von {person}. Ich zeige, was Leute in den Artikeln sagten, die ich zuletzt"
+        " zusammengefasst habe — schick mir einen Link zu einem, der sie zitiert."
+    ),
+    "quotes_heading_html": "<b>Was {person} sagte</b> — {count} {count|Zitat|Zitate}, die neuesten zuerst",
+    "quotes_more_html": "<i>…und {count} {count|älteres Zitat|ältere Zitate}.</i>",
+    "whosaid_button": "Wer sagte was · {number}",
+    "whosaid_title": "Wer sagte was",
+    "whosaid_heading_html": "<b>Wer sagte was</b> — {title}",
+    "whosaid_shared": "Von mehreren Medien zitiert: {names}",
+    "whosaid_nobody": "keine Zitate mit genanntem Sprecher",
+    "whosaid_unreadable": "die Seite ließ sich nicht lesen",
+    "answer_whosaid_expired": "Diese Meldung ist zu alt; frag mit /news noch einmal danach.",
+    "inline_quotes": "{count} {count|Zitat|Zitate} von {person}",
+    "inline_quotes_none": "Noch keine Zitate von {person}",
     # -- inline mode ------------------------------------------------------------------
     "inline_hint": "Tippe ein Thema oder füge einen Nachrichtenlink ein",
     "inline_nothing": "Dazu gibt es keine frischen Nachrichten; versuch andere Wörter",

@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
         "• <b>Groups:</b> <code>/summary &lt;link&gt;</code>, or reply <code>/summary</code> to a"
         " message that holds links; <code>/news &lt;topic&gt;</code> for the latest stories.\n"
         "• <b>Anywhere:</b> type <code>@{bot} &lt;link or topic&gt;</code> in any chat.\n"
+        "• <code>/quotes &lt;name&gt;</code>: what a person said in the articles I read lately.\n"
         "• /settings: summary length, quotes and method for this chat.\n"
         "• /help shows this again."
     ),
@@ -121,6 +122,25 @@ TEXTS: dict[str, str] = {
     "news_nothing": "No fresh news on “{query}”.",
     "news_unreachable": "I could not reach any news source just now; try again in a minute.",
     "news_also": "Also:",
+    # -- who said what (/quotes, and a story's outlets side by side) ----------------------
+    "quotes_word": "quotes",
+    "quotes_usage": "Send /quotes followed by a name, like: /quotes Kristi Noem",
+    "quotes_not_a_name": "“{person}” doesn't look like a person's name. Send /quotes followed by a name, like: /quotes Kristi Noem",
+    "quotes_none": (
+        "No quotes from {person} yet. I list what people said in the articles I summarized lately"
+        " — send me a link to one that quotes them."
+    ),
+    "quotes_heading_html": "<b>What {person} said</b> — {count} {count|quote|quotes}, newest first",
+    "quotes_more_html": "<i>…and {count} older {count|quote|quotes}.</i>",
+    "whosaid_button": "Who said what · {number}",
+    "whosaid_title": "Who said what",
+    "whosaid_heading_html": "<b>Who said what</b> — {title}",
+    "whosaid_shared": "Quoted by more than one outlet: {names}",
+    "whosaid_nobody": "no quotes with a named speaker",
+    "whosaid_unreadable": "the page could not be read",
+    "answer_whosaid_expired": "That story is too old; ask for it again with /news.",
+    "inline_quotes": "{count} {count|quote|quotes} from {person}",
+    "inline_quotes_none": "No quotes from {person} yet",
     # -- inline mode ------------------------------------------------------------------
     "inline_hint": "Type a topic or paste a news link",
     "inline_nothing": "No fresh news on that; try other words",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# Told of each article a search digests, with its outlet's name (the quote index listens).
+DigestSeen = Callable[[Digest, str | None], Awaitable[None]]
 
 MAX_QUERY_CHARS = 200
 SUMMARY_SENTENCES = 2  # a topic digest lists several stories: keep each short
@@ -132,14 +134,30 @@ async def search_news(
     cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu))
+    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu, _indexer(store)))
     if not result.sources_failed:
         await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
     return result
 
 
+def _indexer(store: Store) -> DigestSeen:
+    """Who said what in each article a search digests goes to the store's quote index."""
+
+    async def keep(digest: Digest, outlet: str | None) -> None:
+        from bot.quotebook import keep_sayings  # on use: the pipeline loads with it
+
+        await keep_sayings(store, digest, outlet=outlet)
+
+    return keep
+
+
 async def _search(
-    query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None
+    query: str,
+    fetcher: Fetcher,
+    config: Config,
+    now: datetime,
+    run_cpu: CpuRunner | None,
+    on_digest: DigestSeen | None = None,
 ) -> NewsSearch:
     settings = config.topics
     run = run_cpu or _inline
@@ -148,7 +166,10 @@ async def _search(
     summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
     # Time for the first outlet's page and one more, should it fail.
     deadline = config.fetch.timeout * 2
-    tellings = [tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline) for g, stale in picked]
+    tellings = [
+        tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline, on_digest=on_digest)
+        for g, stale in picked
+    ]
     stories = list(await asyncio.gather(*tellings))
     return NewsSearch(stories, feeds, failed)
 
@@ -175,9 +196,11 @@ async def tell_story(
     stale: bool = False,
     run_cpu: CpuRunner | None = None,
     deadline: float = 30.0,
+    on_digest: DigestSeen | None = None,
 ) -> Story:
     """One story (a group of items, best first) as told by the first outlet whose page
-    digests; when none does within `deadline`, by the best item with a feed description."""
+    digests; when none does within `deadline`, by the best item with a feed description.
+    `on_digest(digest, outlet)` hears of each article digested on the way."""
     by_link: dict[str, FeedItem] = {}
     for member in members:  # best first, each link once
         by_link.setdefault(member.item.url, member.item)
@@ -189,6 +212,8 @@ async def tell_story(
         async with asyncio.timeout(deadline):
             for item in tried:
                 digest = await _digest(item.url, fetcher, settings, run_cpu)
+                if digest is not None and on_digest is not None:
+                    await on_digest(digest, item.site or host_name(item.url))
                 if digest is not None and digest.summary and not _still_at_aggregator(item, digest):
                     return _told_by(item, digest, members, stale)
     except TimeoutError:

@@ -1,0 +1,104 @@
+"""The quote index's two ends: a digest in (who said what on that page), a name out
+(what that person said, newest first).
+
+    sayings_of(digest)              -> Sayings | None   the page's quotes whose speaker is a person
+    said_by(person, kept)           -> list[Quoted]     that person's quotes, newest first
+    keep_sayings(store, digest)                          sayings_of, kept in the store
+
+Only a speaker that names a person outright counts (bot.people): a quote without a
+speaker, or with a pronoun, a role or a description for one, is never listed as
+anyone's. A name that only appears inside someone's quote is not that quote's speaker,
+so it finds nothing. Matching reads the folded names kept with each quote: a lookup is
+one pass over the kept pages (bounded by bot.sayings.MAX_ARTICLES).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from bot.links import canonical_url, is_web_link
+from bot.models import Digest
+from bot.people import Person, person_of_speaker, same_person
+from bot.pipeline import every_quote
+from bot.pipeline.render import site_name
+from bot.sayings import QUOTES_PER_ARTICLE, Said, Sayings
+
+if TYPE_CHECKING:
+    from bot.store import Store
+
+__all__ = ["Quoted", "keep_sayings", "said_by", "sayings_of", "speakers"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quote of the person asked for, with where it was read."""
+
+    speaker: str
+    text: str
+    outlet: str
+    url: str
+    title: str
+    published: str | None
+    seen: float
+
+
+def speakers(digest: Digest) -> list[Said]:
+    """The digest's quotes whose speaker names a person, best first."""
+    found = []
+    for quote in every_quote(digest):
+        person = person_of_speaker(quote.speaker)
+        if person is not None and quote.speaker:
+            found.append(Said(quote.speaker, quote.text, person.names))
+    return found
+
+
+def sayings_of(digest: Digest, *, outlet: str | None = None) -> Sayings | None:
+    """Who said what on the digest's page; None when no quote there has a person for a
+    speaker, or the digest has no page to link to (a pasted text). `outlet` names the
+    site when the caller knows it better than the page does (a feed's source name)."""
+    url = digest.article.url or digest.source
+    if not is_web_link(url):
+        return None
+    quotes = speakers(digest)[:QUOTES_PER_ARTICLE]
+    if not quotes:
+        return None
+    return Sayings(
+        url=canonical_url(url),
+        outlet=outlet or site_name(digest) or url,
+        title=digest.article.title,
+        published=digest.article.published,
+        quotes=tuple(quotes),
+    )
+
+
+async def keep_sayings(store: Store, digest: Digest, *, outlet: str | None = None) -> None:
+    """Index the digest's quotes. Never fails the caller: the index is a convenience."""
+    try:
+        found = sayings_of(digest, outlet=outlet)
+        if found is not None:
+            await store.add_sayings(found)
+    except Exception:  # noqa: BLE001 - a digest is answered whether or not it is indexed
+        log.exception("indexing the quotes of %s failed", digest.source)
+
+
+def said_by(person: Person, kept: Iterable[Sayings]) -> list[Quoted]:
+    """Every kept quote whose speaker is `person`, newest article first (by its date,
+    else by when it was read), each page once per quote."""
+    found = []
+    for page in kept:
+        for said in page.quotes:
+            if said.person and same_person(person, Person(said.person)):
+                found.append(Quoted(said.speaker, said.text, page.outlet, page.url, page.title, page.published, page.seen))
+    found.sort(key=_newest, reverse=True)
+    return found
+
+
+def _newest(quoted: Quoted) -> tuple[str, float]:
+    day = quoted.published[:10] if quoted.published else datetime.fromtimestamp(quoted.seen, UTC).date().isoformat()
+    return day, quoted.seen
