@@ -7,17 +7,23 @@ Heavy modules are imported inside the command that needs them, so
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import __version__
 from bot.config import Config, load_config
 from bot.errors import ConfigError, NewsbotError
+
+if TYPE_CHECKING:
+    from bot.pipeline.fetch import Fetcher
+    from bot.topics import Story
+    from bot.topics.whosaid import OutletQuotes
 
 log = logging.getLogger("newsbot")
 
@@ -57,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--stories", type=_positive, metavar="N", help="how many stories (default 3)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--who-said", action="store_true", help="for stories several outlets carry: each outlet's speakers and quotes"
+    )
     with_config(p)
 
     p = sub.add_parser(
@@ -214,9 +223,7 @@ def print_json_line(record: dict[str, Any]) -> None:
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
-    import asyncio
-
-    return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
+    return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config, who_said=args.who_said))
 
 
 NO_FEEDS = (
@@ -226,15 +233,17 @@ NO_FEEDS = (
 )
 
 
-async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
+async def run_news(query: str, stories: int | None, fmt: str, config: Config, *, who_said: bool = False) -> int:
     """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1
-    otherwise, 2 (a configuration problem) when no feed is configured."""
+    otherwise, 2 (a configuration problem) when no feed is configured. `who_said` adds,
+    for each story several outlets carry, who each outlet quotes (bot.topics.whosaid)."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
     from bot.pipeline.fetch import Fetcher
     from bot.topics import search_news
     from bot.topics.render import nothing_found, stories_json, stories_text
+    from bot.topics.whosaid import rows_json, whosaid_text
 
     if not config.topics.search_feeds and not config.topics.feeds:
         print(f"newsbot: {NO_FEEDS}", file=sys.stderr)
@@ -244,15 +253,29 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
     now = datetime.now(UTC)
     async with Fetcher(config.fetch) as fetcher:
         result = await search_news(query, fetcher, config, now=now)
+        said = await _who_said(result.stories, fetcher, config) if who_said else {}
     if fmt == "json":
-        for record in stories_json(result.stories):
+        for number, record in enumerate(stories_json(result.stories), 1):
+            if number in said:
+                record["who_said"] = rows_json(said[number])
             print_json_line(record)
     elif result.stories:
         print(stories_text(query, result.stories, now))
+        for number, rows in said.items():
+            print(f"\n{number}. {result.stories[number - 1].title}\n{whosaid_text(rows)}")
     if not result.stories:
         print(f"newsbot: {nothing_found(query, sources_failed=result.sources_failed)}", file=sys.stderr)
         return 1
     return 0
+
+
+async def _who_said(stories: list[Story], fetcher: Fetcher, config: Config) -> dict[int, list[OutletQuotes]]:
+    """Story number -> who each outlet quotes, for the stories more than one outlet carries."""
+    from bot.topics.whosaid import read_outlets
+
+    grouped = [(number, story) for number, story in enumerate(stories, 1) if story.also]
+    found = await asyncio.gather(*(read_outlets(story, fetcher, config.summary) for _, story in grouped))
+    return {number: rows for (number, _), rows in zip(grouped, found)}
 
 
 def _run(config: Config, verbose: int = 0) -> int:

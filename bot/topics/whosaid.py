@@ -2,6 +2,7 @@
 (per outlet: speaker — quote), so a reader sees who quotes whom.
 
     story_outlets(story)             the outlets to read: the story's own, then the others
+    read_outlets(story, fetcher, …)  read them all (the CLI; the bot goes through its cache)
     who_said_what(outlets, digests)  each outlet's named speakers and their best quote
     whosaid_html / whosaid_text      for Telegram, for the terminal
 
@@ -13,8 +14,13 @@ cache, the CLI directly); a page that failed is shown as such, not left out.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.config import SummarySettings
+from bot.errors import NewsbotError
 
 from bot.models import Digest
 from bot.people import Person, same_person
@@ -26,7 +32,21 @@ from bot.texts import text
 from bot.topics.models import Outlet, Story
 from bot.topics.render import clip
 
-__all__ = ["MAX_OUTLETS", "OutletQuotes", "story_outlets", "who_said_what", "whosaid_html", "whosaid_text"]
+if TYPE_CHECKING:
+    from bot.pipeline import CpuRunner
+    from bot.pipeline.fetch import Fetcher
+
+__all__ = [
+    "MAX_OUTLETS",
+    "OutletQuotes",
+    "read_outlets",
+    "rows_json",
+    "shared_speakers",
+    "story_outlets",
+    "who_said_what",
+    "whosaid_html",
+    "whosaid_text",
+]
 
 MAX_OUTLETS = 4  # pages read for one story: each is a fetch
 QUOTES_EACH = 3  # speakers shown per outlet
@@ -85,6 +105,35 @@ def shared_speakers(rows: Sequence[OutletQuotes]) -> list[str]:
 
 def _quoted(said: Said) -> str:
     return f"“{clip(said.text, QUOTE_CHARS)}”"
+
+
+async def read_outlets(
+    story: Story, fetcher: Fetcher, settings: SummarySettings, run_cpu: CpuRunner | None = None
+) -> list[OutletQuotes]:
+    """Who said what at each of the story's outlets, their pages fetched and digested here
+    (the bot reads them through its digest cache instead)."""
+    from bot.pipeline import digest_url  # on use: `newsbot --help` need not load the pipeline
+
+    async def read(url: str) -> Digest | None:
+        try:
+            return await digest_url(url, fetcher, settings, source=url, run_cpu=run_cpu)
+        except NewsbotError:
+            return None
+
+    outlets = story_outlets(story)
+    return who_said_what(outlets, await asyncio.gather(*(read(o.url) for o in outlets)))
+
+
+def rows_json(rows: Sequence[OutletQuotes]) -> list[dict]:
+    return [
+        {
+            "site": row.outlet.site,
+            "url": row.outlet.url,
+            "read": row.read,
+            "quotes": [{"speaker": s.speaker, "text": s.text} for s in row.quotes],
+        }
+        for row in rows
+    ]
 
 
 # --- Telegram HTML -------------------------------------------------------------------
