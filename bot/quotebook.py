@@ -93,7 +93,8 @@ def said_by(person: Person, kept: Iterable[Sayings]) -> list[Quoted]:
     found = []
     for page in kept:
         for said in page.quotes:
-            if said.person and same_person(person, Person(said.person)):
+            # The surname first: most quotes are someone else's, and it is one comparison.
+            if said.person and said.person[-1] == person.surname and same_person(person, Person(said.person)):
                 found.append(Quoted(said.speaker, said.text, page.outlet, page.url, page.title, page.published, page.seen))
     found.sort(key=_newest, reverse=True)
     return found

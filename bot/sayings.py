@@ -20,6 +20,7 @@ __all__ = [
     "Sayings",
     "sayings_from_dict",
     "sayings_to_dict",
+    "surnames_key",
 ]
 
 # Pages kept: each /quotes reads them all (linear), so the bound is also its cost.
@@ -49,6 +50,12 @@ class Sayings:
     quotes: tuple[Said, ...]
     # Unix time the page was digested, stamped by the store that keeps it.
     seen: float = 0.0
+
+
+def surnames_key(sayings: Sayings) -> str:
+    """The page's speakers' surnames, space-separated and space-padded (" noem trump "):
+    a store can find the pages where a surname speaks without reading them all."""
+    return " " + " ".join(sorted({s.person[-1] for s in sayings.quotes if s.person})) + " "
 
 
 def sayings_to_dict(sayings: Sayings) -> dict[str, Any]:

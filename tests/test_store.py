@@ -315,3 +315,19 @@ async def test_the_quote_index_forgets_pages_past_its_age_and_its_size(open_stor
     # The newest are kept, the oldest went first (the young page among them).
     assert kept[0].url == f"https://many.example/{MAX_ARTICLES + 2}"
     assert kept[-1].url == "https://many.example/3"
+
+
+async def test_the_pages_where_a_surname_speaks_are_found_among_the_others(open_store):
+    clock = Clock()
+    store = await open_store(clock=clock)
+    await store.add_sayings(sayings("https://a.example/1", "Kristi Noem", "Ben Sasse"))
+    clock.now += 1
+    await store.add_sayings(sayings("https://b.example/2", "Steve Clarke"))
+    clock.now += 1
+    await store.add_sayings(sayings("https://c.example/3", "Noem"))
+
+    assert [k.url for k in await store.recent_sayings("noem")] == ["https://c.example/3", "https://a.example/1"]
+    assert [k.url for k in await store.recent_sayings("clarke")] == ["https://b.example/2"]
+    # A whole word only: "oem" is nobody's surname here.
+    assert await store.recent_sayings("oem") == []
+    assert len(await store.recent_sayings()) == 3

@@ -136,8 +136,9 @@ class Store(Protocol):
         KEEP_DAYS."""
         ...
 
-    async def recent_sayings(self) -> list[Sayings]:
-        """Every page kept and younger than KEEP_DAYS, the latest seen first."""
+    async def recent_sayings(self, surname: str | None = None) -> list[Sayings]:
+        """The pages kept and younger than KEEP_DAYS, the latest seen first; with
+        `surname` (folded, as bot.people.Person.surname), only those where a speaker has it."""
         ...
 
     # -- work in flight ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, surnames_key
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS
 
 if TYPE_CHECKING:
@@ -167,9 +167,10 @@ class MemoryStore:
         while kept and (len(kept) > MAX_ARTICLES or next(iter(kept.values())).seen < now - KEEP_DAYS * 86400.0):
             kept.popitem(last=False)
 
-    async def recent_sayings(self) -> list[Sayings]:
+    async def recent_sayings(self, surname: str | None = None) -> list[Sayings]:
         oldest = self._clock() - KEEP_DAYS * 86400.0
-        return [s for s in reversed(self.memory.sayings.values()) if s.seen >= oldest]
+        wanted = f" {surname} " if surname else " "
+        return [s for s in reversed(self.memory.sayings.values()) if s.seen >= oldest and wanted in surnames_key(s)]
 
     # -- work in flight ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ bot's memory, its work in flight and its per-user places.
     leases         {p}:lease:<name>      hash {holder, expires}
     quote index    {p}:sayings           sorted set: canonical URL by the time it was seen
                    {p}:sayings:body      hash URL -> JSON (bot.sayings.sayings_to_dict)
+                   {p}:sayings:names     hash URL -> its speakers' surnames (bot.sayings.surnames_key)
 
 Times that decide what is fresh are the store's clock's (as in SQLite, so tests can move
 it), written into the values; Redis's own expiry only sweeps what is long dead.
@@ -49,7 +50,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import OutOfMemoryError, RedisError, ResponseError
 
 from bot.models import digest_from_dict, digest_to_dict
-from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict, surnames_key
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -144,10 +145,12 @@ return 0
 """
 
 # add_sayings: keep one page's entry and the bound (KEEP_DAYS, MAX_ARTICLES) in one step.
-# KEYS: the sorted set, the bodies. ARGV: url, seen, body, oldest time kept, most kept.
+# KEYS: the sorted set, the bodies, the surnames. ARGV: url, seen, body, oldest time
+# kept, most kept, surnames.
 _ADD_SAYINGS = """
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[6])
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
 local count = redis.call('ZCARD', KEYS[1]) - #old
 if count > tonumber(ARGV[5]) then
@@ -157,6 +160,7 @@ end
 for _, url in ipairs(old) do
   redis.call('ZREM', KEYS[1], url)
   redis.call('HDEL', KEYS[2], url)
+  redis.call('HDEL', KEYS[3], url)
 end
 return #old
 """
@@ -353,15 +357,21 @@ class RedisStore:
     async def add_sayings(self, sayings: Sayings) -> None:
         now = self._clock()
         body = json.dumps(sayings_to_dict(replace(sayings, seen=now)), ensure_ascii=False)
-        keys = [self._key("sayings"), self._key("sayings", "body")]
-        args = [sayings.url, repr(now), body, repr(now - KEEP_DAYS * 86400.0), MAX_ARTICLES]
+        keys = [self._key("sayings"), self._key("sayings", "body"), self._key("sayings", "names")]
+        args = [sayings.url, repr(now), body, repr(now - KEEP_DAYS * 86400.0), MAX_ARTICLES, surnames_key(sayings)]
         await self._safe(lambda: self._scripts["add_sayings"](keys=keys, args=args), None)
 
-    async def recent_sayings(self) -> list[Sayings]:
+    async def recent_sayings(self, surname: str | None = None) -> list[Sayings]:
         oldest = self._clock() - KEEP_DAYS * 86400.0
+        wanted = f" {surname} " if surname else " "
 
         async def trip() -> list[Any]:
             urls = await self.redis.zrevrangebyscore(self._key("sayings"), "+inf", repr(oldest), start=0, num=MAX_ARTICLES)
+            if not urls:
+                return []
+            # Only the pages where the surname speaks are read whole.
+            names = await self.redis.hmget(self._key("sayings", "names"), urls)
+            urls = [u for u, n in zip(urls, names, strict=True) if n is not None and wanted in _text(n)]
             return list(await self.redis.hmget(self._key("sayings", "body"), urls)) if urls else []
 
         found = []

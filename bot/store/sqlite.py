@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.models import digest_from_dict, digest_to_dict
-from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict
+from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict, surnames_key
 from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
 from bot.store.memory import MemoryStore
 
@@ -79,6 +79,7 @@ CREATE TABLE IF NOT EXISTS leases (
 CREATE TABLE IF NOT EXISTS sayings (
     url TEXT PRIMARY KEY,          -- canonical URL of a digested page
     seen REAL NOT NULL,            -- unix time it was digested
+    surnames TEXT NOT NULL,        -- bot.sayings.surnames_key: " noem trump "
     body TEXT NOT NULL             -- JSON of bot.sayings.sayings_to_dict
 );
 CREATE INDEX IF NOT EXISTS sayings_seen ON sayings (seen);
@@ -228,9 +229,13 @@ class SQLiteStore:
     async def add_sayings(self, sayings: Sayings) -> None:
         now = self._clock()
         body = json.dumps(sayings_to_dict(replace(sayings, seen=now)), ensure_ascii=False)
+        surnames = surnames_key(sayings)
 
         def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO sayings (url, seen, body) VALUES (?, ?, ?)", (sayings.url, now, body))
+            db.execute(
+                "INSERT OR REPLACE INTO sayings (url, seen, surnames, body) VALUES (?, ?, ?, ?)",
+                (sayings.url, now, surnames, body),
+            )
             # The bound, kept on every write: a few rows at most go each time.
             db.execute("DELETE FROM sayings WHERE seen < ?", (now - KEEP_DAYS * 86400.0,))
             db.execute(
@@ -240,12 +245,14 @@ class SQLiteStore:
 
         await self._off_loop(self._run, write, default=None, writes=True)
 
-    async def recent_sayings(self) -> list[Sayings]:
+    async def recent_sayings(self, surname: str | None = None) -> list[Sayings]:
         oldest = self._clock() - KEEP_DAYS * 86400.0
+        wanted = f" {surname} " if surname else " "
         rows = await self._off_loop(
             self._run,
             lambda db: db.execute(
-                "SELECT body FROM sayings WHERE seen >= ? ORDER BY seen DESC LIMIT ?", (oldest, MAX_ARTICLES)
+                "SELECT body FROM sayings WHERE seen >= ? AND instr(surnames, ?) > 0 ORDER BY seen DESC LIMIT ?",
+                (oldest, wanted, MAX_ARTICLES),
             ).fetchall(),
             default=[],
         )

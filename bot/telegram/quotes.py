@@ -43,7 +43,7 @@ async def find_quotes_of(state: BotState, name: str) -> list[Quoted] | None:
     if person is None:
         return None
     assert state.store is not None
-    return said_by(person, await state.store.recent_sayings())
+    return said_by(person, await state.store.recent_sayings(person.surname))
 
 
 def quotes_html(name: str, found: list[Quoted], language: str | None = None) -> list[str]:
