@@ -82,7 +82,6 @@ CREATE TABLE IF NOT EXISTS sayings (
     surnames TEXT NOT NULL,        -- bot.sayings.surnames_key: " noem trump "
     body TEXT NOT NULL             -- JSON of bot.sayings.sayings_to_dict
 );
-CREATE INDEX IF NOT EXISTS sayings_seen ON sayings (seen);
 """
 
 # Expired rows are deleted now and then, not on every write.
@@ -236,7 +235,8 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO sayings (url, seen, surnames, body) VALUES (?, ?, ?, ?)",
                 (sayings.url, now, surnames, body),
             )
-            # The bound, kept on every write: a few rows at most go each time.
+            # The bound, kept on every write: a few rows at most go each time. (No index on
+            # `seen`: the table holds MAX_ARTICLES rows, and each query reads them all anyway.)
             db.execute("DELETE FROM sayings WHERE seen < ?", (now - KEEP_DAYS * 86400.0,))
             db.execute(
                 "DELETE FROM sayings WHERE url IN (SELECT url FROM sayings ORDER BY seen DESC LIMIT -1 OFFSET ?)",
