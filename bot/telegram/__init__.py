@@ -11,6 +11,8 @@
     views.py      one cached digest shown many ways (chat settings, More, Shorter)
     buttons.py    the buttons under a digest, and their presses
     inline.py     @bot <link or topic> in any chat
+    quotes.py     /quotes <name> (and "@bot quotes <name>"): what a person said lately
+    whosaid.py    the "Who said what" button under a /news story several outlets carry
     journal.py    updates written down until answered, replayed after a crash
     owner.py      one process per journal: a lease in the store with a heartbeat
     migration.py  a group upgraded to a supergroup keeps its settings and its answers

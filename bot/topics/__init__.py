@@ -3,7 +3,7 @@
     feeds ─► ranking ─► search (group, digest each story) ─► render
 
 `search_news` is the front door; `bot.topics.render` turns its stories into what
-people read.
+people read, and `bot.topics.whosaid` shows who each outlet of a story quotes.
 """
 
 from bot.topics.models import NewsSearch, Outlet, Story
