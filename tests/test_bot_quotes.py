@@ -8,12 +8,14 @@ gzip-compressed as news sites send them; the search feed is a Google News search
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.config import TopicsSettings
+from bot.config import RedisSettings, TopicsSettings
 from tests.botrig import (
     assert_valid_html,
     bot_running,
@@ -196,3 +198,27 @@ async def test_who_said_what_from_an_answer_whose_key_is_gone_says_so(telegram_a
 
     assert answer["text"] == "That story is too old; ask for it again with /news."
     assert telegram_api.replies_to(news) == []
+
+
+async def test_with_several_workers_on_one_redis_a_quote_read_by_one_is_found_by_another(
+    telegram_api, tmp_path, article_server, redis_url
+):
+    pytest.importorskip("taskiq_redis")
+    from bot.telegram.worker import working
+
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), redis=RedisSettings(url=redis_url, lease_seconds=2))
+    stop = asyncio.Event()
+    async with bot_running(config):
+        workers = [asyncio.create_task(working(config, stop)) for _ in range(2)]
+        try:
+            link = article_server.add_gzipped_fixture("deccanherald-impeachment")
+            (digest, *_) = await ask(telegram_api, link)
+            # Another reader, in another chat: whichever worker answers reads the shared index.
+            (answer,) = await ask(telegram_api, "/quotes Jennifer Williams", user={**USER, "id": 1004, "first_name": "Ada"})
+        finally:
+            stop.set()
+            await asyncio.wait_for(asyncio.gather(*workers), 30)
+
+    assert digest["text"].startswith("Impeachment sham completely debunked")
+    assert answer["text"].startswith("What Jennifer Williams said — 3 quotes, newest first")
+    assert linked(answer) == [link] * 3
