@@ -15,8 +15,9 @@ one pass over the kept pages (bounded by bot.sayings.MAX_ARTICLES).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -34,10 +35,13 @@ __all__ = ["Quoted", "keep_sayings", "said_by", "sayings_of", "speakers"]
 
 log = logging.getLogger(__name__)
 
+_WORD = re.compile(r"\w+")
+
 
 @dataclass(frozen=True)
 class Quoted:
-    """One quote of the person asked for, with where it was read."""
+    """One quote of the person asked for, with where it was read; `also` holds the other
+    (outlet, link) pairs that printed the same words (wire copy, a syndicated story)."""
 
     speaker: str
     text: str
@@ -46,6 +50,7 @@ class Quoted:
     title: str
     published: str | None
     seen: float
+    also: tuple[tuple[str, str], ...] = ()
 
 
 def speakers(digest: Digest) -> list[Said]:
@@ -89,7 +94,8 @@ async def keep_sayings(store: Store, digest: Digest, *, outlet: str | None = Non
 
 def said_by(person: Person, kept: Iterable[Sayings]) -> list[Quoted]:
     """Every kept quote whose speaker is `person`, newest article first (by its date,
-    else by when it was read), each page once per quote."""
+    else by when it was read). The same words printed by several outlets are one quote,
+    shown at the newest of them with the others in `also`."""
     found = []
     for page in kept:
         for said in page.quotes:
@@ -97,7 +103,15 @@ def said_by(person: Person, kept: Iterable[Sayings]) -> list[Quoted]:
             if said.person and said.person[-1] == person.surname and same_person(person, Person(said.person)):
                 found.append(Quoted(said.speaker, said.text, page.outlet, page.url, page.title, page.published, page.seen))
     found.sort(key=_newest, reverse=True)
-    return found
+    merged: dict[str, Quoted] = {}
+    for quoted in found:
+        words = " ".join(_WORD.findall(quoted.text.casefold()))
+        first = merged.get(words)
+        if first is None:
+            merged[words] = quoted
+        elif quoted.url != first.url and (quoted.outlet, quoted.url) not in first.also:
+            merged[words] = replace(first, also=(*first.also, (quoted.outlet, quoted.url)))
+    return list(merged.values())  # in the order first seen: newest first
 
 
 def _newest(quoted: Quoted) -> tuple[str, float]:

@@ -32,8 +32,10 @@ MAX_SHOWN = 10  # quotes in one answer; the rest are counted
 NAME_CHARS = 80
 QUOTE_CHARS = 400
 TITLE_CHARS = 120
+ALSO_SHOWN = 4  # other outlets named under a quote they printed too
 INLINE_CACHE = 30
 INLINE_TITLE_CHARS = 120
+ALSO_SHOWN = 4  # other outlets named under a quote they printed too
 INLINE_DESCRIPTION_CHARS = 200
 
 
@@ -52,18 +54,23 @@ def quotes_html(name: str, found: list[Quoted], language: str | None = None) -> 
     blocks = [("", heading)]
     for quoted in found[:MAX_SHOWN]:
         said = f"“{clip(quoted.text, QUOTE_CHARS)}” — {clip(quoted.speaker, NAME_CHARS)}"
-        outlet = escape(clip(quoted.outlet, 60))
-        if is_web_link(quoted.url):
-            outlet = f'<a href="{escape_attribute(quoted.url)}">{outlet}</a>'
-        where = [outlet]
+        where = [_outlet_link(quoted.outlet, quoted.url)]
         if day := human_date(quoted.published, language):
             where.append(escape(day))
         if quoted.title:
             where.append(f"<i>{escape(clip(quoted.title, TITLE_CHARS))}</i>")
+        if quoted.also:
+            copies = [_outlet_link(outlet, url) for outlet, url in quoted.also[:ALSO_SHOWN]]
+            where.append(text("news_also", language) + " " + ", ".join(copies))
         blocks.append(("\n\n", f"<blockquote>{escape(said)}</blockquote>\n" + " · ".join(where)))
     if len(found) > MAX_SHOWN:
         blocks.append(("\n\n", text("quotes_more_html", language, count=len(found) - MAX_SHOWN)))
     return pack(blocks, TELEGRAM_LIMIT)
+
+
+def _outlet_link(outlet: str, url: str) -> str:
+    name = escape(clip(outlet, 60))
+    return f'<a href="{escape_attribute(url)}">{name}</a>' if is_web_link(url) else name
 
 
 async def quotes_command(update: Update, context: Context) -> None:
