@@ -109,4 +109,6 @@ async def _read(state: BotState, url: str) -> Digest | None:
         return await find_digest(state, url)
     except NewsbotError as exc:
         log.info("who said what: %s: %s", url, exc)
-        return None
+    except Exception:  # noqa: BLE001 - the press is answered already: the other outlets still are
+        log.exception("who said what: %s failed unexpectedly", url)
+    return None

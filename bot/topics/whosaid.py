@@ -15,18 +15,18 @@ cache, the CLI directly); a page that failed is shown as such, not left out.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
 from bot.errors import NewsbotError
-
+from bot.links import is_web_link
 from bot.models import Digest
 from bot.people import Person, same_person
 from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, escape_attribute, pack
 from bot.quotebook import speakers
-from bot.links import is_web_link
 from bot.sayings import Said
 from bot.texts import text
 from bot.topics.models import Outlet, Story
@@ -47,6 +47,8 @@ __all__ = [
     "whosaid_html",
     "whosaid_text",
 ]
+
+log = logging.getLogger(__name__)
 
 MAX_OUTLETS = 4  # pages read for one story: each is a fetch
 QUOTES_EACH = 3  # speakers shown per outlet
@@ -117,8 +119,11 @@ async def read_outlets(
     async def read(url: str) -> Digest | None:
         try:
             return await digest_url(url, fetcher, settings, source=url, run_cpu=run_cpu)
-        except NewsbotError:
-            return None
+        except NewsbotError as exc:
+            log.warning("who said what: %s: %s", url, exc)
+        except Exception:  # one odd page must not cost the other outlets
+            log.exception("who said what: %s failed unexpectedly", url)
+        return None
 
     outlets = story_outlets(story)
     return who_said_what(outlets, await asyncio.gather(*(read(o.url) for o in outlets)))
