@@ -19,12 +19,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.lang import LANGUAGE_NAMES, vocabulary
 from bot.lang.en import TITLES
 
-__all__ = ["Person", "person_of_speaker", "person_typed", "same_person"]
+__all__ = ["Person", "named_at", "person_of_speaker", "person_typed", "same_person"]
 
 # Capitalised words that name no one, in English: pronouns, determiners and the like
 # (the other languages' own come from their vocabularies).
@@ -120,6 +121,17 @@ def person_typed(text: str) -> Person | None:
     if not names or len(names) > MAX_NAME_WORDS:
         return None
     return Person(names)
+
+
+def named_at(text: str, surnames: Collection[str]) -> dict[str, list[int]]:
+    """Where `text` writes each of the (folded) `surnames` as a capitalised word: its
+    offsets, in one pass over the text."""
+    found: dict[str, list[int]] = {name: [] for name in surnames}
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isupper() and (core := _core(token)) in found:
+            found[core].append(match.start())
+    return found
 
 
 def same_person(one: Person, other: Person) -> bool:

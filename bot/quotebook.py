@@ -14,6 +14,7 @@ one pass over the kept pages (bounded by bot.sayings.MAX_ARTICLES).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterable
@@ -22,13 +23,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.links import canonical_url, is_web_link
-from bot.models import Digest
-from bot.people import Person, person_of_speaker, same_person
+from bot.models import Digest, Quote
+from bot.people import Person, named_at, person_of_speaker, same_person
 from bot.pipeline import every_quote
 from bot.pipeline.render import site_name
 from bot.sayings import QUOTES_PER_ARTICLE, Said, Sayings
 
 if TYPE_CHECKING:
+    from bot.pipeline import CpuRunner
     from bot.store import Store
 
 __all__ = ["Quoted", "keep_sayings", "said_by", "sayings_of", "speakers"]
@@ -54,16 +56,63 @@ class Quoted:
 
 
 def speakers(digest: Digest) -> list[Said]:
-    """The digest's quotes whose speaker names a person, best first."""
-    found = []
-    for quote in every_quote(digest):
-        person = person_of_speaker(quote.speaker)
-        if person is not None and quote.speaker:
-            found.append(Said(quote.speaker, quote.text, person.names))
-    return found
+    """The digest's quotes whose speaker names a person, best first. A speaker whose
+    surname the article writes only inside quotes is left out: a name found there is
+    someone being talked about ("…their hatred for Donald Trump…"), and a speaker
+    resolved to it is a misreading."""
+    quotes = every_quote(digest)
+    people = [(quote, person_of_speaker(quote.speaker)) for quote in quotes]
+    named = {p.surname for _, p in people if p is not None}
+    if not named:
+        return []
+    text = digest.article.text
+    spans = _quote_spans(text, quotes)
+    starts = [start for start, _ in spans]
+    outside = {
+        name
+        for name, offsets in named_at(text, named).items()
+        if any(not _inside(at, spans, starts) for at in offsets)
+    }
+    return [
+        Said(quote.speaker, quote.text, person.names)
+        for quote, person in people
+        if person is not None and quote.speaker and person.surname in outside
+    ]
 
 
-def sayings_of(digest: Digest, *, outlet: str | None = None) -> Sayings | None:
+# How far past a quote's opening (or its previous piece) its next piece is looked for:
+# the pieces of one quote stand a reporting clause apart.
+PIECE_WINDOW = 2000
+
+
+def _quote_spans(text: str, quotes: Iterable[Quote]) -> list[tuple[int, int]]:
+    """Where the quotes' words stand in the article's text: sorted, disjoint spans. A
+    quote is its pieces (joined with " … ", a cut one ending in " …"), each found near
+    the one before, so the reporting clause between two ("…," Noem said, "…") stays out."""
+    spans = []
+    for quote in quotes:
+        at = quote.offset
+        for piece in quote.text.removesuffix(" …").split(" … "):
+            piece = piece.strip()
+            found = text.find(piece, at, at + len(piece) + PIECE_WINDOW) if piece else -1
+            if found >= 0:
+                spans.append((found, found + len(piece)))
+                at = found + len(piece)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(at: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < spans[i][1]
+
+
+def sayings_of(digest: Digest, outlet: str | None = None) -> Sayings | None:
     """Who said what on the digest's page; None when no quote there has a person for a
     speaker, or the digest has no page to link to (a pasted text). `outlet` names the
     site when the caller knows it better than the page does (a feed's source name)."""
@@ -82,10 +131,13 @@ def sayings_of(digest: Digest, *, outlet: str | None = None) -> Sayings | None:
     )
 
 
-async def keep_sayings(store: Store, digest: Digest, *, outlet: str | None = None) -> None:
-    """Index the digest's quotes. Never fails the caller: the index is a convenience."""
+async def keep_sayings(
+    store: Store, digest: Digest, *, outlet: str | None = None, run_cpu: CpuRunner | None = None
+) -> None:
+    """Index the digest's quotes (read in `run_cpu`'s pool when given: the article's text
+    is read once more). Never fails the caller: the index is a convenience."""
     try:
-        found = sayings_of(digest, outlet=outlet)
+        found = await run_cpu(sayings_of, digest, outlet) if run_cpu else sayings_of(digest, outlet)
         if found is not None:
             await store.add_sayings(found)
     except Exception:  # noqa: BLE001 - a digest is answered whether or not it is indexed

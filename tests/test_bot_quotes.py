@@ -36,9 +36,13 @@ def linked(message: dict) -> list[str]:
     return [e["url"] for e in message.get("entities", []) if e["type"] == "text_link"]
 
 
-async def ask(telegram_api, said: str, *, user: dict | None = None) -> list[dict]:
+async def ask(telegram_api, said: str, *, user: dict | None = None, answers: int = 1) -> list[dict]:
+    """What the bot answers to `said`, once it has sent `answers` messages."""
     message = telegram_api.private_message(said, user=user)
-    return await telegram_api.wait_for(lambda: telegram_api.replies_to(message), what=f"an answer to {said!r}")
+    return await telegram_api.wait_for(
+        lambda: (lambda got: got if len(got) >= answers else None)(telegram_api.replies_to(message)),
+        what=f"{answers} answer(s) to {said!r}",
+    )
 
 
 async def read_the_impeachment_pages(telegram_api, article_server) -> tuple[str, str]:
@@ -222,3 +226,24 @@ async def test_with_several_workers_on_one_redis_a_quote_read_by_one_is_found_by
     assert digest["text"].startswith("Impeachment sham completely debunked")
     assert answer["text"].startswith("What Jennifer Williams said — 3 quotes, newest first")
     assert linked(answer) == [link] * 3
+
+
+async def test_a_name_the_page_writes_only_inside_a_quote_is_never_a_speaker(telegram_api, tmp_path, article_server):
+    # IndieWire: Mary Steenburgen says "My husband [actor Ted Danson] and I were kind of
+    # frightened about it." The next quote is her son's ("…," he said), but the quote
+    # finder resolves "he" to Ted Danson, the last man named: in a quote.
+    link = article_server.add_gzipped_fixture("indiewire-steenburgen")
+    config = make_config(telegram_api, tmp_path)
+    async with bot_running(config):
+        (digest, *_) = await ask(telegram_api, link)
+        (danson,) = await ask(telegram_api, "/quotes Ted Danson")
+        # Her ten quotes: too long for one message.
+        steenburgen = await ask(telegram_api, "/quotes Mary Steenburgen", answers=2)
+
+    assert digest["text"].startswith("The Wild Story of How Mary Steenburgen Wrote")
+    assert danson["text"].startswith("No quotes from Ted Danson yet.")
+    quotes = [q for message in steenburgen for q in entities_of(message, "blockquote")]
+    assert len(quotes) == 10
+    assert any("My husband [actor Ted Danson] and I" in q for q in quotes)
+    assert all(q.endswith("— Mary Steenburgen") for q in quotes)
+    assert all(linked(message) == [link] * len(entities_of(message, "blockquote")) for message in steenburgen)

@@ -94,3 +94,15 @@ async def test_the_news_command_shows_who_said_what_when_asked(article_server, a
     assert [row["site"] for row in record["who_said"]] == ["The Hill", "USA TODAY", "nj.com"]
     assert all(row["read"] and row["quotes"][0]["speaker"].endswith("Noem") for row in record["who_said"])
     assert "Who said what" not in plain
+
+
+def test_a_speaker_the_page_names_only_inside_quotes_is_left_out_of_its_entry():
+    # "My husband [actor Ted Danson] and I…" is Mary Steenburgen's; the finder gives the
+    # next quote (her son's: "…," he said) to Ted Danson, the last man it saw named.
+    digest = digest_of("indiewire-steenburgen", "https://www.indiewire.com/2019/11/mary-steenburgen-glasgow/")
+
+    entry = sayings_of(digest)
+
+    assert any(q.speaker == "Ted Danson" for q in digest.all_quotes)
+    assert entry is not None and "Ted Danson" not in {s.speaker for s in entry.quotes}
+    assert {"Mary Steenburgen", "Jessie Buckley", "Tom Harper"} <= {s.speaker for s in entry.quotes}

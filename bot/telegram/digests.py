@@ -66,6 +66,6 @@ async def _produce(state: BotState, url: str, key: str) -> Digest:
     async with state.pages:
         digest = await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)
     await state.store.put_digest(key, digest)
-    await keep_sayings(state.store, digest)  # for /quotes (bot.quotebook)
+    await keep_sayings(state.store, digest, run_cpu=state.cpu.run)  # for /quotes (bot.quotebook)
     log.info("digested %s: %d sentences, %d quotes", key, len(digest.summary), len(digest.quotes))
     return digest

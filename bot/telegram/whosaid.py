@@ -98,7 +98,8 @@ async def whosaid_button(update: Update, context: Context) -> None:
     title, outlets = story
     async with typing(message):
         digests = await asyncio.gather(*(_read(state, outlet.url) for outlet in outlets))
-        rows = who_said_what(outlets, digests)
+        assert state.cpu is not None
+        rows = await state.cpu.run(who_said_what, outlets, digests)  # reads each article's text
         for html in whosaid_html(title, rows, language):
             await send_html_note(message, html)
     log.info("chat %s: who said what for %d outlets", message.chat_id, len(outlets))

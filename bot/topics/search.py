@@ -134,19 +134,19 @@ async def search_news(
     cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu, _indexer(store)))
+    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu, _indexer(store, run_cpu)))
     if not result.sources_failed:
         await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
     return result
 
 
-def _indexer(store: Store) -> DigestSeen:
+def _indexer(store: Store, run_cpu: CpuRunner | None) -> DigestSeen:
     """Who said what in each article a search digests goes to the store's quote index."""
 
     async def keep(digest: Digest, outlet: str | None) -> None:
         from bot.quotebook import keep_sayings  # on use: the pipeline loads with it
 
-        await keep_sayings(store, digest, outlet=outlet)
+        await keep_sayings(store, digest, outlet=outlet, run_cpu=run_cpu)
 
     return keep
 
