@@ -248,15 +248,14 @@ class SQLiteStore:
     async def recent_sayings(self, surname: str | None = None) -> list[Sayings]:
         oldest = self._clock() - KEEP_DAYS * 86400.0
         wanted = f" {surname} " if surname else " "
-        rows = await self._off_loop(
-            self._run,
-            lambda db: db.execute(
+        def read(db: sqlite3.Connection) -> list[Any]:
+            return db.execute(
                 "SELECT body FROM sayings WHERE seen >= ? AND instr(surnames, ?) > 0 ORDER BY seen DESC LIMIT ?",
                 (oldest, wanted, MAX_ARTICLES),
-            ).fetchall(),
-            default=[],
-        )
-        return _readable(row[0] for row in rows)
+            ).fetchall()
+
+        # Read back on the store's thread as well: the loop gets the entries ready.
+        return await self._off_loop(lambda: _readable(row[0] for row in self._run(read, default=[])))
 
     # -- what needs no disk --------------------------------------------------------------------
 
