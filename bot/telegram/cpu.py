@@ -5,7 +5,8 @@ A job past its deadline costs its worker: the process is killed and a fresh one 
 its place. (A thread cannot be stopped, nor can a process pool's worker alone; a page
 that keeps a regex busy for an hour holds the GIL, so the worker cannot even notice
 it was given up on.) Shutting down kills whatever is still working, so the bot stops
-within seconds whatever its pages do.
+within seconds whatever its pages do; a bot killed outright takes its workers with it
+(die_with_the_forkserver).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import ctypes
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import threading
@@ -259,11 +261,38 @@ def _serve(pipe: Connection, bot_pid: int) -> None:
 def start_worker(bot_pid: int) -> None:
     """Worker start: yield the cores to the bot's event loop; end with the bot."""
     os.nice(WORKER_NICENESS)
-    # The forkserver ends with the bot, and the kernel then kills its children at once,
-    # even in the middle of a long regex (which keeps the watcher thread below from running).
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    die_with_the_forkserver()
     watch_bot(bot_pid)
+
+
+# prctl(2) option: a signal the kernel sends this process when its parent ends.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_the_forkserver() -> None:
+    """Have the kernel kill this worker when the forkserver, its parent, ends; and let the
+    forkserver end with the bot.
+
+    A worker deep in a hostile page holds the GIL: no thread of its own can notice that
+    the bot was killed outright (SIGKILL, the OOM killer). The kernel can: it sends
+    PDEATHSIG when the parent ends. The parent is the forkserver, which ends once nobody
+    holds the write end of its "alive" pipe any more; multiprocessing hands that end to
+    every worker it forks, so a stuck worker would keep the forkserver (and so itself)
+    alive for as long as its page takes. Each worker lets go of it here, after PDEATHSIG
+    is set: then the bot alone keeps the forkserver alive, and the bot's death ends the
+    forkserver and every worker with it, whatever they are doing. Holding the pipe until
+    PDEATHSIG is set leaves no window in which the forkserver could end unnoticed.
+    """
+    with contextlib.suppress(Exception):  # not Linux: the watcher below is all there is
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # multiprocessing keeps the worker's copy here (forkserver._serve_one); a worker
+    # starts no processes of its own, so it needs none.
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
 
 
 # How often a worker checks that the bot it works for is still there.
@@ -275,6 +304,8 @@ def watch_bot(bot_pid: int) -> None:
 
     A bot killed outright (SIGKILL, the OOM killer) never shuts its pool down, and a
     worker waiting for work would wait forever, holding memory and the bot's log pipe.
+    PDEATHSIG (die_with_the_forkserver) ends it first on Linux; this is the fallback
+    where that is missing, and it works only while the worker's GIL is free.
     """
 
     def watch() -> None:
