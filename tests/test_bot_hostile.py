@@ -57,9 +57,9 @@ async def test_help_is_answered_within_a_second_while_two_hostile_pages_hold_bot
 async def start_hostile_bot(tmp_path: Path, config_file: Path, pids: Path) -> asyncio.subprocess.Process:
     """A real `newsbot run` whose digest_document is the hostile stand-in: every page it
     reads holds its worker in C code, GIL held, for minutes (tests.hostile_cpu). The swap
-    is made in the launcher's __main__, which the CPU pool's forkserver imports too, so
-    the workers forked from it carry the swap. Its log goes to a file: a pipe would stay
-    open in whatever outlived a SIGKILL."""
+    is made at the launcher's top level, which every CPU worker runs too (multiprocessing
+    prepares a worker by running the main script as __mp_main__). Its log goes to a file:
+    a pipe would stay open in whatever outlived a SIGKILL."""
     launcher = (
         "import sys, bot.pipeline, tests.hostile_cpu\n"
         "bot.pipeline.digest_document = tests.hostile_cpu.hostile_digest\n"
@@ -133,3 +133,44 @@ async def test_a_bot_killed_outright_takes_a_worker_stuck_in_a_page_with_it(tele
         await process.wait()
     left = await all_gone(family, within=10)
     assert not left, f"outlived the bot: {sorted(left)} (the stuck worker was {worker})"
+
+
+async def test_sigterm_while_the_workers_are_still_starting_stops_the_bot_within_five_seconds(telegram_api, tmp_path):
+    # The CPU pool's forkserver warms up before it forks the first worker: seconds on a
+    # busy machine. Here its start takes a minute (a sitecustomize, which every Python
+    # process of the test imports, holds the forkserver's main), and the bot is told to
+    # stop meanwhile.
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    slow = tmp_path / "slow-forkserver"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text(
+        "import time, multiprocessing.forkserver as forkserver\n"
+        "serve = forkserver.main\n"
+        "def main(*args, **kwargs):\n"
+        "    time.sleep(60)\n"
+        "    return serve(*args, **kwargs)\n"
+        "forkserver.main = main\n",
+        encoding="utf-8",
+    )
+    env = {**_env(), "PYTHONPATH": f"{slow}:{ROOT}"}
+    with open(tmp_path / "bot.log", "wb") as log:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--config", str(config_file), cwd=ROOT, env=env, stderr=log
+        )
+    family: set[int] = set()
+    try:
+        await telegram_api.wait_for(lambda: telegram_api.calls_of("getUpdates"), timeout=60, what="polling")
+        await asyncio.sleep(0.5)  # the pool has asked for its first worker
+        family = descendants(process.pid)
+        stopping = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        status = await asyncio.wait_for(process.wait(), 90)
+        took = time.monotonic() - stopping
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        await all_gone(family, within=0)  # the held forkserver
+    assert took < 5.0, f"the bot took {took:.1f} s to stop"
+    assert status == 0
+    assert "Traceback" not in Path(tmp_path / "bot.log").read_text(errors="replace")

@@ -77,7 +77,8 @@ class CpuPool:
         self._all: set[_Worker] = set()
         self._context = multiprocessing.get_context("forkserver")
         # Threads that wait on the pipes: the default executor's few threads serve the
-        # store and the fetcher, and must not sit behind a minute-long page.
+        # store and the fetcher, and must not sit behind a minute-long page. (Workers are
+        # started in threads of their own: _spawn.)
         self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=2 * workers + 2, thread_name_prefix="cpu pipe")
         self._closed = False
         self._stopping = asyncio.Event()
@@ -93,9 +94,37 @@ class CpuPool:
             self._add(await self._spawn())
 
     async def _spawn(self) -> _Worker:
+        """A new worker, started in a thread of its own: the first waits for the forkserver
+        to start and warm up, seconds on a busy machine. A daemon thread, so that a bot
+        told to stop meanwhile does not wait for it on its way out (a worker it still
+        starts ends with the forkserver, which ends with the bot)."""
         loop = asyncio.get_running_loop()
-        # The first spawn waits for the forkserver to start and warm up: in a thread.
-        return await loop.run_in_executor(self._threads, self._new_worker)
+        started: asyncio.Future[_Worker] = loop.create_future()
+
+        def hand_over(worker: _Worker) -> None:
+            if started.cancelled():  # the pool closed meanwhile
+                _kill(worker)
+            else:
+                started.set_result(worker)
+
+        def failed(exc: BaseException) -> None:
+            if not started.cancelled():
+                started.set_exception(exc)
+
+        def spawn() -> None:
+            try:
+                worker = self._new_worker()
+            except BaseException as exc:  # noqa: BLE001 - the pool logs it
+                with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting
+                    loop.call_soon_threadsafe(failed, exc)
+                return
+            try:
+                loop.call_soon_threadsafe(hand_over, worker)
+            except RuntimeError:  # the loop is gone
+                _kill(worker)
+
+        threading.Thread(target=spawn, name="cpu worker start", daemon=True).start()
+        return await started
 
     def _new_worker(self) -> _Worker:
         mine, theirs = self._context.Pipe()
@@ -112,15 +141,29 @@ class CpuPool:
         self._idle.put_nowait(worker)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._closed:
+            raise NewsbotError(STOPPING, detail="the CPU pool is closed")
         if self._ready is None:
             raise RuntimeError("the CPU pool is not running")
-        await asyncio.shield(self._ready)
+        await self._started(self._ready)
         try:
             async with asyncio.timeout(OVERALL_DEADLINE):
                 worker = await self._take()
                 return await self._run(worker, fn, *args)
         except TimeoutError:
             raise NewsbotError(TOO_BUSY, detail=f"{fn.__name__} waited and ran past {OVERALL_DEADLINE:g} s") from None
+
+    async def _started(self, ready: asyncio.Task[None]) -> None:
+        """Wait for the pool to start; NewsbotError(STOPPING) if it closes first."""
+        stopper = asyncio.ensure_future(self._stopping.wait())
+        try:
+            # asyncio.wait, not `await ready`: one caller giving up must not cancel the start.
+            await asyncio.wait({ready, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+        if not ready.done() or ready.cancelled():
+            raise NewsbotError(STOPPING, detail="the CPU pool closed while starting")
+        ready.result()  # a start that failed fails each job
 
     async def _take(self) -> _Worker:
         """The next idle worker; NewsbotError(STOPPING) once the pool closes."""
@@ -195,10 +238,12 @@ class CpuPool:
         ready, self._ready = self._ready, None
         self._closed = True
         self._stopping.set()
-        try:
-            await ready
-        except Exception as exc:  # noqa: BLE001 - it never started; nothing to stop
-            log.warning("the CPU pool did not start: %s", exc)
+        # A pool still starting is not waited for: the workers started so far are stopped
+        # below, and one still starting is killed as it arrives (_spawn).
+        ready.cancel()
+        await asyncio.wait({ready})
+        if not ready.cancelled() and ready.exception() is not None:
+            log.warning("the CPU pool did not start: %s", ready.exception())
         workers = list(self._all)
         self._all.clear()
         await asyncio.get_running_loop().run_in_executor(None, _stop_all, workers)

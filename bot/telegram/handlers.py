@@ -275,8 +275,8 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
         started = time.monotonic()
         async with typing(message):
             now = state.clock()
-            result = await search_news(
-                query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
+            result = await state.until_stopped(
+                search_news(query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run)
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):
@@ -308,7 +308,9 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
             view = settings.summary()
             try:
                 # Digested with the defaults and cut to the chat's view, as a page is (bot.telegram.views).
-                digest = await state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
+                digest = await state.until_stopped(
+                    state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
+                )
             except NewsbotError as exc:
                 log.info("update %s: pasted text: %s", update.update_id, exc)
                 await send_note(message, text("pasted_text_too_short", language))
