@@ -12,8 +12,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from tests.botrig import (
@@ -23,6 +21,7 @@ from tests.botrig import (
     held_page,
     make_config,
     telegram_api,  # noqa: F401 - fixture
+    trickled_once,
     with_telegram,
 )
 import pytest
@@ -224,30 +223,6 @@ async def test_a_second_process_on_the_same_store_says_so_and_exits_1_and_each_u
     assert [len(telegram_api.replies_to(m)) for m in asked] == [1] * 5
     assert len(article_server.requests) == 5
     assert first.returncode == 0 and "Traceback" not in first_err.decode()
-
-
-def trickled_once(html: str, every: float = 0.3) -> Callable[[BaseHTTPRequestHandler], None]:
-    """An article_server route whose first answer trickles a byte at a time, never done
-    within the fetch deadline; later answers come whole."""
-    body = html.encode("utf-8")
-    answered: list[int] = []
-
-    def answer(handler: BaseHTTPRequestHandler) -> None:
-        first = not answered
-        answered.append(1)
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        if not first:
-            handler.wfile.write(body)
-            return
-        for at in range(len(body)):  # until the reader hangs up
-            handler.wfile.write(body[at : at + 1])
-            handler.wfile.flush()
-            time.sleep(every)
-
-    return answer
 
 
 async def test_sigterm_during_a_slow_download_stops_at_once_and_the_link_is_answered_after_the_restart(
