@@ -22,7 +22,7 @@ from tests.botrig import (
 )
 from tests.fetch_helpers import article_server, module_server  # noqa: F401 - fixtures
 from tests.hostile_cpu import PIDS_FILE, descendants, hostile_digest, is_running
-from tests.test_bot_process import ROOT, _env, write_config
+from tests.test_bot_process import ROOT, _env, newsbot, write_config
 
 ADA = {"id": 3101, "is_bot": False, "first_name": "Ada"}
 GRACE = {"id": 3102, "is_bot": False, "first_name": "Grace"}
@@ -74,13 +74,13 @@ async def start_hostile_bot(tmp_path: Path, config_file: Path, pids: Path) -> as
         return await asyncio.create_subprocess_exec(sys.executable, str(script), cwd=ROOT, env=env, stderr=log)
 
 
-async def stuck_worker(telegram_api, url: str, pids: Path) -> int:
-    """Ask for `url` and wait until a worker is deep in it; that worker's pid."""
+async def stuck_worker(telegram_api, url: str, pids: Path) -> tuple[dict, int]:
+    """Ask for `url` and wait until a worker is deep in it: the message, the worker's pid."""
     await telegram_api.wait_for(lambda: telegram_api.calls_of("getUpdates"), timeout=60, what="polling")
-    telegram_api.private_message(f"read this {url}", user=ADA)
+    asked = telegram_api.private_message(f"read this {url}", user=ADA)
     await telegram_api.wait_for(lambda: pids.exists() and pids.read_text().strip(), timeout=60, what="a worker on the page")
     await asyncio.sleep(0.5)
-    return int(pids.read_text().split()[0])
+    return asked, int(pids.read_text().split()[0])
 
 
 async def all_gone(pids: set[int], within: float) -> set[int]:
@@ -101,7 +101,7 @@ async def test_sigterm_stops_the_bot_within_five_seconds_while_a_worker_is_stuck
     pids = tmp_path / "worker-pids"
     process = await start_hostile_bot(tmp_path, config_file, pids)
     try:
-        worker = await stuck_worker(telegram_api, url, pids)
+        asked, worker = await stuck_worker(telegram_api, url, pids)
         stopping = time.monotonic()
         process.send_signal(signal.SIGTERM)
         status = await asyncio.wait_for(process.wait(), 30)
@@ -114,6 +114,16 @@ async def test_sigterm_stops_the_bot_within_five_seconds_while_a_worker_is_stuck
     assert status == 0
     assert not await all_gone({worker}, within=3), "no worker outlives the bot"
     assert "Traceback" not in Path(tmp_path / "bot.log").read_text(errors="replace")
+    # The link was not lost: the journal kept it, and a bot reading pages as usual answers it.
+    assert telegram_api.replies_to(asked) == []
+    again = await newsbot("run", "--config", str(config_file))
+    try:
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
+    finally:
+        again.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(again.communicate(), 60)
+    assert "harbour bridge" in reply["text"]
+    assert "replaying 1 update" in err.decode()
 
 
 async def test_a_bot_killed_outright_takes_a_worker_stuck_in_a_page_with_it(telegram_api, tmp_path, article_server):
@@ -124,7 +134,7 @@ async def test_a_bot_killed_outright_takes_a_worker_stuck_in_a_page_with_it(tele
     pids = tmp_path / "worker-pids"
     process = await start_hostile_bot(tmp_path, config_file, pids)
     try:
-        worker = await stuck_worker(telegram_api, url, pids)
+        _, worker = await stuck_worker(telegram_api, url, pids)
         # Everything the bot started: the forkserver, its workers, the resource tracker.
         family = descendants(process.pid)
         assert worker in family

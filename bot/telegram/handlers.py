@@ -316,7 +316,7 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
                 await send_note(message, text("pasted_text_too_short", language))
                 return
             key = await keep_pasted(state, pasted_source(said), digest)
-            digest = await shown(state, digest, view)
+            digest = await state.until_stopped(shown(state, digest, view))
             keyboard = digest_keyboard(key, view, digest, settings.quotes, language)
             await _send_digest_or_apologise(update, digest, keyboard)
 
@@ -388,7 +388,8 @@ async def _digest_or_error(
     update: Update, state: BotState, link: str, page: Awaitable[Digest], view: View
 ) -> Digest | str:
     try:
-        return await shown(state, await page, view)
+        # Cut to the chat's view on a worker: given up, like the page, when the bot stops.
+        return await state.until_stopped(shown(state, await page, view))
     except NewsbotError as exc:
         log.info("update %s: %s: %s%s", update.update_id, link, exc, f" ({exc.detail})" if exc.detail else "")
         return error_text(exc, language_of(update))
