@@ -392,6 +392,36 @@ def test_unknown_language_gets_a_summary_and_quotes_by_punctuation():
     assert digest.all_quotes[0].speaker is None
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraphs"),
+    [
+        (
+            "pl",
+            (
+                "Rada miejska w czwartek zdecydowała o odbudowie starego mostu portowego, który od lat wymagał remontu.",
+                "„To najważniejsza inwestycja w historii naszego miasta” – powiedział burmistrz podczas konferencji prasowej.",
+                "Koszt inwestycji szacuje się na sto milionów złotych, a prace potrwają dwa lata.",
+            ),
+        ),
+        (
+            "el",
+            (
+                "Το δημοτικό συμβούλιο αποφάσισε την Πέμπτη την ανακατασκευή της παλιάς γέφυρας του λιμανιού.",
+                "«Είναι η σημαντικότερη επένδυση στην ιστορία της πόλης μας», δήλωσε ο δήμαρχος στους δημοσιογράφους.",
+                "Το κόστος του έργου εκτιμάται σε εκατό εκατομμύρια ευρώ και οι εργασίες θα διαρκέσουν δύο χρόνια.",
+            ),
+        ),
+    ],
+)
+def test_a_language_whose_stemmer_needs_a_package_we_lack_still_gets_a_summary(language, paragraphs):
+    # sumy stems Polish and Greek only with optional packages; without them every such
+    # page was "Unexpected error while reading this source (ValueError)".
+    article = Article(title="Most", language=language, paragraphs=paragraphs)
+    digest = digest_article(article, "test", SummarySettings(sentences=2))
+    assert len(digest.summary) == 2
+    assert len(digest.all_quotes) == 1
+
+
 def test_unknown_language_still_reads_an_english_clause():
     quotes = find_quotes(
         Article(

@@ -267,9 +267,15 @@ def stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozens
         return stem, stop_words(language)
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
-    name = language_name(language)
-
-    return Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer), stop_words(language)
+    special = Stemmer.SPECIAL_STEMMERS.get(language_name(language), null_stemmer)
+    try:
+        # Some of sumy's own need a package it does not install (Polish: pystempel, Greek:
+        # greek-stemmer) and raise on every word without it: such a page is summarized
+        # unstemmed, as a language without a stemmer is, not refused.
+        special("probe")
+    except Exception:  # noqa: BLE001 - whatever a missing optional package makes it raise
+        special = null_stemmer
+    return special, stop_words(language)
 
 
 def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is untyped
