@@ -101,6 +101,33 @@ def test_a_megabyte_title_yields_one_message():
     assert digest.article.title.endswith("…") and len(digest.article.title) <= 300
 
 
+@pytest.mark.parametrize("where", ["meta author", "og:author", "JSON-LD author", "broken JSON-LD author"])
+def test_a_name_made_of_punctuation_in_the_metadata_is_read_quickly(where):
+    # 100 KB of punctuation inside an author name held trafilatura's author clean-up for
+    # many seconds, quadratic: a regex ("[^\\w]+$") retried from every position of the run.
+    name = "Ann " + "".join(random.Random(5).choices("!?.:*", k=100_000)) + " Lee"
+    tags = {
+        "meta author": f'<meta name="author" content="{name}">',
+        "og:author": f'<meta property="article:author" content="{name}">',
+        "JSON-LD author": f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {{"@type": "Person", "name": "{name}"}}}}</script>',
+        "broken JSON-LD author": f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {{"@type": "Person", "name": "{name}"}}</script>',
+    }
+    page = page_with("calm").replace("</title>", "</title>" + tags[where])
+    took, digest = cpu_seconds(digest_html, page, "https://example.com/a", "x", SummarySettings())
+    assert took <= BUDGET, f"{took:.2f} s"
+    assert digest.summary
+
+
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_json_ld_nested_past_any_real_object_is_ignored_not_a_crash(depth):
+    # json.loads raises RecursionError (no ValueError) on it: the page got "Unexpected error".
+    nested = "[" * depth + "]" * depth
+    page = page_with("calm").replace("</title>", f'</title><script type="application/ld+json">{nested}</script>')
+    took, digest = cpu_seconds(digest_html, page, "https://example.com/a", "x", SummarySettings())
+    assert took <= BUDGET, f"{took:.2f} s"
+    assert digest.summary
+
+
 def test_a_book_long_sentence_and_quote_are_cut_at_a_word():
     words = " ".join(["word"] * 100_000)
     article = Article(title="T " * 50_000, paragraphs=(words,), language="en")
