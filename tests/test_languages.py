@@ -422,6 +422,22 @@ def test_a_language_whose_stemmer_needs_a_package_we_lack_still_gets_a_summary(l
     assert len(digest.all_quotes) == 1
 
 
+def test_a_czech_page_with_numbers_and_brand_names_prints_no_library_warnings(recwarn):
+    # sumy's Czech stemmer warned once per such word: lines of noise in the terminal.
+    article = Article(
+        title="Most",
+        language="cs",
+        paragraphs=(
+            "Městská rada ve čtvrtek rozhodla o opravě starého mostu. Práce začnou na jaře 2025.",
+            "„Je to nejdůležitější investice v historii našeho města,“ řekl starosta na tiskové konferenci.",
+            "Náklady se odhadují na 100 milionů korun, část zaplatí firma iStav.",
+        ),
+    )
+    digest = digest_article(article, "test", SummarySettings(sentences=2))
+    assert len(digest.summary) == 2
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_unknown_language_still_reads_an_english_clause():
     quotes = find_quotes(
         Article(
