@@ -88,7 +88,10 @@ class CpuPool:
         self._ready = asyncio.create_task(self._start(), name="cpu pool start")
 
     async def _start(self) -> None:
-        # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
+        # "__main__" too, so that workers need not run the main script again (see
+        # multiprocessing.spawn). Python 3.11 does not hand it to the forkserver (the main
+        # path goes under a key the forkserver does not read), so each worker still runs
+        # it as __mp_main__, behind its `if __name__ == "__main__"`: a cheap import.
         self._context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
         for _ in range(self.workers):
             self._add(await self._spawn())
