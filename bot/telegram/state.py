@@ -19,8 +19,8 @@ from bot.telegram.cpu import CpuPool
 from bot.telegram.owner import Ownership, own_journal
 
 STATE_KEY = "newsbot"
-
 T = TypeVar("T")
+
 # Pages fetched and digested at once. Far more than the CPU pool can work on: a slow
 # website holds a place while it answers. A burst beyond this waits its turn, first come
 # first served, before its fetch deadline starts: 1,000 links fetched at once only
