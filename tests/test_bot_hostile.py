@@ -13,6 +13,7 @@ from pathlib import Path
 
 import bot.pipeline
 import bot.telegram.cpu
+import bot.telegram.handlers
 from tests.botrig import (
     article_page,
     bot_running,
@@ -184,3 +185,21 @@ async def test_sigterm_while_the_workers_are_still_starting_stops_the_bot_within
     assert took < 5.0, f"the bot took {took:.1f} s to stop"
     assert status == 0
     assert "Traceback" not in Path(tmp_path / "bot.log").read_text(errors="replace")
+
+
+async def test_a_pasted_article_being_read_when_the_bot_stops_is_answered_after_the_restart(
+    telegram_api, config, monkeypatch
+):
+    from importlib import resources
+
+    pasted = (resources.files("bot") / "data" / "sample-article.txt").read_text(encoding="utf-8")
+    # The worker chews on it for minutes, GIL held; the bot is stopped meanwhile.
+    monkeypatch.setattr(bot.telegram.handlers, "digest_text", hostile_digest)
+    async with bot_running(config):
+        asked = telegram_api.private_message(pasted, user=ADA)
+        await telegram_api.wait_for(lambda: telegram_api.calls_of("sendChatAction"), timeout=30, what="work under way")
+    assert telegram_api.replies_to(asked) == [], "no answer from a bot being stopped: the journal keeps it"
+    monkeypatch.undo()
+    async with bot_running(config):
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
+    assert "Putin" in reply["text"]
