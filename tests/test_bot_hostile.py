@@ -203,3 +203,17 @@ async def test_a_pasted_article_being_read_when_the_bot_stops_is_answered_after_
     async with bot_running(config):
         (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
     assert "Putin" in reply["text"]
+
+
+async def test_a_pasted_article_past_the_deadline_hears_it_took_too_long_not_that_it_is_too_short(
+    telegram_api, config, monkeypatch
+):
+    from importlib import resources
+
+    pasted = (resources.files("bot") / "data" / "sample-article.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(bot.telegram.handlers, "digest_text", hostile_digest)
+    monkeypatch.setattr(bot.telegram.cpu, "CPU_DEADLINE", 2.0)
+    async with bot_running(config):
+        asked = telegram_api.private_message(pasted, user=ADA)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="an answer")
+    assert "took too long" in reply["text"]

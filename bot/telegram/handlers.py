@@ -44,7 +44,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.errors import NewsbotError
+from bot.errors import NewsbotError, NotAnArticle
 from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
 from bot.pipeline import digest_text
@@ -311,7 +311,8 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
                 digest = await state.until_stopped(
                     state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
                 )
-            except NewsbotError as exc:
+            except NotAnArticle as exc:
+                # Other failures (a page past the deadline, a busy bot) say what they are (guarded).
                 log.info("update %s: pasted text: %s", update.update_id, exc)
                 await send_note(message, text("pasted_text_too_short", language))
                 return
