@@ -20,7 +20,6 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Config, SummarySettings
@@ -59,10 +58,12 @@ def digest_all(
     sources: list[str], config: Config, stdin_text: str | None, emit: Emit, *, jobs: int | None = None
 ) -> None:
     workers = workers_for(len(sources), jobs)
-    is_local = [given == "-" or Path(given).is_file() for given in sources]
+    from bot.pipeline.sources import is_local
+
+    local = [is_local(given) for given in sources]
     pool = _pool(workers) if workers else None
     try:
-        if all(is_local):
+        if all(local):
             _digest_local_all(sources, config.summary, stdin_text, emit, pool)
         else:
             import asyncio

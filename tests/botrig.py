@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import ipaddress
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler
@@ -82,6 +83,30 @@ def held_page(release: threading.Event, html: str) -> Callable[[BaseHTTPRequestH
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         handler.wfile.write(body)
+
+    return answer
+
+
+def trickled_once(html: str, every: float = 0.3) -> Callable[[BaseHTTPRequestHandler], None]:
+    """An article_server route whose first answer trickles a byte at a time, never done
+    within the fetch deadline; later answers come whole."""
+    body = html.encode("utf-8")
+    answered: list[int] = []
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        first = not answered
+        answered.append(1)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        if not first:
+            handler.wfile.write(body)
+            return
+        for at in range(len(body)):  # until the reader hangs up
+            handler.wfile.write(body[at : at + 1])
+            handler.wfile.flush()
+            time.sleep(every)
 
     return answer
 

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.botrig import (
     held_page,
     make_config,
     telegram_api,  # noqa: F401 - fixture
+    trickled_once,
     with_telegram,
 )
 import pytest
@@ -221,3 +223,36 @@ async def test_a_second_process_on_the_same_store_says_so_and_exits_1_and_each_u
     assert [len(telegram_api.replies_to(m)) for m in asked] == [1] * 5
     assert len(article_server.requests) == 5
     assert first.returncode == 0 and "Traceback" not in first_err.decode()
+
+
+async def test_sigterm_during_a_slow_download_stops_at_once_and_the_link_is_answered_after_the_restart(
+    telegram_api, tmp_path, article_server
+):
+    url = article_server.add("/slow/harbour", trickled_once(article_page()))
+    config_file = write_config(tmp_path / "c.toml", telegram_api, token=telegram_api.token)
+    first = await newsbot("run", "--config", str(config_file))
+    try:
+        asked = telegram_api.private_message(f"read this {url}")
+        await telegram_api.wait_for(lambda: article_server.requests, timeout=60, what="the download to start")
+        await telegram_api.wait_for(lambda: telegram_api.confirmed, timeout=30, what="the update confirmed")
+        await asyncio.sleep(1.0)  # a few bytes in, far from done
+        stopping = time.monotonic()
+        first.send_signal(signal.SIGTERM)
+        _, first_err = await asyncio.wait_for(first.communicate(), 60)
+        took = time.monotonic() - stopping
+    finally:
+        if first.returncode is None:
+            first.kill()
+            await first.wait()
+    assert took < 5.0, f"the bot took {took:.1f} s to stop (the fetch deadline is 15 s)"
+    assert first.returncode == 0 and "Traceback" not in first_err.decode()
+    assert telegram_api.replies_to(asked) == [], "no half answer, no 'send it again'"
+    second = await newsbot("run", "--config", str(config_file))
+    try:
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
+    finally:
+        second.send_signal(signal.SIGTERM)
+        _, second_err = await asyncio.wait_for(second.communicate(), 60)
+    assert "harbour bridge" in reply["text"]
+    assert "replaying 1 update" in second_err.decode()
+    assert second.returncode == 0

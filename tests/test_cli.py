@@ -144,6 +144,19 @@ def test_every_failure_is_one_clear_line(case, article_server, local_config, cap
     assert "\n" not in record["error"] and "Traceback" not in record["error"]
 
 
+def test_a_link_longer_than_any_file_name_is_one_failed_source_not_a_crash(article_server, local_config, capsys):
+    # 4,097+ characters: asking the file system whether it is a file raises "File name
+    # too long"; the run once ended there with a traceback, the other sources lost.
+    long_link = article_server.url("/" + "a" * 5000)
+    sample = str(sample_path())
+    status, records, err = run_json(capsys, long_link, sample, "--config", local_config)
+    assert status == 1
+    assert [r["source"] for r in records] == [long_link, sample]
+    assert "not found" in records[0]["error"].lower()
+    assert records[1]["error"] is None and records[1]["summary"]
+    assert "Traceback" not in err
+
+
 def test_source_errors(capsys, tmp_path):
     closed_port = _closed_port()
     cases = {

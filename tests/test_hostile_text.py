@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import random
 import time
 
@@ -101,6 +102,33 @@ def test_a_megabyte_title_yields_one_message():
     assert digest.article.title.endswith("…") and len(digest.article.title) <= 300
 
 
+@pytest.mark.parametrize("where", ["meta author", "og:author", "JSON-LD author", "broken JSON-LD author"])
+def test_a_name_made_of_punctuation_in_the_metadata_is_read_quickly(where):
+    # 100 KB of punctuation inside an author name held trafilatura's author clean-up for
+    # many seconds, quadratic: a regex ("[^\\w]+$") retried from every position of the run.
+    name = "Ann " + "".join(random.Random(5).choices("!?.:*", k=100_000)) + " Lee"
+    tags = {
+        "meta author": f'<meta name="author" content="{name}">',
+        "og:author": f'<meta property="article:author" content="{name}">',
+        "JSON-LD author": f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {{"@type": "Person", "name": "{name}"}}}}</script>',
+        "broken JSON-LD author": f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {{"@type": "Person", "name": "{name}"}}</script>',
+    }
+    page = page_with("calm").replace("</title>", "</title>" + tags[where])
+    took, digest = cpu_seconds(digest_html, page, "https://example.com/a", "x", SummarySettings())
+    assert took <= BUDGET, f"{took:.2f} s"
+    assert digest.summary
+
+
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_json_ld_nested_past_any_real_object_is_ignored_not_a_crash(depth):
+    # json.loads raises RecursionError (no ValueError) on it: the page got "Unexpected error".
+    nested = "[" * depth + "]" * depth
+    page = page_with("calm").replace("</title>", f'</title><script type="application/ld+json">{nested}</script>')
+    took, digest = cpu_seconds(digest_html, page, "https://example.com/a", "x", SummarySettings())
+    assert took <= BUDGET, f"{took:.2f} s"
+    assert digest.summary
+
+
 def test_a_book_long_sentence_and_quote_are_cut_at_a_word():
     words = " ".join(["word"] * 100_000)
     article = Article(title="T " * 50_000, paragraphs=(words,), language="en")
@@ -145,3 +173,29 @@ def test_random_runs_of_marks_letters_and_punctuation_stay_within_budget(run):
     assert took <= BUDGET, f"{len(run)} characters: {took:.2f} s"
     took, _ = cpu_seconds(split_sentences, run)
     assert took <= BUDGET / 2, f"splitting {len(run)} characters: {took:.2f} s"
+
+
+def page_full_of(run: str) -> str:
+    """A news page with `run` in every place a page's own words go: the title, its meta
+    tags and JSON-LD, the headline, a byline, a caption, a menu and the article."""
+    escaped = html.escape(run)
+    ld = json.dumps({"@type": "NewsArticle", "headline": run, "author": {"@type": "Person", "name": f"Ann {run} Lee"}})
+    head = (
+        f"<title>{escaped}</title>"
+        f'<meta property="og:title" content="{escaped}"><meta name="author" content="Ann {escaped} Lee">'
+        f'<meta name="description" content="{escaped}"><script type="application/ld+json">{ld}</script>'
+    )
+    menu = "<nav><ul>" + "".join(f'<li><a href="/s{i}">{html.escape(run[i * 500 : (i + 1) * 500])}</a></li>' for i in range(20)) + "</ul></nav>"
+    paragraphs = STORY[:5] + [f"{run} and then. The end {run}."] + STORY[5:]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    article = f'<h1>{escaped}</h1><p class="byline">By {escaped}</p><figure><figcaption>{escaped}</figcaption></figure>{body}'
+    return f"<html><head>{head}</head><body>{menu}<article>{article}</article></body></html>"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(pages)
+# A name of punctuation in an author tag once cost trafilatura's author clean-up minutes.
+@example("!?.:*" * 6_000 + " Lee")
+def test_random_runs_anywhere_in_a_page_stay_within_budget(run):
+    took, _ = cpu_seconds(digest_html, page_full_of(run), "https://example.com/a", "x", SummarySettings())
+    assert took <= BUDGET, f"{len(run)} characters: {took:.2f} s"

@@ -392,6 +392,52 @@ def test_unknown_language_gets_a_summary_and_quotes_by_punctuation():
     assert digest.all_quotes[0].speaker is None
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraphs"),
+    [
+        (
+            "pl",
+            (
+                "Rada miejska w czwartek zdecydowała o odbudowie starego mostu portowego, który od lat wymagał remontu.",
+                "„To najważniejsza inwestycja w historii naszego miasta” – powiedział burmistrz podczas konferencji prasowej.",
+                "Koszt inwestycji szacuje się na sto milionów złotych, a prace potrwają dwa lata.",
+            ),
+        ),
+        (
+            "el",
+            (
+                "Το δημοτικό συμβούλιο αποφάσισε την Πέμπτη την ανακατασκευή της παλιάς γέφυρας του λιμανιού.",
+                "«Είναι η σημαντικότερη επένδυση στην ιστορία της πόλης μας», δήλωσε ο δήμαρχος στους δημοσιογράφους.",
+                "Το κόστος του έργου εκτιμάται σε εκατό εκατομμύρια ευρώ και οι εργασίες θα διαρκέσουν δύο χρόνια.",
+            ),
+        ),
+    ],
+)
+def test_a_language_whose_stemmer_needs_a_package_we_lack_still_gets_a_summary(language, paragraphs):
+    # sumy stems Polish and Greek only with optional packages; without them every such
+    # page was "Unexpected error while reading this source (ValueError)".
+    article = Article(title="Most", language=language, paragraphs=paragraphs)
+    digest = digest_article(article, "test", SummarySettings(sentences=2))
+    assert len(digest.summary) == 2
+    assert len(digest.all_quotes) == 1
+
+
+def test_a_czech_page_with_numbers_and_brand_names_prints_no_library_warnings(recwarn):
+    # sumy's Czech stemmer warned once per such word: lines of noise in the terminal.
+    article = Article(
+        title="Most",
+        language="cs",
+        paragraphs=(
+            "Městská rada ve čtvrtek rozhodla o opravě starého mostu. Práce začnou na jaře 2025.",
+            "„Je to nejdůležitější investice v historii našeho města,“ řekl starosta na tiskové konferenci.",
+            "Náklady se odhadují na 100 milionů korun, část zaplatí firma iStav.",
+        ),
+    )
+    digest = digest_article(article, "test", SummarySettings(sentences=2))
+    assert len(digest.summary) == 2
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_unknown_language_still_reads_an_english_clause():
     quotes = find_quotes(
         Article(

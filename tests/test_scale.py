@@ -17,6 +17,7 @@ from tests.botrig import (
     bot_running,
     make_config,
     telegram_api,  # noqa: F401 - fixture
+    trickled_once,
 )
 
 pytest.importorskip("taskiq_redis")
@@ -44,3 +45,30 @@ async def test_a_front_end_queues_and_a_worker_answers_each_chat_in_order(telegr
             assert [r["reply_to_message"]["message_id"] for r in replies] == [m["message_id"] for m in messages]
             assert [f"Harbour story {i}" in r["text"] for i, r in enumerate(replies)] == [True] * 4, replies[0]["text"]
     assert len(article_server.requests) == 4, "each page fetched once for all chats"
+
+
+async def test_a_worker_told_to_stop_mid_download_stops_at_once_and_the_link_is_answered_after(
+    telegram_api, tmp_path, article_server, redis_url
+):
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), redis=RedisSettings(url=redis_url, lease_seconds=2))
+    url = article_server.add("/slow/harbour", trickled_once(article_page()))
+    async with bot_running(config):
+        stop = asyncio.Event()
+        first = asyncio.create_task(working(config, stop))
+        try:
+            asked = telegram_api.private_message(f"read this {url}")
+            await telegram_api.wait_for(lambda: article_server.requests, timeout=60, what="the download to start")
+            await asyncio.sleep(1.0)  # a few bytes in, far from done
+            stopping = asyncio.get_running_loop().time()
+            stop.set()
+            await asyncio.wait_for(asyncio.shield(first), 60)
+            took = asyncio.get_running_loop().time() - stopping
+        finally:
+            stop.set()
+            await asyncio.wait_for(first, 60)
+        assert took < 5.0, f"the worker took {took:.1f} s to stop (the fetch deadline is 10 s)"
+        assert telegram_api.replies_to(asked) == [], "no half answer"
+        # Its chat's lease lapses; the next worker takes the update from the queue.
+        async with a_worker(config):
+            (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), timeout=60, what="the digest")
+    assert "harbour bridge" in reply["text"]

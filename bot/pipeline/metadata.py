@@ -26,6 +26,17 @@ _SPACE = re.compile(r"\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+")
 # How much of a title is read: a " | Site" suffix may follow a headline of MAX_TITLE_CHARS.
 _TITLE_READ = 2 * MAX_TITLE_CHARS
+# What the metadata readers are given of one <meta> tag, or of one string in JSON-LD:
+# real ones run to a few hundred characters (a description, a list of keywords), and
+# trafilatura's author clean-up is quadratic in a run of punctuation (a regex retried
+# from every position; 100 KB of it in an author name took over a minute).
+_META_READ = 2_000
+# JSON-LD that does not parse is read by trafilatura with regexes over its raw text:
+# there, a run of punctuation (or space) longer than this is cut to this. Real JSON-LD
+# has none near it; its longest are the closing brackets of a deeply nested object.
+_RAW_RUN = 500
+_LONG_RUN = re.compile(r"\W{%d,}" % (_RAW_RUN + 1))
+_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json" or @type="application/settings+json"]')
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LANG = re.compile(r"^([a-zA-Z]{2})(?:[-_]|$)")
 _ARTICLE_TYPES = {
@@ -55,6 +66,7 @@ class Metadata:
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
+    bound_metadata(tree)
     found = _trafilatura_metadata(tree)
     ld = _json_ld(tree)
     metas = meta_tags(tree)
@@ -80,6 +92,53 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         url=found.url or url,
         title_candidates=(ld.get("title"), og["og:title"], og["twitter:title"], _title_element(tree)),
     )
+
+
+def bound_metadata(tree: HtmlElement) -> None:
+    """Cut the page's <meta> contents and JSON-LD strings to what a reader could use
+    (_META_READ), in place, before anything reads them: a page may put a megabyte into
+    an author's name, and the readers were not written for that."""
+    for meta in tree.iterfind(".//meta[@content]"):
+        content = meta.get("content") or ""
+        if len(content) > _META_READ:
+            meta.set("content", shorten(content, _META_READ))
+    for script in _LD_SCRIPTS(tree):
+        text = script.text or ""
+        if len(text) <= _META_READ:
+            continue  # nothing in it can be long
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            script.text = _LONG_RUN.sub(lambda run: run[0][:_RAW_RUN], text)
+            continue
+        except RecursionError:  # nested past any real object: nothing to read in it
+            script.text = ""
+            continue
+        try:
+            if _longest_string(data) > _META_READ:
+                script.text = json.dumps(_shortened(data), ensure_ascii=False)
+        except RecursionError:
+            script.text = ""
+
+
+def _longest_string(data: object) -> int:
+    if isinstance(data, str):
+        return len(data)
+    if isinstance(data, dict):
+        data = [*data.keys(), *data.values()]
+    if isinstance(data, list):
+        return max(map(_longest_string, data), default=0)
+    return 0
+
+
+def _shortened(data: object) -> object:
+    if isinstance(data, str):
+        return shorten(data, _META_READ)
+    if isinstance(data, dict):
+        return {shorten(str(key), _META_READ): _shortened(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_shortened(item) for item in data]
+    return data
 
 
 def _trafilatura_metadata(tree: HtmlElement):  # -> trafilatura.settings.Document
@@ -258,9 +317,10 @@ def _json_ld(tree: HtmlElement) -> dict[str, str]:
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+            items = _ld_objects(data)
+        except (ValueError, RecursionError):  # unreadable, or nested past any real object
             continue
-        for item in _ld_objects(data):
+        for item in items:
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
             if not any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):

@@ -9,6 +9,8 @@ from typing import Literal
 
 from bot.errors import SourceError
 
+__all__ = ["Source", "is_local", "resolve_source"]
+
 # A bare "example.com/news/x" is what people paste; treat it as https.
 _BARE_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -39,6 +41,11 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
     if _exists(path):
         raise SourceError(f"{given} is not a regular file.")
     raise SourceError(f"{given!r} is not a web link or a file I can find.")
+
+
+def is_local(given: str) -> bool:
+    """Whether `given` is read here (standard input or a file), not fetched."""
+    return given == "-" or _is_file(Path(given))
 
 
 def _is_file(path: Path) -> bool:

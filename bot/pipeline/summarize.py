@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -267,9 +268,28 @@ def stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozens
         return stem, stop_words(language)
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
-    name = language_name(language)
+    special = Stemmer.SPECIAL_STEMMERS.get(language_name(language), null_stemmer)
+    try:
+        # Some of sumy's own need a package it does not install (Polish: pystempel, Greek:
+        # greek-stemmer) and raise on every word without it: such a page is summarized
+        # unstemmed, as a language without a stemmer is, not refused.
+        special("probe")
+    except Exception:  # noqa: BLE001 - whatever a missing optional package makes it raise
+        return null_stemmer, stop_words(language)
+    return _quietly(special), stop_words(language)
 
-    return Stemmer.SPECIAL_STEMMERS.get(name, null_stemmer), stop_words(language)
+
+def _quietly(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """`stem` without its warnings: sumy's Czech stemmer warns on every number and
+    brand name it leaves as it is ("skipping word with mixed case: 2025"), lines of
+    noise in the terminal and the log."""
+
+    def quiet(word: str) -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return stem(word)
+
+    return quiet
 
 
 def _sumy_summarizer(algorithm: str, language: str):  # noqa: ANN202 - sumy is untyped

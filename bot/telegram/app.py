@@ -198,8 +198,10 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
         try:
             yield application
         finally:
-            # First the CPU pool: its workers are killed, so no handler waits on a page
-            # (the Application's stop waits for every handler to end).
+            # First the pages in flight are given up (their updates stay in the journal)
+            # and the CPU pool's workers killed: the Application's stop waits for every
+            # handler to end, and none must wait on a download or a page.
+            state_of(application).stopping.set()
             cpu = state_of(application).cpu
             if cpu is not None:
                 await cpu.close()

@@ -5,7 +5,8 @@ A job past its deadline costs its worker: the process is killed and a fresh one 
 its place. (A thread cannot be stopped, nor can a process pool's worker alone; a page
 that keeps a regex busy for an hour holds the GIL, so the worker cannot even notice
 it was given up on.) Shutting down kills whatever is still working, so the bot stops
-within seconds whatever its pages do.
+within seconds whatever its pages do; a bot killed outright takes its workers with it
+(die_with_the_forkserver).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import ctypes
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import threading
@@ -75,7 +77,8 @@ class CpuPool:
         self._all: set[_Worker] = set()
         self._context = multiprocessing.get_context("forkserver")
         # Threads that wait on the pipes: the default executor's few threads serve the
-        # store and the fetcher, and must not sit behind a minute-long page.
+        # store and the fetcher, and must not sit behind a minute-long page. (Workers are
+        # started in threads of their own: _spawn.)
         self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=2 * workers + 2, thread_name_prefix="cpu pipe")
         self._closed = False
         self._stopping = asyncio.Event()
@@ -85,15 +88,46 @@ class CpuPool:
         self._ready = asyncio.create_task(self._start(), name="cpu pool start")
 
     async def _start(self) -> None:
-        # "__main__" too: workers then skip re-running the main script (see multiprocessing.spawn).
+        # "__main__" too, so that workers need not run the main script again (see
+        # multiprocessing.spawn). Python 3.11 does not hand it to the forkserver (the main
+        # path goes under a key the forkserver does not read), so each worker still runs
+        # it as __mp_main__, behind its `if __name__ == "__main__"`: a cheap import.
         self._context.set_forkserver_preload(["__main__", "bot.telegram.warm"])
         for _ in range(self.workers):
             self._add(await self._spawn())
 
     async def _spawn(self) -> _Worker:
+        """A new worker, started in a thread of its own: the first waits for the forkserver
+        to start and warm up, seconds on a busy machine. A daemon thread, so that a bot
+        told to stop meanwhile does not wait for it on its way out (a worker it still
+        starts ends with the forkserver, which ends with the bot)."""
         loop = asyncio.get_running_loop()
-        # The first spawn waits for the forkserver to start and warm up: in a thread.
-        return await loop.run_in_executor(self._threads, self._new_worker)
+        started: asyncio.Future[_Worker] = loop.create_future()
+
+        def hand_over(worker: _Worker) -> None:
+            if started.cancelled():  # the pool closed meanwhile
+                _kill(worker)
+            else:
+                started.set_result(worker)
+
+        def failed(exc: BaseException) -> None:
+            if not started.cancelled():
+                started.set_exception(exc)
+
+        def spawn() -> None:
+            try:
+                worker = self._new_worker()
+            except BaseException as exc:  # noqa: BLE001 - the pool logs it
+                with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting
+                    loop.call_soon_threadsafe(failed, exc)
+                return
+            try:
+                loop.call_soon_threadsafe(hand_over, worker)
+            except RuntimeError:  # the loop is gone
+                _kill(worker)
+
+        threading.Thread(target=spawn, name="cpu worker start", daemon=True).start()
+        return await started
 
     def _new_worker(self) -> _Worker:
         mine, theirs = self._context.Pipe()
@@ -110,15 +144,29 @@ class CpuPool:
         self._idle.put_nowait(worker)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._closed:
+            raise NewsbotError(STOPPING, detail="the CPU pool is closed")
         if self._ready is None:
             raise RuntimeError("the CPU pool is not running")
-        await asyncio.shield(self._ready)
+        await self._started(self._ready)
         try:
             async with asyncio.timeout(OVERALL_DEADLINE):
                 worker = await self._take()
                 return await self._run(worker, fn, *args)
         except TimeoutError:
             raise NewsbotError(TOO_BUSY, detail=f"{fn.__name__} waited and ran past {OVERALL_DEADLINE:g} s") from None
+
+    async def _started(self, ready: asyncio.Task[None]) -> None:
+        """Wait for the pool to start; NewsbotError(STOPPING) if it closes first."""
+        stopper = asyncio.ensure_future(self._stopping.wait())
+        try:
+            # asyncio.wait, not `await ready`: one caller giving up must not cancel the start.
+            await asyncio.wait({ready, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+        if not ready.done() or ready.cancelled():
+            raise NewsbotError(STOPPING, detail="the CPU pool closed while starting")
+        ready.result()  # a start that failed fails each job
 
     async def _take(self) -> _Worker:
         """The next idle worker; NewsbotError(STOPPING) once the pool closes."""
@@ -193,10 +241,12 @@ class CpuPool:
         ready, self._ready = self._ready, None
         self._closed = True
         self._stopping.set()
-        try:
-            await ready
-        except Exception as exc:  # noqa: BLE001 - it never started; nothing to stop
-            log.warning("the CPU pool did not start: %s", exc)
+        # A pool still starting is not waited for: the workers started so far are stopped
+        # below, and one still starting is killed as it arrives (_spawn).
+        ready.cancel()
+        await asyncio.wait({ready})
+        if not ready.cancelled() and ready.exception() is not None:
+            log.warning("the CPU pool did not start: %s", ready.exception())
         workers = list(self._all)
         self._all.clear()
         await asyncio.get_running_loop().run_in_executor(None, _stop_all, workers)
@@ -259,11 +309,38 @@ def _serve(pipe: Connection, bot_pid: int) -> None:
 def start_worker(bot_pid: int) -> None:
     """Worker start: yield the cores to the bot's event loop; end with the bot."""
     os.nice(WORKER_NICENESS)
-    # The forkserver ends with the bot, and the kernel then kills its children at once,
-    # even in the middle of a long regex (which keeps the watcher thread below from running).
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    die_with_the_forkserver()
     watch_bot(bot_pid)
+
+
+# prctl(2) option: a signal the kernel sends this process when its parent ends.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_the_forkserver() -> None:
+    """Have the kernel kill this worker when the forkserver, its parent, ends; and let the
+    forkserver end with the bot.
+
+    A worker deep in a hostile page holds the GIL: no thread of its own can notice that
+    the bot was killed outright (SIGKILL, the OOM killer). The kernel can: it sends
+    PDEATHSIG when the parent ends. The parent is the forkserver, which ends once nobody
+    holds the write end of its "alive" pipe any more; multiprocessing hands that end to
+    every worker it forks, so a stuck worker would keep the forkserver (and so itself)
+    alive for as long as its page takes. Each worker lets go of it here, after PDEATHSIG
+    is set: then the bot alone keeps the forkserver alive, and the bot's death ends the
+    forkserver and every worker with it, whatever they are doing. Holding the pipe until
+    PDEATHSIG is set leaves no window in which the forkserver could end unnoticed.
+    """
+    with contextlib.suppress(Exception):  # not Linux: the watcher below is all there is
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # multiprocessing keeps the worker's copy here (forkserver._serve_one); a worker
+    # starts no processes of its own, so it needs none.
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
 
 
 # How often a worker checks that the bot it works for is still there.
@@ -275,6 +352,8 @@ def watch_bot(bot_pid: int) -> None:
 
     A bot killed outright (SIGKILL, the OOM killer) never shuts its pool down, and a
     worker waiting for work would wait forever, holding memory and the bot's log pipe.
+    PDEATHSIG (die_with_the_forkserver) ends it first on Linux; this is the fallback
+    where that is missing, and it works only while the worker's GIL is free.
     """
 
     def watch() -> None:

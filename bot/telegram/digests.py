@@ -63,9 +63,14 @@ async def _produce(state: BotState, url: str, key: str) -> Digest:
     if cached is not None:
         log.info("cache hit %s", key)
         return cached
-    async with state.pages:
-        digest = await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)
+    digest = await state.until_stopped(_read(state, url))
     await state.store.put_digest(key, digest)
     await keep_sayings(state.store, digest, run_cpu=state.cpu.run)  # for /quotes (bot.quotebook)
     log.info("digested %s: %d sentences, %d quotes", key, len(digest.summary), len(digest.quotes))
     return digest
+
+
+async def _read(state: BotState, url: str) -> Digest:
+    assert state.fetcher is not None and state.cpu is not None
+    async with state.pages:
+        return await digest_url(url, state.fetcher, state.config.summary, source=url, run_cpu=state.cpu.run)

@@ -46,7 +46,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.errors import NewsbotError
+from bot.errors import NewsbotError, NotAnArticle
 from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
 from bot.pipeline import digest_text
@@ -282,8 +282,8 @@ async def answer_topic(update: Update, context: Context, query: str, *, hint: bo
         started = time.monotonic()
         async with typing(message):
             now = state.clock()
-            result = await search_news(
-                query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
+            result = await state.until_stopped(
+                search_news(query, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run)
             )
             if result.stories:
                 for html in stories_html(query, result.stories, now, language_of(update)):
@@ -316,13 +316,16 @@ async def answer_pasted(update: Update, context: Context, said: str) -> None:
             view = settings.summary()
             try:
                 # Digested with the defaults and cut to the chat's view, as a page is (bot.telegram.views).
-                digest = await state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
-            except NewsbotError as exc:
+                digest = await state.until_stopped(
+                    state.cpu.run(digest_text, said, None, "pasted text", state.config.summary)
+                )
+            except NotAnArticle as exc:
+                # Other failures (a page past the deadline, a busy bot) say what they are (guarded).
                 log.info("update %s: pasted text: %s", update.update_id, exc)
                 await send_note(message, text("pasted_text_too_short", language))
                 return
             key = await keep_pasted(state, pasted_source(said), digest)
-            digest = await shown(state, digest, view)
+            digest = await state.until_stopped(shown(state, digest, view))
             keyboard = digest_keyboard(key, view, digest, settings.quotes, language)
             await _send_digest_or_apologise(update, digest, keyboard)
 
@@ -394,7 +397,8 @@ async def _digest_or_error(
     update: Update, state: BotState, link: str, page: Awaitable[Digest], view: View
 ) -> Digest | str:
     try:
-        return await shown(state, await page, view)
+        # Cut to the chat's view on a worker: given up, like the page, when the bot stops.
+        return await state.until_stopped(shown(state, await page, view))
     except NewsbotError as exc:
         log.info("update %s: %s: %s%s", update.update_id, link, exc, f" ({exc.detail})" if exc.detail else "")
         return error_text(exc, language_of(update))

@@ -68,7 +68,10 @@ async def inline_query(update: Update, context: Context) -> None:
         current = asyncio.current_task()
         if current is not None and current.cancelling():
             raise  # we are being stopped, not replaced
-        log.info("inline query %s: replaced by a newer one", query.id)
+        if state.stopping.is_set():
+            log.info("inline query %s: given up, the bot is stopping", query.id)
+        else:
+            log.info("inline query %s: replaced by a newer one", query.id)
     except TelegramError as exc:
         # Too slow (the query expired) or refused: nothing the user can be told.
         log.warning("inline query %s: %s", query.id, exc)
@@ -124,8 +127,8 @@ async def _answer_link(query: InlineQuery, state: BotState, link: str, language:
 async def _answer_topic(query: InlineQuery, state: BotState, topic: str, language: str | None) -> None:
     assert state.fetcher is not None and state.cpu is not None
     now = state.clock()
-    search = await search_news(
-        topic, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run
+    search = await state.until_stopped(
+        search_news(topic, state.fetcher, state.config, now=now, store=state.store, run_cpu=state.cpu.run)
     )
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)

@@ -8,7 +8,8 @@ for good. So:
 
     JournaledQueue.put     writes the update to the store (bot.store pending_updates)
                            before the updater goes on to confirm it
-    JournaledApplication   crosses it off when its handlers are done, however they ended
+    JournaledApplication   crosses it off when its handlers are done, however they ended,
+                           unless the bot's stop cut them short
     replay(application)    at start, puts the updates an earlier run left unanswered back
                            in the queue; an update that keeps failing is given up after
                            a few starts (see bot.store.Store.take_pending)
@@ -60,12 +61,21 @@ class JournaledQueue(asyncio.Queue[object]):
 
 class JournaledApplication(Application):  # type: ignore[type-arg]
     async def process_update(self, update: object) -> None:
+        interrupted = False
         try:
             await super().process_update(update)
+        except asyncio.CancelledError:
+            # The bot stopped while its page was being read (BotState.until_stopped):
+            # the journal keeps it, and the next start answers it.
+            interrupted = True
+            raise
         finally:
             store = state_of(self).store
             if isinstance(update, Update) and update.message is not None and store is not None:
-                await store.done_pending(update.update_id)
+                if interrupted:
+                    log.info("update %s: not answered before the stop; the next start answers it", update.update_id)
+                else:
+                    await store.done_pending(update.update_id)
 
 
 async def replay(application: Application[Any, Any, Any, Any, Any, Any]) -> int:

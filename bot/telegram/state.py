@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram.ext import Application, ContextTypes
 
@@ -19,11 +19,15 @@ from bot.telegram.cpu import CpuPool
 from bot.telegram.owner import Ownership, own_journal
 
 STATE_KEY = "newsbot"
+T = TypeVar("T")
+
 # Pages fetched and digested at once. Far more than the CPU pool can work on: a slow
 # website holds a place while it answers. A burst beyond this waits its turn, first come
 # first served, before its fetch deadline starts: 1,000 links fetched at once only
 # timed out on the websites and sat in memory waiting for a worker.
 PAGES_IN_FLIGHT = 32
+# Why page work ended unanswered (until_stopped), for the logs.
+STOPPED = "the bot is stopping"
 # Messages whose answered links are remembered, for edits; edits come soon after the message.
 ANSWERED_KEPT = 10_000
 
@@ -40,6 +44,9 @@ class BotState:
     # should another process take it over.
     ownership: Ownership | None = None
     lost: asyncio.Event = field(default_factory=asyncio.Event)
+    # Set when the bot begins to stop: pages still being fetched or read are given up
+    # (until_stopped), and their updates answered after the restart.
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
     # Places for pages being fetched and digested (PAGES_IN_FLIGHT).
     pages: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(PAGES_IN_FLIGHT))
     # User id -> their turns in this process's work (max_requests_per_user): later
@@ -63,6 +70,31 @@ class BotState:
         self.answered.move_to_end(key)
         while len(self.answered) > ANSWERED_KEPT:
             self.answered.popitem(last=False)
+
+    async def until_stopped(self, work: Coroutine[Any, Any, T]) -> T:
+        """`work` (fetching and reading a page), given up the moment the bot begins to stop.
+
+        A download may take its whole fetch deadline and a page its CPU deadline; a bot
+        told to stop must not wait for either. Given up, this raises CancelledError: the
+        handler ends without an answer, and its update stays in the journal to be
+        answered after the restart (bot.telegram.journal), as if it had come while the
+        bot was down. A failure once the stop began may be the stop's doing (the CPU
+        pool closing under the page), so it is given up the same way.
+        """
+        if self.stopping.is_set():
+            work.close()
+            raise asyncio.CancelledError(STOPPED)
+        task = asyncio.ensure_future(work)
+        stop = asyncio.ensure_future(self.stopping.wait())
+        try:
+            await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop.cancel()
+            if not task.done():
+                task.cancel()  # also when we are cancelled ourselves: nobody waits for it
+        if task.done() and not task.cancelled() and (task.exception() is None or not self.stopping.is_set()):
+            return task.result()
+        raise asyncio.CancelledError(STOPPED)
 
     async def open(self) -> None:
         settings = self.config

@@ -43,7 +43,7 @@ from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
 from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, Keys, broker_for
-from bot.telegram.state import STATE_KEY, BotState
+from bot.telegram.state import STATE_KEY, BotState, state_of
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
 
@@ -82,6 +82,13 @@ class Worker:
         except (RedisError, OSError) as exc:
             # Its lease lapses and the sweeper hands the chat on; nothing is popped unanswered.
             self._failed(exc)
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if not state_of(self.application).stopping.is_set() or (current is not None and current.cancelling()):
+                raise
+            # Its page was given up because this worker is stopping (_give_up_pages): the
+            # update stays at the head of the chat's queue, as after a crash.
+            log.info("chat %s: stopping before its update was answered; the next worker answers it", chat)
 
     async def _drain(self, chat: str) -> None:
         lease, queue = self.keys.lease(chat), self.keys.chat(chat)
@@ -209,6 +216,15 @@ class Worker:
             log.info("Redis is back; serving the queue again")
 
 
+async def _give_up_pages(stop: asyncio.Event, state: BotState) -> None:
+    """Told to stop, give up the pages being fetched and read (BotState.until_stopped):
+    the receiver waits for every chat being served, and none must wait for a download
+    or a page. The update stays at the head of its chat's queue, unanswered; the chat's
+    lease lapses and a worker (this one, restarted) answers it."""
+    await stop.wait()
+    state.stopping.set()
+
+
 def build_worker_application(config: Config) -> Any:
     """The bot's handlers with no updater: updates come from the job queue."""
     state = BotState(config)
@@ -230,7 +246,11 @@ async def working(config: Config, stop: asyncio.Event) -> None:
         worker = Worker(config, application)
         await worker.broker.startup()
         log.info("worker %s is serving the queue", worker.name)
-        await asyncio.gather(worker.listening(stop), worker.sweeping(stop))
+        pages = asyncio.create_task(_give_up_pages(stop, state_of(application)))
+        try:
+            await asyncio.gather(worker.listening(stop), worker.sweeping(stop))
+        finally:
+            pages.cancel()
     finally:
         if worker is not None:
             await worker.close()
