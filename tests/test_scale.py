@@ -44,3 +44,36 @@ async def test_a_front_end_queues_and_a_worker_answers_each_chat_in_order(telegr
             assert [r["reply_to_message"]["message_id"] for r in replies] == [m["message_id"] for m in messages]
             assert [f"Harbour story {i}" in r["text"] for i, r in enumerate(replies)] == [True] * 4, replies[0]["text"]
     assert len(article_server.requests) == 4, "each page fetched once for all chats"
+
+
+@contextlib.asynccontextmanager
+async def stream_refused(redis_url: str):
+    """Redis refusing to add to the job stream (an operator's ACL slip, or the moment a
+    restart closes the connection): the front end's kick fails after its enqueue went in."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(redis_url)
+    await client.execute_command("ACL", "SETUSER", "default", "-xadd")
+    try:
+        yield
+    finally:
+        await client.execute_command("ACL", "SETUSER", "default", "+xadd")
+        await client.aclose()
+
+
+async def test_a_kick_lost_after_its_update_was_queued_stops_nothing(telegram_api, tmp_path, article_server, redis_url, caplog):
+    # taskiq wraps a failed kick in its own error: uncaught, it ended the front end's
+    # polling for good and every later update went unanswered.
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), redis=RedisSettings(url=redis_url, lease_seconds=2))
+    urls = [article_server.add_page(f"/story/{i}", article_page(f"Harbour story {i}")) for i in range(2)]
+    async with bot_running(config), a_worker(config):
+        async with stream_refused(redis_url):
+            first = telegram_api.private_message(urls[0])
+            await telegram_api.wait_for(
+                lambda: any("Redis unreachable" in r.getMessage() for r in caplog.records), what="the front end noticing"
+            )
+        later = telegram_api.private_message(urls[1])
+        await telegram_api.wait_for(
+            lambda: all(telegram_api.replies_to(m) for m in (first, later)), timeout=30, what="both links answered"
+        )
+    assert [len(telegram_api.replies_to(m)) for m in (first, later)] == [1, 1]

@@ -33,7 +33,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "Keys", "body_of", "broker_for", "chat_of"]
+from redis.exceptions import RedisError
+from taskiq.exceptions import SendTaskError
+
+__all__ = [
+    "DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "UNREACHABLE",
+    "Keys", "body_of", "broker_for", "cause_of", "chat_of",
+]  # fmt: skip
+
+# What Redis going away raises through the queue's clients: redis-py's errors, the
+# socket's, and taskiq's SendTaskError, which wraps any failure of a kick (an uncaught
+# one in a front end's `put` ended python-telegram-bot's polling loop for good).
+UNREACHABLE = (RedisError, OSError, SendTaskError)
 
 DAY = 86400  # Telegram forgets an undelivered update after a day; so do we
 
@@ -112,6 +123,18 @@ def chat_of(update: dict[str, Any]) -> str:
     return "none"
 
 
+def cause_of(exc: BaseException) -> tuple[str, str]:
+    """What went wrong, for the log: the error under taskiq's SendTaskError (which says
+    only that a kick failed), and inside an ExceptionGroup of taskiq's receiver."""
+    while True:
+        if isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+            exc = exc.exceptions[0]
+        elif isinstance(exc, SendTaskError) and exc.__cause__ is not None:
+            exc = exc.__cause__
+        else:
+            return type(exc).__name__, str(exc)
+
+
 def body_of(update: Any) -> str:
     """An update as the queue keeps it: Telegram's JSON."""
     return update.to_json() if hasattr(update, "to_json") else json.dumps(update)
@@ -120,7 +143,6 @@ def body_of(update: Any) -> str:
 def broker_for(url: str, keys: Keys, *, idle_seconds: float) -> Any:
     """taskiq-redis's stream broker on `url`: acknowledged messages, and a dead consumer's
     reclaimed after `idle_seconds`."""
-    from redis.exceptions import RedisError
     from taskiq_redis import RedisStreamBroker
 
     class Broker(RedisStreamBroker):  # type: ignore[misc]

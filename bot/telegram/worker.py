@@ -42,7 +42,7 @@ from bot.telegram.frontend import SERVE_CHAT
 from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
-from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, Keys, broker_for
+from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, UNREACHABLE, Keys, broker_for, cause_of
 from bot.telegram.state import STATE_KEY, BotState
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
@@ -175,7 +175,7 @@ class Worker:
             try:
                 await self.sweep()
                 self._back()
-            except (RedisError, OSError) as exc:
+            except UNREACHABLE as exc:
                 self._failed(exc)
 
     # -- the stream ----------------------------------------------------------------------------
@@ -197,11 +197,9 @@ class Worker:
         await self.redis.aclose()
 
     def _failed(self, exc: BaseException) -> None:
-        while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
-            exc = exc.exceptions[0]  # the receiver's task group: say what went wrong inside
         if not self._down:
             self._down = True
-            log.warning("Redis unreachable (%s: %s); waiting for it", type(exc).__name__, exc)
+            log.warning("Redis unreachable (%s: %s); waiting for it", *cause_of(exc))
 
     def _back(self) -> None:
         if self._down:
