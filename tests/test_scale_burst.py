@@ -11,6 +11,7 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.botrig import article_page, telegram_api  # noqa: F401 - fixture
+from tests.botrig import article_page, held_page, telegram_api  # noqa: F401 - fixture
 from tests.fakebotapi import FakeBotAPI
 
 pytest.importorskip("taskiq_redis")
@@ -158,6 +159,37 @@ def check_the_story(telegram_api: FakeBotAPI, asked, fetched) -> None:
     assert busiest["overall per second"] <= 30, busiest
     assert busiest["chat per second"] <= 3, busiest
     assert busiest["group per minute"] <= 20, busiest
+
+
+async def test_a_worker_killed_between_two_replies_of_one_message_the_next_sends_only_the_rest(
+    telegram_api, redis_url, tmp_path, article_server
+):
+    # One message, three links; its worker dies after two digests went out. Running the
+    # message again used to send those two a second time (five replies for three links).
+    release = threading.Event()
+    urls = [article_server.add_page(f"/story/{i}", article_page(f"Harbour story {i}")) for i in range(2)]
+    urls.append(article_server.add("/story/2", held_page(release, article_page("Harbour story 2"))))
+    fleet = Fleet(write_config(tmp_path / "newsbot.toml", telegram_api, redis_url), tmp_path)
+    try:
+        await fleet.start("front", "run")
+        await fleet.start("worker-1", "worker")
+        await telegram_api.wait_for(lambda: "is serving the queue" in fleet.log("worker-1"), timeout=60, what="a worker")
+        asked = telegram_api.private_message(" ".join(urls))
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) == 2, timeout=60, what="two digests")
+        fleet.processes["worker-1"].kill()
+        await fleet.processes["worker-1"].wait()
+        release.set()
+        await fleet.start("worker-2", "worker")
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) >= 3, timeout=60, what="the third digest")
+        await asyncio.sleep(2.0)  # time for a repeat, were one coming
+    finally:
+        release.set()
+        await fleet.stop()
+    replies = [m["text"] for m in telegram_api.replies_to(asked)]
+    assert [next(f"story {i}" for i in range(3) if f"Harbour story {i}" in text) for text in replies] == [
+        "story 0", "story 1", "story 2"
+    ]
+    assert "sent before this update's worker stopped" in fleet.log("worker-2")
 
 
 @pytest.mark.slow

@@ -21,11 +21,11 @@ covers an idle stream (taskiq-redis only reclaims after a read that returned mes
 and a kick lost to a Redis restart. A worker finding C leased by someone else does
 nothing: the holder drains C, and gives the lease back only when C's list is empty.
 
-An update is answered once: the head is skipped when already marked answered. The one
-window that can double a reply is a crash after Telegram accepted it and before the mark
-(the span of one Redis round trip after the handlers return); the update is then answered
-again by the next worker. A message asking for several links whose worker dies between
-replies has its earlier replies sent again too.
+An update is answered once: the head is skipped when already marked answered, and an
+update whose worker died mid-way is run again with what it had sent skipped: each reply
+is recorded ({p}:sent:<update id>) as soon as Telegram accepts it (bot.telegram.sent).
+The one window that can double a reply is a worker killed between Telegram's accepting
+it and that record reaching Redis: one Redis round trip.
 """
 
 from __future__ import annotations
@@ -68,10 +68,12 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 """
 
-# KEYS answered, chat list; ARGV body, ttl. Marked answered, and popped if still the head.
+# KEYS answered, chat list, sent; ARGV body, ttl. Marked answered, and popped if still
+# the head; the record of what was sent for it (bot.telegram.sent) is no longer needed.
 FINISH = """
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
 if redis.call('LINDEX', KEYS[2], 0) == ARGV[1] then redis.call('LPOP', KEYS[2]) end
+redis.call('DEL', KEYS[3])
 return 0
 """
 
@@ -99,6 +101,9 @@ class Keys:
 
     def answered(self, update_id: int) -> str:
         return f"{self.prefix}:answered:{update_id}"
+
+    def sent(self, update_id: int) -> str:
+        return f"{self.prefix}:sent:{update_id}"
 
     def chat(self, chat: str) -> str:
         return f"{self.prefix}:chat:{chat}"

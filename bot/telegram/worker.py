@@ -36,6 +36,7 @@ from bot.telegram.app import (
     MISSING_TOKEN,
     REJECTED_TOKEN,
     configured_builder,
+    rate_limiter,
     stop_on_signals,
 )
 from bot.telegram.frontend import SERVE_CHAT
@@ -43,6 +44,7 @@ from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
 from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, UNREACHABLE, Keys, broker_for, cause_of
+from bot.telegram.sent import RecordingRateLimiter, SentReplies, answering
 from bot.telegram.state import STATE_KEY, BotState
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
@@ -115,10 +117,19 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - whatever the shape makes de_json raise
             log.warning("an unreadable update in the queue (%s: %s); dropped", type(exc).__name__, exc)
             return 0
-        if await self.redis.exists(self.keys.answered(update.update_id)):
+        sent_key = self.keys.sent(update.update_id)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.exists(self.keys.answered(update.update_id))
+            pipe.hgetall(sent_key)
+            done, sent = await pipe.execute()
+        if done:
             log.info("update %s: answered already", update.update_id)
             return update.update_id
-        await self.application.process_update(update)
+        replies = SentReplies.read(self.redis, sent_key, DAY, sent)
+        if replies.before:
+            log.info("update %s: taken over mid-way; %d request(s) sent already", update.update_id, len(replies.before))
+        with answering(replies):
+            await self.application.process_update(update)
         return update.update_id
 
     async def _finish(self, head: bytes, queue: str, update_id: int) -> None:
@@ -127,7 +138,9 @@ class Worker:
         deadline = asyncio.get_running_loop().time() + self.config.redis.lease_seconds
         while True:
             try:
-                await self._scripts["finish"](keys=[self.keys.answered(update_id), queue], args=[head, DAY])
+                await self._scripts["finish"](
+                    keys=[self.keys.answered(update_id), queue, self.keys.sent(update_id)], args=[head, DAY]
+                )
                 return
             except (RedisError, OSError) as exc:
                 self._failed(exc)
@@ -210,7 +223,10 @@ class Worker:
 def build_worker_application(config: Config) -> Any:
     """The bot's handlers with no updater: updates come from the job queue."""
     state = BotState(config)
-    application = configured_builder(config, state).updater(None).build()
+    # Each reply recorded as Telegram takes it: a worker taking over an update its
+    # predecessor died in does not send it again (bot.telegram.sent).
+    limiter = RecordingRateLimiter(rate_limiter(config))
+    application = configured_builder(config, state).updater(None).rate_limiter(limiter).build()
     application.bot_data[STATE_KEY] = state
     register(application)
     register_migration(application)
