@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import threading
 
 import pytest
 
@@ -15,6 +16,7 @@ from bot.telegram.worker import working
 from tests.botrig import (
     article_page,
     bot_running,
+    held_page,
     make_config,
     telegram_api,  # noqa: F401 - fixture
 )
@@ -77,3 +79,27 @@ async def test_a_kick_lost_after_its_update_was_queued_stops_nothing(telegram_ap
             lambda: all(telegram_api.replies_to(m) for m in (first, later)), timeout=30, what="both links answered"
         )
     assert [len(telegram_api.replies_to(m)) for m in (first, later)] == [1, 1]
+
+
+async def test_an_update_past_its_deadline_is_given_up_with_a_word_and_the_chat_goes_on(
+    telegram_api, tmp_path, article_server, redis_url
+):
+    # A page that hangs (here: longer than the worker gives an update, shorter than the
+    # fetch's own timeout) held the chat: its next link waited behind it.
+    release = threading.Event()
+    redis = RedisSettings(url=redis_url, lease_seconds=2, update_seconds=3)
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), redis=redis)
+    hanging = article_server.add("/story/hangs", held_page(release, article_page("Harbour story that hangs")))
+    first, then = (article_server.add_page(f"/story/{i}", article_page(f"Harbour story {i}")) for i in range(2))
+    try:
+        async with bot_running(config), a_worker(config):
+            warm = telegram_api.private_message(first)  # the CPU workers started: digests are quick now
+            await telegram_api.wait_for(lambda: telegram_api.replies_to(warm), timeout=30, what="the first digest")
+            stuck = telegram_api.private_message(hanging)
+            after = telegram_api.private_message(then)
+            await telegram_api.wait_for(lambda: telegram_api.replies_to(after), timeout=10, what="the next link answered")
+            (note,) = telegram_api.replies_to(stuck)
+            assert note["text"].startswith("Sorry, that took me too long"), note["text"]
+            assert "Harbour story 1" in telegram_api.replies_to(after)[0]["text"]
+    finally:
+        release.set()

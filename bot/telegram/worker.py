@@ -5,7 +5,9 @@ answer their updates in order, with the same handlers as the single-process bot.
     working(config, stop)            the same, as a coroutine (tests run it in-process)
 
 The protocol (leases, the answered marks, the sweeper) is bot.telegram.queue's. Each
-worker answers many chats at once (MAX_CHATS), one update at a time within a chat.
+worker answers many chats at once (MAX_CHATS), one update at a time within a chat. An
+update gets `[redis] update_seconds`: past it the asker is told so and the chat's next
+update comes (a chat never waits forever behind one that hangs).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from taskiq import AcknowledgeType
 from taskiq.kicker import AsyncKicker
 from taskiq.receiver import Receiver
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import Config
 from bot.store import StoreUnavailable
@@ -44,8 +46,10 @@ from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
 from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, UNREACHABLE, Keys, broker_for, cause_of
+from bot.telegram.replies import send_note
 from bot.telegram.sent import RecordingRateLimiter, SentReplies, answering
 from bot.telegram.state import STATE_KEY, BotState
+from bot.texts import text
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
 
@@ -129,8 +133,28 @@ class Worker:
         if replies.before:
             log.info("update %s: taken over mid-way; %d request(s) sent already", update.update_id, len(replies.before))
         with answering(replies):
-            await self.application.process_update(update)
+            try:
+                async with asyncio.timeout(self.config.redis.update_seconds):
+                    await self.application.process_update(update)
+            except TimeoutError:
+                # Something below waits on what will not come (a stuck send, a store that
+                # hangs): better a word to the asker than a chat stuck behind it.
+                log.warning(
+                    "update %s: not answered within %.0f s; given up", update.update_id, self.config.redis.update_seconds
+                )
+                await self._too_slow(update)
         return update.update_id
+
+    async def _too_slow(self, update: Update) -> None:
+        message = update.effective_message
+        if message is None:
+            return  # a button or an inline query: Telegram's client stops waiting on its own
+        language = update.effective_user.language_code if update.effective_user else None
+        try:
+            async with asyncio.timeout(self.config.redis.update_seconds):
+                await send_note(message, text("too_slow", language))
+        except (TelegramError, TimeoutError) as exc:
+            log.warning("update %s: could not say so: %s", update.update_id, exc)
 
     async def _finish(self, head: bytes, queue: str, update_id: int) -> None:
         """Mark the head answered and pop it. Retried through a short Redis outage: giving
