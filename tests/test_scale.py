@@ -7,7 +7,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import json
+import logging
+import socket
 import threading
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -18,6 +24,7 @@ from tests.botrig import (
     bot_running,
     held_page,
     make_config,
+    with_telegram,
     telegram_api,  # noqa: F401 - fixture
 )
 
@@ -103,3 +110,92 @@ async def test_an_update_past_its_deadline_is_given_up_with_a_word_and_the_chat_
             assert "Harbour story 1" in telegram_api.replies_to(after)[0]["text"]
     finally:
         release.set()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RoundRobin:
+    """A load balancer on loopback: each POST goes to the next front end in turn, its
+    answer (status and all) back to Telegram."""
+
+    def __init__(self, backends: list[str]) -> None:
+        turn = iter(range(1 << 30))
+
+        class Forward(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                backend = backends[next(turn) % len(backends)]
+                status = post(backend, body, self.headers.get("X-Telegram-Bot-Api-Secret-Token"))
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Forward)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/telegram/hook"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> RoundRobin:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def post(url: str, body: bytes, secret: str | None) -> int:
+    """POST an update as Telegram does; the HTTP status."""
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=body, headers=headers), timeout=15) as answer:  # noqa: S310 - loopback
+            return answer.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except OSError:
+        return 502
+
+
+async def test_two_webhook_front_ends_behind_a_balancer_answer_each_update_once(
+    telegram_api, tmp_path, article_server, redis_url, caplog
+):
+    caplog.set_level(logging.INFO, logger="bot.telegram.frontend")
+    secret = "s3cret-Token_1"
+    ports = [free_port(), free_port()]
+    hooks = [f"http://127.0.0.1:{port}/telegram/hook" for port in ports]
+    base = dataclasses.replace(make_config(telegram_api, tmp_path), redis=RedisSettings(url=redis_url, lease_seconds=2))
+    urls = [article_server.add_page(f"/story/{i}", article_page(f"Harbour story {i}")) for i in range(4)]
+    readers = [{"id": 5100 + i, "is_bot": False, "first_name": f"Reader {i}"} for i in range(6)]
+    with RoundRobin(hooks) as balancer:
+        fronts = [
+            with_telegram(base, mode="webhook", webhook_url=balancer.url, listen="127.0.0.1", port=port, secret_token=secret)
+            for port in ports
+        ]
+        async with bot_running(fronts[0]), bot_running(fronts[1]), a_worker(base):
+            asked = [telegram_api.private_message(urls[(i + j) % 4], user=r) for j in range(2) for i, r in enumerate(readers)]
+            # Telegram delivers each through the balancer; the same updates come again
+            # straight to each front end, as a redelivery after a timeout would.
+            updates = [json.dumps(u).encode() for u in telegram_api.pushed]
+            again = [await asyncio.to_thread(post, hook, body, secret) for body in updates for hook in hooks]
+            forged = await asyncio.to_thread(post, hooks[1], updates[0], "not-the-secret")
+            await telegram_api.wait_for(
+                lambda: all(telegram_api.replies_to(m) for m in asked), timeout=60, what="every link answered"
+            )
+            await asyncio.sleep(1.0)  # time for a second answer, were one coming
+    assert again == [200] * len(again) and forged == 403
+    assert [len(telegram_api.replies_to(m)) for m in asked] == [1] * len(asked)
+    for reader, (first, second) in zip(readers, zip(asked[: len(readers)], asked[len(readers) :])):
+        replies = telegram_api.sent(reader["id"])
+        assert [r["reply_to_message"]["message_id"] for r in replies] == [first["message_id"], second["message_id"]]
+    assert telegram_api.calls_of("getUpdates") == []
+    assert all(telegram_api.deliveries[json.loads(u)["update_id"]] >= 1 for u in updates)
+    repeats = [r for r in caplog.records if "a repeat, dropped" in r.getMessage()]
+    assert len(repeats) == 2 * len(updates), "each update is new once, a repeat twice"
