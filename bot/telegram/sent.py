@@ -14,10 +14,13 @@ again, the n-th reply to a message already recorded is not sent: Telegram's reco
 answer is handed back in its place, so the handlers go on exactly as the first time
 (the buttons of a skipped digest keep their message ids). What was never sent, is.
 
-The one window left is a single Redis round trip: a worker killed after Telegram
-accepted a reply and before the record reached Redis sends that reply again. (Telegram
-offers no idempotency key for sends, so nothing on our side can close it completely.)
-The record is dropped with the update's "answered" mark in place (queue.FINISH).
+The one window left: a worker killed after Telegram accepted a reply and before the
+record reached Redis (the reply's response coming back, one Redis round trip) sends that
+reply again. Telegram offers no idempotency key for sends, so nothing on our side can
+close it completely. It is not a silent window, though: just before a request goes out
+(its budget taken) its name is written with an empty value, "in flight", and the next
+worker finding a request still in flight logs that it may be answering twice. The
+record is dropped with the update's "answered" mark in place (queue.FINISH).
 
 The update being answered travels in a context variable: python-telegram-bot calls the
 rate limiter with a request's method and parameters but not the update it serves, and a
@@ -64,14 +67,20 @@ class SentReplies:
     before: dict[str, Any] = field(default_factory=dict)
     counted: Counter[str] = field(default_factory=Counter)
 
+    # Requests an earlier run had sent out when it died, with no answer recorded.
+    in_flight: set[str] = field(default_factory=set)
+
     @classmethod
     def read(cls, redis: Any, key: str, ttl: int, raw: dict[bytes, bytes]) -> SentReplies:
         """From the hash as HGETALL returned it."""
-        before = {}
+        before, in_flight = {}, set()
         for name, value in raw.items():
+            if not value:
+                in_flight.add(name.decode())
+                continue
             with contextlib.suppress(ValueError):
                 before[name.decode()] = json.loads(value)
-        return cls(redis, key, ttl, before)
+        return cls(redis, key, ttl, before, in_flight=in_flight)
 
     def name_of(self, endpoint: str, data: dict[str, Any]) -> str:
         """This request's place among the update's: the n-th of its kind to its target."""
@@ -79,8 +88,14 @@ class SentReplies:
         self.counted[kind] += 1
         return f"{kind} #{self.counted[kind]}"
 
-    async def record(self, name: str, result: Result) -> None:
-        body = json.dumps(result, ensure_ascii=False)
+    async def sending(self, name: str) -> None:
+        """`name` goes out now: should this worker die before `record`, the next one knows
+        it may have reached the user."""
+        await self.record(name, None)
+
+    async def record(self, name: str, result: Result | None) -> None:
+        """Telegram's answer to `name` (None: none yet, the request is in flight)."""
+        body = "" if result is None else json.dumps(result, ensure_ascii=False)
         waited = 0.0
         while True:
             try:
@@ -139,7 +154,16 @@ class RecordingRateLimiter(BaseRateLimiter[int]):
         if name in replies.before:
             log.info("%s: sent before this update's worker stopped; not sent again", name)
             return replies.before[name]  # type: ignore[no-any-return]
-        result = await self.inner.process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+        if name in replies.in_flight:
+            log.warning("%s: in flight when this update's worker died; sent again (a user may see it twice)", name)
+
+        async def send(*args: Any, **kwargs: Any) -> Result:
+            # Marked here, once the inner limiter gave it its turn: a wait for the budget
+            # is no part of the window.
+            await replies.sending(name)
+            return await callback(*args, **kwargs)
+
+        result = await self.inner.process_request(send, args, kwargs, endpoint, data, rate_limit_args)
         await replies.record(name, result)
         return result
 

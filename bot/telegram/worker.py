@@ -130,7 +130,7 @@ class Worker:
             log.info("update %s: answered already", update.update_id)
             return update.update_id
         replies = SentReplies.read(self.redis, sent_key, DAY, sent)
-        if replies.before:
+        if replies.before or replies.in_flight:
             log.info("update %s: taken over mid-way; %d request(s) sent already", update.update_id, len(replies.before))
         with answering(replies):
             try:
