@@ -199,3 +199,25 @@ async def test_two_webhook_front_ends_behind_a_balancer_answer_each_update_once(
     assert all(telegram_api.deliveries[json.loads(u)["update_id"]] >= 1 for u in updates)
     repeats = [r for r in caplog.records if "a repeat, dropped" in r.getMessage()]
     assert len(repeats) == 2 * len(updates), "each update is new once, a repeat twice"
+
+
+async def test_a_worker_asked_to_stop_while_redis_is_away_stops_within_seconds(
+    telegram_api, tmp_path, article_server, redis_server, redis_url
+):
+    # Its update waited for Telegram's budget, in Redis, forever: the worker never exited.
+    release = threading.Event()
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), redis=RedisSettings(url=redis_url, lease_seconds=2))
+    url = article_server.add("/story/slow", held_page(release, article_page("Harbour story, slowly")))
+    stop = asyncio.Event()
+    try:
+        async with bot_running(config):
+            worker = asyncio.create_task(working(config, stop))
+            telegram_api.private_message(url)
+            await telegram_api.wait_for(lambda: article_server.requests, timeout=30, what="the page being fetched")
+            redis_server.stop()
+            release.set()
+            stop.set()
+            await asyncio.wait_for(worker, 30)
+    finally:
+        release.set()
+        redis_server.start()

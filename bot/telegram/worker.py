@@ -57,6 +57,11 @@ log = logging.getLogger(__name__)
 
 # Chats one worker serves at once: pages wait in bot.telegram.state.PAGES_IN_FLIGHT anyway.
 MAX_CHATS = 64
+# Seconds a worker asked to stop goes on with the updates it is answering. What is left
+# then is cut short, and another worker takes it over once its lease lapses (what was
+# sent is recorded: bot.telegram.sent). Without a bound, a worker whose Redis had gone
+# waited for Telegram's budget forever and never exited.
+STOP_WAIT = 10.0
 
 
 class Worker:
@@ -77,17 +82,23 @@ class Worker:
                          {"take": TAKE, "renew": RENEW, "finish": FINISH, "let_go": LET_GO}.items()}
         self._down = False
         self._unheld: set[str] = set()
+        self._serving: set[asyncio.Task[Any]] = set()
 
     # -- one chat ----------------------------------------------------------------------------
 
     async def serve_chat(self, chat: str) -> None:
         """The taskiq task: drain `chat`'s updates in order, unless another worker is at it."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._serving.add(task)
         try:
             await self._drain(chat)
             self._back()
         except (RedisError, OSError) as exc:
             # Its lease lapses and the sweeper hands the chat on; nothing is popped unanswered.
             self._failed(exc)
+        finally:
+            self._serving.discard(task)
 
     async def _drain(self, chat: str) -> None:
         lease, queue = self.keys.lease(chat), self.keys.chat(chat)
@@ -220,7 +231,9 @@ class Worker:
     async def listening(self, stop: asyncio.Event) -> None:
         """taskiq's receiver on the stream, started again after Redis went away."""
         while not stop.is_set():
-            receiver = Receiver(self.broker, max_async_tasks=MAX_CHATS, ack_type=AcknowledgeType.WHEN_EXECUTED)
+            receiver = Receiver(
+                self.broker, max_async_tasks=MAX_CHATS, ack_type=AcknowledgeType.WHEN_EXECUTED, wait_tasks_timeout=STOP_WAIT
+            )
             try:
                 await receiver.listen(stop)
             except Exception as exc:  # noqa: BLE001 - an ExceptionGroup of the receiver's tasks
@@ -229,6 +242,12 @@ class Worker:
                     await asyncio.wait_for(stop.wait(), 1.0)
 
     async def close(self) -> None:
+        """Cut short what STOP_WAIT did not see finished, then let go of Redis."""
+        for task in self._serving:
+            task.cancel()
+        if self._serving:
+            log.info("stopping: %d chat(s) cut short; another worker takes them over", len(self._serving))
+            await asyncio.wait(self._serving, timeout=5)
         with contextlib.suppress(Exception):
             await self.broker.shutdown()
         await self.redis.aclose()
