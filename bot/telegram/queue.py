@@ -25,7 +25,8 @@ An update is answered once: the head is skipped when already marked answered, an
 update whose worker died mid-way is run again with what it had sent skipped: each reply
 is recorded ({p}:sent:<update id>) as soon as Telegram accepts it (bot.telegram.sent).
 The one window that can double a reply is a worker killed between Telegram's accepting
-it and that record reaching Redis: one Redis round trip.
+it and that record reaching Redis (the reply's response on its way back, then one Redis
+round trip); the worker taking over logs each reply that was in flight then.
 """
 
 from __future__ import annotations
