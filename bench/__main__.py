@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def benchmarks() -> dict[str, Callable[[Options], Section]]:
     # Imported here so `--help` and a typo in --only answer instantly.
-    from bench import batch, burst, coldstart, pages, profile, summaries
+    from bench import batch, burst, coldstart, pages, profile, scale, summaries
 
     return {
         pages.NAME: pages.run,
@@ -26,6 +26,7 @@ def benchmarks() -> dict[str, Callable[[Options], Section]]:
         coldstart.NAME: coldstart.run,
         batch.NAME: batch.run,
         burst.NAME: burst.run,
+        scale.NAME: scale.run,
         profile.NAME: profile.run,
     }
 

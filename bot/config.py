@@ -77,6 +77,9 @@ class RedisSettings:
     url: str | None = None
     # Seconds a worker may go silent on a chat before another takes its work over.
     lease_seconds: float = 30.0
+    # Seconds a worker gives one update: past it the asker is told, and the chat's next
+    # update comes. A backstop: fetches and CPU work have their own, shorter deadlines.
+    update_seconds: float = 120.0
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,7 @@ def _check(config: Config) -> None:
         "topics.stories": config.topics.stories,
         "topics.timeout": config.topics.timeout,
         "redis.lease_seconds": config.redis.lease_seconds,
+        "redis.update_seconds": config.redis.update_seconds,
     }
     for name, value in positive.items():
         if value <= 0:

@@ -371,6 +371,7 @@ class FakeBotAPI:
         self.webhook: dict[str, Any] | None = None
         self.withheld: list[dict[str, Any]] = []  # group messages privacy mode kept from the bot
         self.deliveries: Counter[int] = Counter()  # update_id -> times handed to the bot
+        self.pushed: list[dict[str, Any]] = []  # every update users made, as Telegram sends it
         self.confirmed: set[int] = set()
         self.redelivered: list[int] = []  # confirmed updates handed out again: must stay empty
         self.allowed_updates: list[str] | None = None  # as the last getUpdates / setWebhook asked
@@ -551,6 +552,7 @@ class FakeBotAPI:
         with self._cond:
             update = {"update_id": next(self._update_ids), **update}
             self._pending.append(update)
+            self.pushed.append(update)
             self._cond.notify_all()
         self._kick_webhook()
         return update["update_id"]

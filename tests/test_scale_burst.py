@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.botrig import article_page, telegram_api  # noqa: F401 - fixture
+from tests.botrig import article_page, held_page, telegram_api  # noqa: F401 - fixture
 from tests.fakebotapi import FakeBotAPI
 
 pytest.importorskip("taskiq_redis")
@@ -133,19 +135,33 @@ async def all_answered(telegram_api: FakeBotAPI, asked: list[list[dict[str, Any]
     await asyncio.sleep(2.0)  # time for a second answer, were one coming
 
 
-def check_the_story(telegram_api: FakeBotAPI, asked, fetched) -> None:
-    # Every update answered exactly once, each with its own page's digest.
-    counts = [len(telegram_api.replies_to(m)) for chat in asked for m in chat]
-    assert counts == [1] * (CHATS * LINKS_PER_CHAT), f"answered twice: {counts.count(2)}, not at all: {counts.count(0)}"
+def in_flight_at_a_death(log: str) -> set[tuple[int, int]]:
+    """(chat, message) of each reply a worker found in flight when its predecessor died:
+    the one window where a reply may go out twice (bot.telegram.sent)."""
+    found = re.findall(r"sendMessage (-?\d+) reply:(\d+) #\d+: in flight when", log)
+    return {(int(chat), int(message)) for chat, message in found}
+
+
+def check_the_story(telegram_api: FakeBotAPI, asked, fetched, in_flight: set[tuple[int, int]] = frozenset()) -> None:
+    # Every update answered exactly once, each with its own page's digest; a second
+    # answer only to a reply in flight at the moment a worker was killed.
+    counts = {(m["chat"]["id"], m["message_id"]): len(telegram_api.replies_to(m)) for chat in asked for m in chat}
+    missing = [key for key, count in counts.items() if count == 0]
+    doubled = {key for key, count in counts.items() if count > 1}
+    assert not missing and doubled <= in_flight, f"not answered: {missing}; twice, unexplained: {doubled - in_flight}"
+    assert len(doubled) <= 2, f"twice: {doubled}"
     first_reply: dict[str, float] = {}
     for chat, messages in enumerate(asked):
         chat_id = messages[0]["chat"]["id"]
         replies = [c for c in telegram_api.calls_of("sendMessage", ok=True) if str(c.params["chat_id"]) == str(chat_id)]
-        # ... in the order they were asked, within each chat.
-        order = [int(c.params["reply_parameters"]["message_id"]) if "reply_parameters" in c.params
-                 else int(c.params["reply_to_message_id"]) for c in replies]
-        assert order == [m["message_id"] for m in messages], f"chat {chat_id} answered out of order"
-        for round_, call in enumerate(replies):
+        # ... in the order they were asked, within each chat (a reply sent again, as
+        # allowed above, follows its first copy).
+        firsts: dict[int, Any] = {}
+        for call in replies:
+            replied = call.params["reply_parameters"]["message_id"] if "reply_parameters" in call.params else call.params["reply_to_message_id"]
+            firsts.setdefault(int(replied), call)
+        assert list(firsts) == [m["message_id"] for m in messages], f"chat {chat_id} answered out of order"
+        for round_, call in enumerate(firsts.values()):
             page = (chat * LINKS_PER_CHAT + round_) % PAGES
             assert f"Harbour story {page}" in call.params["text"], call.params["text"][:200]
             first_reply[f"/story/{page}"] = min(first_reply.get(f"/story/{page}", call.at), call.at)
@@ -160,8 +176,38 @@ def check_the_story(telegram_api: FakeBotAPI, asked, fetched) -> None:
     assert busiest["group per minute"] <= 20, busiest
 
 
+async def test_a_worker_killed_between_two_replies_of_one_message_the_next_sends_only_the_rest(
+    telegram_api, redis_url, tmp_path, article_server
+):
+    # One message, three links; its worker dies after two digests went out. Running the
+    # message again used to send those two a second time (five replies for three links).
+    release = threading.Event()
+    urls = [article_server.add_page(f"/story/{i}", article_page(f"Harbour story {i}")) for i in range(2)]
+    urls.append(article_server.add("/story/2", held_page(release, article_page("Harbour story 2"))))
+    fleet = Fleet(write_config(tmp_path / "newsbot.toml", telegram_api, redis_url), tmp_path)
+    try:
+        await fleet.start("front", "run")
+        await fleet.start("worker-1", "worker")
+        await telegram_api.wait_for(lambda: "is serving the queue" in fleet.log("worker-1"), timeout=60, what="a worker")
+        asked = telegram_api.private_message(" ".join(urls))
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) == 2, timeout=60, what="two digests")
+        fleet.processes["worker-1"].kill()
+        await fleet.processes["worker-1"].wait()
+        release.set()
+        await fleet.start("worker-2", "worker")
+        await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) >= 3, timeout=60, what="the third digest")
+        await asyncio.sleep(2.0)  # time for a repeat, were one coming
+    finally:
+        release.set()
+        await fleet.stop()
+    replies = [m["text"] for m in telegram_api.replies_to(asked)]
+    assert [next(f"story {i}" for i in range(3) if f"Harbour story {i}" in text) for text in replies] == [
+        "story 0", "story 1", "story 2"
+    ]
+    assert "sent before this update's worker stopped" in fleet.log("worker-2")
+
+
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="quarantined: about 1 run in 4 one update is answered twice: the worker is killed after Telegram took a reply and before the answered mark (issue 17)")
 async def test_a_worker_killed_mid_burst_loses_nothing_and_doubles_nothing(
     telegram_api, redis_url, tmp_path, article_server
 ):
@@ -174,12 +220,11 @@ async def test_a_worker_killed_mid_burst_loses_nothing_and_doubles_nothing(
         fleet.processes["worker-1"].kill()  # SIGKILL: no goodbye, its chats and jobs half done
         await fleet.processes["worker-1"].wait()
         await all_answered(telegram_api, asked, timeout=60)
-    check_the_story(telegram_api, asked, fetched)
+    check_the_story(telegram_api, asked, fetched, in_flight_at_a_death(fleet.log("worker-2")))
     assert "Traceback" not in fleet.log("worker-2") + fleet.log("front")
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="quarantined: after the typing-indicator fix it passed 10 of 10 on a quiet machine, but a full CI run still left one chat unanswered within 60 s once (issue 17)")
 async def test_redis_restarted_mid_burst_the_bot_recovers_by_itself(
     telegram_api, redis_server, redis_url, tmp_path, article_server
 ):

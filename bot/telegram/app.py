@@ -157,6 +157,7 @@ async def _front_stopped(application: App) -> None:
 
 async def _close_budget(application: App) -> None:
     limiter = application.bot.rate_limiter
+    limiter = getattr(limiter, "inner", limiter)  # a worker's wraps the budget (bot.telegram.sent)
     if limiter is not None and hasattr(limiter, "redis"):
         await limiter.redis.aclose()
 

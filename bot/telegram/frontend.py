@@ -27,7 +27,7 @@ from telegram import Update
 
 from bot.config import Config
 from bot.store import StoreUnavailable
-from bot.telegram.queue import DAY, ENQUEUE, Keys, body_of, broker_for, chat_of
+from bot.telegram.queue import DAY, ENQUEUE, UNREACHABLE, Keys, body_of, broker_for, cause_of, chat_of
 
 __all__ = ["SERVE_CHAT", "FrontQueue", "WEBHOOK_PATIENCE"]
 
@@ -74,20 +74,25 @@ class FrontQueue(asyncio.Queue[object]):
 
     async def hand_over(self, update: Update) -> bool:
         """Queue `update` for its chat's worker; False when it was a repeat. Returns only
-        once Redis holds it; raises RedisError when `patience` ran out first."""
+        once Redis holds it; raises one of queue.UNREACHABLE when `patience` ran out first."""
         body = body_of(update)
         chat = chat_of(update.to_dict())
         keys = [self.keys.seen(update.update_id), self.keys.chat(chat), self.keys.dirty]
         waited = 0.0
+        new: bool | None = None  # not known until the enqueue went through
         while True:
             try:
-                new = bool(await self._enqueue(keys=keys, args=[body, chat, DAY]))
+                if new is None:
+                    new = bool(await self._enqueue(keys=keys, args=[body, chat, DAY]))
                 if new:
+                    # A kick lost here (taskiq wraps the connection error in its own) is
+                    # tried again alone: a second enqueue would see the update as a repeat
+                    # and the chat would wait for the sweeper.
                     await AsyncKicker(SERVE_CHAT, self.broker, {}).kiq(chat)
-            except (RedisError, OSError) as exc:
+            except UNREACHABLE as exc:
                 if not self._down:
                     self._down = True
-                    log.warning("Redis unreachable (%s: %s); holding updates until it is back", type(exc).__name__, exc)
+                    log.warning("Redis unreachable (%s: %s); holding updates until it is back", *cause_of(exc))
                 if self.patience is not None and waited >= self.patience:
                     raise
                 await asyncio.sleep(RETRY_EVERY)

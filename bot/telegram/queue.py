@@ -21,11 +21,12 @@ covers an idle stream (taskiq-redis only reclaims after a read that returned mes
 and a kick lost to a Redis restart. A worker finding C leased by someone else does
 nothing: the holder drains C, and gives the lease back only when C's list is empty.
 
-An update is answered once: the head is skipped when already marked answered. The one
-window that can double a reply is a crash after Telegram accepted it and before the mark
-(the span of one Redis round trip after the handlers return); the update is then answered
-again by the next worker. A message asking for several links whose worker dies between
-replies has its earlier replies sent again too.
+An update is answered once: the head is skipped when already marked answered, and an
+update whose worker died mid-way is run again with what it had sent skipped: each reply
+is recorded ({p}:sent:<update id>) as soon as Telegram accepts it (bot.telegram.sent).
+The one window that can double a reply is a worker killed between Telegram's accepting
+it and that record reaching Redis (the reply's response on its way back, then one Redis
+round trip); the worker taking over logs each reply that was in flight then.
 """
 
 from __future__ import annotations
@@ -33,7 +34,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "Keys", "body_of", "broker_for", "chat_of"]
+from redis.exceptions import RedisError
+from taskiq.exceptions import SendTaskError
+
+__all__ = [
+    "DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "UNREACHABLE",
+    "Keys", "body_of", "broker_for", "cause_of", "chat_of",
+]  # fmt: skip
+
+# What Redis going away raises through the queue's clients: redis-py's errors, the
+# socket's, and taskiq's SendTaskError, which wraps any failure of a kick (an uncaught
+# one in a front end's `put` ended python-telegram-bot's polling loop for good).
+UNREACHABLE = (RedisError, OSError, SendTaskError)
 
 DAY = 86400  # Telegram forgets an undelivered update after a day; so do we
 
@@ -57,10 +69,12 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 """
 
-# KEYS answered, chat list; ARGV body, ttl. Marked answered, and popped if still the head.
+# KEYS answered, chat list, sent; ARGV body, ttl. Marked answered, and popped if still
+# the head; the record of what was sent for it (bot.telegram.sent) is no longer needed.
 FINISH = """
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
 if redis.call('LINDEX', KEYS[2], 0) == ARGV[1] then redis.call('LPOP', KEYS[2]) end
+redis.call('DEL', KEYS[3])
 return 0
 """
 
@@ -89,6 +103,9 @@ class Keys:
     def answered(self, update_id: int) -> str:
         return f"{self.prefix}:answered:{update_id}"
 
+    def sent(self, update_id: int) -> str:
+        return f"{self.prefix}:sent:{update_id}"
+
     def chat(self, chat: str) -> str:
         return f"{self.prefix}:chat:{chat}"
 
@@ -112,6 +129,18 @@ def chat_of(update: dict[str, Any]) -> str:
     return "none"
 
 
+def cause_of(exc: BaseException) -> tuple[str, str]:
+    """What went wrong, for the log: the error under taskiq's SendTaskError (which says
+    only that a kick failed), and inside an ExceptionGroup of taskiq's receiver."""
+    while True:
+        if isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+            exc = exc.exceptions[0]
+        elif isinstance(exc, SendTaskError) and exc.__cause__ is not None:
+            exc = exc.__cause__
+        else:
+            return type(exc).__name__, str(exc)
+
+
 def body_of(update: Any) -> str:
     """An update as the queue keeps it: Telegram's JSON."""
     return update.to_json() if hasattr(update, "to_json") else json.dumps(update)
@@ -120,7 +149,6 @@ def body_of(update: Any) -> str:
 def broker_for(url: str, keys: Keys, *, idle_seconds: float) -> Any:
     """taskiq-redis's stream broker on `url`: acknowledged messages, and a dead consumer's
     reclaimed after `idle_seconds`."""
-    from redis.exceptions import RedisError
     from taskiq_redis import RedisStreamBroker
 
     class Broker(RedisStreamBroker):  # type: ignore[misc]

@@ -5,7 +5,9 @@ answer their updates in order, with the same handlers as the single-process bot.
     working(config, stop)            the same, as a coroutine (tests run it in-process)
 
 The protocol (leases, the answered marks, the sweeper) is bot.telegram.queue's. Each
-worker answers many chats at once (MAX_CHATS), one update at a time within a chat.
+worker answers many chats at once (MAX_CHATS), one update at a time within a chat. An
+update gets `[redis] update_seconds`: past it the asker is told so and the chat's next
+update comes (a chat never waits forever behind one that hangs).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from taskiq import AcknowledgeType
 from taskiq.kicker import AsyncKicker
 from taskiq.receiver import Receiver
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import Config
 from bot.store import StoreUnavailable
@@ -36,14 +38,18 @@ from bot.telegram.app import (
     MISSING_TOKEN,
     REJECTED_TOKEN,
     configured_builder,
+    rate_limiter,
     stop_on_signals,
 )
 from bot.telegram.frontend import SERVE_CHAT
 from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
-from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, Keys, broker_for
+from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, UNREACHABLE, Keys, broker_for, cause_of
+from bot.telegram.replies import send_note
+from bot.telegram.sent import RecordingRateLimiter, SentReplies, answering
 from bot.telegram.state import STATE_KEY, BotState, state_of
+from bot.texts import text
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
 
@@ -51,6 +57,11 @@ log = logging.getLogger(__name__)
 
 # Chats one worker serves at once: pages wait in bot.telegram.state.PAGES_IN_FLIGHT anyway.
 MAX_CHATS = 64
+# Seconds a worker asked to stop goes on with the updates it is answering. What is left
+# then is cut short, and another worker takes it over once its lease lapses (what was
+# sent is recorded: bot.telegram.sent). Without a bound, a worker whose Redis had gone
+# waited for Telegram's budget forever and never exited.
+STOP_WAIT = 10.0
 
 
 class Worker:
@@ -71,11 +82,15 @@ class Worker:
                          {"take": TAKE, "renew": RENEW, "finish": FINISH, "let_go": LET_GO}.items()}
         self._down = False
         self._unheld: set[str] = set()
+        self._serving: set[asyncio.Task[Any]] = set()
 
     # -- one chat ----------------------------------------------------------------------------
 
     async def serve_chat(self, chat: str) -> None:
         """The taskiq task: drain `chat`'s updates in order, unless another worker is at it."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._serving.add(task)
         try:
             await self._drain(chat)
             self._back()
@@ -89,6 +104,8 @@ class Worker:
             # Its page was given up because this worker is stopping (_give_up_pages): the
             # update stays at the head of the chat's queue, as after a crash.
             log.info("chat %s: stopping before its update was answered; the next worker answers it", chat)
+        finally:
+            self._serving.discard(task)
 
     async def _drain(self, chat: str) -> None:
         lease, queue = self.keys.lease(chat), self.keys.chat(chat)
@@ -122,11 +139,40 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - whatever the shape makes de_json raise
             log.warning("an unreadable update in the queue (%s: %s); dropped", type(exc).__name__, exc)
             return 0
-        if await self.redis.exists(self.keys.answered(update.update_id)):
+        sent_key = self.keys.sent(update.update_id)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.exists(self.keys.answered(update.update_id))
+            pipe.hgetall(sent_key)
+            done, sent = await pipe.execute()
+        if done:
             log.info("update %s: answered already", update.update_id)
             return update.update_id
-        await self.application.process_update(update)
+        replies = SentReplies.read(self.redis, sent_key, DAY, sent)
+        if replies.before or replies.in_flight:
+            log.info("update %s: taken over mid-way; %d request(s) sent already", update.update_id, len(replies.before))
+        with answering(replies):
+            try:
+                async with asyncio.timeout(self.config.redis.update_seconds):
+                    await self.application.process_update(update)
+            except TimeoutError:
+                # Something below waits on what will not come (a stuck send, a store that
+                # hangs): better a word to the asker than a chat stuck behind it.
+                log.warning(
+                    "update %s: not answered within %.0f s; given up", update.update_id, self.config.redis.update_seconds
+                )
+                await self._too_slow(update)
         return update.update_id
+
+    async def _too_slow(self, update: Update) -> None:
+        message = update.effective_message
+        if message is None:
+            return  # a button or an inline query: Telegram's client stops waiting on its own
+        language = update.effective_user.language_code if update.effective_user else None
+        try:
+            async with asyncio.timeout(self.config.redis.update_seconds):
+                await send_note(message, text("too_slow", language))
+        except (TelegramError, TimeoutError) as exc:
+            log.warning("update %s: could not say so: %s", update.update_id, exc)
 
     async def _finish(self, head: bytes, queue: str, update_id: int) -> None:
         """Mark the head answered and pop it. Retried through a short Redis outage: giving
@@ -134,7 +180,9 @@ class Worker:
         deadline = asyncio.get_running_loop().time() + self.config.redis.lease_seconds
         while True:
             try:
-                await self._scripts["finish"](keys=[self.keys.answered(update_id), queue], args=[head, DAY])
+                await self._scripts["finish"](
+                    keys=[self.keys.answered(update_id), queue, self.keys.sent(update_id)], args=[head, DAY]
+                )
                 return
             except (RedisError, OSError) as exc:
                 self._failed(exc)
@@ -182,7 +230,7 @@ class Worker:
             try:
                 await self.sweep()
                 self._back()
-            except (RedisError, OSError) as exc:
+            except UNREACHABLE as exc:
                 self._failed(exc)
 
     # -- the stream ----------------------------------------------------------------------------
@@ -190,7 +238,9 @@ class Worker:
     async def listening(self, stop: asyncio.Event) -> None:
         """taskiq's receiver on the stream, started again after Redis went away."""
         while not stop.is_set():
-            receiver = Receiver(self.broker, max_async_tasks=MAX_CHATS, ack_type=AcknowledgeType.WHEN_EXECUTED)
+            receiver = Receiver(
+                self.broker, max_async_tasks=MAX_CHATS, ack_type=AcknowledgeType.WHEN_EXECUTED, wait_tasks_timeout=STOP_WAIT
+            )
             try:
                 await receiver.listen(stop)
             except Exception as exc:  # noqa: BLE001 - an ExceptionGroup of the receiver's tasks
@@ -199,16 +249,20 @@ class Worker:
                     await asyncio.wait_for(stop.wait(), 1.0)
 
     async def close(self) -> None:
+        """Cut short what STOP_WAIT did not see finished, then let go of Redis."""
+        for task in self._serving:
+            task.cancel()
+        if self._serving:
+            log.info("stopping: %d chat(s) cut short; another worker takes them over", len(self._serving))
+            await asyncio.wait(self._serving, timeout=5)
         with contextlib.suppress(Exception):
             await self.broker.shutdown()
         await self.redis.aclose()
 
     def _failed(self, exc: BaseException) -> None:
-        while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
-            exc = exc.exceptions[0]  # the receiver's task group: say what went wrong inside
         if not self._down:
             self._down = True
-            log.warning("Redis unreachable (%s: %s); waiting for it", type(exc).__name__, exc)
+            log.warning("Redis unreachable (%s: %s); waiting for it", *cause_of(exc))
 
     def _back(self) -> None:
         if self._down:
@@ -228,7 +282,10 @@ async def _give_up_pages(stop: asyncio.Event, state: BotState) -> None:
 def build_worker_application(config: Config) -> Any:
     """The bot's handlers with no updater: updates come from the job queue."""
     state = BotState(config)
-    application = configured_builder(config, state).updater(None).build()
+    # Each reply recorded as Telegram takes it: a worker taking over an update its
+    # predecessor died in does not send it again (bot.telegram.sent).
+    limiter = RecordingRateLimiter(rate_limiter(config))
+    application = configured_builder(config, state).updater(None).rate_limiter(limiter).build()
     application.bot_data[STATE_KEY] = state
     register(application)
     register_migration(application)

@@ -55,6 +55,7 @@ TEXTS: dict[str, str] = {
         "Nicht angenommen — ich habe schon {count} {count|Link|Links} von dir in der Warteschlange,"
         " mehr nehme ich von einer Person nicht an. Schick das noch einmal, sobald ich die beantwortet habe."
     ),
+    "too_slow": "Entschuldigung, das hat zu lange gedauert, ich habe aufgegeben. Bitte versuch es gleich noch einmal.",
     "apology": "Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
     "pasted_text_too_short": "Dieser Text ist zu kurz für eine Zusammenfassung. Schick mir lieber den Link zum Artikel.",
     # -- digest buttons ---------------------------------------------------------------

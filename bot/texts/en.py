@@ -50,6 +50,7 @@ TEXTS: dict[str, str] = {
         "Not taken — I already have {count} of your {count|link|links} waiting, as many as I keep"
         " for one person. Send this again once I have answered those."
     ),
+    "too_slow": "Sorry, that took me too long and I gave up on it. Please try again in a little while.",
     "apology": "Sorry, something went wrong on my side. Please try again in a little while.",
     "pasted_text_too_short": "That text is too short to summarize. Send me a link to the article instead.",
     # -- digest buttons ---------------------------------------------------------------
