@@ -3,13 +3,18 @@ extractor, and still gets the story: slides whose text sits in a <caption> outsi
 table, and a page rendered by scripts that keeps the story only in its JSON-LD.
 
 Hand-made pages in the shape of two trafilatura-en dev pages (a news site's slideshow,
-an opinion page rendered by a JavaScript framework); no text is copied."""
+an opinion page rendered by a JavaScript framework); no text is copied. And a real
+page whose story one extractor reads as a wall of menus, the other as the story."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from bot.pipeline.extract import extract_html
+from bot.pipeline.cleanup import ITEM, Block
+from bot.pipeline.extract import better_structured, extract_html, is_structured
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 
 SLIDES = (
     ("A smaller phone", "The new phone is not what you would expect: it keeps the small screen of its predecessor."),
@@ -94,3 +99,40 @@ def test_a_json_ld_body_in_html_markup_keeps_its_paragraphs():
 def test_a_json_ld_body_no_longer_than_the_pages_text_is_not_taken():
     article = extract_html(script_page(BODY[0]), "https://post.example/opinion/article/1/playbook")
     assert article.paragraphs[0].startswith("The president speaks during a televised debate")
+
+
+# --- which extractor's reading: the one with the article's structure -----------------------
+
+
+def test_a_page_flattened_into_one_wall_of_text_gives_the_story_not_the_menus():
+    # a city hall news page (scrapinghub benchmark, see fixtures/SOURCE.md): the story is
+    # loose text beside a sidebar of nested archive lists, and trafilatura reads the whole
+    # page as one 1,200-word line of menus; readability finds the story
+    html = (FIXTURES / "jaraguadosul-home-care.html").read_text(encoding="utf-8")
+    article = extract_html(html, "http://jaraguadosul.com.br/news/servi-o-de-atendimento-domiciliar")
+    assert article.paragraphs[0].startswith("A equipe do Serviço de Atendimento Domiciliar (SAD)")
+    assert "Ouvidoria" not in article.text and "Fevereiro" not in article.text
+    assert article.language == "pt"
+
+
+def sentence(n: int, words: str = "the council voted on the plan") -> str:
+    text = " ".join((words.split() * n)[:n])
+    return text[0].upper() + text[1:] + "."
+
+
+def test_prose_paragraphs_and_list_items_are_structure_and_a_wall_or_link_list_is_not():
+    story = [Block(sentence(40)), Block(sentence(25)), Block("Flour, 200 g", ITEM), Block("Sugar, 50 g", ITEM)]
+    assert is_structured(story)
+    wall = [Block(sentence(900))]  # a page flattened into one line
+    assert not is_structured(wall)
+    links = [Block(sentence(30), ITEM, links=0.9) for _ in range(5)] + [Block(sentence(20))]
+    assert not is_structured(links)
+
+
+def test_the_reading_with_more_of_the_articles_structure_wins_only_by_a_clear_margin():
+    wall = [Block(sentence(900))]
+    story = [Block(sentence(40)), Block(sentence(45))]
+    assert better_structured(story, wall)
+    assert not better_structured(wall, story)
+    # about as much structure on both sides: the reading in hand stays
+    assert not better_structured(story + [Block(sentence(10))], story)
