@@ -110,3 +110,8 @@ class Vocabulary:
     oblique_endings: tuple[str, ...] = ()
     # Quotation marks, (opening, closing) pairs, the usual first.
     marks: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'))
+    # Openings of a sentence that leans on the one before it: connectives ("but",
+    # "however", "this came after"), pronoun subjects and possessives ("he", "their"),
+    # references back ("the move"). Whole words, lower-case, matched from the sentence's
+    # first word; a summary must not open with one whose predecessor it left out.
+    leaning: tuple[str, ...] = ()

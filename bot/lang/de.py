@@ -54,4 +54,11 @@ VOCABULARY = Vocabulary(
     after_quote=words("so"),
     capitalised_nouns=True,
     marks=(("„", "“"), ("»", "«"), ("«", "»"), ('"', '"')),
+    leaning=(
+        "aber", "jedoch", "doch", "allerdings", "auch", "außerdem", "zudem", "ferner", "dennoch",
+        "trotzdem", "deshalb", "deswegen", "daher", "darum", "dabei", "dazu", "stattdessen",
+        "gleichwohl", "indes", "und", "er", "sie", "sein", "seine", "seinen", "seinem", "seiner",
+        "ihr", "ihre", "ihren", "ihrem", "ihrer", "dies", "diese", "dieser", "dieses", "damit sei",
+        "der schritt", "die entscheidung", "die äußerungen",
+    ),
 )

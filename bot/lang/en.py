@@ -177,4 +177,21 @@ VOCABULARY = Vocabulary(
     masculine_names=MASCULINE_NAMES,
     feminine_names=FEMININE_NAMES,
     marks=(("“", "”"), ('"', '"'), ("‘", "’")),
+    leaning=(
+        # connectives
+        "but", "however", "and", "yet", "still", "also", "meanwhile", "instead", "nevertheless",
+        "nonetheless", "moreover", "furthermore", "in addition", "additionally", "besides", "therefore",
+        "thus", "hence", "consequently", "as a result", "so", "then", "likewise", "similarly",
+        "otherwise", "even so", "on the other hand", "in contrast", "by contrast", "in response",
+        "in turn", "despite this", "despite that", "because of this", "for this reason", "that is why",
+        "this is why", "the latter", "the former",
+        # pronoun subjects and possessives: whom they stand for was in an earlier sentence
+        "he", "she", "they", "his", "her", "their", "its", "him", "them", "it also", "it was also",
+        "it is also", "it has also", "it had also", "it will also", "it would also",
+        # a reference back to what was just told
+        "this came", "this comes", "this follows", "this followed", "this is", "this was", "this means",
+        "this meant", "this has", "this had", "this will", "this would", "that was", "that is",
+        "these", "such", "the move", "the decision", "the comments", "the remarks", "the statement",
+        "the announcement", "the news", "the incident", "the report", "the deal", "the change",
+    ),
 )

@@ -49,4 +49,9 @@ VOCABULARY = Vocabulary(
     feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
+    leaning=(
+        "pero", "sin embargo", "no obstante", "además", "también", "asimismo", "por eso", "por ello",
+        "por lo tanto", "así", "y", "en cambio", "él", "ella", "ellos", "ellas", "su", "sus", "esto",
+        "eso", "este último", "esta última", "la decisión", "el anuncio",
+    ),
 )

@@ -45,4 +45,10 @@ VOCABULARY = Vocabulary(
     locatives=words("à au en dans"),
     inversion=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
+    leaning=(
+        "mais", "cependant", "pourtant", "toutefois", "néanmoins", "en outre", "de plus", "par ailleurs",
+        "aussi", "ainsi", "donc", "alors", "et", "en revanche", "par conséquent", "il", "elle", "ils",
+        "elles", "son", "sa", "ses", "leur", "leurs", "cela", "ceci", "ce dernier", "cette dernière",
+        "cette décision", "cette annonce",
+    ),
 )

@@ -44,4 +44,9 @@ VOCABULARY = Vocabulary(
     feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),
+    leaning=(
+        "ma", "tuttavia", "però", "inoltre", "anche", "invece", "quindi", "pertanto", "dunque", "e",
+        "lui", "lei", "loro", "egli", "suo", "sua", "suoi", "sue", "ciò", "questo", "quest'ultimo",
+        "la decisione", "l'annuncio",
+    ),
 )

@@ -46,4 +46,9 @@ VOCABULARY = Vocabulary(
     feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("“", "”"), ('"', '"'), ("«", "»")),
+    leaning=(
+        "mas", "porém", "contudo", "no entanto", "entretanto", "além disso", "também", "assim",
+        "portanto", "e", "ele", "ela", "eles", "elas", "seu", "sua", "seus", "suas", "isso", "isto",
+        "este último", "a decisão", "o anúncio",
+    ),
 )

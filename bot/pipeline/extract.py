@@ -9,9 +9,12 @@ Two extractors read the body and we arbitrate between them:
   recovers articles split across containers, at the price of more boilerplate.
 
 readability is slow, so it is asked only when trafilatura's body looks too small for
-the page. Its answer wins when it is much longer and either contains trafilatura's
-text or trafilatura found almost nothing. Then `bot.pipeline.cleanup` drops captions,
-credits, share prompts and the like, line by line.
+the page, or when, once cleaned, most of its words are not in paragraphs and lists (a
+page flattened into one wall of text, link lists): see `structured_words`. Its answer
+wins when it is much longer and either contains trafilatura's text or trafilatura found
+almost nothing, or when it holds clearly more of the article's structure. When the HTML
+holds no article at all, a JSON-LD `articleBody` may. `bot.pipeline.cleanup` drops
+captions, credits, share prompts and the like, line by line.
 
 Plain text goes through the same cleanup after a headline is picked out of its
 first lines.
@@ -54,7 +57,7 @@ from bot.pipeline.cleanup import (
     words,
 )
 from bot.errors import NotAnArticle
-from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup
+from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup, show_stray_captions
 from bot.lang.detect import detect_language
 from bot.pipeline.clutter import is_clutter, unglue_sentences
 from bot.pipeline.headline import choose_headline, page_headings
@@ -75,23 +78,52 @@ PAGE_SHARE = 0.5
 # either trafilatura's was short or readability's holds this share of its 4-word shingles.
 READABILITY_GAIN = 2.0
 READABILITY_COVERS = 0.8
+# A body with less than this share of its words in paragraphs and lists (`structured_words`)
+# gets a second opinion; readability's answer replaces it when it has this many times the
+# structured words and is itself structured.
+STRUCTURED_SHARE = 0.5
+STRUCTURE_GAIN = 1.5
+# What counts as a paragraph: a sentence of this many words or more, with less than this
+# share inside links; a "paragraph" of more than WALL_WORDS is a page flattened into one line.
+MIN_PROSE_WORDS = 8
+STRUCTURED_LINKS = 0.25
+WALL_WORDS = 300
+# A JSON-LD articleBody replaces an HTML body of fewer than SHORT_BODY_WORDS words when it
+# is this many times longer.
+SCRIPT_GAIN = 2.0
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
     """The article on an HTML page. Raises NotAnArticle when there is none."""
     tree = parse_html(html)
+    show_stray_captions(tree)
     meta = read_metadata(tree, url)
-    headings = page_headings(tree)
+    headings = page_headings(tree, url or meta.url)
     # the metadata and headings are read, so the tree is spare: readability may edit it instead of a copy
     chosen, other = body_candidates(tree, url or meta.url, spare_tree=True)
     blocks = clean_blocks(tidy_blocks(chosen), title=None)
+    second: list[Block] | None = None
+    if other is None and blocks and not is_structured(blocks):
+        # trafilatura's reading is mostly not prose (a wall of text, link lists, stray
+        # lines): readability, asked now (the tree is still intact), may find the article
+        other = _readability(tree, url or meta.url, copy=False)
+        second = clean_blocks(tidy_blocks(other), title=None)
+        if better_structured(second, blocks):
+            blocks, second = second, blocks
     if not _is_article(blocks):
         # what was left is no article (a calendar, a list of funds): the other extractor's
         # reading, asked now if it was not before (the tree is still intact then), may be
-        other = other if other is not None else _readability(tree, url or meta.url, copy=False)
-        second = clean_blocks(tidy_blocks(other), title=None)
+        if second is None:
+            other = other if other is not None else _readability(tree, url or meta.url, copy=False)
+            second = clean_blocks(tidy_blocks(other), title=None)
         if _is_article(second):
             blocks = second
+    if meta.script_body and not has_words([b.text for b in blocks], SHORT_BODY_WORDS):
+        # little or no article in the HTML: a page rendered by scripts may keep the story
+        # in its JSON-LD, the publisher's own statement of the text
+        from_script = clean_blocks(tidy_blocks(script_blocks(meta.script_body)), title=None)
+        if _size(from_script) > SCRIPT_GAIN * _size(blocks) and _is_article(from_script):
+            blocks = from_script
     title = choose_headline(
         meta.title_candidates, headings, site=meta.site, url=url or meta.url, text=_lead_text(blocks)
     )
@@ -320,6 +352,36 @@ def _needs_second_opinion(tree: HtmlElement, size: int) -> bool:
     return size < PAGE_SHARE * page_words
 
 
+def structured_words(blocks: Sequence[Block]) -> int:
+    """Words in prose paragraphs (a sentence of MIN_PROSE_WORDS or more, few links, no
+    wall of more than WALL_WORDS) and in list items with few links: the article's own
+    structure, as opposed to stray lines, link lists and text flattened into one line."""
+    count = 0
+    for block in blocks:
+        if block.links >= STRUCTURED_LINKS:
+            continue
+        n = len(_TOKEN.findall(block.text))
+        if n > WALL_WORDS:
+            continue
+        if block.kind == ITEM or (
+            block.kind in (PARAGRAPH, QUOTE) and n >= MIN_PROSE_WORDS and _FULL_STOP.search(block.text)
+        ):
+            count += n
+    return count
+
+
+def is_structured(blocks: Sequence[Block]) -> bool:
+    """Whether at least STRUCTURED_SHARE of the body's words are in its paragraphs and lists."""
+    return structured_words(blocks) >= STRUCTURED_SHARE * _size(blocks)
+
+
+def better_structured(challenger: Sequence[Block], incumbent: Sequence[Block]) -> bool:
+    """Whether `challenger` is the better reading of the page by its structure: it holds
+    STRUCTURE_GAIN times the incumbent's structured words, and is itself structured."""
+    mine = structured_words(challenger)
+    return mine > STRUCTURE_GAIN * structured_words(incumbent) and mine >= STRUCTURED_SHARE * _size(challenger)
+
+
 def covers(outer: Sequence[Block], inner: Sequence[Block], share: float) -> bool:
     """Whether `outer` holds at least `share` of `inner`'s 4-word shingles."""
     inner_shingles = _shingles(inner)
@@ -408,6 +470,18 @@ def _summary_tree(summary: str) -> etree._Element | None:
 
 
 # --- trees to blocks -------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|li|blockquote)\b", re.IGNORECASE)
+
+
+def script_blocks(body: str) -> list[Block]:
+    """A JSON-LD `articleBody` as blocks: HTML when it carries paragraph markup, else
+    plain text whose line breaks part its paragraphs."""
+    if _MARKUP.search(body):
+        root = _summary_tree(body)
+        return list(html_blocks(root)) if root is not None else []
+    return [Block(line) for line in (normalise(line) for line in body.splitlines()) if line]
+
 
 
 def xml_blocks(body: etree._Element) -> Iterator[Block]:

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.lang import snowball_stemmer
+from bot.lang import language_name, snowball_stemmer, stop_words, vocabulary
 from bot.models import Article, Sentence
-from bot.lang import language_name, stop_words
 from bot.pipeline.sentences import OfflineTokenizer, article_sentences, cached_words
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
@@ -109,7 +108,7 @@ def summarize(
     else:
         ranked = rank_sumy(candidates[:SUMY_MAX_SENTENCES], algorithm, language)
     chosen = pick(ranked, count, exclude)
-    return sorted(chosen, key=lambda s: s.index)
+    return self_contained_opening(chosen, ranked, sentences, candidates, language, count, exclude)
 
 
 # --- what is a sentence worth showing -------------------------------------------------
@@ -207,11 +206,21 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 # --- the greedy pass every algorithm shares --------------------------------------------
 
 
-def pick(ranked: Sequence[Sentence], count: int, exclude: Sequence[str] = ()) -> list[Sentence]:
-    """The first `count` of `ranked` that repeat neither each other nor an excluded quote."""
-    quotes = [_quote_tokens(q) for q in exclude if q.strip()]
+def pick(
+    ranked: Sequence[Sentence],
+    count: int,
+    exclude: Sequence[str] = (),
+    *,
+    taken: Sequence[Sentence] = (),
+    quotes: Sequence[Sequence[str]] | None = None,
+) -> list[Sentence]:
+    """The first `count` of `ranked` that repeat neither each other, nor a sentence
+    already `taken`, nor an excluded quote (`quotes`: the excluded quotes' tokens, when
+    the caller has them)."""
+    if quotes is None:
+        quotes = [_quote_tokens(q) for q in exclude if q.strip()]
     chosen: list[Sentence] = []
-    chosen_words: list[frozenset[str]] = []
+    chosen_words: list[frozenset[str]] = [_word_set(s.text) for s in taken]
     for sentence in ranked:
         words = _word_set(sentence.text)
         if any(_jaccard(words, other) > DUPLICATE_JACCARD for other in chosen_words):
@@ -250,6 +259,81 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
             # Monday, telling them, "…"`: the bullet would show the quote a second time.
             return True
     return False
+
+
+# --- a summary that opens on its own feet ---------------------------------------------
+
+
+def self_contained_opening(
+    chosen: Sequence[Sentence],
+    ranked: Sequence[Sentence],
+    sentences: Sequence[Sentence],
+    candidates: Sequence[Sentence],
+    language: str,
+    count: int,
+    exclude: Sequence[str] = (),
+) -> list[Sentence]:
+    """`chosen` in article order, its first sentence one a reader can start with.
+
+    A summary that opens with "But…", "He also said…" or "This came after…" leans on a
+    sentence it left out. Then the sentence before it comes in, in place of the pick
+    that ranked lowest, when it is one a summary may show (one of `candidates`);
+    otherwise another sentence replaces the leaning one. The article's first prose
+    sentence leans on nothing that was dropped (a feature may open with "He was 12…")."""
+    order = sorted(chosen, key=lambda s: s.index)
+    phrases = leaning_phrases(language)
+    if not phrases or not order or not candidates:
+        return order
+    showable = {id(s) for s in candidates}
+    lede = min(s.index for s in candidates)
+    rank = {id(s): r for r, s in enumerate(ranked)}
+    quotes = [_quote_tokens(q) for q in exclude if q.strip()]
+    skipped: set[int] = set()
+    for _ in range(2 * count + 4):  # each step brings in an earlier sentence or skips one
+        first = order[0]
+        if first.index <= lede or not leans_on_previous(first.text, phrases):
+            break
+        previous = sentences[first.index - 1] if 0 < first.index <= len(sentences) else None
+        if (
+            previous is not None
+            and id(previous) in showable
+            and id(previous) not in skipped
+            and previous not in order
+            and not (quotes and is_only_quote(previous.text, quotes))
+        ):
+            rest = order[1:] if len(order) < count else _without_lowest(order[1:], rank)
+            order = sorted([previous, first, *rest][: max(count, 1)], key=lambda s: s.index)
+            continue
+        skipped.add(id(first))
+        others = [s for s in ranked if id(s) not in skipped and s not in order[1:]]
+        replacement = pick(others, 1, exclude, taken=order[1:], quotes=quotes)
+        order = sorted([*order[1:], *replacement], key=lambda s: s.index)
+        if not order:
+            return sorted(chosen, key=lambda s: s.index)
+    return order
+
+
+def _without_lowest(sentences: Sequence[Sentence], rank: dict[int, int]) -> list[Sentence]:
+    """`sentences` less the one ranked lowest (a sentence not ranked at all counts as lowest)."""
+    if not sentences:
+        return []
+    lowest = max(sentences, key=lambda s: rank.get(id(s), len(rank)))
+    return [s for s in sentences if s is not lowest]
+
+
+@functools.lru_cache(maxsize=16)
+def leaning_phrases(language: str) -> tuple[tuple[str, ...], ...]:
+    """The language's leaning openings as word tuples, tokenized as sentences are."""
+    found = vocabulary(language)
+    if found is None:
+        found = vocabulary("en")
+    return tuple(tuple(w.lower() for w in cached_words(p)) for p in (found.leaning if found else ()) if p.strip())
+
+
+def leans_on_previous(text: str, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the sentence opens with one of `phrases` (whole words, case folded)."""
+    opening = tuple(w.lower() for w in cached_words(text)[:4])
+    return any(opening[: len(p)] == p for p in phrases)
 
 
 # --- sumy's summarizers ----------------------------------------------------------------
