@@ -299,6 +299,19 @@ def test_a_reporting_clause_inside_the_gold_quote_names_who_said_the_shown_words
     whole = ShownQuote(start + 1, end - 2, "Bernie Sanders", "I ask you not to protest … It matters.")
     assert score_shown([whole], doc).wrong == 0
     assert score_shown([replace(whole, speaker="Hillary Clinton")], doc).wrong == 1
+    # The words shown right after the clause are the same speaker's.
+    text = "Intro.\n\n“I'll be voting,” Welch said “And I've decided to vote for him.”\n\nEnd."
+    start, end = text.index("“I'll"), text.index("him.”") + 5
+    row = {
+        "text": text,
+        "attributions": [
+            {"kind": "direct", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "Vermont Edition", "spans": [[0, 1]]}]}
+        ],
+    }
+    doc = Document("d", text, (), *gold_details(row))
+    second = text.index("And I've")
+    shown = ShownQuote(second, text.index("him.") + 4, "Peter Welch", "And I've decided to vote for him.")
+    assert score_shown([shown], doc).wrong == 0
 
 
 def test_the_pieces_of_a_shown_quote_are_found_close_together():

@@ -256,8 +256,12 @@ def _right(quote: ShownQuote, gold: GoldQuote) -> bool:
     named by the reporting clause the gold quote holds right after the shown words."""
     if same_person(quote.speaker, gold.key) or source_words(quote.speaker, gold.source):
         return True
-    for at, key in gold.inner:
-        beside = quote.end <= at <= quote.end + 8 or (" … " in quote.text and quote.start < at < quote.end)
+    for at, until, key in gold.inner:
+        beside = (
+            quote.end <= at <= quote.end + 8
+            or quote.start - 8 <= until <= quote.start
+            or (" … " in quote.text and quote.start < at < quote.end)
+        )
         if beside and same_person(quote.speaker, key):
             return True
     return False
@@ -296,8 +300,8 @@ class GoldQuote:
     """A gold direct quote: its span, its words, and whom it names as its speaker
     (`key`; for a pronoun source, `chained`: the nearest named source before it).
 
-    `inner`: the reporting clauses inside the gold span, where it holds one (offset,
-    whom it names). PolNeAR gives the outermost source: for `“…,” said Kristen Day,
+    `inner`: the reporting clauses inside the gold span, where it holds one (start,
+    end, whom it names). PolNeAR gives the outermost source: for `“…,” said Kristen Day,
     executive director of Democrats for Life, reports USA Today. “…”` the source is USA
     Today, for a block quote from a Breitbart report holding `“…,” Earnest said.` it is
     Breitbart. A reader shown those words under Kristen Day or Earnest is not misled."""
@@ -308,7 +312,7 @@ class GoldQuote:
     key: Key | None
     chained: Key | None = None
     source: str = ""
-    inner: tuple[tuple[int, Key], ...] = ()
+    inner: tuple[tuple[int, int, Key], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,12 +332,12 @@ _INNER_NAME = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 _INNER = re.compile(rf"[”\"’]\s*,?\s+(?:{_INNER_VERB}\s+{_INNER_NAME}|{_INNER_NAME}\s+{_INNER_VERB}\b)")
 
 
-def _inner_clauses(text: str, start: int, end: int) -> tuple[tuple[int, Key], ...]:
+def _inner_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, Key], ...]:
     found = []
     for m in _INNER.finditer(text, start, end):
         key = gold_key(m.group(1) or m.group(2))
         if key is not None:
-            found.append((m.start(), key))
+            found.append((m.start(), m.end(), key))
     return tuple(found)
 
 
