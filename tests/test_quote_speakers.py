@@ -351,3 +351,18 @@ def test_words_quoted_inside_the_writers_sentence_are_the_reporting_verbs_subjec
         "Among areas where the chain could have done better, chief executive Simon Wolfson said menswear ranges were “a little bit too similar to the previous year”. Analyst Jane Porter said the results were still strong.",
     )
     assert said(article, "a little bit too similar") == "Simon Wolfson"
+
+
+# -- one sentence-end rule for summaries and speakers --------------------------------
+
+
+def test_a_speaker_after_a_race_time_is_found_past_the_number_that_ends_the_sentence():
+    # The quote rules once had a sentence finder of their own, which read "30.26." as
+    # a number that ends nothing, so the clause ran back into Dvorak's sentence.
+    article = story(
+        "Hana Novak won the women's race by half a minute on Sunday.",
+        "Pavel Dvorak of Slovakia - the reigning champion - was never troubled by the field, "
+        "winning easily in 30.26. Novak said of her win: "
+        "“I felt strong from the first lap and hope this is the start of a good season.”",
+    )
+    assert said(article, "felt strong") == "Hana Novak"

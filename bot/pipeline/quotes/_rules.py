@@ -31,6 +31,7 @@ class Rules:
     links: frozenset[str]  # link clauses: the subject follows the last one
     of_whom: frozenset[str]  # "an adviser to Trump", "un colaborador de Sánchez"
     abbreviations: frozenset[str]
+    language: str = "en"  # ISO 639-1: whose sentence rules (bot.pipeline.sentences) apply
     title_endings: tuple[str, ...] = ()
     demonstratives: frozenset[str] = frozenset()
     after_quote: frozenset[str] = frozenset()
@@ -114,6 +115,7 @@ def _rules(v: Vocabulary) -> Rules:
         links=v.conjunctions | v.complementizers,
         of_whom=v.of_whom | en.OF_WHOM,
         abbreviations=en.ABBREVIATIONS.all | v.abbreviations.all,
+        language=v.code,
         title_endings=v.title_endings,
         demonstratives=v.demonstratives,
         after_quote=v.after_quote,
