@@ -318,3 +318,17 @@ def test_the_pieces_of_a_shown_quote_are_found_close_together():
     text = "Safety first, the sign said.\n\n" + "Filler words go here. " * 40 + "\n\n“Safety, safety for the whole country,” he said."
     start, end = Index.of(text).locate("Safety, … safety for the whole country")
     assert start > 100 and text[start:end].startswith("Safety, safety")
+
+
+def test_gold_quote_words_are_read_in_the_order_they_stand_in_the_text():
+    text = "“We won,” he said. “They told us we could not.”"
+    first, second = (0, 9), (19, 47)
+    row = {
+        "text": text,
+        "attributions": [
+            # The annotators listed the later piece first.
+            {"kind": "direct", "content": [{"text": text[19:47] + text[0:9], "spans": [list(second), list(first)]}], "source": [{"text": "Smith", "spans": [[0, 1]]}]}
+        ],
+    }
+    quotes, _ = gold_details(row)
+    assert same_words("We won … They told us we could not.", quotes[0].text)

@@ -355,7 +355,12 @@ def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...]]:
         source = " ".join(piece["text"] for piece in attribution["source"])
         key = gold_key(source)
         if attribution["kind"] == "direct":
-            words = " … ".join(piece["text"] for piece in attribution["content"])
+            # In the order they stand in the text: the annotators list some pieces out of it.
+            source_text = row.get("text")
+            if source_text:
+                words = " … ".join(source_text[a:b] for a, b in sorted(spans))
+            else:
+                words = " … ".join(piece["text"] for piece in attribution["content"])
             chained = last if key is None and source.strip().lower() in _PRONOUNS else None
             inner = _inner_clauses(row.get("text", ""), start, end)
             quotes.append(GoldQuote(start, end, words, key, chained, source, inner))
