@@ -366,3 +366,23 @@ def test_a_speaker_after_a_race_time_is_found_past_the_number_that_ends_the_sent
         "“I felt strong from the first lap and hope this is the start of a good season.”",
     )
     assert said(article, "felt strong") == "Hana Novak"
+
+
+# -- "he said": the person the sentence is about ------------------------------------
+
+
+def test_he_after_a_leading_phrase_is_the_subject_not_the_last_speaker():
+    article = story(
+        "“Jeb is a total stiff,” Donald Trump told reporters at the diner on Monday.",
+        "Jeb Bush answered by calling the businessman a bully.",
+        "Speaking at a town hall event in Salem, New Hampshire, Mark Ellis went after both men. He said, “Neither of them has spent a day on a farm in this state.”",
+    )
+    assert said(article, "spent a day on a farm") == "Mark Ellis"
+
+
+def test_a_show_named_in_quotation_marks_is_not_he():
+    article = story(
+        "Donald Trump was asked on Monday about paying the legal fees of a supporter.",
+        "On ABC's “Good Morning America” Tuesday, he said, “I never said I was going to pay for fees.”",
+    )
+    assert said(article, "pay for fees") == "Donald Trump"

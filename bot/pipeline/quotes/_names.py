@@ -137,6 +137,21 @@ def _acronym_before_name(words: list[str], at: int, rules: Rules) -> bool:
     )
 
 
+def _after_adverbial(lead: str, rules: Rules) -> bool:
+    """Does the name open its clause after a leading adverbial (`Speaking at a town hall
+    in Salem, New Hampshire, Trump went after Bush`): the sentence starts with a
+    preposition or a participle, and one title word at most stands between the last
+    comma and the name?"""
+    if "," not in lead:
+        return False
+    words = lead.split()
+    first = words[0].lower() if words else ""
+    if not (first in rules.stop_after or (first.endswith("ing") and words[0][:1].isupper())):
+        return False
+    rest = lead.rsplit(",", 1)[1].split()
+    return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
+
+
 def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
     """Names written where a place goes: a one-word one ("in Ohio") however it is used
     elsewhere ("Ohio said" is a headline's shorthand), a longer one unless the article
@@ -266,12 +281,14 @@ class Cast:
             else:
                 full = _best(_clean(name), seen) or name
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
-            lead = _SENTENCE_BREAK.split(text[max(0, start - 50) : start])[-1]
-            opens = len(lead.split()) <= 3 and "," not in lead
+            lead = _SENTENCE_BREAK.split(text[max(0, start - 120) : start])[-1]
+            opens = (len(lead.split()) <= 3 and "," not in lead) or _after_adverbial(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
                 or (len(tokens[0]) >= 3 and tokens[0].isupper() and tokens[0].isascii() and tokens[0].isalpha())  # "BBC Sport"
+                # A title in quotation marks: On ABC's “Good Morning America”, he said.
+                or (text[m.start() - 1 : m.start()] in ("“", '"', "‘") and text[m.end() : m.end() + 1] in ("”", '"', "’"))
             )
             possessive = run.endswith(("'s", "’s", "'", "’"))
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
