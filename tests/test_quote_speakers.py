@@ -386,3 +386,11 @@ def test_a_show_named_in_quotation_marks_is_not_he():
         "On ABC's “Good Morning America” Tuesday, he said, “I never said I was going to pay for fees.”",
     )
     assert said(article, "pay for fees") == "Donald Trump"
+
+
+def test_words_quoted_in_the_writers_sentence_are_not_given_to_whom_they_were_sent():
+    article = story(
+        "The state party wrote to its members on Friday after a week of bad polls.",
+        "The letter, sent to Iowa Democrats, said the party must be “ready for anything the other side throws at us in the fall”.",
+    )
+    assert said(article, "ready for anything") != "Iowa Democrats"

@@ -417,8 +417,15 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a pronoun: whom "he" stands for is the weakest guess, and a quote in the
-        # writer's sentence is shown with no one rather than the wrong one.
-        return clause if clause.name or clause.phrase else Clause()
+        # writer's sentence is shown with no one rather than the wrong one. Nor a name
+        # governed by a preposition (`a rally in Ohio said to be …`), nor a phrase that
+        # is no description.
+        if clause.name:
+            at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+            return Clause() if at < 0 or _governed(words, at, rules) else clause
+        if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
+            return clause
+        return Clause()
     return Clause()
 
 
