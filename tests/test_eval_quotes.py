@@ -145,7 +145,9 @@ def test_on_real_polnear_articles(eval_dir):
 
 # -- the strict rule: the quotes a reader is shown --------------------------------
 
-from bot.evaluation.shown import Index, gold_key, same_person, same_words  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from bot.evaluation.shown import Index, gold_key, same_person, same_words, source_words  # noqa: E402
 from bot.evaluation.quotes import Document, GoldQuote, ShownQuote, gold_details, score_shown  # noqa: E402
 
 
@@ -266,3 +268,67 @@ def test_evaluate_scores_the_digest_as_shown(tmp_path):
         assert results[view]["shown"] == 1 and results[view]["R"] == 1.0
         assert results[view]["wrong_name"] == 0.0 and results[view]["speaker_given"] == 1.0
         assert results[view]["exact"] == 1.0
+
+
+def test_a_suffix_or_a_role_before_the_appositive_does_not_hide_the_person():
+    assert same_person("Brent Bozell", gold_key("Brent Bozell III, founder of the Media Research Center,"))
+    assert same_person("Joe Kasper", gold_key("California Rep. Duncan Hunter’s chief of staff, Joe Kasper,"))
+    assert not same_person("Duncan Hunter", gold_key("California Rep. Duncan Hunter’s chief of staff, Joe Kasper,"))
+    assert gold_key("According to") is None  # the cue taken for the source names no one
+
+
+def test_the_gold_sources_own_description_is_right_and_a_cut_one_is_not():
+    source = "a longtime GOP data expert who has worked for one of Trump's 2016 rivals"
+    assert source_words("a longtime GOP data expert", source)
+    assert source_words("the senior Cruz adviser", "the senior Cruz advise")  # span cut in a word
+    assert not source_words("the authors of the", "the authors of the “Growth and Opportunity Project,”")
+    assert not source_words("Donald Trump", "Donald Trump's campaign manager")
+
+
+def test_a_reporting_clause_inside_the_gold_quote_names_who_said_the_shown_words():
+    text = "Intro.\n\n“I ask you not to protest,” Sanders said, according to CNN. “It matters.”\n\nEnd."
+    start, end = text.index("“I ask"), text.index("matters.”") + 9
+    row = {
+        "text": text,
+        "attributions": [
+            {"kind": "direct", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "CNN", "spans": [[0, 1]]}]}
+        ],
+    }
+    quotes, contents = gold_details(row)
+    doc = Document("d", text, (), quotes, contents)
+    whole = ShownQuote(start + 1, end - 2, "Bernie Sanders", "I ask you not to protest … It matters.")
+    assert score_shown([whole], doc).wrong == 0
+    assert score_shown([replace(whole, speaker="Hillary Clinton")], doc).wrong == 1
+    # The words shown right after the clause are the same speaker's.
+    text = "Intro.\n\n“I'll be voting,” Welch said “And I've decided to vote for him.”\n\nEnd."
+    start, end = text.index("“I'll"), text.index("him.”") + 5
+    row = {
+        "text": text,
+        "attributions": [
+            {"kind": "direct", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "Vermont Edition", "spans": [[0, 1]]}]}
+        ],
+    }
+    doc = Document("d", text, (), *gold_details(row))
+    second = text.index("And I've")
+    shown = ShownQuote(second, text.index("him.") + 4, "Peter Welch", "And I've decided to vote for him.")
+    assert score_shown([shown], doc).wrong == 0
+
+
+def test_the_pieces_of_a_shown_quote_are_found_close_together():
+    text = "Safety first, the sign said.\n\n" + "Filler words go here. " * 40 + "\n\n“Safety, safety for the whole country,” he said."
+    start, end = Index.of(text).locate("Safety, … safety for the whole country")
+    assert start > 100 and text[start:end].startswith("Safety, safety")
+
+
+def test_gold_quote_words_are_read_in_the_order_they_stand_in_the_text():
+    text = "“We won,” he said. “They told us we could not.”"
+    first, second = (0, 9), (19, 47)
+    row = {
+        "text": text,
+        "attributions": [
+            # The annotators listed the later piece first.
+            {"kind": "direct", "content": [{"text": text[19:47] + text[0:9], "spans": [list(second), list(first)]}], "source": [{"text": "Smith", "spans": [[0, 1]]}]}
+        ],
+    }
+    quotes, _ = gold_details(row)
+    assert same_words("We won … They told us we could not.", quotes[0].text)

@@ -204,6 +204,155 @@ def test_the_subject_after_a_leading_phrase_speaks_for_a_second_verb():
 
 
 
+# -- descriptions: "one Trump confidant" is not Trump -------------------------------
+
+
+def test_an_unnamed_source_described_by_whose_side_they_are_on_is_not_that_person():
+    article = story(
+        "The campaign's advisers have argued for weeks over how to run the convention.",
+        "“What the party doesn't understand is that Trump is bigger than the party,” said one Trump confidant.",
+        "“It's the nominee's party,” one Trump campaign source said. “He gets to set the rules.”",
+        "“Hillary doesn't even care anymore,” wrote one Sanders supporter, tweeting a link to a story.",
+    )
+    assert said(article, "bigger than the party") == "one Trump confidant"
+    assert said(article, "nominee's party") == "one Trump campaign source"
+    assert said(article, "even care anymore") == "one Sanders supporter"
+
+
+def test_spanish_un_colaborador_de_sanchez_is_not_sanchez():
+    article = story(
+        "El partido prepara su congreso desde hace semanas en Madrid.",
+        "“Irá hasta el final, pase lo que pase en las encuestas”, dijo un colaborador de Pedro Sánchez.",
+        language="es",
+    )
+    assert said(article, "Irá hasta el final") != "Pedro Sánchez"
+
+
+def test_someones_aide_speaks_under_the_name_the_writer_gives_them():
+    article = story(
+        "Marco Rubio and Jeb Bush are racing to bank early ballots before their home states vote.",
+        "“We're treating the month before the primary as one long Election Day,” said Rubio's deputy campaign manager, Rich Beeson, who ran a ground game in 2012.",
+        "David Axelrod on Wednesday called on a party chairman to apologise.",
+        "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview with CNN.",
+    )
+    assert said(article, "one long Election Day") == "Rich Beeson"
+    assert said(article, "that was outrageous") == "Obama's former campaign strategist"
+
+
+def test_several_people_speaking_at_once_are_no_one_speaker():
+    article = story(
+        "The two candidates met for their first one-on-one debate on Thursday night.",
+        "“It was no big deal, and we have moved on,” both candidates said.",
+    )
+    assert said(article, "no big deal") is None
+
+
+# -- participles, passives and objects: who the sentence says speaks ----------------
+
+
+def test_adding_goes_with_the_reporting_verb_before_it_not_the_sentences_first_name():
+    article = story(
+        "Sean Spicer spoke to reporters on Thursday about the party's mood.",
+        "Ryan and Trump will meet sometime next week, Spicer said, adding, “They need to sit down and have a good talk.”",
+        "Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, “He was not very religious.”",
+        "Clinton responded to the question on Facebook writing, “Yes, I will. That was a poor choice of words.”",
+    )
+    assert said(article, "good talk") == "Sean Spicer"
+    assert said(article, "not very religious") == "Nefzi"
+    assert said(article, "poor choice of words") == "Clinton"
+
+
+def test_a_participle_after_a_clause_with_another_subject_names_no_one():
+    article = story(
+        "David Axelrod has tweeted about the campaign for months.",
+        "He tweeted when Clinton ended a debate in December with a reference to a film, remarking, “Thank you, and may the Force be with you.”",
+    )
+    assert said(article, "may the Force") is None
+
+
+def test_the_one_asked_a_question_did_not_ask_it():
+    article = story(
+        "Donald Trump spoke to the magazine this week about his travels.",
+        "In the interview, Trump was asked, “What's the most dangerous place in the world you've been to?”",
+    )
+    assert said(article, "most dangerous place") is None
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_of_the_sentence():
+    article = story(
+        "The hacker has been held in a prison since his arrest in January.",
+        "In a wide-ranging, in-prison interview with journalist Matei Rosca last year, Lazar said he welcomed extradition and added, “I'll plead guilty, no problem.”",
+        "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: “It's time to quit attacking people and get on message.”",
+        "Appearing before cheering supporters at party headquarters, Suu Kyi, 70, said it was too early to congratulate winners but added, “I think you all have an idea of the results.”",
+        "In response to Trump's proposal to bar Muslims from entering the country, Clinton's right-hand woman rallied supporters, saying, “We have to be ready to stop him.”",
+    )
+    assert said(article, "plead guilty") == "Lazar"
+    assert said(article, "quit attacking") == "Mitch McConnell"
+    assert said(article, "idea of the results") == "Suu Kyi"
+    assert said(article, "ready to stop him") != "Muslims"
+
+
+def test_the_second_of_two_clauses_with_their_own_subjects_speaks():
+    article = story(
+        "The Daily Ledger made these same allegations against the association in February, and the Harbor Gazette responded:",
+        "“If there are people in this country so prone to violence, the solution is not to punish everyone else.”",
+    )
+    assert said(article, "not to punish everyone") == "Harbor Gazette"
+
+
+def test_a_question_ends_its_quote_and_the_next_sentence_introduces_another_speaker():
+    article = story(
+        "Clinton and her chief of staff Cheryl Mills traded emails in April 2012.",
+        "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You look cute, and everyone here agrees.”",
+    )
+    assert said(article, "Why now") == "Clinton"
+    assert said(article, "You look cute") == "Cheryl Mills"
+
+
+def test_titles_acronyms_and_place_names_stay_in_the_speakers_name():
+    article = story(
+        "Clinton spoke in Iowa on Monday as the emails were released.",
+        "“This is essentially the same attack he made last week, and it will not work,” Clinton press secretary Brian Fallon said.",
+        "“The emails released Monday were largely sent or received in 2012 and 2013,” CBS News reported.",
+        "“There's no question this process favors candidates who put in the time,” Wyoming GOP chairman Matt Micheli said.",
+    )
+    assert said(article, "same attack") == "Brian Fallon"
+    assert said(article, "emails released Monday") == "CBS News"
+    assert said(article, "favors candidates") == "Matt Micheli"
+
+
+def test_a_reporting_word_used_as_a_noun_does_not_make_its_owner_the_speaker():
+    article = story(
+        "Jose Vargas asked the candidate on Facebook whether she would stop using the word.",
+        "Clinton responded to Vargas' question on Facebook writing, “Yes, I will. That was a poor choice of words.”",
+    )
+    assert said(article, "poor choice of words") == "Clinton"
+
+
+def test_a_name_after_someones_possessive_inside_a_title_is_the_person():
+    article = story(
+        "Asian markets fell on Monday after the storm.",
+        "“There are no dollar buyers now, especially after the data yesterday,” said ABN Amro's Eddie Wong.",
+    )
+    assert said(article, "no dollar buyers") == "Eddie Wong"
+
+
+def test_he_told_a_radio_station_is_the_man_not_the_station():
+    article = story(
+        "Lord Kinnock said the chancellor would be best placed to take over from the prime minister.",
+        "Asked about the future leadership of the party, he told BBC Radio: “That contest is a long way away and it will occur only when the time comes.”",
+    )
+    assert said(article, "contest is a long way away") == "Lord Kinnock"
+
+
+def test_words_quoted_inside_the_writers_sentence_are_the_reporting_verbs_subjects():
+    article = story(
+        "The retailer's Christmas sales fell short of what it had hoped for.",
+        "Among areas where the chain could have done better, chief executive Simon Wolfson said menswear ranges were “a little bit too similar to the previous year”. Analyst Jane Porter said the results were still strong.",
+    )
+    assert said(article, "a little bit too similar") == "Simon Wolfson"
+
+
 # -- one sentence-end rule for summaries and speakers --------------------------------
 
 
@@ -217,3 +366,31 @@ def test_a_speaker_after_a_race_time_is_found_past_the_number_that_ends_the_sent
         "“I felt strong from the first lap and hope this is the start of a good season.”",
     )
     assert said(article, "felt strong") == "Hana Novak"
+
+
+# -- "he said": the person the sentence is about ------------------------------------
+
+
+def test_he_after_a_leading_phrase_is_the_subject_not_the_last_speaker():
+    article = story(
+        "“Jeb is a total stiff,” Donald Trump told reporters at the diner on Monday.",
+        "Jeb Bush answered by calling the businessman a bully.",
+        "Speaking at a town hall event in Salem, New Hampshire, Mark Ellis went after both men. He said, “Neither of them has spent a day on a farm in this state.”",
+    )
+    assert said(article, "spent a day on a farm") == "Mark Ellis"
+
+
+def test_a_show_named_in_quotation_marks_is_not_he():
+    article = story(
+        "Donald Trump was asked on Monday about paying the legal fees of a supporter.",
+        "On ABC's “Good Morning America” Tuesday, he said, “I never said I was going to pay for fees.”",
+    )
+    assert said(article, "pay for fees") == "Donald Trump"
+
+
+def test_words_quoted_in_the_writers_sentence_are_not_given_to_whom_they_were_sent():
+    article = story(
+        "The state party wrote to its members on Friday after a week of bad polls.",
+        "The letter, sent to Iowa Democrats, said the party must be “ready for anything the other side throws at us in the fall”.",
+    )
+    assert said(article, "ready for anything") != "Iowa Democrats"

@@ -19,6 +19,12 @@ campaign"; not "he", "the judge"). Its *key* is the last such run of words:
   right only when the shown speaker has the name and the description's head noun
   ("Trump campaign"); "Donald Trump" is another speaker.
 
+- the gold source's own words are right too, where the annotators' source goes on with
+  what qualifies it ("a longtime GOP data expert" for "a longtime GOP data expert who
+  has worked for one of Trump's rivals") or was cut inside its last word ("the senior
+  Cruz advise");
+- a generational suffix is no name word: "Brent Bozell" is "Brent Bozell III".
+
 Anything else shown (a place, a page label, a pronoun, a role, another person) is
 wrong. Gold sources that name no one (pronouns, roles) are not scored by this rule.
 """
@@ -35,8 +41,10 @@ from bot.lang.en import DOCUMENTS, TITLES
 NOT_NAMES = frozenset(
     """i me my mine we us our ours you your yours he him his she her hers it its they them their
     theirs this that these those the a an one some many most all both each another other others
-    who whom whose which what someone somebody anyone everyone nobody no none said""".split()
+    who whom whose which what someone somebody anyone everyone nobody no none said according""".split()
 )
+# Generational suffixes: "Brent Bozell III" is Brent Bozell, "Vann R. Newkirk II" Vann Newkirk.
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ALNUM = re.compile(r"\w+")
@@ -51,7 +59,7 @@ def _core(token: str) -> str:
 
 def _is_name(token: str) -> bool:
     core = _core(token)
-    return bool(core) and token[0].isupper() and core not in NOT_NAMES and core not in TITLES
+    return bool(core) and token[0].isupper() and core not in NOT_NAMES and core not in TITLES and core not in SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -67,8 +75,9 @@ def gold_key(source: str) -> Key | None:
     # The head of the phrase: an appositive or a relative clause after a comma describes it.
     chunks = [c for c in re.sub(r"\([^()]*\)", " ", source).split(",") if c.strip()]
     head = chunks[0] if chunks else ""
-    if len(chunks) >= 2 and _POSSESSIVE.search(head.split()[0] if head.split() else "") and _only_names(chunks[1]):
-        # "Clinton's campaign chairman, John Podesta": the appositive names the speaker.
+    if len(chunks) >= 2 and any(_POSSESSIVE.search(w) for w in head.split()) and _only_names(chunks[1]):
+        # "Clinton's campaign chairman, John Podesta", "Rep. Duncan Hunter's chief of
+        # staff, Joe Kasper": the appositive names the speaker.
         head = chunks[1]
     # "Phil Musser of digital consulting firm IMGE": the prepositional phrase says where
     # (not in "Fight for $15 organizing director Kendall Fells": no name before it).
@@ -131,6 +140,24 @@ def same_person(shown: str | None, key: Key) -> bool:
     return len(names) < 2 or len(key.names) < 2 or names[0] in key.names[:-1]
 
 
+_QUALIFIES = re.compile(r"(?:,|\s(?:who|that|of|at|from|for|with|in|on)\s)")
+
+
+def source_words(shown: str | None, source: str) -> bool:
+    """Is the shown speaker the gold source's own description: the words before what
+    qualifies it, or the whole of a source whose span was cut inside its last word?"""
+    if not shown:
+        return False
+    mine = " ".join(shown.split()).strip(" ,").lower()
+    theirs = " ".join(source.split()).strip(" ,").lower()
+    if len(mine.split()) < 2 or len(theirs.split()) < 2:
+        return False
+    if mine.startswith(theirs):
+        extra = mine[len(theirs) :]
+        return len(extra) <= 2 and extra.isalpha()  # "adviser" for a span cut at "advise"
+    return theirs.startswith(mine) and bool(_QUALIFIES.match(theirs, len(mine)))
+
+
 # -- where a shown quote stands in the source ----------------------------------------
 
 
@@ -165,11 +192,21 @@ class Index:
             at = self.key.find(first)
             if at < 0:
                 return None
+        if len(pieces) == 1:
+            return self.offsets[at + 1], self.offsets[at + len(first) - 2] + 1
         last = " " + _words(pieces[-1])
-        end_at = self.key.find(last, at) if len(pieces) > 1 else at
-        if end_at < 0:
-            end_at, last = at, first
-        return self.offsets[at + 1], self.offsets[end_at + len(last) - 2] + 1
+        # The pieces of one quote stand close together: a first piece of a few common
+        # words ("Safety,") found far earlier would make the span swallow the article.
+        reach = 2 * len(_words(quote)) + 400
+        for _ in range(50):
+            end_at = self.key.find(last, at)
+            if 0 <= end_at - at <= reach:
+                return self.offsets[at + 1], self.offsets[end_at + len(last) - 2] + 1
+            following = self.key.find(first, at + 1)
+            if following < 0:
+                break
+            at = following
+        return None
 
     def _key_at(self, offset: int) -> int:
         return max(0, bisect.bisect_left(self.offsets, offset) - 1)

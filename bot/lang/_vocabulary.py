@@ -87,6 +87,9 @@ class Vocabulary:
     conjunctions: frozenset[str] = frozenset()
     # Prepositions that end the noun phrase after a verb ("sagte X in Berlin").
     prepositions: frozenset[str] = frozenset()
+    # The preposition of whose someone is: "un colaborador de Sánchez", "ein Vertrauter
+    # von Scholz" speak, not Sánchez or Scholz.
+    of_whom: frozenset[str] = frozenset()
     # "that" of reported speech: a lead-in with it reports content of its own.
     complementizers: frozenset[str] = frozenset()
     # Head words of institutions, never a person's name ("Ministerium", "Hospital").

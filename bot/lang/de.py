@@ -46,6 +46,7 @@ VOCABULARY = Vocabulary(
     demonstratives=words("dieser diese letzterer letztere"),
     auxiliaries=words("hat haben habe hatte hatten auch noch ebenfalls zudem außerdem dann sich"),
     conjunctions=words("und oder aber sondern"),
+    of_whom=words("von vom"),
     prepositions=words("in im am an auf bei mit nach vor zu zum zur über für gegen während seit gegenüber"),
     complementizers=words("dass ob"),
     institutions=words("ministerium regierung bundesregierung verband unternehmen konzern partei gericht behörde amt"),

@@ -60,7 +60,7 @@ TITLES = words(
     candidate nominee adviser advisor aide strategist analyst manager chairperson councilman
     councilwoman assemblyman assemblywoman delegate activist economist officer executive
     press campaign communications political national former presidential democratic republican
-    gop state white house senior top counsel member sec
+    gop state white house senior top counsel member sec mp mps mep msp mla dj
     """
 )
 
@@ -123,8 +123,11 @@ MASCULINE_NAMES = words(
     matt matthew michael mike mitch mitt nathan neil nicholas nick noah oliver patrick paul peter phil
     philip ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
     sam samuel scott sean sergei stephen steve steven ted terry thomas tim timothy todd tom tony
-    victor vladimir walter wayne william willie"""
+    victor vladimir walter wayne william willie
+    lord sir king prince baron earl duke"""
 )
+# (The honorifics at the end of each list stand where a first name does: "Lord
+# Goldsmith", "Dame Judi Dench".)
 FEMININE_NAMES = words(
     """abigail alice alicia alison amanda amy andrea angela ann anna anne annie ashley barbara betsy
     betty beverly brenda carly carol caroline catherine cathy charlotte cheryl christina christine
@@ -134,7 +137,8 @@ FEMININE_NAMES = words(
     kelly kellyanne kim kimberly kirsten laura lauren linda lisa lori louise lynn margaret maria marie
     marilyn martha mary megan megyn melania melissa michelle nancy natalie nicole nikki olivia pam
     pamela patricia patty paula rachel rebecca rose ruth samantha sandra sara sarah sharon shirley
-    sophia stephanie susan suzanne tammy teresa theresa tiffany tina virginia wendy"""
+    sophia stephanie susan suzanne tammy teresa theresa tiffany tina virginia wendy
+    lady dame queen princess baroness duchess countess"""
 )
 
 # Words of page furniture that end up capitalised next to quotes: never a speaker.

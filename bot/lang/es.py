@@ -38,6 +38,7 @@ VOCABULARY = Vocabulary(
     demonstratives=words("este esta ese esa aquel aquella"),
     auxiliaries=words("ha han había habían también además luego se le les"),
     conjunctions=words("y e o u pero"),
+    of_whom=words("de del"),
     prepositions=words("a al en con ante durante tras para por desde sobre"),
     complementizers=words("que"),
     institutions=words(

@@ -38,6 +38,7 @@ VOCABULARY = Vocabulary(
     demonstratives=words("ce cet cette celui celle"),
     auxiliaries=words("a ont avait avaient aussi encore également alors se s' s’"),
     conjunctions=words("et ou mais"),
+    of_whom=words("de du d' d’"),
     prepositions=words("à au aux dans en sur pour avec lors devant après avant chez par"),
     complementizers=words("que qu qu' qu’"),
     institutions=words("ministère gouvernement hôpital université société parti tribunal conseil mairie"),

@@ -35,6 +35,7 @@ VOCABULARY = Vocabulary(
     demonstratives=words("questo questa quest' quest’"),
     auxiliaries=words("ha hanno aveva avevano anche inoltre poi si"),
     conjunctions=words("e ed o ma"),
+    of_whom=words("di del della dello dei degli delle"),
     prepositions=words("a al alla in nel nella con per durante dopo davanti su"),
     complementizers=words("che"),
     institutions=words("ministero governo ospedale università partito tribunale comune"),

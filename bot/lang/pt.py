@@ -37,6 +37,7 @@ VOCABULARY = Vocabulary(
     demonstratives=words("este esta esse essa"),
     auxiliaries=words("tem têm havia também ainda depois se"),
     conjunctions=words("e ou mas"),
+    of_whom=words("de do da dos das"),
     prepositions=words("ao à aos às em no na nos nas com para durante após diante sobre"),
     complementizers=words("que"),
     institutions=words("ministério governo hospital universidade instituto partido tribunal prefeitura"),

@@ -29,6 +29,7 @@ from bot.pipeline.quotes._clauses import (
     has_reporting_verb,
     is_reporting_verb,
     last_sentence,
+    sentence_speaker,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
 from bot.pipeline.quotes._names import Cast
@@ -248,6 +249,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # A quote ending in a full stop ends its sentence: what follows is another
             # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
+        if c_after.found and body.rstrip(" \"”’'»").endswith(("?", "!")) and _leads_next(after, rules):
+            # `“Why now?” Mills then writes back, “You look cute.”`: a question ends its
+            # sentence, and the clause after it introduces the next quote.
+            c_after = Clause()
         clause = c_after if c_after.found else c_before
         previous = found[-1] if found else None
         if previous and seg.continued:
@@ -306,7 +311,12 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             speaker = cast.plausible(_introduced(text, starts, paragraph, cast, offset, article.author, rules))
             how = "introduced" if speaker else ""
         else:
-            speaker = None
+            # A quote inside the writer's sentence (`Mr Wolfson said menswear ranges
+            # were “a little too similar”`): the subject of the sentence's reporting verb.
+            p_start = starts[paragraph]
+            lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
+            speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            how = "clause" if speaker else ""
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
             standalone = False
         if standalone and not how and pieces[0].start == starts[paragraph]:
@@ -321,6 +331,20 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             last_speaker, last_paragraph = speaker, paragraph_of(starts, pieces[-1].start)
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
+
+
+_INTRODUCES = re.compile(r"\s*([^.!?“\"«„\n]{1,120}?)[,:]\s*[“\"«„]")
+
+
+def _leads_next(after: str, rules: Rules) -> bool:
+    """Is the text after a quote a subject-first clause ending in `,` or `:` right before
+    the next quote's opening mark (`Mills then writes back, “`)? Not a verb-first one
+    (`asked Mills, “`), which goes with the quote before."""
+    m = _INTRODUCES.match(after)
+    if not m:
+        return False
+    first = m.group(1).split()[0] if m.group(1).split() else ""
+    return bool(first) and not is_reporting_verb(first, rules)
 
 
 def _ends_in_full_stop(body: str) -> bool:
@@ -381,6 +405,10 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, ru
     last_body = text[previous.pieces[-1].body_start : previous.pieces[-1].body_end].rstrip(" \"”’'")
     if last_body.endswith("."):
         return False  # the quote ended its sentence; what follows is a sentence of its own
+    if last_body.endswith(("?", "!")) and between.strip(" ,")[:1].isupper() and _leads_next(between + "“", rules):
+        # `“Too forced?” He tweeted when …, remarking, “…”`: a question ends its
+        # sentence, and a sentence introducing the next quote follows.
+        return False
     ends = sentence_ends(between, rules.language)
     # Whatever follows the clause's full stop introduces the next quote itself.
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.lang.en import OF_WHOM, PARTICLES
-from bot.pipeline.quotes._names import _PARENTHESES, _is_name_token, _is_title, name_in
+from bot.lang.en import PARTICLES
+from bot.lang.en import DOCUMENTS
+from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 from bot.pipeline.sentences import sentence_ends
 
@@ -27,10 +28,13 @@ class Clause:
     phrase: str = ""  # a description as written: "the Russian leader"
     # No subject at all, as pro-drop languages write (`“…”, explica.`): he or she.
     dropped: bool = False
+    # A reporting clause whose speaker cannot be told (`Trump was asked, “…”`, a
+    # participle that may belong to either of two subjects): no one is shown.
+    unknown: bool = False
 
     @property
     def found(self) -> bool:
-        return bool(self.name or self.pronoun or self.description or self.dropped)
+        return bool(self.name or self.pronoun or self.description or self.dropped or self.unknown)
 
 
 _SPLIT = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")
@@ -87,16 +91,23 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
         return Clause(pronoun=_pronoun(words[-1], rules))
     if len(words) <= 2 and _pronoun(words[0], rules):
         return Clause(pronoun=_pronoun(words[0], rules))  # "he also"
-    if words[0].lower() in rules.conjunctions or (rules is ENGLISH and words[0].lower().endswith("ing")):
+    if words[0].lower() in rules.conjunctions or (rules is ENGLISH and _participle(words)):
         return Clause()  # "and counties", "carrying signs": the clause ran on
+    if words[0].lower() in _PLURAL and rules is ENGLISH:
+        return Clause(pronoun="they")  # "both candidates", "several aides": no one person
     if words[0].lower() in rules.demonstratives and not name_in(" ".join(words), rules)[0]:
         return Clause(pronoun="he")  # "este hombre de 76 años": the person just named
     name, description = name_in(" ".join(words), rules)
     if name and words[0].lower() in rules.quantifiers:
-        linked = [i for i, w in enumerate(words) if w.lower() in OF_WHOM]
+        linked = [i for i, w in enumerate(words) if w.lower() in rules.of_whom]
         if linked and name.split()[0] in words[linked[0] + 1 :]:
             # "a longtime adviser to Trump" speaks, not Trump.
             return Clause(description=description, phrase=" ".join(words))
+    if name and _whose(words, name, rules):
+        # "Rubio's deputy campaign manager", "Obama's former strategist": his or her
+        # someone speaks, not the person named (who speaks through a statement, an
+        # office or an account).
+        return Clause(description=description, phrase=" ".join(words))
     if name:
         return Clause(name=name, description=description)
     # "officials", "aides", "two analysts": bare plural nouns only; "at him" is no one.
@@ -113,8 +124,45 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
         # The last word is the head noun, even when it can be a verb too ("the email").
         clause_words = rules.clause_words
         if not any(is_reporting_verb(w, rules) or w.lower() in clause_words for w in words[:-1]) and words[-1].lower() not in clause_words:
+            if words[-1].lower() in rules.quantifiers or words[-1].lower() in rules.of_whom or words[-1].lower() in rules.stop_after:
+                return Clause(unknown=True)  # "the authors of the “…”": cut at a title's mark
             return Clause(description=description, phrase=" ".join(words))
     return Clause()
+
+
+# Quantifiers of more than one: "both candidates said" names no one speaker.
+_PLURAL = frozenset("both two three four several many some all most few".split())
+
+
+def _participle(words: list[str]) -> bool:
+    """"carrying signs", "Appearing before": a participle, not a name ("Wyoming GOP")."""
+    first = words[0]
+    if not first.lower().endswith("ing") or len(first) < 5:
+        return False
+    return first.islower() or (len(words) > 1 and words[1].islower())
+
+
+# What a person speaks through: "Ryan's office said", "Trump's Twitter account".
+_THROUGH = DOCUMENTS | frozenset(("office", "account", "page", "feed", "website"))
+
+
+def _whose(words: list[str], name: str, rules: Rules) -> bool:
+    """Does the name stand as a possessive before the description's head noun?"""
+    last = name.split()[-1]
+    at = next((i for i, w in enumerate(words) if _clean(w) == last and _POSSESSIVE_END.search(w)), -1)
+    if at < 0 or at + 1 >= len(words) or len(words) > 8:
+        return False
+    if any(not (w[:1].isupper() or w.lower() in rules.quantifiers) for w in words[:at]):
+        return False  # "firm F-Secure by Google's security team": not one noun phrase
+    rest = []
+    for w in words[at + 1 :]:
+        low = w.lower()
+        if low in rules.stop_after or low in rules.of_whom:
+            break  # "United's statement to the stock exchange": the head comes first
+        if not (w.isalpha() or "-" in w) or not w.islower() or low in rules.quantifiers or is_reporting_verb(w, rules):
+            return False  # a clause, not a noun phrase
+        rest.append(low)
+    return 0 < len(rest) <= 4 and rest[-1] not in _THROUGH
 
 
 def _first_chunk(words: list[str], rules: Rules | None = None) -> list[str]:
@@ -132,7 +180,7 @@ def _first_chunk(words: list[str], rules: Rules | None = None) -> list[str]:
             following = words[i + 1] if i + 1 < len(words) else ""
             # "a longtime adviser to Trump": whose adviser belongs to the description.
             whose = _is_name_token(following, rules) or following.lower() in rules.quantifiers or following.lower() == "both"
-            if not (out[0].lower() in rules.quantifiers and w.lower() in OF_WHOM and whose):
+            if not (out[0].lower() in rules.quantifiers and w.lower() in rules.of_whom and whose):
                 break
         out.append(w)
     return out
@@ -199,6 +247,8 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
         if w in "“\"«„":
             words = words[:i]
             break
+    if words and words[0] in ".!?":
+        return Clause()  # `…believe”. Labour's new posters say`: the sentence ended
     dashed = bool(words) and words[0] in "―—–-"
     while words and words[0] in ",:;―—–-)":
         words = words[1:]
@@ -216,8 +266,10 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
         # `„…“, so Scholz.`
         return _noun_phrase(_first_chunk(words[1:], rules), rules)
     for i, w in enumerate(words[:12]):
-        if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)):
+        if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)) or _in_title(words, i, rules):
             continue
+        if _passive(words, i, rules):
+            return Clause(unknown=True)  # `“…?” Trump was asked.`: someone else asked
         subject = words[:i]
         if subject and _subject(subject, rules):
             clause = _noun_phrase(_subject(subject, rules), rules)
@@ -235,9 +287,12 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
 
 
 def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
-    """`apunta el presidente de la X, Juan José Rodríguez Sendín, …`: a description
-    then the name it describes, set off by commas; the name speaks."""
-    if rules is ENGLISH or not words or words[0].lower() not in rules.quantifiers or "," not in words:
+    """`apunta el presidente de la X, Juan José Rodríguez Sendín, …`, `said Rubio's
+    deputy campaign manager, Rich Beeson, who …`: a description then the name it
+    describes, set off by commas; the name speaks."""
+    if not words or "," not in words:
+        return None
+    if words[0].lower() not in rules.quantifiers and not (_POSSESSIVE_END.search(words[0]) and _is_name_token(words[0], rules)):
         return None
     cut = words.index(",")
     name_words = _first_chunk(words[cut + 1 :], rules)
@@ -276,16 +331,29 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
     # The reporting verb nearest the quote; its subject is just before it.
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
-        if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])):
+        if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if _passive(words, i, rules):
+            return Clause(unknown=True)  # `Trump was asked, “…”`: the question is someone else's
+        if rules is ENGLISH and words[i].lower().endswith("ing") and i > 0:
+            # `…, Spicer said, adding, “…”`, `Clinton responded on Facebook writing, “…”`:
+            # the participle goes with the sentence's reporting verb and its subject.
+            clause = _finite_clause(whole[: len(whole) - len(words) + i], rules)
+            if clause.found:
+                return clause
         if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
             # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
             # sentence's subject speaks, whatever the sentence quoted on its way.
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
+            if rules is ENGLISH:
+                # No subject to be found (`Hillary Clinton's right-hand woman rallied
+                # supporters, saying:`): the names on the way are not who speaks.
+                return Clause(unknown=True)
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
-        if i > 0 and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+        own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
+        if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
             # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
             # Brooklyn was his answer, but went on to say`: the verbs share the
             # sentence's subject.
@@ -309,18 +377,131 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         cuts = [i for i, w in enumerate(words) if w in ",;—–"]
         tail = words[cuts[-1] + 1 :] if cuts else words
         if 2 <= len(tail) <= 8:
-            return _sentence_subject(tail, rules)
+            clause = _sentence_subject(tail, rules)
+            opening = words[: cuts[0]] if cuts else []
+            if not clause.found and opening and tail[0].islower() and _plain_phrase(opening, rules):
+                # `The Clinton campaign, in a Q&A on the e-mail controversy, worded it
+                # even more carefully:` the verb's subject opens the sentence.
+                clause = _noun_phrase(opening, rules)
+            return clause
     return Clause()
+
+
+def _plain_phrase(words: list[str], rules: Rules) -> bool:
+    """A short noun phrase and nothing more: no verb-like word ("The actor repeatedly
+    refused"), no clause."""
+    if not 1 <= len(words) <= 5 or (rules is ENGLISH and any(w.islower() and w.endswith(("ed", "ly")) for w in words)):
+        return False
+    return not any(is_reporting_verb(w, rules) or w.lower() in rules.clause_words for w in words)
+
+
+def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
+    """Who speaks a quote set inside the writer's sentence that `text` runs up to: the
+    subject of its last reporting verb (`Mr Wolfson said menswear ranges were “…”`;
+    `he told the court, saying his finance chief had “…”` goes back to `he told`)."""
+    rules = rules or ENGLISH
+    words = _words(last_sentence(text, rules), rules)
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if not is_reporting_verb(w, rules) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
+            continue
+        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
+            continue  # "his remarks": a noun
+        if _passive(words, k, rules):
+            return Clause(unknown=True)
+        if w.lower().endswith("ing"):
+            return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
+        if any(x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers) for x in words[k + 1 :]):
+            # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
+            # belong to the clause in between (not to a `that` clause: what was said).
+            return Clause(unknown=True)
+        clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
+        # Not a pronoun: whom "he" stands for is the weakest guess, and a quote in the
+        # writer's sentence is shown with no one rather than the wrong one. Nor a name
+        # governed by a preposition (`a rally in Ohio said to be …`), nor a phrase that
+        # is no description.
+        if clause.name:
+            at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+            return Clause() if at < 0 or _governed(words, at, rules) else clause
+        if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
+            return clause
+        return Clause()
+    return Clause()
+
+
+# Forms of "be" before a past participle: a passive.
+_BE = frozenset("was were is are been being be".split())
+# Reporting verbs whose passive subject is the one spoken to.
+_SPOKEN_TO = frozenset("asked told".split())
+
+
+def _passive(words: list[str], i: int, rules: Rules) -> bool:
+    """`Trump was asked`, `she was told`: the subject is who was spoken to."""
+    return rules is ENGLISH and words[i].lower() in _SPOKEN_TO and i > 0 and words[i - 1].lower() in _BE
+
+
+def _in_title(words: list[str], i: int, rules: Rules) -> bool:
+    """"Clinton press secretary Brian Fallon": a verb that is also a title word, before
+    another title word or a name, belongs to the description."""
+    if words[i].lower() not in rules.titles or i + 1 >= len(words):
+        return False
+    following = words[i + 1]
+    return following.lower() in rules.titles or _is_name_token(following, rules)
+
+
+def _finite_clause(words: list[str], rules: Rules) -> Clause:
+    """The speaker of the last finite reporting verb in `words` (`Spicer said`, `said
+    Spicer`), when nothing between it and the end starts another clause with a subject
+    of its own (`He tweeted when Clinton ended the debate, remarking`: either may
+    remark, so no one is told)."""
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if not is_reporting_verb(w, rules) or w.lower().endswith("ing") or (k > 0 and _capitalised(w)):
+            continue
+        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
+            continue  # "Vargas' question", "the report": a noun
+        between = [x.lower() for x in words[k + 1 : -1]]
+        if any(x in rules.clause_words or x in _SUBORDINATORS for x in between):
+            return Clause(unknown=True)
+        clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
+        if clause.found:
+            return clause
+        return _noun_phrase(_first_chunk(words[k + 1 :], rules), rules)
+    return Clause()
+
+
+_SUBORDINATORS = frozenset("after before because since until although though".split())
+
+
+# Prepositions that put a name in an object's place, beyond those ending a noun phrase.
+_GOVERNING = frozenset("of by into against than between among over under".split())
+
+
+def _governed(words: list[str], i: int, rules: Rules) -> bool:
+    """Is the name at `i` the object of a preposition or a verb's infinitive (`with
+    journalist Matei Rosca`, `to bar Muslims`), not a subject? A lower-case
+    preposition among the three words before it, with no punctuation between."""
+    for w in reversed(words[max(0, i - 3) : i]):
+        if not w[:1].isalpha():
+            return False
+        low = w.lower()
+        if w.islower() and (low in rules.stop_after or low in rules.of_whom or (rules is ENGLISH and low in _GOVERNING)):
+            return True
+    return False
 
 
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     """The first name in a sentence that some lowercase word (its verb) follows, after
     any leading adverbial (`In an interview with Matei Rosca last year, Lazar said`)."""
     rules = rules or ENGLISH
-    if words and (words[0].lower() in rules.stop_after or words[0].lower() in rules.links) and "," in words:
+    while words and "," in words and (
+        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or (rules is ENGLISH and _participle(words))
+    ):
+        # `In June 2009, after Clinton suffered a concussion, Axelrod emailed`,
+        # `Appearing before supporters, Suu Kyi said`: adverbials before the subject.
         words = words[words.index(",") + 1 :]
     for i, word in enumerate(words):
-        if not _is_name_token(word, rules) or _is_title(word, rules):
+        if not _is_name_token(word, rules) or _is_title(word, rules) or _governed(words, i, rules):
             continue
         j = i
         while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):

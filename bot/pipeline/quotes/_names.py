@@ -58,9 +58,13 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase)) if w not in "()"]
     runs: list[list[str]] = []
     run: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
         low = _clean(word).lower()
-        if _is_name_token(word, rules) or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES)):
+        if (
+            _is_name_token(word, rules)
+            or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES))
+            or _acronym_before_name(words, at, rules)
+        ):
             run.append(word)
             # "Madison. Eddie Griffin": a full stop ends the name unless it ends an initial.
             if word.endswith(".") and len(word) > 2 and low not in rules.abbreviations:
@@ -73,9 +77,9 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if run:
         runs.append(run)
     best: list[str] = []
-    if runs and words and words[-1] is not runs[-1][-1] and words[0].lower() in rules.determiners:
-        # "the Russian leader", "the Trump campaign": a capitalised modifier of a
-        # description, not the speaker's name.
+    if runs and words and words[-1] is not runs[-1][-1] and words[0].lower() in rules.quantifiers:
+        # "the Russian leader", "the Trump campaign", "one Trump confidant": a
+        # capitalised modifier of a description, not the speaker's name.
         last = words.index(runs[-1][-1]) if runs[-1][-1] in words else -1
         if last >= 0 and all(w.islower() for w in words[last + 1 :] if w.isalpha()):
             runs = []
@@ -92,6 +96,9 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
             candidate = candidate[titled[-1] + 1 :]
         while candidate and _clean(candidate[-1]).lower() in PARTICLES:
             candidate = candidate[:-1]
+        owners = [i for i, w in enumerate(candidate[:-1]) if w.endswith(("'s", "’s"))]
+        if owners:
+            candidate = candidate[owners[-1] + 1 :]  # "ABN Amro's Eddie Wong" -> "Eddie Wong"
         if rules.oblique_endings and len(candidate) == 3 and _genitive_lead(candidate, rules):
             candidate = candidate[1:]  # "России Владимир Путин" -> "Владимир Путин"
         if len(candidate) == 1 and _is_title(candidate[0], rules):
@@ -111,6 +118,38 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if not name.endswith(" Jr."):
         name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
+
+
+def _acronym_before_name(words: list[str], at: int, rules: Rules) -> bool:
+    """"CBS News", "ABN Amro": an acronym and one name word, an organisation's name (not
+    "EADS Philippe Camus", an organisation's man)."""
+    word = words[at]
+    following = words[at + 1] if at + 1 < len(words) else ""
+    after = words[at + 2] if at + 2 < len(words) else ""
+    return (
+        3 <= len(word) <= 5
+        and word.isascii()
+        and word.isalpha()
+        and word.isupper()
+        and _is_name_token(following, rules)
+        and not _is_title(following, rules)
+        and not _is_name_token(after, rules)
+    )
+
+
+def _after_adverbial(lead: str, rules: Rules) -> bool:
+    """Does the name open its clause after a leading adverbial (`Speaking at a town hall
+    in Salem, New Hampshire, Trump went after Bush`): the sentence starts with a
+    preposition or a participle, and one title word at most stands between the last
+    comma and the name?"""
+    if "," not in lead:
+        return False
+    words = lead.split()
+    first = words[0].lower() if words else ""
+    if not (first in rules.stop_after or (first.endswith("ing") and words[0][:1].isupper())):
+        return False
+    rest = lead.rsplit(",", 1)[1].split()
+    return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
 def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
@@ -224,6 +263,11 @@ class Cast:
             before = text[max(0, m.start() - 60) : m.start()]
             # Lowercase description words just before: "North Korean leader Kim Jong Un".
             tail = _CLAUSE_BREAK.split(before)[-1].split()[-4:]
+            # Not across a verb: in "an Ajax spokesman told BBC Sport" the spokesman
+            # describes who told, not the outlet told.
+            verbs = [i for i, w in enumerate(tail) if w.lower() in rules.verbs]
+            if verbs:
+                tail = tail[verbs[-1] + 1 :]
             after = _APPOSITIVE.match(text, m.end(), m.end() + 70)
             words = list(description) + [w.lower() for w in tail]
             if after:
@@ -237,9 +281,15 @@ class Cast:
             else:
                 full = _best(_clean(name), seen) or name
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
-            lead = _SENTENCE_BREAK.split(text[max(0, start - 50) : start])[-1]
-            opens = len(lead.split()) <= 3 and "," not in lead
-            institution = _clean(tokens[0]).lower() in rules.institutions or _clean(tokens[-1]).lower() in rules.institutions
+            lead = _SENTENCE_BREAK.split(text[max(0, start - 120) : start])[-1]
+            opens = (len(lead.split()) <= 3 and "," not in lead) or _after_adverbial(lead, rules)
+            institution = (
+                _clean(tokens[0]).lower() in rules.institutions
+                or _clean(tokens[-1]).lower() in rules.institutions
+                or (len(tokens[0]) >= 3 and tokens[0].isupper() and tokens[0].isascii() and tokens[0].isalpha())  # "BBC Sport"
+                # A title in quotation marks: On ABC's “Good Morning America”, he said.
+                or (text[m.start() - 1 : m.start()] in ("“", '"', "‘") and text[m.end() : m.end() + 1] in ("”", '"', "’"))
+            )
             possessive = run.endswith(("'s", "’s", "'", "’"))
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)

@@ -29,6 +29,7 @@ class Rules:
     stop_after: frozenset[str]  # end a noun phrase after a verb
     clause_words: frozenset[str]  # open a subordinate clause
     links: frozenset[str]  # link clauses: the subject follows the last one
+    of_whom: frozenset[str]  # "an adviser to Trump", "un colaborador de Sánchez"
     abbreviations: frozenset[str]
     language: str = "en"  # ISO 639-1: whose sentence rules (bot.pipeline.sentences) apply
     title_endings: tuple[str, ...] = ()
@@ -74,6 +75,7 @@ ENGLISH = Rules(
     stop_after=en.STOP_AFTER,
     clause_words=en.CLAUSE_WORDS,
     links=en.LINKS,
+    of_whom=en.OF_WHOM,
     abbreviations=en.ABBREVIATIONS.all,
     institutions=en.INSTITUTIONS,
     masculine_marks=en.VOCABULARY.masculine_marks,
@@ -111,6 +113,7 @@ def _rules(v: Vocabulary) -> Rules:
         stop_after=v.prepositions | v.complementizers,
         clause_words=v.complementizers | en.CLAUSE_WORDS,
         links=v.conjunctions | v.complementizers,
+        of_whom=v.of_whom | en.OF_WHOM,
         abbreviations=en.ABBREVIATIONS.all | v.abbreviations.all,
         language=v.code,
         title_endings=v.title_endings,
