@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.models import digest_from_dict, digest_to_dict
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, SENT_DAYS, StoreFull, StoreUnavailable
 from bot.store.memory import MemoryStore
 
 if TYPE_CHECKING:
@@ -44,8 +44,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# 2: links and pending_updates; 3: leases (added in place; older files upgrade themselves)
-SCHEMA_VERSION = 3
+# 2: links and pending_updates; 3: leases; 4: follows, follow_due, sent_links (added in
+# place; older files upgrade themselves)
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -74,6 +75,23 @@ CREATE TABLE IF NOT EXISTS leases (
     holder TEXT NOT NULL,          -- who owns it (bot.telegram.owner)
     expires REAL NOT NULL          -- unix time; renewed by the holder's heartbeat
 );
+CREATE TABLE IF NOT EXISTS follows (
+    chat_id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL             -- JSON object (bot.follow.Follows)
+);
+CREATE TABLE IF NOT EXISTS follow_due (
+    chat_id INTEGER PRIMARY KEY,
+    due REAL NOT NULL,             -- unix time of the chat's next digest
+    run TEXT NOT NULL              -- JSON object the scheduler keeps between runs
+);
+CREATE INDEX IF NOT EXISTS follow_due_due ON follow_due (due);
+CREATE TABLE IF NOT EXISTS sent_links (
+    chat_id INTEGER NOT NULL,
+    link TEXT NOT NULL,            -- bot.topics.feeds.story_key of a link a digest carried
+    sent REAL NOT NULL,
+    PRIMARY KEY (chat_id, link)
+);
+CREATE INDEX IF NOT EXISTS sent_links_sent ON sent_links (sent);
 """
 
 # Expired rows are deleted now and then, not on every write.
@@ -266,6 +284,83 @@ class SQLiteStore:
             default=None,
         )
 
+    # -- follows -------------------------------------------------------------------------------
+
+    async def get_follows(self, chat_id: int) -> dict[str, Any]:
+        row = await self._off_loop(
+            self._run,
+            lambda db: db.execute("SELECT body FROM follows WHERE chat_id = ?", (chat_id,)).fetchone(),
+            default=None,
+        )
+        return _json_object(row[0]) if row else {}
+
+    async def set_follows(self, chat_id: int, follows: dict[str, Any]) -> None:
+        body = json.dumps(follows, ensure_ascii=False, sort_keys=True)
+
+        def write(db: sqlite3.Connection) -> bool:
+            if follows:
+                db.execute("INSERT OR REPLACE INTO follows (chat_id, body) VALUES (?, ?)", (chat_id, body))
+            else:
+                db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,))
+            return True
+
+        def save() -> None:
+            if not self._run(write, default=False, writes=True) and self._full:
+                raise StoreFull(self.path)
+
+        await self._off_loop(save)
+
+    async def set_due(self, chat_id: int, due: float | None, run: dict[str, Any] | None = None) -> None:
+        body = json.dumps(run or {}, sort_keys=True)
+
+        def write(db: sqlite3.Connection) -> None:
+            if due is None:
+                db.execute("DELETE FROM follow_due WHERE chat_id = ?", (chat_id,))
+            else:
+                db.execute("INSERT OR REPLACE INTO follow_due (chat_id, due, run) VALUES (?, ?, ?)", (chat_id, due, body))
+
+        await self._off_loop(self._run, write, default=None, writes=True)
+
+    async def due_chats(self, until: float, limit: int = 1000) -> list[tuple[int, float, dict[str, Any]]]:
+        rows = await self._off_loop(
+            self._run,
+            lambda db: db.execute(
+                "SELECT chat_id, due, run FROM follow_due WHERE due <= ? ORDER BY due, chat_id LIMIT ?", (until, limit)
+            ).fetchall(),
+            default=[],
+        )
+        return [(int(chat), float(due), _json_object(run)) for chat, due, run in rows]
+
+    async def remember_sent(self, chat_id: int, links: list[str]) -> None:
+        now = self._clock()
+
+        def write(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO sent_links (chat_id, link, sent) VALUES (?, ?, ?)",
+                [(chat_id, link, now) for link in links],
+            )
+            self._writes += 1
+            if self._writes % PURGE_EVERY == 0:
+                db.execute("DELETE FROM sent_links WHERE sent < ?", (now - SENT_DAYS * 86400.0,))
+
+        if links:
+            await self._off_loop(self._run, write, default=None, writes=True)
+
+    async def sent_already(self, chat_id: int, links: list[str]) -> set[str]:
+        if not links:
+            return set()
+        oldest = self._clock() - SENT_DAYS * 86400.0
+        marks = ",".join("?" * len(links))
+        rows = await self._off_loop(
+            self._run,
+            lambda db: db.execute(
+                f"SELECT link FROM sent_links WHERE chat_id = ? AND sent >= ? AND link IN ({marks})",
+                (chat_id, oldest, *links),
+            ).fetchall(),
+            default=[],
+        )
+        return {str(row[0]) for row in rows}
+
     # -- life cycle ----------------------------------------------------------------------------
 
     async def close(self) -> None:
@@ -434,6 +529,14 @@ class SQLiteStore:
                         old.unlink(missing_ok=True)
         self._db = self._connect()
 
+
+
+def _json_object(body: str) -> dict[str, Any]:
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
