@@ -90,8 +90,7 @@ CREATE TABLE IF NOT EXISTS sent_links (
     link TEXT NOT NULL,            -- bot.topics.feeds.story_key of a link a digest carried
     sent REAL NOT NULL,
     PRIMARY KEY (chat_id, link)
-);
-CREATE INDEX IF NOT EXISTS sent_links_sent ON sent_links (sent);
+) WITHOUT ROWID;
 """
 
 # Expired rows are deleted now and then, not on every write.
