@@ -145,12 +145,18 @@ async def _search(
     run = run_cpu or _inline
     items, feeds, failed = await read_feeds(query, fetcher, settings, run)
     picked = await run(pick_stories, items, query, now, settings)
+    return NewsSearch(await tell_stories(picked, fetcher, config, run_cpu=run), feeds, failed)
+
+
+async def tell_stories(
+    picked: Sequence[tuple[Sequence[Scored], bool]], fetcher: Fetcher, config: Config, *, run_cpu: CpuRunner | None = None
+) -> list[Story]:
+    """Each picked group (with whether it is stale) told as a story, all at once."""
     summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
     # Time for the first outlet's page and one more, should it fail.
     deadline = config.fetch.timeout * 2
-    tellings = [tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline) for g, stale in picked]
-    stories = list(await asyncio.gather(*tellings))
-    return NewsSearch(stories, feeds, failed)
+    tellings = [tell_story(g, fetcher, summary, stale=stale, run_cpu=run_cpu, deadline=deadline) for g, stale in picked]
+    return list(await asyncio.gather(*tellings))
 
 
 async def find_stories(

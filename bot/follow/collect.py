@@ -1,0 +1,93 @@
+"""The stories one follow finds now: the topic search of /news (bot.topics.search), or
+one feed's items grouped and told the same way, then the follow's keywords.
+
+A topic goes through `search_news` as it is, store and all: every chat following
+"climate" shares one search (cached for topics.cache_minutes, one in flight at a time).
+A feed is read with the same reader, grouped by the same story grouping and each story
+told by the same `tell_story`; when the follow has words they rank its items as a query
+would, else the newest come first. Its stories are kept in the store the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from bot.config import Config
+from bot.follow.models import Follow
+from bot.topics import normalise_query, search_news
+from bot.topics.digest import keep
+from bot.topics.models import Story
+from bot.topics.ranking import Scored, freshness, group
+from bot.topics.search import pick_stories, read_feeds, tell_stories
+
+if TYPE_CHECKING:
+    from bot.pipeline import CpuRunner
+    from bot.pipeline.fetch import Fetcher
+    from bot.store import Store
+
+__all__ = ["FEED_KEY", "follow_stories"]
+
+T = TypeVar("T")
+# Stories of a followed feed in the store, beside the topic searches ("news:").
+FEED_KEY = "feed:"
+
+
+async def follow_stories(
+    follow: Follow,
+    fetcher: Fetcher,
+    config: Config,
+    *,
+    now: datetime,
+    run_cpu: CpuRunner | None = None,
+    store: Store | None = None,
+) -> list[Story]:
+    """What `follow` finds now, best first, its keywords applied (stale stories are kept,
+    marked: the digest leaves them out, `news --since` by their date)."""
+    config = replace(config, topics=replace(config.topics, stories=config.follow.stories))
+    if follow.feed is None:
+        result = await search_news(follow.query, fetcher, config, now=now, run_cpu=run_cpu, store=store)
+        stories = result.stories
+    else:
+        feed = follow.feed
+
+        async def work() -> list[Story]:
+            return await _feed_stories(feed, follow.query, fetcher, config, now, run_cpu)
+
+        if store is None:
+            stories = await work()
+        else:
+            key = f"{FEED_KEY}{config.topics.stories}:{feed} {normalise_query(follow.query)}"
+            cached = await store.get_stories(key, now)
+            if cached is None:
+                cached = await store.single_flight(key, work)
+                await store.put_stories(key, now, cached, timedelta(minutes=config.topics.cache_minutes))
+            stories = cached
+    return keep(stories, follow.include, follow.exclude)
+
+
+async def _feed_stories(
+    url: str, query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None
+) -> list[Story]:
+    settings = replace(config.topics, search_feeds=(), feeds=(url,))
+    run = run_cpu or _inline
+    items, _, _ = await read_feeds(query, fetcher, settings, run)
+    if query.strip():
+        picked = await run(pick_stories, items, query, now, settings)
+    else:
+        # No words: every item is relevant; the newest lead (as `rank` would, by freshness).
+        scored = []
+        for item in items:
+            fresh = freshness(item.published, now, settings.max_age_hours)
+            stale = item.published is not None and now - item.published > timedelta(hours=settings.max_age_hours)
+            scored.append(Scored(item, 1.0, fresh, fresh, stale))
+        fresh_ones = [s for s in scored if not s.stale]
+        chosen, stale = (fresh_ones, False) if fresh_ones else (scored, True)
+        picked = [(g, stale) for g in group(chosen)[: settings.stories]]
+    return await tell_stories(picked, fetcher, config, run_cpu=run)
+
+
+async def _inline(fn: Callable[..., T], *args: Any) -> T:
+    return fn(*args)
