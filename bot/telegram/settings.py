@@ -23,6 +23,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
+from bot.follow import parse_zone
 from bot.store import StoreFull
 from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
@@ -49,6 +50,7 @@ class ChatSettings:
     quotes: int = 3
     algorithm: str = "news"
     auto: bool = False  # groups: a digest for every link posted, not only for /summary
+    timezone: str = ""  # for scheduled digests (bot.follow.timing); "" is UTC. Set with /timezone
 
     @classmethod
     def defaults(cls, summary: SummarySettings) -> ChatSettings:
@@ -67,10 +69,15 @@ class ChatSettings:
             values["algorithm"] = data["algorithm"]
         if isinstance(data.get("auto"), bool):
             values["auto"] = data["auto"]
+        if isinstance(data.get("timezone"), str) and parse_zone(data["timezone"]) == data["timezone"]:
+            values["timezone"] = data["timezone"]
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        if not self.timezone:
+            del data["timezone"]  # UTC, as for a chat that never set one
+        return data
 
     def summary(self) -> SummarySettings:
         return SummarySettings(sentences=self.sentences, quotes=self.quotes, algorithm=self.algorithm)
@@ -138,6 +145,7 @@ def settings_html(settings: ChatSettings, *, group: bool, language: str | None, 
             ),
         ),
     ]
+    parts.append(text("settings_zone_html", language, zone=escape(settings.timezone or "UTC")))
     if group:
         parts.append(text("settings_auto_html", language, auto=text("on" if settings.auto else "off", language)))
     if saved:
