@@ -109,6 +109,7 @@ class Follows:
     follows: tuple[Follow, ...] = ()
     schedule: Schedule = field(default_factory=Schedule)
     asked_zone: bool = False  # told once how to set its time zone
+    language: str | None = None  # of whoever last changed them: the digest speaks it
 
     def to_dict(self) -> dict[str, Any]:
         if not self.follows and self.schedule == Schedule() and not self.asked_zone:
@@ -117,13 +118,15 @@ class Follows:
             "follows": [f.to_dict() for f in self.follows],
             "schedule": self.schedule.to_dict(),
             "asked_zone": self.asked_zone,
+            "language": self.language,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Follows:
         raw = data.get("follows") if isinstance(data.get("follows"), list) else []
         follows = tuple(f for f in (Follow.from_dict(d) for d in raw) if f is not None)
-        return cls(follows, Schedule.from_dict(data.get("schedule")), data.get("asked_zone") is True)
+        language = data.get("language") if isinstance(data.get("language"), str) else None
+        return cls(follows, Schedule.from_dict(data.get("schedule")), data.get("asked_zone") is True, language)
 
     def find(self, said: str) -> Follow | None:
         """The follow `said` names: its number in /following, or its words."""

@@ -42,6 +42,7 @@ from bot.telegram.frontend import SERVE_CHAT
 from bot.telegram.handlers import register
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
+from bot.telegram.schedule import stop_scheduler
 from bot.telegram.queue import DAY, FINISH, LET_GO, RENEW, TAKE, Keys, broker_for
 from bot.telegram.state import STATE_KEY, BotState
 
@@ -232,6 +233,7 @@ async def working(config: Config, stop: asyncio.Event) -> None:
         log.info("worker %s is serving the queue", worker.name)
         await asyncio.gather(worker.listening(stop), worker.sweeping(stop))
     finally:
+        await stop_scheduler(application)  # no digest run goes on while the worker stops
         if worker is not None:
             await worker.close()
         await application.shutdown()
