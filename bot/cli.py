@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("news", parents=[verbosity], help="find fresh articles on a topic and summarize the top stories")
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--stories", type=_positive, metavar="N", help="how many stories (default 3)")
+    p.add_argument(
+        "--since", type=_since, metavar="WHEN",
+        help="only stories newer than this (2h, 30m, 3d or 2026-12-01): the digest /follow would send;"
+        " the query is then read as /follow reads it (a feed URL, -word, +word; put -- before it)",
+    )  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     with_config(p)
 
@@ -80,6 +85,17 @@ def _positive(value: str) -> int:
     if number == 0:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def _since(value: str) -> Any:
+    from datetime import UTC, datetime
+
+    from bot.follow import parse_since
+
+    when = parse_since(value, datetime.now(UTC))
+    if when is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a span like 2h, 30m, 3d nor a date like 2026-12-01")
+    return when
 
 
 def _non_negative(value: str) -> int:
@@ -216,7 +232,7 @@ def print_json_line(record: dict[str, Any]) -> None:
 def _news(args: argparse.Namespace, config: Config) -> int:
     import asyncio
 
-    return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config))
+    return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config, since=args.since))
 
 
 NO_FEEDS = (
@@ -226,9 +242,11 @@ NO_FEEDS = (
 )
 
 
-async def run_news(query: str, stories: int | None, fmt: str, config: Config) -> int:
+async def run_news(query: str, stories: int | None, fmt: str, config: Config, *, since: Any = None) -> int:
     """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1
-    otherwise, 2 (a configuration problem) when no feed is configured."""
+    otherwise, 2 (a configuration problem) when no feed is configured. With `since` (an
+    aware datetime) the stories are those a scheduled digest of /follow QUERY would
+    carry (bot.follow.collect), published after it."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
@@ -240,10 +258,13 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
         print(f"newsbot: {NO_FEEDS}", file=sys.stderr)
         return EXIT_USAGE
     if stories:
-        config = replace(config, topics=replace(config.topics, stories=stories))
+        config = replace(config, topics=replace(config.topics, stories=stories), follow=replace(config.follow, stories=stories))
     now = datetime.now(UTC)
     async with Fetcher(config.fetch) as fetcher:
-        result = await search_news(query, fetcher, config, now=now)
+        if since is None:
+            result = await search_news(query, fetcher, config, now=now)
+        else:
+            result = await _digest_stories(query, since, fetcher, config, now)
     if fmt == "json":
         for record in stories_json(result.stories):
             print_json_line(record)
@@ -253,6 +274,17 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config) ->
         print(f"newsbot: {nothing_found(query, sources_failed=result.sources_failed)}", file=sys.stderr)
         return 1
     return 0
+
+
+async def _digest_stories(query: str, since: Any, fetcher: Any, config: Config, now: Any) -> Any:
+    from bot.follow import Follow, parse_follow
+    from bot.follow.collect import follow_stories
+    from bot.topics import NewsSearch
+    from bot.topics.digest import newer_than
+
+    follow = parse_follow(query) or Follow(query=query)
+    found = await follow_stories(follow, fetcher, config, now=now)
+    return NewsSearch(newer_than((s for s in found if not s.is_stale), since), 0, 0)
 
 
 def _run(config: Config, verbose: int = 0) -> int:

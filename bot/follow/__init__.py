@@ -10,7 +10,7 @@ commands are bot.telegram.follow and the runs bot.telegram.schedule.
 """
 
 from bot.follow.models import DEFAULT_CAP, MAX_CAP, Follow, Follows, Schedule, parse_follow, parse_schedule
-from bot.follow.timing import LIVE_EVERY, after_run, next_due, parse_zone, zone_of
+from bot.follow.timing import LIVE_EVERY, after_run, next_due, parse_since, parse_zone, zone_of
 
 __all__ = [
     "DEFAULT_CAP",
@@ -23,6 +23,7 @@ __all__ = [
     "next_due",
     "parse_follow",
     "parse_schedule",
+    "parse_since",
     "parse_zone",
     "zone_of",
 ]

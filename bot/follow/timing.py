@@ -17,11 +17,13 @@ from typing import Any
 
 from bot.follow.models import Schedule
 
-__all__ = ["LIVE_EVERY", "after_run", "next_due", "parse_zone", "zone_of"]
+__all__ = ["LIVE_EVERY", "after_run", "next_due", "parse_since", "parse_zone", "zone_of"]
 
 # "As it happens": the feeds are looked at this often (a topic search is cached for
 # topics.cache_minutes anyway).
 LIVE_EVERY = timedelta(minutes=15)
+_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)", re.IGNORECASE)
+_UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 
 
@@ -43,6 +45,21 @@ def parse_zone(said: str) -> str | None:
             return None
         return "UTC" if hours == minutes == 0 else f"UTC{sign}{hours:02d}:{minutes:02d}"
     return _zone_names().get(said.replace(" ", "_").casefold())
+
+
+def parse_since(said: str, now: datetime) -> datetime | None:
+    """`newsbot news --since`: "2h", "30m", "3d", "1w" before `now`, or a date or time
+    ("2026-12-01", "2026-12-01T08:00", UTC unless it says otherwise); None when it is
+    neither."""
+    said = said.strip()
+    match = _AGO.fullmatch(said)
+    if match:
+        return now - timedelta(seconds=float(match.group(1)) * _UNIT_SECONDS[match.group(2)[0].lower()])
+    try:
+        when = datetime.fromisoformat(said)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def zone_of(name: str | None) -> tzinfo:
