@@ -256,3 +256,29 @@ async def test_five_hundred_chats_due_at_the_same_minute_get_their_digest_within
     sends = sorted(c.at for c in telegram_api.calls_of("sendMessage", ok=True))
     print(f"500 digests in {sends[-1] - sends[0]:.1f} s; busiest second {busiest['overall per second']}")
     assert [p for _, p in article_server.requests].count("/feeds/local.rss") == 1  # one search for all of them
+
+
+async def test_with_two_workers_on_redis_each_digest_is_made_and_sent_once(telegram_api, tmp_path, article_server, redis_url):
+    from bot.config import RedisSettings
+    from bot.store.redis import RedisStore
+    from tests.test_scale import a_worker
+
+    news = LocalNews(article_server)
+    now = datetime.now(UTC)  # a worker's clock is the real one
+    the_bridge_story(news, now - timedelta(hours=2))
+    config = dataclasses.replace(
+        follow_config(telegram_api, tmp_path, news), redis=RedisSettings(url=redis_url, lease_seconds=2)
+    )
+    readers = [{**USER, "id": 7_000 + i, "first_name": f"Reader {i}"} for i in range(20)]
+    store = await RedisStore.open(redis_url)
+    for reader in readers:
+        chat = telegram_api.open_private_chat(reader)
+        await store.set_follows(chat, {"follows": [{"query": "harbour bridge"}], "schedule": {"kind": "hourly"}})
+        await store.set_due(chat, now.timestamp() - 1)
+    await store.close()
+
+    async with a_worker(config), a_worker(config):
+        await telegram_api.wait_for(lambda: all(digests(telegram_api, r["id"]) for r in readers), timeout=30, what="20 digests")
+        await asyncio.sleep(0.5)  # both schedulers look again, many times over
+    assert [len(digests(telegram_api, r["id"])) for r in readers] == [1] * 20
+    assert [p for _, p in article_server.requests].count("/feeds/local.rss") == 1
