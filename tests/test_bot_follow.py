@@ -282,3 +282,35 @@ async def test_with_two_workers_on_redis_each_digest_is_made_and_sent_once(teleg
         await asyncio.sleep(0.5)  # both schedulers look again, many times over
     assert [len(digests(telegram_api, r["id"])) for r in readers] == [1] * 20
     assert [p for _, p in article_server.requests].count("/feeds/local.rss") == 1
+
+
+async def test_a_feed_followed_as_it_happens_in_german_stops_at_the_days_cap(telegram_api, tmp_path, article_server):
+    news = LocalNews(article_server)
+    the_bridge_story(news, START - timedelta(hours=2))
+    article_server.add_page("/feeds/not-a-feed", article_page("Just a page"))
+    leser = {**USER, "id": 1005, "first_name": "Lena", "language_code": "de"}
+    clock = Clock()
+    feed = news.topics().feeds[0]
+    async with bot_running(follow_config(telegram_api, tmp_path, news), clock=clock) as app:
+        say = lambda words: reply_to(telegram_api, telegram_api.private_message(words, user=leser))  # noqa: E731
+        refused = await say(f"/follow {article_server.url('/feeds/not-a-feed')}")
+        followed = await say(f"/follow {feed} -opinion")
+        live = await say("/digest live 1")
+        clock.now += timedelta(minutes=15, seconds=1)
+        (first,) = await telegram_api.wait_for(lambda: digests(telegram_api, leser["id"]), what="the first digest")
+        news.publish("/local/ferry", "Ferry service between the two towns to resume in May", "Harbour Gazette", clock.now)
+        clock.now += timedelta(minutes=15, seconds=1)
+        await run_passes(app, clock, leser["id"])
+        capped = len(digests(telegram_api, leser["id"]))
+        clock.now = datetime(2026, 12, 4, 0, 0, 1, tzinfo=UTC)  # a new day (UTC: no time zone given)
+        await telegram_api.wait_for(lambda: len(digests(telegram_api, leser["id"])) == 2, what="the next day's digest")
+        second = digests(telegram_api, leser["id"])[1]
+
+    assert refused["text"].startswith(f"{article_server.url('/feeds/not-a-feed')} kann ich nicht als Feed verwenden:")
+    assert followed["text"].startswith(f"Ich folge „{feed} -opinion“.")
+    assert live["text"] == "Erledigt. Neue Meldungen kommen sofort, in höchstens 1 Übersicht am Tag."
+    assert first["text"].startswith("Deine Nachrichtenübersicht")
+    assert "council votes" in first["text"].lower() and "waste" not in first["text"]  # the opinion piece left out
+    assert "Auch: Harbour" in first["text"]  # the news reports still make one story
+    assert capped == 1  # the day's one digest was sent
+    assert "Ferry service" in second["text"] and "council votes" not in second["text"].lower()

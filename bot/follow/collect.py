@@ -20,7 +20,7 @@ from bot.follow.models import Follow
 from bot.topics import normalise_query, search_news
 from bot.topics.digest import keep
 from bot.topics.models import Story
-from bot.topics.ranking import Scored, freshness, group
+from bot.topics.ranking import Scored, freshness, group, item_text, names
 from bot.topics.search import pick_stories, read_feeds, tell_stories
 
 if TYPE_CHECKING:
@@ -48,18 +48,20 @@ async def follow_stories(
     marked: the digest leaves them out, `news --since` by their date)."""
     config = replace(config, topics=replace(config.topics, stories=config.follow.stories))
     if follow.feed is None:
-        result = await search_news(follow.query, fetcher, config, now=now, run_cpu=run_cpu, store=store)
+        result = await search_news(
+            follow.query, fetcher, config, now=now, run_cpu=run_cpu, store=store, exclude=follow.exclude
+        )
         stories = result.stories
     else:
         feed = follow.feed
 
         async def work() -> list[Story]:
-            return await _feed_stories(feed, follow.query, fetcher, config, now, run_cpu)
+            return await _feed_stories(feed, follow.query, follow.exclude, fetcher, config, now, run_cpu)
 
         if store is None:
             stories = await work()
         else:
-            key = f"{FEED_KEY}{config.topics.stories}:{feed} {normalise_query(follow.query)}"
+            key = f"{FEED_KEY}{config.topics.stories}:{normalise_query(follow.label)}"
             cached = await store.get_stories(key, now)
             if cached is None:
                 cached = await store.single_flight(key, work)
@@ -69,14 +71,21 @@ async def follow_stories(
 
 
 async def _feed_stories(
-    url: str, query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None
+    url: str,
+    query: str,
+    exclude: tuple[str, ...],
+    fetcher: Fetcher,
+    config: Config,
+    now: datetime,
+    run_cpu: CpuRunner | None,
 ) -> list[Story]:
     settings = replace(config.topics, search_feeds=(), feeds=(url,))
     run = run_cpu or _inline
     items, _, _ = await read_feeds(query, fetcher, settings, run)
     if query.strip():
-        picked = await run(pick_stories, items, query, now, settings)
+        picked = await run(pick_stories, items, query, now, settings, exclude)
     else:
+        items = [i for i in items if names(item_text(i), (), exclude)]
         # No words: every item is relevant; the newest lead (as `rank` would, by freshness).
         scored = []
         for item in items:

@@ -14,24 +14,21 @@ from the store, and the caller sends and remembers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from bot.pipeline.render import TELEGRAM_LIMIT, escape, utf16_len
 from bot.texts import text
 from bot.topics.feeds import story_key
 from bot.topics.models import Story
-from bot.topics.ranking import terms
+from bot.topics.ranking import link_words, names
 from bot.topics.render import clip, story_html
 
-__all__ = ["MAX_STORIES", "Section", "digest_html", "fresh_sections", "keep", "newer_than", "story_links"]
+__all__ = ["MAX_STORIES", "Section", "digest_html", "fresh_sections", "keep", "newer_than", "story_links", "story_text"]
 
 # Stories in one digest at most, whatever fits: a digest is read at a glance.
 MAX_STORIES = 10
-_PATH_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -45,24 +42,18 @@ def story_links(story: Story) -> list[str]:
     return list(dict.fromkeys(story_key(url) for url in (story.url, *(o.url for o in story.also))))
 
 
-def _words(story: Story) -> set[str]:
+def story_text(story: Story) -> str:
+    """What a told story says: headline, summary, quote, its outlets' headlines, link."""
     said = [story.title, *story.summary, *(q.text for q in story.quotes), *(o.title for o in story.also)]
-    # The link's path too: outlets file pieces under /opinion/ or /sport/ without saying so.
-    path = " ".join(_PATH_WORD.findall(urlsplit(story.url).path))
-    return set(terms(" ".join([*said, path])))
+    return " ".join([*said, link_words(story.url)])
 
 
 def keep(stories: Iterable[Story], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Story]:
-    """Stories naming every `include` word and no `exclude` word (stemmed, any case:
-    "-opinion" also leaves out "Opinions")."""
-    wanted = [set(terms(w, drop_function_words=False)) for w in include]
-    unwanted = [set(terms(w, drop_function_words=False)) for w in exclude]
-    kept = []
-    for story in stories:
-        words = _words(story)
-        if all(w and w <= words for w in wanted) and not any(w and w <= words for w in unwanted):
-            kept.append(story)
-    return kept
+    """Stories naming every `include` word and no `exclude` word (ranking.names). The
+    search leaves out excluded items before it groups them (search_news's `exclude`), so
+    an opinion piece never tells a story the news reports make; this is the check on
+    the told story's own words."""
+    return [s for s in stories if names(story_text(s), include, exclude)]
 
 
 def newer_than(stories: Iterable[Story], since: datetime) -> list[Story]:

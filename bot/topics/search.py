@@ -26,7 +26,7 @@ from bot.config import Config, SummarySettings, TopicsSettings
 from bot.errors import NewsbotError
 from bot.topics.feeds import FeedItem, host_name, parse_feed, search_feed_url, story_key
 from bot.models import Digest
-from bot.topics.ranking import Scored, group, rank
+from bot.topics.ranking import Scored, group, item_text, names, rank
 from bot.topics.models import NewsSearch, Outlet, Story
 from bot.pipeline.sentences import split_sentences
 
@@ -97,13 +97,16 @@ async def _read_feed(fetcher: Fetcher, url: str, searched: bool, run: CpuRunner)
 
 
 def pick_stories(
-    items: Sequence[FeedItem], query: str, now: datetime, settings: TopicsSettings
+    items: Sequence[FeedItem], query: str, now: datetime, settings: TopicsSettings, exclude: Sequence[str] = ()
 ) -> list[tuple[list[Scored], bool]]:
     """The top `settings.stories` groups, each with whether it is stale.
 
     Stale items are dropped when anything fresh (or undated) is relevant; when only
     stale ones are, they are kept and marked, so the reply can say they are older.
+    Items naming a word of `exclude` (a follow's "-opinion") are left out first.
     """
+    if exclude:
+        items = [i for i in items if names(item_text(i), (), exclude)]
     scored = rank(items, query, now, max_age_hours=settings.max_age_hours)
     fresh = [s for s in scored if not s.stale]
     chosen, stale = (fresh, False) if fresh else (scored, True)
@@ -119,32 +122,37 @@ async def search_news(
     now: datetime | None = None,
     run_cpu: CpuRunner | None = None,
     store: Store | None = None,
+    exclude: Sequence[str] = (),
 ) -> NewsSearch:
-    """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ)."""
+    """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ).
+    Items naming a word of `exclude` are no candidates (bot.follow's "-word")."""
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     now = _aware(now or datetime.now(UTC))
     settings = config.topics
     if not query:
         return NewsSearch([], 0, 0)
+    exclude = tuple(exclude)
     if store is None:
-        return await _search(query, fetcher, config, now, run_cpu)
+        return await _search(query, fetcher, config, now, run_cpu, exclude)
     key = f"{TOPIC_KEY}{settings.stories}:{normalise_query(query)}"
+    if exclude:
+        key += "".join(f" -{normalise_query(w)}" for w in exclude)
     cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu))
+    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu, exclude))
     if not result.sources_failed:
         await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
     return result
 
 
 async def _search(
-    query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None
+    query: str, fetcher: Fetcher, config: Config, now: datetime, run_cpu: CpuRunner | None, exclude: tuple[str, ...] = ()
 ) -> NewsSearch:
     settings = config.topics
     run = run_cpu or _inline
     items, feeds, failed = await read_feeds(query, fetcher, settings, run)
-    picked = await run(pick_stories, items, query, now, settings)
+    picked = await run(pick_stories, items, query, now, settings, exclude)
     return NewsSearch(await tell_stories(picked, fetcher, config, run_cpu=run), feeds, failed)
 
 
