@@ -314,3 +314,26 @@ async def test_a_feed_followed_as_it_happens_in_german_stops_at_the_days_cap(tel
     assert "Auch: Harbour" in first["text"]  # the news reports still make one story
     assert capped == 1  # the day's one digest was sent
     assert "Ferry service" in second["text"] and "council votes" not in second["text"].lower()
+
+
+async def test_a_group_upgraded_to_a_supergroup_takes_its_follows_along(telegram_api, tmp_path, article_server):
+    news = LocalNews(article_server)
+    the_bridge_story(news, START - timedelta(hours=2))
+    old = -4001
+    telegram_api.basic_group(old)
+    telegram_api.make_admin(old, ADMIN)
+    clock = Clock()
+    async with bot_running(follow_config(telegram_api, tmp_path, news), clock=clock) as app:
+        await reply_to(telegram_api, telegram_api.group_message("/follow harbour bridge", chat_id=old, user=ADMIN))
+        await reply_to(telegram_api, telegram_api.group_message("/digest hourly", chat_id=old, user=ADMIN))
+        new = telegram_api.upgrade_group(old, by=ADMIN)
+        for _ in range(500):  # the service messages reach the bot
+            if await state_of(app).store.get_follows(new):
+                break
+            await asyncio.sleep(0.02)
+        clock.now += timedelta(hours=1)
+        (digest,) = await telegram_api.wait_for(lambda: digests(telegram_api, new), what="the digest, in the supergroup")
+        listed = await reply_to(telegram_api, telegram_api.group_message("/following", chat_id=new, user=GRACE))
+    assert digest["text"].startswith("Your news digest")
+    assert "1. harbour bridge" in listed["text"]
+    assert digests(telegram_api, old) == []

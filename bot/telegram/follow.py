@@ -34,7 +34,7 @@ from bot.telegram.state import BotState, state_of
 from bot.texts import error_text, text
 from bot.topics.feeds import parse_feed
 
-__all__ = ["FOLLOW_COMMANDS", "register_follow", "reschedule", "schedule_text"]
+__all__ = ["FOLLOW_COMMANDS", "move_follows", "register_follow", "reschedule", "schedule_text"]
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,20 @@ async def reschedule(state: BotState, chat_id: int, follows: Follows, zone: str)
     assert state.store is not None
     due = next_due(follows.schedule, zone_of(zone), state.clock()) if follows.follows else None
     await state.store.set_due(chat_id, due.timestamp() if due else None)
+
+
+async def move_follows(state: BotState, old: int, new: int) -> None:
+    """A group became a supergroup: its follows and schedule move to the new id (unless
+    that has its own already), as its settings do (bot.telegram.migration)."""
+    assert state.store is not None
+    follows = Follows.from_dict(await state.store.get_follows(old))
+    if not follows.follows or await state.store.get_follows(new):
+        return
+    await state.store.set_follows(new, follows.to_dict())
+    await state.store.set_follows(old, {})
+    await state.store.set_due(old, None)
+    await reschedule(state, new, follows, (await load_settings(state, new)).timezone)
+    log.info("group %s became %s: %d follow(s) moved along", old, new, len(follows.follows))
 
 
 async def _allowed(update: Update) -> bool:

@@ -39,6 +39,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.follow import Follows, after_run, next_due, zone_of
 from bot.follow.collect import follow_stories
+from bot.telegram.follow import move_follows
 from bot.telegram.owner import holder_name
 from bot.telegram.settings import load_settings
 from bot.telegram.state import BotState, state_of
@@ -57,6 +58,10 @@ LEASE = 30.0
 CHATS_AT_ONCE = 16
 # Due chats read from the store at a time.
 BATCH = 500
+
+
+class _Moved(Exception):
+    """The group became a supergroup: its digest went there, and its follows."""
 
 
 @dataclass
@@ -170,6 +175,8 @@ class Scheduler:
         try:
             if follows.follows and follows.schedule.kind != "off":
                 sent = await self._deliver(chat_id, follows, now)
+        except _Moved:
+            sent, schedule = True, False  # the new chat is scheduled from now on
         except Forbidden as exc:
             log.info("chat %s: digest refused (%s); not scheduled again until it changes its follows", chat_id, exc)
             schedule = False
@@ -204,13 +211,19 @@ class Scheduler:
         if built is None:
             return False  # nothing new: an empty run sends nothing
         html, shown = built
+        links = [link for story in shown for link in story_links(story)]
         await self.pacer.wait()
         try:
             await self._send(chat_id, html)
         except ChatMigrated as exc:
-            log.info("chat %s became %s; its digest goes there", chat_id, exc.new_chat_id)
-            await self._send(int(exc.new_chat_id), html)
-        await state.store.remember_sent(chat_id, [link for story in shown for link in story_links(story)])
+            new = int(exc.new_chat_id)
+            log.info("chat %s became %s; its digest goes there, and its follows", chat_id, new)
+            await self._send(new, html)
+            await state.store.remember_sent(new, links)
+            await move_follows(state, chat_id, new)
+            self.digests += 1
+            raise _Moved from exc
+        await state.store.remember_sent(chat_id, links)
         self.digests += 1
         return True
 
