@@ -11,6 +11,8 @@
     views.py      one cached digest shown many ways (chat settings, More, Shorter)
     buttons.py    the buttons under a digest, and their presses
     inline.py     @bot <link or topic> in any chat
+    follow.py     /follow, /unfollow, /following, /digest, /timezone: what a chat follows, and when
+    schedule.py   the scheduler: one lease holder runs every due chat's digest, paced
     journal.py    updates written down until answered, replayed after a crash
     owner.py      one process per journal: a lease in the store with a heartbeat
     migration.py  a group upgraded to a supergroup keeps its settings and its answers
