@@ -337,3 +337,15 @@ async def test_a_group_upgraded_to_a_supergroup_takes_its_follows_along(telegram
     assert digest["text"].startswith("Your news digest")
     assert "1. harbour bridge" in listed["text"]
     assert digests(telegram_api, old) == []
+
+
+async def test_settings_show_the_time_zone_and_its_button_says_how_to_change_it(telegram_api, tmp_path, article_server):
+    news = LocalNews(article_server)
+    async with bot_running(follow_config(telegram_api, tmp_path, news), clock=Clock()):
+        unknown = await reply_to(telegram_api, telegram_api.private_message("/timezone Atlantis/Capital"))
+        await reply_to(telegram_api, telegram_api.private_message("/timezone +2"))
+        panel = await reply_to(telegram_api, telegram_api.private_message("/settings"))
+        pressed = await telegram_api.wait_for_callback_answer(telegram_api.press(panel, "Time zone: UTC+02:00"))
+    assert unknown["text"].startswith("I don't know the time zone “Atlantis/Capital”.")
+    assert "Time zone: UTC+02:00 (change it with /timezone)" in panel["text"]
+    assert pressed["show_alert"] in (True, "true") and "/timezone Europe/Berlin" in pressed["text"]

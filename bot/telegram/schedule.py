@@ -150,12 +150,17 @@ class Scheduler:
             async with places:
                 return await self.run_chat(chat_id, run)
 
+        done: set[int] = set()
         while True:
             now = self.state.clock()
             due = await self.state.store.due_chats(now.timestamp(), BATCH)
-            if not due:
+            # A chat whose next due time could not be written (a store failing) is still
+            # due: once a run, not over and over.
+            fresh = [(chat, run) for chat, _, run in due if chat not in done]
+            if not fresh:
                 break
-            outcomes = await asyncio.gather(*(one(chat, run) for chat, _, run in due))
+            done.update(chat for chat, _ in fresh)
+            outcomes = await asyncio.gather(*(one(chat, run) for chat, run in fresh))
             sent += sum(outcomes)
             if len(due) < BATCH:
                 break

@@ -165,6 +165,8 @@ def settings_keyboard(settings: ChatSettings, *, group: bool, language: str | No
         [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[:3]],
         [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[3:]],
     ]  # fmt: skip
+    # The time zone takes words, not a choice of buttons: a press says how to set it.
+    rows.append([InlineKeyboardButton(text("button_zone", language, zone=settings.timezone or "UTC"), callback_data=PREFIX + "tz")])
     if group:
         state = text("on" if settings.auto else "off", language)
         rows.append([button(text("button_auto", language, state=state), f"auto:{0 if settings.auto else 1}", False)])
@@ -230,6 +232,9 @@ async def settings_button(update: Update, context: Context) -> None:
         return
     state = state_of(context)
     settings = await load_settings(state, chat.id)
+    if query.data == PREFIX + "tz":
+        await query.answer(text("zone_usage", language, zone=settings.timezone or "UTC"), show_alert=True)
+        return
     if query.data == PREFIX + "done":
         await query.answer()
         await _edit(query.edit_message_text(text("settings_closed_html", language), parse_mode=ParseMode.HTML))

@@ -153,6 +153,7 @@ TEXTS: dict[str, str] = {
         "Die Zeitzone „{zone}“ kenne ich nicht. Versuch einen Namen wie Europe/Berlin oder"
         " America/New_York oder einen Versatz wie +2."
     ),
+    "button_zone": "Zeitzone: {zone}",
     "settings_zone_html": "Zeitzone: <b>{zone}</b> (ändern mit /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Ohne Titel",

@@ -148,6 +148,7 @@ TEXTS: dict[str, str] = {
         "I don't know the time zone “{zone}”. Try a name like Europe/Berlin or"
         " America/New_York, or an offset like +2."
     ),
+    "button_zone": "Time zone: {zone}",
     "settings_zone_html": "Time zone: <b>{zone}</b> (change it with /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Untitled",

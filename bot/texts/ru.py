@@ -155,6 +155,7 @@ TEXTS: dict[str, str] = {
         "Я не знаю часового пояса «{zone}». Попробуйте название вроде Europe/Moscow или"
         " America/New_York или смещение вроде +3."
     ),
+    "button_zone": "Часовой пояс: {zone}",
     "settings_zone_html": "Часовой пояс: <b>{zone}</b> (изменить: /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Без заголовка",
