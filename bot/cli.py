@@ -61,7 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="only stories newer than this (2h, 30m, 3d or 2026-12-01): the digest /follow would send;"
         " the query is then read as /follow reads it (a feed URL, -word, +word; put -- before it)",
     )  # fmt: skip
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json", "html"), default="text",
+        help="html: the Telegram message(s) the bot sends (with --since: the scheduled digest)",
+    )  # fmt: skip
     with_config(p)
 
     p = sub.add_parser(
@@ -268,6 +271,8 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config, *,
     if fmt == "json":
         for record in stories_json(result.stories):
             print_json_line(record)
+    elif fmt == "html" and result.stories:
+        print(_html(query, result.stories, now, since is not None))
     elif result.stories:
         print(stories_text(query, result.stories, now))
     if not result.stories:
@@ -277,14 +282,33 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config, *,
 
 
 async def _digest_stories(query: str, since: Any, fetcher: Any, config: Config, now: Any) -> Any:
+    from dataclasses import replace
+
     from bot.follow import Follow, parse_follow
     from bot.follow.collect import follow_stories
     from bot.topics import NewsSearch
     from bot.topics.digest import newer_than
 
     follow = parse_follow(query) or Follow(query=query)
+    # Asked for three days, items of three days count as fresh (topics.max_age_hours is 48).
+    hours = (now - since).total_seconds() / 3600
+    if hours > config.topics.max_age_hours:
+        config = replace(config, topics=replace(config.topics, max_age_hours=hours))
     found = await follow_stories(follow, fetcher, config, now=now)
     return NewsSearch(newer_than((s for s in found if not s.is_stale), since), 0, 0)
+
+
+def _html(query: str, stories: list[Any], now: Any, digest: bool) -> str:
+    """What the bot would post: the /news answer, or the scheduled digest (one message)."""
+    from bot.follow import Follow, parse_follow
+    from bot.topics.digest import Section, digest_html
+    from bot.topics.render import stories_html
+
+    if not digest:
+        return "\n\n".join(stories_html(query, stories, now))
+    label = (parse_follow(query) or Follow(query=query)).label
+    built = digest_html([Section(label, tuple(stories))], now)
+    return built[0] if built else ""
 
 
 def _run(config: Config, verbose: int = 0) -> int:

@@ -165,6 +165,7 @@ def test_news_since_prints_what_a_digest_would_carry(article_server, tmp_path, c
     news.publish("/local/bridge-vote", "Council votes to rebuild the harbour bridge", "Harbour Gazette", now - timedelta(hours=5))
     news.publish("/local/bridge-works", "Harbour bridge works to start in September", "Harbour Gazette", now - timedelta(minutes=30))
     news.publish("/opinion/bridge", "The harbour bridge works are a waste", "Harbour Post", now - timedelta(minutes=20))
+    news.publish("/local/cracks", "Engineers find cracks in harbour bridge supports", "Harbour Gazette", now - timedelta(hours=60))
     config = tmp_path / "newsbot.toml"
     config.write_text(
         f'[fetch]\nallow_private_networks = true\n[topics]\nsearch_feeds = []\nfeeds = ["{news.topics().feeds[0]}"]\n',
@@ -173,6 +174,14 @@ def test_news_since_prints_what_a_digest_would_carry(article_server, tmp_path, c
     assert main(["news", "--since", "2h", "--format", "json", "--config", str(config), "--", "harbour", "bridge", "-opinion"]) == 0
     titles = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
     assert titles == ["Harbour bridge works to start in September"]
+    assert main(["news", "--since", "2h", "--format", "html", "--config", str(config), "--", "harbour", "bridge", "-opinion"]) == 0
+    html = capsys.readouterr().out.strip()
+    check_message_text(html, "HTML")  # the message the bot would send
+    assert html.startswith("<b>Your news digest</b>\n\n<u>harbour bridge -opinion</u>\n1. <b><a href=")
+    assert "works to start in September" in html and "waste" not in html
+    assert main(["news", "harbour", "bridge", "--since", "3d", "--format", "json", "--config", str(config)]) == 0
+    three_days = [json.loads(line)["title"] for line in capsys.readouterr().out.splitlines()]
+    assert "Engineers find cracks in harbour bridge supports" in three_days  # 60 h old, yet asked for
     assert main(["news", "harbour", "bridge", "--since", "10m", "--config", str(config)]) == 1
     assert "No fresh news" in capsys.readouterr().err
     with pytest.raises(SystemExit):
