@@ -92,25 +92,3 @@ def test_site_and_section_parts_go_from_both_ends_of_a_title():
     assert strip_site_parts("Storm hits coast | Roads closed, schools shut across county", []) == (
         "Storm hits coast | Roads closed, schools shut across county"
     )
-
-
-def test_a_heading_that_links_to_the_sites_home_gives_way_to_the_pages_own():
-    # an old word-of-the-day page: the <title> names the column and the word, the column's
-    # name is a heading linking to its home page, the word a heading of its own
-    html, url = page(
-        "<title>A.Word.A.Day --maudlin</title>",
-        "<table><tr><td><h2><a href='/awad/'>A.Word.A.Day</a></h2></td></tr>"
-        "<tr><td><h3>maudlin</h3><p>adjective: Overly sentimental.</p></td></tr></table>",
-        "https://wordsmith.example/words/maudlin.html",
-    )
-    assert extract_html(html, url).title == "maudlin"
-
-
-def test_a_blogs_headline_linking_to_its_own_page_is_still_the_headline():
-    html, url = page(
-        "<title>Firefighters rescue three from east end blaze - Neighbourhood Blog</title>",
-        "<h2><a href='/'>Neighbourhood Blog</a></h2>"
-        "<h2><a href='https://blog.example/2008/05/fire/'>Firefighters rescue three from east end blaze</a></h2>",
-        "https://blog.example/2008/05/fire",
-    )
-    assert extract_html(html, url).title == "Firefighters rescue three from east end blaze"

@@ -1,6 +1,5 @@
-"""Repairs for markup that would make libxml2 lose the page or hide some of its text.
+"""Repairs for markup that would make libxml2 lose the page, done on the string before parsing.
 
-Most are done on the string before parsing; `show_stray_captions` on the parsed tree.
 Each repair looks at a bounded window or makes one forward scan, so it stays linear in
 the page's length, and leaves a well-formed page untouched.
 """
@@ -9,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
-
-__all__ = ["close_broken_doctype", "close_unclosed_title", "looks_like_markup", "show_stray_captions"]
+__all__ = ["close_broken_doctype", "close_unclosed_title", "looks_like_markup"]
 
 _TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
 _TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
@@ -58,12 +55,3 @@ def looks_like_markup(html: str) -> bool:
     """Whether the text opens with HTML markup (a doctype, even a broken one, or a page tag),
     so a parse that found little structure is still a page and not plain words."""
     return _MARKUP_START.match(html[:4096]) is not None
-
-
-def show_stray_captions(tree: HtmlElement) -> None:
-    """A <caption> outside a table (a slideshow's text, a photo story's paragraphs) is
-    plain text to a browser, whose parser ignores the misplaced tag; libxml2 keeps the
-    element, and extractors skip it as a table's caption. Make it the paragraph readers see."""
-    stray = [c for c in tree.iter("caption") if (parent := c.getparent()) is None or parent.tag != "table"]
-    for caption in stray:
-        caption.tag = "p"

@@ -54,7 +54,7 @@ from bot.pipeline.cleanup import (
     words,
 )
 from bot.errors import NotAnArticle
-from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup, show_stray_captions
+from bot.pipeline._repair import close_broken_doctype, close_unclosed_title, looks_like_markup
 from bot.lang.detect import detect_language
 from bot.pipeline.clutter import is_clutter, unglue_sentences
 from bot.pipeline.headline import choose_headline, page_headings
@@ -80,9 +80,8 @@ READABILITY_COVERS = 0.8
 def extract_html(html: str, url: str | None = None) -> Article:
     """The article on an HTML page. Raises NotAnArticle when there is none."""
     tree = parse_html(html)
-    show_stray_captions(tree)
     meta = read_metadata(tree, url)
-    headings = page_headings(tree, url or meta.url)
+    headings = page_headings(tree)
     # the metadata and headings are read, so the tree is spare: readability may edit it instead of a copy
     chosen, other = body_candidates(tree, url or meta.url, spare_tree=True)
     blocks = clean_blocks(tidy_blocks(chosen), title=None)
@@ -93,9 +92,6 @@ def extract_html(html: str, url: str | None = None) -> Article:
         second = clean_blocks(tidy_blocks(other), title=None)
         if _is_article(second):
             blocks = second
-        elif meta.script_body:
-            # no article in the HTML at all: a page rendered by scripts may keep it in its JSON-LD
-            blocks = clean_blocks(tidy_blocks(script_blocks(meta.script_body)), title=None)
     title = choose_headline(
         meta.title_candidates, headings, site=meta.site, url=url or meta.url, text=_lead_text(blocks)
     )
@@ -412,18 +408,6 @@ def _summary_tree(summary: str) -> etree._Element | None:
 
 
 # --- trees to blocks -------------------------------------------------------------------------
-
-_MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|li|blockquote)\b", re.IGNORECASE)
-
-
-def script_blocks(body: str) -> list[Block]:
-    """A JSON-LD `articleBody` as blocks: HTML when it carries paragraph markup, else
-    plain text whose line breaks part its paragraphs."""
-    if _MARKUP.search(body):
-        root = _summary_tree(body)
-        return list(html_blocks(root)) if root is not None else []
-    return [Block(line) for line in (normalise(line) for line in body.splitlines()) if line]
-
 
 
 def xml_blocks(body: etree._Element) -> Iterator[Block]:

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -64,45 +64,19 @@ class Headings:
     h1: tuple[str, ...] = ()
     h2: tuple[str, ...] = ()
     h3: tuple[str, ...] = ()
-    # headings that are wholly a link to another page: a site's logo ("A.Word.A.Day"
-    # linking to its home), a teaser for another story, never this page's own headline
-    links_away: frozenset[str] = frozenset()
 
 
-def page_headings(tree: HtmlElement, url: str | None = None) -> Headings:
+def page_headings(tree: HtmlElement) -> Headings:
     """The first few <h1>, <h2> and <h3> texts of the page (read before any extractor edits the tree)."""
     found: dict[str, list[str]] = {"h1": [], "h2": [], "h3": []}
-    away: set[str] = set()
     for tag, limit in _HEADING_LEVELS:
         for element in tree.iter(tag):
             text = _normalise(element.text_content())
             if text and len(text) <= _MAX_CHARS:
                 found[tag].append(text)
-                if _links_away(element, text, url):
-                    away.add(text)
                 if len(found[tag]) >= limit:
                     break
-    return Headings(tuple(found["h1"]), tuple(found["h2"]), tuple(found["h3"]), frozenset(away))
-
-
-def _links_away(heading: HtmlElement, text: str, url: str | None) -> bool:
-    """Whether the heading's whole text is one link to a page other than `url` (a link
-    to the page itself, as blogs put on their headline, does not count)."""
-    link = heading.find(".//a[@href]")
-    if link is None:
-        parent = heading.getparent()
-        link = parent if parent is not None and parent.tag == "a" and parent.get("href") is not None else None
-        if link is None:
-            return False
-    elif _normalise(link.text_content()) != text:
-        return False
-    href = (link.get("href") or "").strip()
-    if not href or href.startswith("#"):
-        return False
-    if url is None:
-        return True
-    here, there = urlsplit(url), urlsplit(urljoin(url, href))
-    return (there.hostname, there.path.rstrip("/")) != (here.hostname, here.path.rstrip("/"))
+    return Headings(tuple(found["h1"]), tuple(found["h2"]), tuple(found["h3"]))
 
 
 def choose_headline(
@@ -123,7 +97,7 @@ def choose_headline(
 
     for texts in (headings.h1, headings.h2 + headings.h3):
         # an <h1> is the usual place; lesser headings only when no <h1> is supported
-        best = _best_supported(texts, metas, halves, site_keys, headings.links_away)
+        best = _best_supported(texts, metas, halves, site_keys)
         if best is not None:
             return best
 
@@ -149,28 +123,21 @@ def choose_headline(
 
 
 def _best_supported(
-    texts: Sequence[str],
-    metas: Sequence[str],
-    halves: Sequence[str],
-    site_keys: Sequence[str],
-    links_away: frozenset[str] = frozenset(),
+    texts: Sequence[str], metas: Sequence[str], halves: Sequence[str], site_keys: Sequence[str]
 ) -> str | None:
     """The heading among `texts` that a meta title supports best, if one does enough.
 
-    Between headings a title supports equally ("A.Word.A.Day --maudlin" supports both
-    its halves), one that is not a link to another page wins. A heading that holds a
-    meta title and more ("Politics | Headline", a kicker glued to it) gives way to that
-    meta title, unless some meta title is the heading itself."""
-    best, best_rank = None, (0.0, False)
+    A heading that holds a meta title and more ("Politics | Headline", a kicker glued to
+    it) gives way to that meta title, unless some meta title is the heading itself."""
+    best, best_support = None, 0.0
     profiles = [_profile(half) for half in halves]
     for heading in texts:
         if _is_site_or_label(heading, site_keys) or _is_breadcrumb(heading) or len(_words(heading)) > _MAX_WORDS:
             continue
         mine = _profile(heading)
-        rank = (max((_overlap(mine, half) for half in profiles), default=0.0), heading not in links_away)
-        if rank > best_rank:
-            best, best_rank = heading, rank
-    best_support = best_rank[0]
+        support = max((_overlap(mine, half) for half in profiles), default=0.0)
+        if support > best_support:
+            best, best_support = heading, support
     if best is None or best_support < _SUPPORTED:
         return None
     key = _key(best)

@@ -52,9 +52,6 @@ class Metadata:
     # every title the markup offers, most trusted first (JSON-LD headline, og:title,
     # twitter:title, <title>), for `bot.pipeline.headline` to weigh against the page
     title_candidates: tuple[str | None, ...] = ()
-    # the JSON-LD article's `articleBody`: pages rendered by scripts may hold the story
-    # only there, with nothing in the HTML for an extractor to find
-    script_body: str | None = None
 
 
 def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
@@ -82,7 +79,6 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> Metadata:
         language=declared_language(tree, metas, ld),
         url=found.url or url,
         title_candidates=(ld.get("title"), og["og:title"], og["twitter:title"], _title_element(tree)),
-        script_body=ld.get("body"),
     )
 
 
@@ -257,7 +253,7 @@ def _title_element(tree: HtmlElement) -> str | None:
 
 
 def _json_ld(tree: HtmlElement) -> dict[str, str]:
-    """headline, author, datePublished, publisher, inLanguage and articleBody of the page's article object."""
+    """headline, author, datePublished, publisher and inLanguage of the page's article object."""
     found: dict[str, str] = {}
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         try:
@@ -274,7 +270,6 @@ def _json_ld(tree: HtmlElement) -> dict[str, str]:
             _set(found, "author", _names(item.get("author")))
             _set(found, "site", _names(item.get("publisher")))
             _set(found, "language", item.get("inLanguage"))
-            _set(found, "body", item.get("articleBody"))
     return found
 
 
