@@ -202,3 +202,18 @@ def test_the_subject_after_a_leading_phrase_speaks_for_a_second_verb():
     assert said(article, "tell my story") == "Lazar"
     assert said(article, "more dangerous than war zones") == "Trump"
 
+
+
+# -- one sentence-end rule for summaries and speakers --------------------------------
+
+
+def test_a_speaker_after_a_race_time_is_found_past_the_number_that_ends_the_sentence():
+    # The quote rules once had a sentence finder of their own, which read "30.26." as
+    # a number that ends nothing, so the clause ran back into Dvorak's sentence.
+    article = story(
+        "Hana Novak won the women's race by half a minute on Sunday.",
+        "Pavel Dvorak of Slovakia - the reigning champion - was never troubled by the field, "
+        "winning easily in 30.26. Novak said of her win: "
+        "“I felt strong from the first lap and hope this is the start of a good season.”",
+    )
+    assert said(article, "felt strong") == "Hana Novak"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import Article
-from bot.pipeline.sentences import OfflineTokenizer, article_sentences, split_sentences, word_tokens
+from bot.pipeline.sentences import OfflineTokenizer, article_sentences, sentence_ends, split_sentences, word_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -249,3 +249,12 @@ def test_summaries_need_no_nltk_data_and_no_network(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_sentence_ends_are_offsets_into_the_text_as_given_line_breaks_and_all() -> None:
+    # The quote rules read raw paragraphs: offsets must point into them unchanged.
+    text = "Sen. Jane Roe (D-N.Y.) spoke first.\nThe U.S. Senate then voted.  It passed 52-48."
+    ends = sentence_ends(text)
+    assert [text[:end].rstrip()[-8:] for end in ends] == ["e first.", "n voted.", "d 52-48."]
+    assert sentence_ends(text, limit=1) == ends[:1]
+    assert [s for s in (text[a:b].strip() for a, b in zip([0, *ends], ends)) if s] == split_sentences(text.replace("\n", " "))

@@ -66,6 +66,9 @@ def language_name(language: str | None) -> str:
 
 
 
+_STEMS_KEPT = 1 << 15
+
+
 @functools.lru_cache(maxsize=32)
 def snowball_stemmer(language: str | None) -> Callable[[str], str] | None:
     """NLTK's Snowball stemmer for the language (the one sumy uses too), or None when
@@ -73,7 +76,12 @@ def snowball_stemmer(language: str | None) -> Callable[[str], str] | None:
     import nltk.stem.snowball as snowball
 
     stemmer_class = getattr(snowball, language_name(language).capitalize() + "Stemmer", None)
-    return stemmer_class().stem if stemmer_class is not None else None
+    if stemmer_class is None:
+        return None
+    # Kept per word: a news vocabulary is a few thousand words, each stemmed dozens of
+    # times (the summary's terms, the quotes' salience, each sentence's repeats), and
+    # Snowball's suffix tests were the pipeline's largest single cost.
+    return functools.lru_cache(maxsize=_STEMS_KEPT)(stemmer_class().stem)
 
 
 @functools.lru_cache(maxsize=32)

@@ -36,7 +36,10 @@ _DASH_LINE = re.compile(r"^\W+$")
 # A run of punctuation is only tried from its start (or just after a "…"): tried from
 # every position of a long run ("!!!!…" without a space) the search was quadratic. It
 # finds the same ends: from inside a run a match reaches the same lookahead.
-_END = re.compile(r"(?:…|(?<![.!?])[.!?]++)[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
+_END = re.compile(r"(?:…|(?<![.!?])[.!?]++)[" + re.escape(_CLOSERS) + r"]*+(?=\s|$)")
+# Every whitespace character to a space, one for one: offsets into the caller's text stay
+# right, and the word before a full stop is found back to the last space alone.
+_SPACES = {ord(c): " " for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"}
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _INITIAL = re.compile(r"^[" + re.escape(_OPENING) + r"]*[^\W\d_]\.$")
 _DOTTED = re.compile(r"^[" + re.escape(_OPENING) + r"]*(?:[^\W\d_]{1,2}\.){2,}$")  # U.S.  E.E.U.U.
@@ -59,6 +62,25 @@ def _rules(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
         own.ending | english.ending,
         openers,
     )
+
+
+def sentence_ends(text: str, language: str = "en", *, limit: int | None = None) -> list[int]:
+    """Offsets just past each sentence end in `text`, by the rules `split_sentences`
+    uses ("Sen.", "U.S. officials" and "(R-Fla.)" end none). Line breaks count as
+    spaces here: it finds the ends inside one run of prose, as the quote rules read it.
+    With `limit`, only the first `limit` ends (a caller after the first end spares the rest)."""
+    block = text.translate(_SPACES)
+    code = language_code(language)
+    brackets = _Brackets(block)
+    ends: list[int] = []
+    start = 0
+    for match in _END.finditer(block):
+        if _is_boundary(block, start, match, code, brackets):
+            start = match.end()
+            ends.append(start)
+            if len(ends) == limit:
+                break
+    return ends
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -144,14 +166,11 @@ def _split_block(block: str, code: str) -> Iterator[str]:
     if not block or _DASH_LINE.match(block):
         return
     start = 0
-    brackets = _Brackets(block)
-    for match in _END.finditer(block):
-        end = match.end()
-        if _is_boundary(block, start, match, code, brackets):
-            sentence = block[start:end].strip()
-            if sentence:
-                yield sentence
-            start = end
+    for end in sentence_ends(block, code):
+        sentence = block[start:end].strip()
+        if sentence:
+            yield sentence
+        start = end
     rest = block[start:].strip()
     if rest:
         yield rest

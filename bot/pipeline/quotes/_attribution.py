@@ -29,12 +29,12 @@ from bot.pipeline.quotes._clauses import (
     has_reporting_verb,
     is_reporting_verb,
     last_sentence,
-    sentence_ends,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
 from bot.pipeline.quotes._names import Cast
 from bot.pipeline.quotes._rules import ENGLISH, Rules, rules_for
 from bot.pipeline.quotes._speakers import resolve
+from bot.pipeline.sentences import sentence_ends
 
 # How far before and after a quote its lead-in and reporting clause are looked for:
 # a sentence is rarely this long, and reading whole paragraphs for every quote made
@@ -154,7 +154,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
         return True, clause
     # `…," he said` / `…" Putin noted.` / `…?" asked X`: a reporting verb early in the
     # rest of the sentence; right after the quote unless the quote ends in a comma.
-    ends = sentence_ends(after, rules, limit=1)
+    ends = sentence_ends(after, rules.language, limit=1)
     head = after[: ends[0]] if ends else after
     early = " ".join(head.split()[:8])
     if rules is not ENGLISH and clause.found and _verb_first(after, rules):
@@ -191,7 +191,7 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
 def _bare_clause(after: str, rules: Rules = ENGLISH) -> bool:
     """`” Trump said.` / `” the spokesman said Tuesday.`: a sentence that is only a
     reporting clause (`”, critica.` where the subject may go unsaid)."""
-    ends = sentence_ends(after, rules, limit=1)
+    ends = sentence_ends(after, rules.language, limit=1)
     sentence = after[: ends[0]] if ends else after
     words = sentence.split()
     fewest = 1 if rules.pro_drop else 2
@@ -296,7 +296,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
                 and previous.standalone
                 and previous.speaker == speaker
                 and paragraph - paragraph_of(starts, previous.end - 1) == 1
-                and len(sentence_ends(text[previous.end : starts[paragraph] - 2], limit=2)) <= 1
+                and len(sentence_ends(text[previous.end : starts[paragraph] - 2], rules.language, limit=2)) <= 1
             ):
                 # The speaker's quotation goes on over the next paragraph: one quote.
                 joined = previous.pieces + tuple(replace(p, continued=True) if i == 0 else p for i, p in enumerate(pieces))
@@ -340,7 +340,7 @@ def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> in
     index = paragraph_of(starts, offset)
     end = starts[index + 1] - 2 if index + 1 < len(starts) else len(text)
     end = min(end, offset + CONTEXT_CHARS)
-    ends = sentence_ends(text[offset:end], rules, limit=1)
+    ends = sentence_ends(text[offset:end], rules.language, limit=1)
     return offset + ends[0] if ends else end
 
 
@@ -381,7 +381,7 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, ru
     last_body = text[previous.pieces[-1].body_start : previous.pieces[-1].body_end].rstrip(" \"”’'")
     if last_body.endswith("."):
         return False  # the quote ended its sentence; what follows is a sentence of its own
-    ends = sentence_ends(between, rules)
+    ends = sentence_ends(between, rules.language)
     # Whatever follows the clause's full stop introduces the next quote itself.
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.lang.en import OF_WHOM, PARTICLES
 from bot.pipeline.quotes._names import _PARENTHESES, _is_name_token, _is_title, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
+from bot.pipeline.sentences import sentence_ends
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # The pronouns that stand for one person.
@@ -338,40 +339,9 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     return Clause()
 
 
-# Tried only where a run of punctuation starts: from inside a run a match reaches the
-# same lookahead, and trying every position of a long run ("!!!…") was quadratic.
-_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»“)\]]*+(?=\s|$)")
-
-
-_LAST_WORD = re.compile(r"([\w.-]+)$")
-_LONGEST_WORD = 64
-
-
-def sentence_ends(text: str, rules: Rules | None = None, *, limit: int | None = None) -> list[int]:
-    """Offsets just past each sentence end in `text`; "Sen." and "D-N.Y." end none.
-    With `limit`, only the first `limit` ends (callers after the first end spare the rest)."""
-    abbreviations = (rules or ENGLISH).abbreviations
-    ends = []
-    # "(R-Fla.)" ends nothing; blank it out, keeping offsets.
-    text = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
-    for m in _END.finditer(text):
-        if text[m.start()] == ".":
-            # Only the word before the full stop matters; looking further back made
-            # long paragraphs quadratic.
-            word = _LAST_WORD.search(text, max(0, m.start() - _LONGEST_WORD), m.start())
-            token = word.group(1) if word else ""
-            last = token.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
-            if last.lower() in abbreviations or (len(last) == 1 and last.isupper()) or "." in token:
-                continue
-        ends.append(m.end())
-        if len(ends) == limit:
-            break
-    return ends
-
-
 def last_sentence(text: str, rules: Rules | None = None) -> str:
     """The last sentence of `text` (its unfinished tail, when it has one)."""
-    ends = [e for e in sentence_ends(text, rules) if text[e:].strip()]
+    ends = [e for e in sentence_ends(text, (rules or ENGLISH).language) if text[e:].strip()]
     return text[ends[-1] :].lstrip() if ends else text
 
 

@@ -30,6 +30,7 @@ class Rules:
     clause_words: frozenset[str]  # open a subordinate clause
     links: frozenset[str]  # link clauses: the subject follows the last one
     abbreviations: frozenset[str]
+    language: str = "en"  # ISO 639-1: whose sentence rules (bot.pipeline.sentences) apply
     title_endings: tuple[str, ...] = ()
     demonstratives: frozenset[str] = frozenset()
     after_quote: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ def _rules(v: Vocabulary) -> Rules:
         clause_words=v.complementizers | en.CLAUSE_WORDS,
         links=v.conjunctions | v.complementizers,
         abbreviations=en.ABBREVIATIONS.all | v.abbreviations.all,
+        language=v.code,
         title_endings=v.title_endings,
         demonstratives=v.demonstratives,
         after_quote=v.after_quote,
