@@ -37,7 +37,7 @@ from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
-from bot.follow import Follows, after_run, next_due, zone_of
+from bot.follow import Follow, Follows, after_run, next_due, zone_of
 from bot.follow.collect import follow_stories
 from bot.telegram.follow import move_follows
 from bot.telegram.owner import holder_name
@@ -56,6 +56,9 @@ LEASE_NAME = "scheduler"
 LEASE = 30.0
 # Chats worked on at once (their searches mostly come from the store); sends are paced.
 CHATS_AT_ONCE = 16
+# Searches run at once across those chats: a chat may follow twenty topics, and each
+# search reads every feed and several pages.
+SEARCHES_AT_ONCE = 8
 # Due chats read from the store at a time.
 BATCH = 500
 
@@ -90,6 +93,7 @@ class Scheduler:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._leading = False
+        self._searches = asyncio.Semaphore(SEARCHES_AT_ONCE)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._loop(), name="scheduler")
@@ -197,13 +201,14 @@ class Scheduler:
     async def _deliver(self, chat_id: int, follows: Follows, now: Any) -> bool:
         state = self.state
         assert state.store is not None and state.fetcher is not None and state.cpu is not None
-        found = await asyncio.gather(
-            *(
-                follow_stories(f, state.fetcher, state.config, now=now, run_cpu=state.cpu.run, store=state.store)
-                for f in follows.follows
-            ),
-            return_exceptions=True,
-        )
+        async def stories_of(follow: Follow) -> list[Story]:
+            assert state.fetcher is not None and state.cpu is not None
+            async with self._searches:
+                return await follow_stories(
+                    follow, state.fetcher, state.config, now=now, run_cpu=state.cpu.run, store=state.store
+                )
+
+        found = await asyncio.gather(*(stories_of(f) for f in follows.follows), return_exceptions=True)
         sections_in: list[tuple[str, list[Story]]] = []
         for follow, stories in zip(follows.follows, found, strict=True):
             if isinstance(stories, BaseException):
