@@ -121,7 +121,13 @@ class Scheduler:
 
     async def _lead(self) -> bool:
         assert self.state.store is not None
-        other = await self.state.store.lease(LEASE_NAME, self.holder, LEASE)
+        try:
+            other = await self.state.store.lease(LEASE_NAME, self.holder, LEASE)
+        except Exception as exc:  # noqa: BLE001 - a store away (Redis restarting): no run, no lead
+            if self._leading:
+                log.warning("scheduler: the store is unreachable (%s); digests wait for it", type(exc).__name__)
+            self._leading = False
+            return False
         if (other is None) != self._leading:
             log.info("scheduler: %s", "this process runs the digests" if other is None else f"{other} runs the digests")
         self._leading = other is None
