@@ -349,3 +349,24 @@ async def test_settings_show_the_time_zone_and_its_button_says_how_to_change_it(
     assert unknown["text"].startswith("I don't know the time zone “Atlantis/Capital”.")
     assert "Time zone: UTC+02:00 (change it with /timezone)" in panel["text"]
     assert pressed["show_alert"] in (True, "true") and "/timezone Europe/Berlin" in pressed["text"]
+
+
+async def test_a_scheduler_killed_on_this_machine_is_taken_over_at_once(telegram_api, tmp_path, article_server):
+    import socket
+    import subprocess
+    import sys
+
+    news = LocalNews(article_server)
+    the_bridge_story(news, START - timedelta(hours=2))
+    config = follow_config(telegram_api, tmp_path, news)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    store = await SQLiteStore.open(config.storage.path)
+    # A bot killed mid-run left its lease, good for another 30 s.
+    assert await store.lease("scheduler", f"pid {int(dead.stdout)} on {socket.gethostname()}, 0000", 30) is None
+    chat = telegram_api.open_private_chat(USER)
+    await store.set_follows(chat, {"follows": [{"query": "harbour bridge"}], "schedule": {"kind": "hourly"}})
+    await store.set_due(chat, START.timestamp())
+    await store.close()
+    async with bot_running(config, clock=Clock(START + timedelta(seconds=1))):
+        (digest,) = await telegram_api.wait_for(lambda: digests(telegram_api, chat), timeout=10, what="the digest")
+    assert "council votes" in digest["text"].lower()

@@ -7,7 +7,8 @@
 
 Only the holder of the store's "scheduler" lease runs digests, so with several workers
 sharing Redis each digest is made and sent once; the others keep asking for the lease
-and take it over within LEASE seconds should the holder die. The holder does the work
+and take it over within LEASE seconds should the holder die (at once when it was a
+process on this machine that is gone, as for the journal: bot.telegram.owner). The holder does the work
 itself rather than queue a job per chat: a digest is one message, no user waits on it,
 and the chats due together mostly share their searches (bot.follow.collect keeps them
 in the store), so there is little to spread and nothing to gain from a second hop.
@@ -40,7 +41,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 from bot.follow import Follow, Follows, after_run, next_due, zone_of
 from bot.follow.collect import follow_stories
 from bot.telegram.follow import move_follows
-from bot.telegram.owner import holder_name
+from bot.telegram.owner import gone, holder_name
 from bot.telegram.settings import load_settings
 from bot.telegram.state import BotState, state_of
 from bot.topics.digest import digest_html, fresh_sections, story_links
@@ -87,7 +88,7 @@ class Scheduler:
     def __init__(self, application: Any) -> None:
         self.application = application
         self.state: BotState = state_of(application)
-        self.holder = f"scheduler {holder_name()}"
+        self.holder = holder_name()
         self.pacer = Pacer(self.state.config.follow.digests_per_second)
         self.digests = 0  # sent since start (the logs say how many per run)
         self._stop = asyncio.Event()
@@ -123,6 +124,9 @@ class Scheduler:
         assert self.state.store is not None
         try:
             other = await self.state.store.lease(LEASE_NAME, self.holder, LEASE)
+            if other is not None and gone(other):
+                # Its process on this machine is no more (killed): no need to wait LEASE out.
+                other = await self.state.store.lease(LEASE_NAME, self.holder, LEASE, take_over=other)
         except Exception as exc:  # noqa: BLE001 - a store away (Redis restarting): no run, no lead
             if self._leading:
                 log.warning("scheduler: the store is unreachable (%s); digests wait for it", type(exc).__name__)
