@@ -285,7 +285,7 @@ async def _digest_stories(query: str, since: Any, fetcher: Any, config: Config, 
     from dataclasses import replace
 
     from bot.follow import Follow, parse_follow
-    from bot.follow.collect import follow_stories
+    from bot.follow.collect import follow_search
     from bot.topics import NewsSearch
     from bot.topics.digest import newer_than
 
@@ -294,8 +294,8 @@ async def _digest_stories(query: str, since: Any, fetcher: Any, config: Config, 
     hours = (now - since).total_seconds() / 3600
     if hours > config.topics.max_age_hours:
         config = replace(config, topics=replace(config.topics, max_age_hours=hours))
-    found = await follow_stories(follow, fetcher, config, now=now)
-    return NewsSearch(newer_than((s for s in found if not s.is_stale), since), 0, 0)
+    found = await follow_search(follow, fetcher, config, now=now)
+    return NewsSearch(newer_than((s for s in found.stories if not s.is_stale), since), found.feeds, found.failed)
 
 
 def _html(query: str, stories: list[Any], now: Any, digest: bool) -> str:

@@ -184,6 +184,13 @@ def test_news_since_prints_what_a_digest_would_carry(article_server, tmp_path, c
     assert "Engineers find cracks in harbour bridge supports" in three_days  # 60 h old, yet asked for
     assert main(["news", "harbour", "bridge", "--since", "10m", "--config", str(config)]) == 1
     assert "No fresh news" in capsys.readouterr().err
+    gone = tmp_path / "gone.toml"
+    gone.write_text(
+        f'[fetch]\nallow_private_networks = true\n[topics]\nsearch_feeds = []\nfeeds = ["{article_server.url("/feeds/gone.rss")}"]\n',
+        encoding="utf-8",
+    )
+    assert main(["news", "harbour", "bridge", "--since", "2h", "--config", str(gone)]) == 1
+    assert "could not reach any news source" in capsys.readouterr().err  # not "no fresh news"
     with pytest.raises(SystemExit):
         main(["news", "harbour", "--since", "soonish"])
     assert "neither a span like 2h" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.follow.models import Follow
 from bot.topics import normalise_query, search_news
 from bot.topics.digest import keep
-from bot.topics.models import Story
+from bot.topics.models import NewsSearch
 from bot.topics.ranking import Scored, freshness, group, item_text, names
 from bot.topics.search import pick_stories, read_feeds, tell_stories
 
@@ -28,14 +28,14 @@ if TYPE_CHECKING:
     from bot.pipeline.fetch import Fetcher
     from bot.store import Store
 
-__all__ = ["FEED_KEY", "follow_stories"]
+__all__ = ["FEED_KEY", "follow_search"]
 
 T = TypeVar("T")
 # Stories of a followed feed in the store, beside the topic searches ("news:").
 FEED_KEY = "feed:"
 
 
-async def follow_stories(
+async def follow_search(
     follow: Follow,
     fetcher: Fetcher,
     config: Config,
@@ -43,34 +43,35 @@ async def follow_stories(
     now: datetime,
     run_cpu: CpuRunner | None = None,
     store: Store | None = None,
-) -> list[Story]:
+) -> NewsSearch:
     """What `follow` finds now, best first, its keywords applied (stale stories are kept,
-    marked: the digest leaves them out, `news --since` by their date)."""
+    marked: the digest leaves them out, `news --since` by their date), and how many
+    feeds failed, as `search_news` tells."""
     config = replace(config, topics=replace(config.topics, stories=config.follow.stories))
     if follow.feed is None:
         result = await search_news(
             follow.query, fetcher, config, now=now, run_cpu=run_cpu, store=store, exclude=follow.exclude
         )
-        stories = result.stories
     else:
         feed = follow.feed
 
-        async def work() -> list[Story]:
-            return await _feed_stories(feed, follow.query, follow.exclude, fetcher, config, now, run_cpu)
+        async def work() -> NewsSearch:
+            return await _feed_search(feed, follow.query, follow.exclude, fetcher, config, now, run_cpu)
 
-        if store is None:
-            stories = await work()
+        key = f"{FEED_KEY}{config.topics.stories}:{normalise_query(follow.label)}"
+        cached = await store.get_stories(key, now) if store is not None else None
+        if cached is not None:
+            result = NewsSearch(cached, 0, 0)
+        elif store is None:
+            result = await work()
         else:
-            key = f"{FEED_KEY}{config.topics.stories}:{normalise_query(follow.label)}"
-            cached = await store.get_stories(key, now)
-            if cached is None:
-                cached = await store.single_flight(key, work)
-                await store.put_stories(key, now, cached, timedelta(minutes=config.topics.cache_minutes))
-            stories = cached
-    return keep(stories, follow.include, follow.exclude)
+            result = await store.single_flight(key, work)
+            if not result.sources_failed:  # a feed that failed is asked again next time
+                await store.put_stories(key, now, result.stories, timedelta(minutes=config.topics.cache_minutes))
+    return NewsSearch(keep(result.stories, follow.include, follow.exclude), result.feeds, result.failed)
 
 
-async def _feed_stories(
+async def _feed_search(
     url: str,
     query: str,
     exclude: tuple[str, ...],
@@ -78,10 +79,10 @@ async def _feed_stories(
     config: Config,
     now: datetime,
     run_cpu: CpuRunner | None,
-) -> list[Story]:
+) -> NewsSearch:
     settings = replace(config.topics, search_feeds=(), feeds=(url,))
     run = run_cpu or _inline
-    items, _, _ = await read_feeds(query, fetcher, settings, run)
+    items, feeds, failed = await read_feeds(query, fetcher, settings, run)
     if query.strip():
         picked = await run(pick_stories, items, query, now, settings, exclude)
     else:
@@ -95,7 +96,7 @@ async def _feed_stories(
         fresh_ones = [s for s in scored if not s.stale]
         chosen, stale = (fresh_ones, False) if fresh_ones else (scored, True)
         picked = [(g, stale) for g in group(chosen)[: settings.stories]]
-    return await tell_stories(picked, fetcher, config, run_cpu=run)
+    return NewsSearch(await tell_stories(picked, fetcher, config, run_cpu=run), feeds, failed)
 
 
 async def _inline(fn: Callable[..., T], *args: Any) -> T:

@@ -39,7 +39,7 @@ from telegram.constants import ParseMode
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.follow import Follow, Follows, after_run, next_due, zone_of
-from bot.follow.collect import follow_stories
+from bot.follow.collect import follow_search
 from bot.telegram.follow import move_follows
 from bot.telegram.owner import gone, holder_name
 from bot.telegram.settings import load_settings
@@ -214,9 +214,10 @@ class Scheduler:
         async def stories_of(follow: Follow) -> list[Story]:
             assert state.fetcher is not None and state.cpu is not None
             async with self._searches:
-                return await follow_stories(
+                found = await follow_search(
                     follow, state.fetcher, state.config, now=now, run_cpu=state.cpu.run, store=state.store
                 )
+            return found.stories
 
         found = await asyncio.gather(*(stories_of(f) for f in follows.follows), return_exceptions=True)
         sections_in: list[tuple[str, list[Story]]] = []
