@@ -370,3 +370,33 @@ async def test_a_scheduler_killed_on_this_machine_is_taken_over_at_once(telegram
     async with bot_running(config, clock=Clock(START + timedelta(seconds=1))):
         (digest,) = await telegram_api.wait_for(lambda: digests(telegram_api, chat), timeout=10, what="the digest")
     assert "council votes" in digest["text"].lower()
+
+
+async def test_every_wrong_or_bare_command_gets_a_note_saying_what_to_send_in_russian(telegram_api, tmp_path, article_server):
+    news = LocalNews(article_server)
+    the_bridge_story(news, START - timedelta(hours=2))
+    reader = {**USER, "id": 1006, "first_name": "Вера", "language_code": "ru"}
+    async with bot_running(follow_config(telegram_api, tmp_path, news, max_follows=2), clock=Clock()):
+        async def say(words):
+            return (await reply_to(telegram_api, telegram_api.private_message(words, user=reader)))["text"]
+
+        bare = await say("/follow")
+        first = await say("/follow harbour bridge")
+        again = await say("/follow Harbour  Bridge")
+        await say("/follow ferry")
+        too_many = await say("/follow council")
+        unknown = await say("/unfollow sport")
+        when = await say("/digest at noon")
+        zone = await say("/timezone")
+        gone = await say("/unfollow all")
+        nothing = await say("/following")
+    assert bare.startswith("Отправьте /follow с темой или адресом ленты")
+    assert first.startswith("Слежу за «harbour bridge». Подборка приходит каждый день в 08:00 (UTC).")
+    assert "/timezone" in first
+    assert again.startswith("Этот чат уже следит за «harbour bridge».")
+    assert too_many.startswith("Этот чат уже следит за 2 темами — больше я не храню.")
+    assert unknown == "Этот чат не следит за «sport». /following покажет, за чем следит."
+    assert when.startswith("Отправьте /digest и когда присылать новости") and when.endswith("(UTC).")
+    assert zone.endswith("Сейчас: UTC.")
+    assert gone == "Теперь этот чат ни за чем не следит."
+    assert nothing.startswith("Этот чат пока ни за чем не следит.")

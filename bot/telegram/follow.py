@@ -151,8 +151,9 @@ async def follow_command(update: Update, context: Context) -> None:
     follows = await _load(state, message.chat_id)
     zone = (await load_settings(state, message.chat_id)).timezone
     schedule = schedule_text(follows.schedule, zone, language)
-    if any(f.key == follow.key for f in follows.follows):
-        await send_note(message, text("follow_already", language, follow=follow.label, schedule=schedule))
+    same = next((f for f in follows.follows if f.key == follow.key), None)
+    if same is not None:
+        await send_note(message, text("follow_already", language, follow=same.label, schedule=schedule))
         return
     limit = state.config.follow.max_follows
     if len(follows.follows) >= limit:
