@@ -62,7 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("news", parents=[verbosity], help="find fresh articles on a topic and summarize the top stories")
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--stories", type=_positive, metavar="N", help="how many stories (default 3)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--since", type=_since, metavar="WHEN",
+        help="only stories newer than this (2h, 30m, 3d or 2026-12-01): the digest /follow would send;"
+        " the query is then read as /follow reads it (a feed URL, -word, +word; put -- before it)",
+    )  # fmt: skip
+    p.add_argument(
+        "--format", choices=("text", "json", "html"), default="text",
+        help="html: the Telegram message(s) the bot sends (with --since: the scheduled digest)",
+    )  # fmt: skip
     p.add_argument(
         "--who-said", action="store_true", help="for stories several outlets carry: each outlet's speakers and quotes"
     )
@@ -89,6 +97,17 @@ def _positive(value: str) -> int:
     if number == 0:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def _since(value: str) -> Any:
+    from datetime import UTC, datetime
+
+    from bot.follow import parse_since
+
+    when = parse_since(value, datetime.now(UTC))
+    if when is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a span like 2h, 30m, 3d nor a date like 2026-12-01")
+    return when
 
 
 def _non_negative(value: str) -> int:
@@ -223,7 +242,9 @@ def print_json_line(record: dict[str, Any]) -> None:
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
-    return asyncio.run(run_news(" ".join(args.query), args.stories, args.format, config, who_said=args.who_said))
+    return asyncio.run(
+        run_news(" ".join(args.query), args.stories, args.format, config, who_said=args.who_said, since=args.since)
+    )
 
 
 NO_FEEDS = (
@@ -233,10 +254,14 @@ NO_FEEDS = (
 )
 
 
-async def run_news(query: str, stories: int | None, fmt: str, config: Config, *, who_said: bool = False) -> int:
+async def run_news(
+    query: str, stories: int | None, fmt: str, config: Config, *, who_said: bool = False, since: Any = None
+) -> int:
     """`newsbot news QUERY`: print the stories as text or JSON; 0 when any was found, 1
     otherwise, 2 (a configuration problem) when no feed is configured. `who_said` adds,
-    for each story several outlets carry, who each outlet quotes (bot.topics.whosaid)."""
+    for each story several outlets carry, who each outlet quotes (bot.topics.whosaid).
+    With `since` (an aware datetime) the stories are those a scheduled digest of /follow
+    QUERY would carry (bot.follow.collect), published after it."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
@@ -249,16 +274,21 @@ async def run_news(query: str, stories: int | None, fmt: str, config: Config, *,
         print(f"newsbot: {NO_FEEDS}", file=sys.stderr)
         return EXIT_USAGE
     if stories:
-        config = replace(config, topics=replace(config.topics, stories=stories))
+        config = replace(config, topics=replace(config.topics, stories=stories), follow=replace(config.follow, stories=stories))
     now = datetime.now(UTC)
     async with Fetcher(config.fetch) as fetcher:
-        result = await search_news(query, fetcher, config, now=now)
+        if since is None:
+            result = await search_news(query, fetcher, config, now=now)
+        else:
+            result = await _digest_stories(query, since, fetcher, config, now)
         said = await _who_said(result.stories, fetcher, config) if who_said else {}
     if fmt == "json":
         for number, record in enumerate(stories_json(result.stories), 1):
             if number in said:
                 record["who_said"] = rows_json(said[number])
             print_json_line(record)
+    elif fmt == "html" and result.stories:
+        print(_html(query, result.stories, now, since is not None))
     elif result.stories:
         print(stories_text(query, result.stories, now))
         for number, rows in said.items():
@@ -276,6 +306,36 @@ async def _who_said(stories: list[Story], fetcher: Fetcher, config: Config) -> d
     grouped = [(number, story) for number, story in enumerate(stories, 1) if story.also]
     found = await asyncio.gather(*(read_outlets(story, fetcher, config.summary) for _, story in grouped))
     return {number: rows for (number, _), rows in zip(grouped, found)}
+
+
+async def _digest_stories(query: str, since: Any, fetcher: Any, config: Config, now: Any) -> Any:
+    from dataclasses import replace
+
+    from bot.follow import Follow, parse_follow
+    from bot.follow.collect import follow_search
+    from bot.topics import NewsSearch
+    from bot.topics.digest import newer_than
+
+    follow = parse_follow(query) or Follow(query=query)
+    # Asked for three days, items of three days count as fresh (topics.max_age_hours is 48).
+    hours = (now - since).total_seconds() / 3600
+    if hours > config.topics.max_age_hours:
+        config = replace(config, topics=replace(config.topics, max_age_hours=hours))
+    found = await follow_search(follow, fetcher, config, now=now)
+    return NewsSearch(newer_than((s for s in found.stories if not s.is_stale), since), found.feeds, found.failed)
+
+
+def _html(query: str, stories: list[Any], now: Any, digest: bool) -> str:
+    """What the bot would post: the /news answer, or the scheduled digest (one message)."""
+    from bot.follow import Follow, parse_follow
+    from bot.topics.digest import Section, digest_html
+    from bot.topics.render import stories_html
+
+    if not digest:
+        return "\n\n".join(stories_html(query, stories, now))
+    label = (parse_follow(query) or Follow(query=query)).label
+    built = digest_html([Section(label, tuple(stories))], now)
+    return built[0] if built else ""
 
 
 def _run(config: Config, verbose: int = 0) -> int:

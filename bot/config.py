@@ -96,6 +96,16 @@ class TopicsSettings:
 
 
 @dataclass(frozen=True)
+class FollowSettings:
+    """/follow and scheduled digests (bot.follow, bot.telegram.schedule)."""
+
+    stories: int = 5  # stories per followed topic in one digest
+    max_follows: int = 20  # topics and feeds one chat may follow
+    check_seconds: float = 20.0  # how often the scheduler looks for digests due
+    digests_per_second: float = 20.0  # scheduled digests sent at most, leaving room for answers
+
+
+@dataclass(frozen=True)
 class Config:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
@@ -103,6 +113,7 @@ class Config:
     storage: StorageSettings = field(default_factory=StorageSettings)
     topics: TopicsSettings = field(default_factory=TopicsSettings)
     redis: RedisSettings = field(default_factory=RedisSettings)
+    follow: FollowSettings = field(default_factory=FollowSettings)
 
     @property
     def token(self) -> str | None:
@@ -207,6 +218,10 @@ def _check(config: Config) -> None:
         "topics.timeout": config.topics.timeout,
         "redis.lease_seconds": config.redis.lease_seconds,
         "redis.update_seconds": config.redis.update_seconds,
+        "follow.stories": config.follow.stories,
+        "follow.max_follows": config.follow.max_follows,
+        "follow.check_seconds": config.follow.check_seconds,
+        "follow.digests_per_second": config.follow.digests_per_second,
     }
     for name, value in positive.items():
         if value <= 0:

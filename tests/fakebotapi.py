@@ -470,6 +470,10 @@ class FakeBotAPI:
         self.push_update({"edited_message": edited})
         return edited
 
+    def open_private_chat(self, user: dict[str, Any]) -> int:
+        """A private chat `user` had with the bot before (no update is sent); its id."""
+        return self._chat(user["id"], "private").id
+
     def basic_group(self, chat_id: int, title: str = "Newsroom") -> None:
         """A basic group (the kind Telegram upgrades to a supergroup; `group_message` and
         `make_admin` then write there)."""

@@ -331,3 +331,34 @@ async def test_the_pages_where_a_surname_speaks_are_found_among_the_others(open_
     # A whole word only: "oem" is nobody's surname here.
     assert await store.recent_sayings("oem") == []
     assert len(await store.recent_sayings()) == 3
+
+
+async def test_what_a_chat_follows_and_when_its_digest_is_due_survive_a_restart(open_store):
+    store = await open_store()
+    assert await store.get_follows(42) == {}
+    follows = {"follows": [{"query": "climate", "exclude": ["opinion"]}], "schedule": {"kind": "daily", "at": "08:00"}}
+    await store.set_follows(42, follows)
+    await store.set_due(42, 2_000.0, {"day": "2026-12-04", "count": 1})
+    await store.set_due(-1001, 1_000.0)
+    await store.set_due(7, 9_000.0)
+    again = await open_store()
+    assert await again.get_follows(42) == follows
+    # Earliest first, only those due by then, each with what its last run kept.
+    assert await again.due_chats(5_000.0) == [(-1001, 1_000.0, {}), (42, 2_000.0, {"day": "2026-12-04", "count": 1})]
+    assert await again.due_chats(5_000.0, limit=1) == [(-1001, 1_000.0, {})]
+    await again.set_due(-1001, None)  # unscheduled: it stops following
+    await again.set_follows(42, {})  # forgotten
+    assert await again.due_chats(10_000.0) == [(42, 2_000.0, {"day": "2026-12-04", "count": 1}), (7, 9_000.0, {})]
+    assert await again.get_follows(42) == {}
+
+
+async def test_links_a_chat_was_sent_are_known_for_a_month_to_that_chat_only(open_store):
+    clock = Clock()
+    store = await open_store(clock=clock)
+    await store.remember_sent(42, ["example.com/a", "example.com/b"])
+    again = await open_store(clock=clock)
+    assert await again.sent_already(42, ["example.com/a", "example.com/c"]) == {"example.com/a"}
+    assert await again.sent_already(43, ["example.com/a"]) == set()
+    assert await again.sent_already(42, []) == set()
+    clock.now += 31 * 86400
+    assert await again.sent_already(42, ["example.com/a", "example.com/b"]) == set()

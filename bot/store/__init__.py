@@ -9,6 +9,8 @@
     work in flight single-flight: one producer per key, everyone else awaits it
     claims         per-user places in the queue (max_requests_per_user)
     leases         one owner at a time for a name (the journal), kept alive by a heartbeat
+    follows        chat id -> what it follows and when (a JSON object), and when it is due next
+    sent links     chat id -> story links its digests carried, for SENT_DAYS (never twice)
 
 Every method is async and safe to call from the event loop: a backend that blocks
 (SQLite) moves its own I/O off the loop. Callers hold a `Store` and nothing else.
@@ -38,6 +40,7 @@ __all__ = [
     "LINK_DAYS",
     "MAX_ATTEMPTS",
     "MAX_PENDING_HOURS",
+    "SENT_DAYS",
     "Store",
     "StoreFull",
     "StoreUnavailable",
@@ -52,6 +55,9 @@ LINK_DAYS = 30
 # process must not kill every restart.
 MAX_PENDING_HOURS = 24.0
 MAX_ATTEMPTS = 3
+# A story link a chat's digest carried is not sent to it again for this long (feeds
+# keep an item for days; a month is far past any story's life in a feed).
+SENT_DAYS = 30
 
 
 class StoreUnavailable(Exception):
@@ -168,6 +174,34 @@ class Store(Protocol):
 
     async def end_lease(self, name: str, holder: str) -> None:
         """Give the lease back, if `holder` still has it."""
+        ...
+
+    # -- follows: subscriptions, schedules, what was sent (bot.follow) -------------------------
+
+    async def get_follows(self, chat_id: int) -> dict[str, Any]:
+        """What the chat follows and its schedule (bot.follow.Follows as JSON); {} when nothing."""
+        ...
+
+    async def set_follows(self, chat_id: int, follows: dict[str, Any]) -> None:
+        """Replace the chat's follows ({} forgets them). Raises StoreFull, as
+        set_chat_settings does: the asker is told "following" otherwise."""
+        ...
+
+    async def set_due(self, chat_id: int, due: float | None, run: dict[str, Any] | None = None) -> None:
+        """When the chat's next digest is due (unix time; None: never) and what its runs
+        keep between them (`run`: a JSON object, {} when not given)."""
+        ...
+
+    async def due_chats(self, until: float, limit: int = 1000) -> list[tuple[int, float, dict[str, Any]]]:
+        """Chats due at or before `until`, earliest first: (chat id, due, run)."""
+        ...
+
+    async def remember_sent(self, chat_id: int, links: list[str]) -> None:
+        """`links` went out to the chat (kept for SENT_DAYS)."""
+        ...
+
+    async def sent_already(self, chat_id: int, links: list[str]) -> set[str]:
+        """Those of `links` that went out to the chat within SENT_DAYS."""
         ...
 
     # -- life cycle --------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, surnames_key
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, SENT_DAYS
 
 if TYPE_CHECKING:
     from bot.models import Digest
@@ -56,6 +56,9 @@ class Memory:
     stories: OrderedDict[str, tuple[datetime, datetime, list[Story]]] = field(default_factory=OrderedDict)
     leases: dict[str, tuple[str, float]] = field(default_factory=dict)  # name -> (holder, expires)
     sayings: OrderedDict[str, Sayings] = field(default_factory=OrderedDict)  # url -> sayings, oldest first
+    follows: dict[int, str] = field(default_factory=dict)  # chat id -> JSON object
+    due: dict[int, tuple[float, str]] = field(default_factory=dict)  # chat id -> (due, run as JSON)
+    sent: dict[int, dict[str, float]] = field(default_factory=dict)  # chat id -> link -> when sent
     writes: int = 0
 
 
@@ -207,6 +210,43 @@ class MemoryStore:
     async def end_lease(self, name: str, holder: str) -> None:
         if self.memory.leases.get(name, ("",))[0] == holder:
             del self.memory.leases[name]
+
+    # -- follows -----------------------------------------------------------------------------
+
+    async def get_follows(self, chat_id: int) -> dict[str, Any]:
+        body = self.memory.follows.get(chat_id)
+        value = json.loads(body) if body is not None else {}
+        return value if isinstance(value, dict) else {}
+
+    async def set_follows(self, chat_id: int, follows: dict[str, Any]) -> None:
+        if follows:
+            self.memory.follows[chat_id] = json.dumps(follows, ensure_ascii=False, sort_keys=True)
+        else:
+            self.memory.follows.pop(chat_id, None)
+
+    async def set_due(self, chat_id: int, due: float | None, run: dict[str, Any] | None = None) -> None:
+        if due is None:
+            self.memory.due.pop(chat_id, None)
+        else:
+            self.memory.due[chat_id] = (due, json.dumps(run or {}, sort_keys=True))
+
+    async def due_chats(self, until: float, limit: int = 1000) -> list[tuple[int, float, dict[str, Any]]]:
+        due = sorted((when, chat, run) for chat, (when, run) in self.memory.due.items() if when <= until)
+        return [(chat, when, json.loads(run)) for when, chat, run in due[:limit]]
+
+    async def remember_sent(self, chat_id: int, links: list[str]) -> None:
+        now = self._clock()
+        kept = self.memory.sent.setdefault(chat_id, {})
+        for link in links:
+            kept[link] = now
+        oldest = now - SENT_DAYS * 86400.0
+        for link in [k for k, when in kept.items() if when < oldest]:
+            del kept[link]
+
+    async def sent_already(self, chat_id: int, links: list[str]) -> set[str]:
+        oldest = self._clock() - SENT_DAYS * 86400.0
+        kept = self.memory.sent.get(chat_id, {})
+        return {link for link in links if link in kept and kept[link] >= oldest}
 
     async def close(self) -> None:
         for flight in list(self._flights.values()):

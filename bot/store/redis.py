@@ -13,6 +13,10 @@ bot's memory, its work in flight and its per-user places.
     quote index    {p}:sayings           sorted set: canonical URL by the time it was seen
                    {p}:sayings:body      hash URL -> JSON (bot.sayings.sayings_to_dict)
                    {p}:sayings:names     hash URL -> its speakers' surnames (bot.sayings.surnames_key)
+    follows        {p}:follows           hash chat id -> JSON object
+                   {p}:due               sorted set: chat id by when its next digest is due
+                   {p}:due_run           hash chat id -> JSON the scheduler keeps between runs
+    sent links     {p}:sent:<chat>       sorted set: link by when it was sent
 
 Times that decide what is fresh are the store's clock's (as in SQLite, so tests can move
 it), written into the values; Redis's own expiry only sweeps what is long dead.
@@ -51,7 +55,7 @@ from redis.exceptions import OutOfMemoryError, RedisError, ResponseError
 
 from bot.models import digest_from_dict, digest_to_dict
 from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict, surnames_key
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, SENT_DAYS, StoreFull, StoreUnavailable
 
 if TYPE_CHECKING:
     from bot.models import Digest
@@ -510,6 +514,78 @@ class RedisStore:
     async def end_lease(self, name: str, holder: str) -> None:
         await self._safe(lambda: self._scripts["end_lease"](keys=[self._key("lease", name)], args=[holder]), None)
 
+    # -- follows -----------------------------------------------------------------------------
+
+    async def get_follows(self, chat_id: int) -> dict[str, Any]:
+        raw = await self._safe(lambda: self.redis.hget(self._key("follows"), str(chat_id)), None)
+        return _json_object(raw) if raw is not None else {}
+
+    async def set_follows(self, chat_id: int, follows: dict[str, Any]) -> None:
+        body = json.dumps(follows, ensure_ascii=False, sort_keys=True)
+        name = self._key("follows")
+        if follows:
+            await self._safe(lambda: self.redis.hset(name, str(chat_id), body), None, full=True)
+        else:
+            await self._safe(lambda: self.redis.hdel(name, str(chat_id)), None)
+
+    async def set_due(self, chat_id: int, due: float | None, run: dict[str, Any] | None = None) -> None:
+        body = json.dumps(run or {}, sort_keys=True)
+
+        async def trip() -> None:
+            async with self.redis.pipeline(transaction=True) as pipe:
+                if due is None:
+                    pipe.zrem(self._key("due"), str(chat_id))
+                    pipe.hdel(self._key("due_run"), str(chat_id))
+                else:
+                    pipe.zadd(self._key("due"), {str(chat_id): due})
+                    pipe.hset(self._key("due_run"), str(chat_id), body)
+                await pipe.execute()
+
+        await self._safe(trip, None)
+
+    async def due_chats(self, until: float, limit: int = 1000) -> list[tuple[int, float, dict[str, Any]]]:
+        async def trip() -> list[tuple[int, float, dict[str, Any]]]:
+            due = await self.redis.zrangebyscore(self._key("due"), "-inf", until, start=0, num=limit, withscores=True)
+            if not due:
+                return []
+            runs = await self.redis.hmget(self._key("due_run"), [_text(chat) for chat, _ in due])
+            return [
+                (int(_text(chat)), float(when), _json_object(run) if run is not None else {})
+                for (chat, when), run in zip(due, runs, strict=True)
+            ]
+
+        return await self._safe(trip, [])  # type: ignore[no-any-return]
+
+    async def remember_sent(self, chat_id: int, links: list[str]) -> None:
+        if not links:
+            return
+        now = self._clock()
+        name = self._key("sent", chat_id)
+
+        async def trip() -> None:
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.zadd(name, dict.fromkeys(links, now))
+                pipe.zremrangebyscore(name, "-inf", now - SENT_DAYS * 86400.0)
+                pipe.expire(name, SENT_DAYS * 86400 + SWEEP_MARGIN)
+                await pipe.execute()
+
+        await self._safe(trip, None)
+
+    async def sent_already(self, chat_id: int, links: list[str]) -> set[str]:
+        if not links:
+            return set()
+        oldest = self._clock() - SENT_DAYS * 86400.0
+        name = self._key("sent", chat_id)
+
+        async def trip() -> list[Any]:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for link in links:
+                    pipe.zscore(name, link)
+                return await pipe.execute()  # type: ignore[no-any-return]
+
+        scores = await self._safe(trip, [None] * len(links))
+        return {link for link, when in zip(links, scores, strict=True) if when is not None and float(when) >= oldest}
+
     # -- life cycle --------------------------------------------------------------------------
 
     async def close(self) -> None:
@@ -569,6 +645,14 @@ def _stop_if_cancelled(exc: BaseException) -> None:
     task = asyncio.current_task()
     if task is not None and task.cancelling():
         raise asyncio.CancelledError from exc
+
+
+def _json_object(raw: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(raw)
+    except (ValueError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str:

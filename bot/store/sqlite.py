@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.models import digest_from_dict, digest_to_dict
 from bot.sayings import KEEP_DAYS, MAX_ARTICLES, Sayings, sayings_from_dict, sayings_to_dict, surnames_key
-from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, StoreFull, StoreUnavailable
+from bot.store import LINK_DAYS, MAX_ATTEMPTS, MAX_PENDING_HOURS, SENT_DAYS, StoreFull, StoreUnavailable
 from bot.store.memory import MemoryStore
 
 if TYPE_CHECKING:
@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# 2: links and pending_updates; 3: leases; 4: sayings (added in place; older files upgrade themselves)
-SCHEMA_VERSION = 4
+# 2: links and pending_updates; 3: leases; 4: sayings; 5: follows, follow_due, sent_links
+# (each added in place; older files upgrade themselves)
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
@@ -82,6 +83,22 @@ CREATE TABLE IF NOT EXISTS sayings (
     surnames TEXT NOT NULL,        -- bot.sayings.surnames_key: " noem trump "
     body TEXT NOT NULL             -- JSON of bot.sayings.sayings_to_dict
 );
+CREATE TABLE IF NOT EXISTS follows (
+    chat_id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL             -- JSON object (bot.follow.Follows)
+);
+CREATE TABLE IF NOT EXISTS follow_due (
+    chat_id INTEGER PRIMARY KEY,
+    due REAL NOT NULL,             -- unix time of the chat's next digest
+    run TEXT NOT NULL              -- JSON object the scheduler keeps between runs
+);
+CREATE INDEX IF NOT EXISTS follow_due_due ON follow_due (due);
+CREATE TABLE IF NOT EXISTS sent_links (
+    chat_id INTEGER NOT NULL,
+    link TEXT NOT NULL,            -- bot.topics.feeds.story_key of a link a digest carried
+    sent REAL NOT NULL,
+    PRIMARY KEY (chat_id, link)
+) WITHOUT ROWID;
 """
 
 # Expired rows are deleted now and then, not on every write.
@@ -308,6 +325,83 @@ class SQLiteStore:
             default=None,
         )
 
+    # -- follows -------------------------------------------------------------------------------
+
+    async def get_follows(self, chat_id: int) -> dict[str, Any]:
+        row = await self._off_loop(
+            self._run,
+            lambda db: db.execute("SELECT body FROM follows WHERE chat_id = ?", (chat_id,)).fetchone(),
+            default=None,
+        )
+        return _json_object(row[0]) if row else {}
+
+    async def set_follows(self, chat_id: int, follows: dict[str, Any]) -> None:
+        body = json.dumps(follows, ensure_ascii=False, sort_keys=True)
+
+        def write(db: sqlite3.Connection) -> bool:
+            if follows:
+                db.execute("INSERT OR REPLACE INTO follows (chat_id, body) VALUES (?, ?)", (chat_id, body))
+            else:
+                db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,))
+            return True
+
+        def save() -> None:
+            if not self._run(write, default=False, writes=True) and self._full:
+                raise StoreFull(self.path)
+
+        await self._off_loop(save)
+
+    async def set_due(self, chat_id: int, due: float | None, run: dict[str, Any] | None = None) -> None:
+        body = json.dumps(run or {}, sort_keys=True)
+
+        def write(db: sqlite3.Connection) -> None:
+            if due is None:
+                db.execute("DELETE FROM follow_due WHERE chat_id = ?", (chat_id,))
+            else:
+                db.execute("INSERT OR REPLACE INTO follow_due (chat_id, due, run) VALUES (?, ?, ?)", (chat_id, due, body))
+
+        await self._off_loop(self._run, write, default=None, writes=True)
+
+    async def due_chats(self, until: float, limit: int = 1000) -> list[tuple[int, float, dict[str, Any]]]:
+        rows = await self._off_loop(
+            self._run,
+            lambda db: db.execute(
+                "SELECT chat_id, due, run FROM follow_due WHERE due <= ? ORDER BY due, chat_id LIMIT ?", (until, limit)
+            ).fetchall(),
+            default=[],
+        )
+        return [(int(chat), float(due), _json_object(run)) for chat, due, run in rows]
+
+    async def remember_sent(self, chat_id: int, links: list[str]) -> None:
+        now = self._clock()
+
+        def write(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO sent_links (chat_id, link, sent) VALUES (?, ?, ?)",
+                [(chat_id, link, now) for link in links],
+            )
+            self._writes += 1
+            if self._writes % PURGE_EVERY == 0:
+                db.execute("DELETE FROM sent_links WHERE sent < ?", (now - SENT_DAYS * 86400.0,))
+
+        if links:
+            await self._off_loop(self._run, write, default=None, writes=True)
+
+    async def sent_already(self, chat_id: int, links: list[str]) -> set[str]:
+        if not links:
+            return set()
+        oldest = self._clock() - SENT_DAYS * 86400.0
+        marks = ",".join("?" * len(links))
+        rows = await self._off_loop(
+            self._run,
+            lambda db: db.execute(
+                f"SELECT link FROM sent_links WHERE chat_id = ? AND sent >= ? AND link IN ({marks})",
+                (chat_id, oldest, *links),
+            ).fetchall(),
+            default=[],
+        )
+        return {str(row[0]) for row in rows}
+
     # -- life cycle ----------------------------------------------------------------------------
 
     async def close(self) -> None:
@@ -487,6 +581,13 @@ def _readable(bodies: Iterable[str | bytes]) -> list[Sayings]:
         except (ValueError, TypeError, KeyError) as exc:
             log.info("an unreadable quote index entry was skipped (%s)", exc)
     return found
+
+def _json_object(body: str) -> dict[str, Any]:
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:

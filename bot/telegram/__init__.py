@@ -13,6 +13,10 @@
     inline.py     @bot <link or topic> in any chat
     quotes.py     /quotes <name> (and "@bot quotes <name>"): what a person said lately
     whosaid.py    the "Who said what" button under a /news story several outlets carry
+
+
+    follow.py     /follow, /unfollow, /following, /digest, /timezone: what a chat follows, and when
+    schedule.py   the scheduler: one lease holder runs every due chat's digest, paced
     journal.py    updates written down until answered, replayed after a crash
     owner.py      one process per journal: a lease in the store with a heartbeat
     migration.py  a group upgraded to a supergroup keeps its settings and its answers

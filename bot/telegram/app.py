@@ -34,6 +34,7 @@ from bot.telegram.journal import JournaledApplication, JournaledQueue, replay
 from bot.telegram.logs import configure_logging
 from bot.telegram.migration import register_migration
 from bot.telegram.owner import JournalTaken
+from bot.telegram.schedule import start_scheduler, stop_scheduler
 from bot.telegram.state import STATE_KEY, BotState, state_of
 
 log = logging.getLogger(__name__)
@@ -122,8 +123,10 @@ def rate_limiter(config: Config) -> BaseRateLimiter[Any]:
 
 
 async def _started(application: App) -> None:
-    """post_init: open the store, the fetcher and the CPU pool; publish the command list."""
+    """post_init: open the store, the fetcher and the CPU pool, start the scheduler
+    (bot.telegram.schedule); publish the command list."""
     await state_of(application).open()
+    start_scheduler(application)
     try:
         await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     except TelegramError as exc:
@@ -133,6 +136,7 @@ async def _started(application: App) -> None:
 
 async def _stopped(application: App) -> None:
     """post_shutdown: close what `_started` opened."""
+    await stop_scheduler(application)
     await state_of(application).close()
     await _close_budget(application)
 
@@ -199,10 +203,12 @@ async def running(application: App, *, poll_timeout: float = POLL_TIMEOUT) -> As
         try:
             yield application
         finally:
-            # First the pages in flight are given up (their updates stay in the journal)
-            # and the CPU pool's workers killed: the Application's stop waits for every
-            # handler to end, and none must wait on a download or a page.
+            # First the pages in flight are given up (their updates stay in the journal),
+            # then no digest run starts or goes on, then the CPU pool's workers are
+            # killed: the Application's stop waits for every handler to end, and none
+            # must wait on a download or a page.
             state_of(application).stopping.set()
+            await stop_scheduler(application)
             cpu = state_of(application).cpu
             if cpu is not None:
                 await cpu.close()

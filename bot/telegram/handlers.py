@@ -53,6 +53,7 @@ from bot.pipeline import digest_text
 from bot.pipeline.render import escape
 from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
+from bot.telegram.follow import FOLLOW_COMMANDS, register_follow
 from bot.telegram.inline import inline_query
 from bot.telegram.logs import is_expected
 from bot.telegram.quotes import quotes_command
@@ -76,6 +77,7 @@ COMMANDS = [
     ("news", "The latest stories on a topic"),
     ("quotes", "What a person said in recent articles"),
     ("settings", "Summary length, quotes and method for this chat"),
+    *FOLLOW_COMMANDS,
     ("help", "What I do and how to use me"),
 ]
 
@@ -88,6 +90,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("news", guarded(news_command), filters=fresh))
     application.add_handler(CommandHandler("settings", guarded(settings_command), filters=fresh))
     application.add_handler(CommandHandler("quotes", guarded(quotes_command), filters=fresh))
+    register_follow(application, guarded)
     private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))

@@ -2,7 +2,7 @@
 
 Telegram gives the supergroup a new chat id. Both chats get a service message naming the
 other (migrate_to_chat_id in the old group, migrate_from_chat_id in the new one); on
-either, the group's settings move to the new id. An answer sent to the old id in the
+either, the group's settings (and what it follows: bot.telegram.follow) move to the new id. An answer sent to the old id in the
 meantime is refused with ChatMigrated: bot.telegram.replies sends it again to the new one.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bot.telegram.follow import move_follows
 from bot.telegram.state import state_of
 
 __all__ = ["register_migration"]
@@ -43,3 +44,4 @@ async def group_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     await store.move_chat_settings(old, new)
     log.info("group %s became supergroup %s: its settings moved along", old, new)
+    await move_follows(state_of(context), old, new)

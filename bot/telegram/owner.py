@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bot.store import Store
 
-__all__ = ["HEARTBEAT", "JOURNAL", "LEASE", "JournalTaken", "Ownership", "own_journal"]
+__all__ = ["HEARTBEAT", "JOURNAL", "LEASE", "JournalTaken", "Ownership", "gone", "holder_name", "own_journal"]
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ async def own_journal(store: Store, on_lost: Callable[[], None], *, seconds: flo
     take it anyway (this one stalled past the lease). Raises JournalTaken."""
     me = holder_name()
     other = await store.lease(JOURNAL, me, seconds)
-    if other is not None and _gone(other):
+    if other is not None and gone(other):
         log.info("taking over the journal from %s, which is no longer running", other)
         other = await store.lease(JOURNAL, me, seconds, take_over=other)
     if other is not None:
@@ -76,7 +76,7 @@ def holder_name() -> str:
     return f"pid {os.getpid()} on {socket.gethostname()}, {secrets.token_hex(4)}"
 
 
-def _gone(holder: str) -> bool:
+def gone(holder: str) -> bool:
     """True when `holder` was a process on this machine that no longer runs."""
     parts = holder.replace(",", "").split()
     if len(parts) != 5 or parts[0] != "pid" or not parts[1].isdigit() or parts[3] != socket.gethostname():

@@ -23,6 +23,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.config import SummarySettings
+from bot.follow import parse_zone
 from bot.store import StoreFull
 from bot.telegram.replies import answer, reply_to, send_note
 from bot.telegram.state import BotState, state_of
@@ -49,6 +50,7 @@ class ChatSettings:
     quotes: int = 3
     algorithm: str = "news"
     auto: bool = False  # groups: a digest for every link posted, not only for /summary
+    timezone: str = ""  # for scheduled digests (bot.follow.timing); "" is UTC. Set with /timezone
 
     @classmethod
     def defaults(cls, summary: SummarySettings) -> ChatSettings:
@@ -67,10 +69,15 @@ class ChatSettings:
             values["algorithm"] = data["algorithm"]
         if isinstance(data.get("auto"), bool):
             values["auto"] = data["auto"]
+        if isinstance(data.get("timezone"), str) and parse_zone(data["timezone"]) == data["timezone"]:
+            values["timezone"] = data["timezone"]
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        if not self.timezone:
+            del data["timezone"]  # UTC, as for a chat that never set one
+        return data
 
     def summary(self) -> SummarySettings:
         return SummarySettings(sentences=self.sentences, quotes=self.quotes, algorithm=self.algorithm)
@@ -138,6 +145,7 @@ def settings_html(settings: ChatSettings, *, group: bool, language: str | None, 
             ),
         ),
     ]
+    parts.append(text("settings_zone_html", language, zone=escape(settings.timezone or "UTC")))
     if group:
         parts.append(text("settings_auto_html", language, auto=text("on" if settings.auto else "off", language)))
     if saved:
@@ -157,6 +165,8 @@ def settings_keyboard(settings: ChatSettings, *, group: bool, language: str | No
         [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[:3]],
         [button(method_name(a, language), f"alg:{a}", settings.algorithm == a) for a in ALGORITHMS[3:]],
     ]  # fmt: skip
+    # The time zone takes words, not a choice of buttons: a press says how to set it.
+    rows.append([InlineKeyboardButton(text("button_zone", language, zone=settings.timezone or "UTC"), callback_data=PREFIX + "tz")])
     if group:
         state = text("on" if settings.auto else "off", language)
         rows.append([button(text("button_auto", language, state=state), f"auto:{0 if settings.auto else 1}", False)])
@@ -222,6 +232,9 @@ async def settings_button(update: Update, context: Context) -> None:
         return
     state = state_of(context)
     settings = await load_settings(state, chat.id)
+    if query.data == PREFIX + "tz":
+        await query.answer(text("zone_usage", language, zone=settings.timezone or "UTC"), show_alert=True)
+        return
     if query.data == PREFIX + "done":
         await query.answer()
         await _edit(query.edit_message_text(text("settings_closed_html", language), parse_mode=ParseMode.HTML))

@@ -50,6 +50,7 @@ from bot.telegram.replies import send_note
 from bot.telegram.sent import RecordingRateLimiter, SentReplies, answering
 from bot.telegram.state import STATE_KEY, BotState, state_of
 from bot.texts import text
+from bot.telegram.schedule import stop_scheduler
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
 
@@ -309,6 +310,7 @@ async def working(config: Config, stop: asyncio.Event) -> None:
         finally:
             pages.cancel()
     finally:
+        await stop_scheduler(application)  # no digest run goes on while the worker stops
         if worker is not None:
             await worker.close()
         await application.shutdown()

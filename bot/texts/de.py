@@ -18,6 +18,7 @@ TEXTS: dict[str, str] = {
         " auf eine Nachricht mit Links; <code>/news &lt;Thema&gt;</code> für die neuesten Meldungen.\n"
         "• <b>Überall:</b> Tippe <code>@{bot} &lt;Link oder Thema&gt;</code> in einem beliebigen Chat.\n"
         "• <code>/quotes &lt;Name&gt;</code>: was eine Person in den Artikeln sagte, die ich zuletzt gelesen habe.\n"
+        "• /follow &lt;Thema oder Feed&gt;: eine Übersicht seiner Nachrichten täglich, stündlich oder sofort (/digest, /following, /unfollow).\n"
         "• /settings: Länge der Zusammenfassung, Zitate und Methode für diesen Chat.\n"
         "• /help zeigt diese Hilfe erneut."
     ),
@@ -112,6 +113,50 @@ TEXTS: dict[str, str] = {
     "button_done": "Fertig",
     "answer_saved": "Gespeichert",
     "answer_store_full_settings": "Mein Speicher ist voll, deshalb konnte ich das nicht speichern; die Einstellungen bleiben, wie sie waren.",
+    # -- following topics and scheduled digests (bot.telegram.follow) ----------------------
+    "follow_usage": (
+        "Schick /follow mit einem Thema oder der Adresse eines Feeds, etwa: /follow Klima -Meinung"
+        " (-Wort lässt Meldungen weg, die es nennen, +Wort behält nur solche, die es nennen),"
+        " oder /follow https://example.com/feed.rss"
+    ),
+    "follow_added": "Ich folge „{follow}“. {schedule}",
+    "follow_already": "Dieser Chat folgt „{follow}“ schon. {schedule}",
+    "follow_too_many": (
+        "Dieser Chat folgt schon {count} {count|Thema|Themen}, mehr behalte ich nicht."
+        " Schick zuerst /unfollow mit einem davon."
+    ),
+    "follow_bad_feed": "{feed} kann ich nicht als Feed verwenden: {error}",
+    "follow_admins_only": "Nur die Administratoren der Gruppe können ändern, was dieser Chat verfolgt.",
+    "unfollow_usage": "Schick /unfollow mit einem Thema oder seiner Nummer aus /following, oder /unfollow all.",
+    "unfollow_done": "Ich folge „{follow}“ nicht mehr.",
+    "unfollow_all": "Dieser Chat folgt jetzt nichts mehr.",
+    "unfollow_unknown": "Dieser Chat folgt „{follow}“ nicht. /following zeigt, was er verfolgt.",
+    "following_none": "Dieser Chat folgt noch nichts. Schick /follow mit einem Thema, etwa: /follow Klima",
+    "following_html": "<b>Dieser Chat folgt</b>\n{follows}\n\n{schedule}\n<i>/unfollow mit einer Nummer beendet eines; /digest ändert, wann.</i>",
+    "schedule_daily": "Eine Übersicht kommt täglich um {at} ({zone}).",
+    "schedule_hourly": "Eine Übersicht kommt stündlich, wenn es Neues gibt.",
+    "schedule_live": "Neue Meldungen kommen sofort, in höchstens {cap} {cap|Übersicht|Übersichten} am Tag.",
+    "schedule_off": "Übersichten sind pausiert; /digest daily 08:00 startet sie wieder.",
+    "digest_usage": (
+        "Schick /digest mit der Zeit, zu der du Nachrichten willst: /digest daily 08:00, /digest hourly,"
+        " /digest live 5 (sofort, höchstens 5 am Tag) oder /digest off. {schedule}"
+    ),
+    "digest_set": "Erledigt. {schedule}",
+    "digest_follow_first": "Dieser Chat folgt noch nichts: schick /follow mit einem Thema.",
+    "digest_heading": "Deine Nachrichtenübersicht",
+    "digest_more_html": "<i>…und {count} weitere {count|Meldung|Meldungen}: zu viele für eine Nachricht.</i>",
+    "zone_ask": (
+        "Die Zeiten gelten vorerst in UTC. Nenn mir einmal deine Zeitzone mit /timezone,"
+        " etwa /timezone Europe/Berlin oder /timezone +2."
+    ),
+    "zone_usage": "Schick /timezone mit einer Zeitzone oder einem Versatz, etwa /timezone Europe/Berlin oder /timezone -5. Jetzt: {zone}.",
+    "zone_set": "Zeitzone: {zone}.",
+    "zone_unknown": (
+        "Die Zeitzone „{zone}“ kenne ich nicht. Versuch einen Namen wie Europe/Berlin oder"
+        " America/New_York oder einen Versatz wie +2."
+    ),
+    "button_zone": "Zeitzone: {zone}",
+    "settings_zone_html": "Zeitzone: <b>{zone}</b> (ändern mit /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Ohne Titel",
     "min_read": "{minutes} Min. Lesezeit",

@@ -20,6 +20,7 @@ TEXTS: dict[str, str] = {
         " message that holds links; <code>/news &lt;topic&gt;</code> for the latest stories.\n"
         "• <b>Anywhere:</b> type <code>@{bot} &lt;link or topic&gt;</code> in any chat.\n"
         "• <code>/quotes &lt;name&gt;</code>: what a person said in the articles I read lately.\n"
+        "• /follow &lt;topic or feed&gt;: a digest of its news daily, hourly or as it happens (/digest, /following, /unfollow).\n"
         "• /settings: summary length, quotes and method for this chat.\n"
         "• /help shows this again."
     ),
@@ -107,6 +108,50 @@ TEXTS: dict[str, str] = {
     "button_done": "Done",
     "answer_saved": "Saved",
     "answer_store_full_settings": "My disk is full, so I could not save that; the settings stay as they were.",
+    # -- following topics and scheduled digests (bot.telegram.follow) ----------------------
+    "follow_usage": (
+        "Send /follow with a topic or a feed's address, like: /follow climate -opinion"
+        " (-word leaves out stories that name it, +word keeps only those that do),"
+        " or /follow https://example.com/feed.rss"
+    ),
+    "follow_added": "Following “{follow}”. {schedule}",
+    "follow_already": "This chat follows “{follow}” already. {schedule}",
+    "follow_too_many": (
+        "This chat follows {count} {count|topic|topics} already, as many as I keep."
+        " Send /unfollow with one of them first."
+    ),
+    "follow_bad_feed": "I could not use {feed} as a feed: {error}",
+    "follow_admins_only": "Only the group's administrators can change what this chat follows.",
+    "unfollow_usage": "Send /unfollow with a topic or its number from /following, or /unfollow all.",
+    "unfollow_done": "No longer following “{follow}”.",
+    "unfollow_all": "This chat follows nothing now.",
+    "unfollow_unknown": "This chat does not follow “{follow}”. /following lists what it does.",
+    "following_none": "This chat follows nothing yet. Send /follow with a topic, like: /follow climate",
+    "following_html": "<b>This chat follows</b>\n{follows}\n\n{schedule}\n<i>/unfollow with a number stops one; /digest changes when.</i>",
+    "schedule_daily": "A digest comes daily at {at} ({zone}).",
+    "schedule_hourly": "A digest comes every hour when there is news.",
+    "schedule_live": "New stories come as they happen, in at most {cap} {cap|digest|digests} a day.",
+    "schedule_off": "Digests are paused; /digest daily 08:00 starts them again.",
+    "digest_usage": (
+        "Send /digest with when you want the news: /digest daily 08:00, /digest hourly,"
+        " /digest live 5 (as it happens, at most 5 a day) or /digest off. {schedule}"
+    ),
+    "digest_set": "Done. {schedule}",
+    "digest_follow_first": "This chat follows nothing yet: send /follow with a topic.",
+    "digest_heading": "Your news digest",
+    "digest_more_html": "<i>…and {count} more {count|story|stories}: too many for one message.</i>",
+    "zone_ask": (
+        "Times are in UTC for now. Tell me your time zone once with /timezone,"
+        " like /timezone Europe/Berlin or /timezone +2."
+    ),
+    "zone_usage": "Send /timezone with a zone or an offset, like /timezone Europe/Berlin or /timezone -5. Now: {zone}.",
+    "zone_set": "Time zone: {zone}.",
+    "zone_unknown": (
+        "I don't know the time zone “{zone}”. Try a name like Europe/Berlin or"
+        " America/New_York, or an offset like +2."
+    ),
+    "button_zone": "Time zone: {zone}",
+    "settings_zone_html": "Time zone: <b>{zone}</b> (change it with /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Untitled",
     "min_read": "{minutes} min read",

@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
         " сообщение со ссылками; <code>/news &lt;тема&gt;</code> — свежие новости.\n"
         "• <b>Где угодно:</b> наберите <code>@{bot} &lt;ссылка или тема&gt;</code> в любом чате.\n"
         "• <code>/quotes &lt;имя&gt;</code>: что человек говорил в статьях, которые я недавно читал.\n"
+        "• /follow &lt;тема или лента&gt;: подборка её новостей каждый день, каждый час или сразу (/digest, /following, /unfollow).\n"
         "• /settings: длина пересказа, цитаты и метод для этого чата.\n"
         "• /help покажет это сообщение снова."
     ),
@@ -114,6 +115,50 @@ TEXTS: dict[str, str] = {
     "button_done": "Готово",
     "answer_saved": "Сохранено",
     "answer_store_full_settings": "Мой диск переполнен, поэтому я не смог это сохранить; настройки остались прежними.",
+    # -- following topics and scheduled digests (bot.telegram.follow) ----------------------
+    "follow_usage": (
+        "Отправьте /follow с темой или адресом ленты, например: /follow климат -мнение"
+        " (-слово убирает новости, где оно есть, +слово оставляет только такие),"
+        " или /follow https://example.com/feed.rss"
+    ),
+    "follow_added": "Слежу за «{follow}». {schedule}",
+    "follow_already": "Этот чат уже следит за «{follow}». {schedule}",
+    "follow_too_many": (
+        "Этот чат уже следит за {count} {count|темой|темами|темами} — больше я не храню."
+        " Сначала отправьте /unfollow с одной из них."
+    ),
+    "follow_bad_feed": "Не получилось использовать {feed} как ленту: {error}",
+    "follow_admins_only": "Только администраторы группы могут менять, за чем следит этот чат.",
+    "unfollow_usage": "Отправьте /unfollow с темой или её номером из /following, или /unfollow all.",
+    "unfollow_done": "Больше не слежу за «{follow}».",
+    "unfollow_all": "Теперь этот чат ни за чем не следит.",
+    "unfollow_unknown": "Этот чат не следит за «{follow}». /following покажет, за чем следит.",
+    "following_none": "Этот чат пока ни за чем не следит. Отправьте /follow с темой, например: /follow климат",
+    "following_html": "<b>Этот чат следит за</b>\n{follows}\n\n{schedule}\n<i>/unfollow с номером отменяет одну; /digest меняет время.</i>",
+    "schedule_daily": "Подборка приходит каждый день в {at} ({zone}).",
+    "schedule_hourly": "Подборка приходит каждый час, когда есть новости.",
+    "schedule_live": "Новые истории приходят сразу, не больше {cap} {cap|подборки|подборок|подборок} в день.",
+    "schedule_off": "Подборки на паузе; /digest daily 08:00 снова их включит.",
+    "digest_usage": (
+        "Отправьте /digest и когда присылать новости: /digest daily 08:00, /digest hourly,"
+        " /digest live 5 (сразу, не больше 5 в день) или /digest off. {schedule}"
+    ),
+    "digest_set": "Готово. {schedule}",
+    "digest_follow_first": "Этот чат пока ни за чем не следит: отправьте /follow с темой.",
+    "digest_heading": "Ваша подборка новостей",
+    "digest_more_html": "<i>…и ещё {count} {count|история|истории|историй}: слишком много для одного сообщения.</i>",
+    "zone_ask": (
+        "Пока время указано в UTC. Назовите свой часовой пояс один раз командой /timezone,"
+        " например /timezone Europe/Moscow или /timezone +3."
+    ),
+    "zone_usage": "Отправьте /timezone с поясом или смещением, например /timezone Europe/Moscow или /timezone -5. Сейчас: {zone}.",
+    "zone_set": "Часовой пояс: {zone}.",
+    "zone_unknown": (
+        "Я не знаю часового пояса «{zone}». Попробуйте название вроде Europe/Moscow или"
+        " America/New_York или смещение вроде +3."
+    ),
+    "button_zone": "Часовой пояс: {zone}",
+    "settings_zone_html": "Часовой пояс: <b>{zone}</b> (изменить: /timezone)",
     # -- digests and story lists --------------------------------------------------------
     "untitled": "Без заголовка",
     "min_read": "{minutes} мин чтения",

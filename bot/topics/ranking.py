@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from sumy.nlp.stemmers import Stemmer
 
@@ -82,6 +83,35 @@ def terms(text: str, language: str = "english", *, drop_function_words: bool = T
     if drop_function_words:
         words = [w for w in words if w not in _STOPWORDS]
     return [_stem(w, language) for w in words]
+
+
+_PATH_WORD = re.compile(r"[^\W\d_]+")
+
+
+def link_words(url: str) -> str:
+    """The words of a link's path: outlets file pieces under /opinion/ or /sport/
+    without saying so in the headline."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    return " ".join(_PATH_WORD.findall(path))
+
+
+def names(text: str, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> bool:
+    """Whether `text` names every word of `include` and none of `exclude`, stemmed and
+    in any case ("-opinion" also leaves out "Opinions")."""
+    have = set(terms(text))
+    for word, wanted in [*((w, True) for w in include), *((w, False) for w in exclude)]:
+        stems = set(terms(word, drop_function_words=False))
+        if stems and (stems <= have) != wanted:
+            return False
+    return True
+
+
+def item_text(item: FeedItem) -> str:
+    """What a feed item says about itself: headline, description, link."""
+    return f"{item.title} {item.description} {link_words(item.url)}"
 
 
 def query_terms(query: str, language: str = "english") -> list[str]:

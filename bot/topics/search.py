@@ -26,7 +26,7 @@ from bot.config import Config, SummarySettings, TopicsSettings
 from bot.errors import NewsbotError
 from bot.topics.feeds import FeedItem, host_name, parse_feed, search_feed_url, story_key
 from bot.models import Digest
-from bot.topics.ranking import Scored, group, rank
+from bot.topics.ranking import Scored, group, item_text, names, rank
 from bot.topics.models import NewsSearch, Outlet, Story
 from bot.pipeline.sentences import split_sentences
 
@@ -99,13 +99,16 @@ async def _read_feed(fetcher: Fetcher, url: str, searched: bool, run: CpuRunner)
 
 
 def pick_stories(
-    items: Sequence[FeedItem], query: str, now: datetime, settings: TopicsSettings
+    items: Sequence[FeedItem], query: str, now: datetime, settings: TopicsSettings, exclude: Sequence[str] = ()
 ) -> list[tuple[list[Scored], bool]]:
     """The top `settings.stories` groups, each with whether it is stale.
 
     Stale items are dropped when anything fresh (or undated) is relevant; when only
     stale ones are, they are kept and marked, so the reply can say they are older.
+    Items naming a word of `exclude` (a follow's "-opinion") are left out first.
     """
+    if exclude:
+        items = [i for i in items if names(item_text(i), (), exclude)]
     scored = rank(items, query, now, max_age_hours=settings.max_age_hours)
     fresh = [s for s in scored if not s.stale]
     chosen, stale = (fresh, False) if fresh else (scored, True)
@@ -121,26 +124,33 @@ async def search_news(
     now: datetime | None = None,
     run_cpu: CpuRunner | None = None,
     store: Store | None = None,
+    exclude: Sequence[str] = (),
 ) -> NewsSearch:
-    """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ)."""
+    """`find_stories`, also telling how many feeds failed (so "no news" and "no sources" differ).
+    Items naming a word of `exclude` are no candidates (bot.follow's "-word")."""
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     now = _aware(now or datetime.now(UTC))
     settings = config.topics
     if not query:
         return NewsSearch([], 0, 0)
+    exclude = tuple(exclude)
     if store is None:
-        return await _search(query, fetcher, config, now, run_cpu)
+        return await _search(query, fetcher, config, now, run_cpu, exclude)
     key = f"{TOPIC_KEY}{settings.stories}:{normalise_query(query)}"
+    if exclude:
+        key += "".join(f" -{normalise_query(w)}" for w in exclude)
     cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    result = await store.single_flight(key, lambda: _search(query, fetcher, config, now, run_cpu, _indexer(store, run_cpu)))
+    result = await store.single_flight(
+        key, lambda: _search(query, fetcher, config, now, run_cpu, exclude, indexer_for(store, run_cpu))
+    )
     if not result.sources_failed:
         await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
     return result
 
 
-def _indexer(store: Store, run_cpu: CpuRunner | None) -> DigestSeen:
+def indexer_for(store: Store, run_cpu: CpuRunner | None) -> DigestSeen:
     """Who said what in each article a search digests goes to the store's quote index."""
 
     async def keep(digest: Digest, outlet: str | None) -> None:
@@ -157,21 +167,33 @@ async def _search(
     config: Config,
     now: datetime,
     run_cpu: CpuRunner | None,
+    exclude: tuple[str, ...] = (),
     on_digest: DigestSeen | None = None,
 ) -> NewsSearch:
     settings = config.topics
     run = run_cpu or _inline
     items, feeds, failed = await read_feeds(query, fetcher, settings, run)
-    picked = await run(pick_stories, items, query, now, settings)
+    picked = await run(pick_stories, items, query, now, settings, exclude)
+    return NewsSearch(await tell_stories(picked, fetcher, config, run_cpu=run, on_digest=on_digest), feeds, failed)
+
+
+async def tell_stories(
+    picked: Sequence[tuple[Sequence[Scored], bool]],
+    fetcher: Fetcher,
+    config: Config,
+    *,
+    run_cpu: CpuRunner | None = None,
+    on_digest: DigestSeen | None = None,
+) -> list[Story]:
+    """Each picked group (with whether it is stale) told as a story, all at once."""
     summary = replace(config.summary, sentences=min(SUMMARY_SENTENCES, config.summary.sentences), quotes=1)
     # Time for the first outlet's page and one more, should it fail.
     deadline = config.fetch.timeout * 2
     tellings = [
-        tell_story(g, fetcher, summary, stale=stale, run_cpu=run, deadline=deadline, on_digest=on_digest)
+        tell_story(g, fetcher, summary, stale=stale, run_cpu=run_cpu, deadline=deadline, on_digest=on_digest)
         for g, stale in picked
     ]
-    stories = list(await asyncio.gather(*tellings))
-    return NewsSearch(stories, feeds, failed)
+    return list(await asyncio.gather(*tellings))
 
 
 async def find_stories(
