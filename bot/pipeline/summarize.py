@@ -343,10 +343,9 @@ def leans_on_previous(text: str, phrases: Sequence[tuple[str, ...]]) -> bool:
 def stemmer_and_stop_words(language: str) -> tuple[Callable[[str], str], frozenset[str]]:
     """sumy's stemmer and stop words for the language, without sumy's slow name lookup.
 
-    sumy stems with NLTK's Snowball stemmer where there is one, and keeps its own for a
-    few languages Snowball lacks (Czech, Greek, Ukrainian…); the two sets do not overlap.
-    sumy's module is imported only for those: it loads `requests`, a tenth of a second
-    of every cold start for nothing."""
+    Snowball's stemmer where there is one (as sumy's, but the C build), else sumy's own
+    for a language Snowball lacks (Ukrainian, Slovak). sumy's module is imported only
+    for those: it loads `requests` and NLTK, a third of a second of every cold start."""
     stem = snowball_stemmer(language)
     if stem is not None:
         return stem, stop_words(language)
