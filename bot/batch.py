@@ -2,6 +2,7 @@
 
     digest_all(sources, config, stdin_text, emit)     emit((given, Digest | NewsbotError))
                                                        once per source, in the order given
+    digest_all(..., finish=f)                         emit((given, f(given, Digest) | NewsbotError))
 
 One source is digested right here: a pool would only add its start-up. Several local
 files go to a process pool (one worker per core, like trafilatura's --parallel); each
@@ -34,6 +35,10 @@ log = logging.getLogger("newsbot")
 
 Outcome = tuple[str, object]  # (source as given, its Digest or the NewsbotError it met)
 Emit = Callable[[Outcome], None]
+# What becomes of a digest in the worker that made it (the output line, say), so the
+# parent, which shares the cores, neither unpickles the digest nor renders it. A
+# module-level function: it travels to the workers by name.
+Finish = Callable[[str, Any], object]
 
 # Sources submitted ahead per worker: enough that no worker waits for the next one,
 # few enough that a slow first page does not pile finished digests up in memory.
@@ -55,7 +60,13 @@ def workers_for(count: int, jobs: int | None = None) -> int:
 
 
 def digest_all(
-    sources: list[str], config: Config, stdin_text: str | None, emit: Emit, *, jobs: int | None = None
+    sources: list[str],
+    config: Config,
+    stdin_text: str | None,
+    emit: Emit,
+    *,
+    jobs: int | None = None,
+    finish: Finish | None = None,
 ) -> None:
     workers = workers_for(len(sources), jobs)
     from bot.pipeline.sources import is_local
@@ -64,11 +75,11 @@ def digest_all(
     pool = _pool(workers) if workers else None
     try:
         if all(local):
-            _digest_local_all(sources, config.summary, stdin_text, emit, pool)
+            _digest_local_all(sources, config.summary, stdin_text, emit, pool, finish)
         else:
             import asyncio
 
-            asyncio.run(_fetch_all(sources, config, stdin_text, emit, pool))
+            asyncio.run(_fetch_all(sources, config, stdin_text, emit, pool, finish))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -102,9 +113,12 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def digest_given(given: str, stdin_text: str | None, settings: SummarySettings) -> object:
-    """A file or stdin's text → its Digest, or the NewsbotError that says why not. Runs in a
-    worker: errors come back as values, never as a traceback."""
+def digest_given(
+    given: str, stdin_text: str | None, settings: SummarySettings, finish: Finish | None = None
+) -> object:
+    """A file or stdin's text → its Digest (through `finish` when given), or the
+    NewsbotError that says why not. Runs in a worker: errors come back as values, never
+    as a traceback."""
     from bot import pipeline
     from bot.pipeline.sources import resolve_source
 
@@ -115,7 +129,7 @@ def digest_given(given: str, stdin_text: str | None, settings: SummarySettings) 
     except Exception as exc:  # noqa: BLE001 - one source failing must not sink the others
         return failure(given, exc)
     log.debug("%s: digested in %.0f ms by process %d", given, 1000 * (time.perf_counter() - started), os.getpid())
-    return digest
+    return digest if finish is None else finish(given, digest)
 
 
 def failure(given: str, exc: BaseException) -> NewsbotError:
@@ -127,15 +141,19 @@ def failure(given: str, exc: BaseException) -> NewsbotError:
 
 
 def _digest_local_all(
-    sources: list[str], settings: SummarySettings, stdin_text: str | None, emit: Emit, pool: Executor | None
+    sources: list[str],
+    settings: SummarySettings,
+    stdin_text: str | None,
+    emit: Emit,
+    pool: Executor | None,
+    finish: Finish | None,
 ) -> None:
     if pool is None:
         for given in sources:
-            emit((given, digest_given(given, _stdin_for(given, stdin_text), settings)))
+            emit((given, digest_given(given, _stdin_for(given, stdin_text), settings, finish)))
         return
-    for given, outcome in _in_order(
-        pool, ((given, (given, _stdin_for(given, stdin_text), settings)) for given in sources), workers_of(pool)
-    ):
+    jobs = ((given, (given, _stdin_for(given, stdin_text), settings, finish)) for given in sources)
+    for given, outcome in _in_order(pool, jobs, workers_of(pool)):
         emit((given, outcome))
 
 
@@ -167,7 +185,7 @@ def _stdin_for(given: str, stdin_text: str | None) -> str | None:
 
 
 async def _fetch_all(
-    sources: list[str], config: Config, stdin_text: str | None, emit: Emit, pool: Executor | None
+    sources: list[str], config: Config, stdin_text: str | None, emit: Emit, pool: Executor | None, finish: Finish | None
 ) -> None:
     import asyncio
 
@@ -186,7 +204,8 @@ async def _fetch_all(
         try:
             source = resolve_source(given, stdin_text)
             async with fetches:
-                return await pipeline.digest_source(source, fetcher, config.summary, run_cpu=run_cpu)
+                digest = await pipeline.digest_source(source, fetcher, config.summary, run_cpu=run_cpu)
+            return digest if finish is None else finish(given, digest)
         except Exception as exc:  # noqa: BLE001 - never a traceback for the user; the log keeps it
             return failure(given, exc)
 

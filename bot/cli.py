@@ -187,7 +187,8 @@ def _digest_and_print(
 
     printer = _Printer(fmt, Progress(len(sources)))
     try:
-        digest_all(sources, config, stdin_text, printer.emit, jobs=jobs)
+        # JSON lines are made where the digest is: the parent only prints them.
+        digest_all(sources, config, stdin_text, printer.emit, jobs=jobs, finish=json_line if fmt == "json" else None)
     finally:
         printer.progress.close()
         sys.stdout.flush()
@@ -220,7 +221,9 @@ class _Printer:
         given, result = outcome
         error = _for_the_terminal(result) if isinstance(result, NewsbotError) else None
         self.failed = self.failed or error is not None
-        if self.fmt == "json":
+        if isinstance(result, str):  # a line json_line made in a worker
+            print(result)
+        elif self.fmt == "json":
             print_json_line(render.json_record(given, None if error else result, str(error) if error else None))  # type: ignore[arg-type]
         elif error:
             self.progress.say(f"newsbot: {given}: {error}")
@@ -233,6 +236,13 @@ class _Printer:
                 print(render.text_digest(result))  # type: ignore[arg-type]
             self.printed += 1
         self.progress.step()
+
+
+def json_line(given: str, digest: Any) -> str:
+    """A digest's line of `summarize --format json`, as print_json_line prints it."""
+    from bot.pipeline import render
+
+    return json.dumps(render.json_record(given, digest, None), ensure_ascii=False)
 
 
 def print_json_line(record: dict[str, Any]) -> None:
