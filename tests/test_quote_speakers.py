@@ -394,3 +394,12 @@ def test_words_quoted_in_the_writers_sentence_are_not_given_to_whom_they_were_se
         "The letter, sent to Iowa Democrats, said the party must be “ready for anything the other side throws at us in the fall”.",
     )
     assert said(article, "ready for anything") != "Iowa Democrats"
+
+
+def test_a_state_after_its_city_is_a_place_not_the_speaker_of_a_partial_quote():
+    article = story(
+        "Ann Keller toured the coal country for two days before the vote.",
+        "Keller, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal "
+        "companies out of business” unless they changed.",
+    )
+    assert said(article, "coal companies out of business") != "Ohio"
