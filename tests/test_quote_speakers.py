@@ -426,3 +426,16 @@ def test_the_state_a_speaker_is_from_does_not_speak_for_him():
         "rule would shut older members out of the convention.”",
     )
     assert said(article, "shut older members out") in (None, "T.J. Reddick", "Reddick")
+
+
+def test_a_word_made_of_a_name_is_no_name_and_a_hyphenated_given_name_stays_whole():
+    article = story(
+        "The festival closed on Sunday with a surprise win.",
+        "“The beers are on me when we get home,” said Oscar-winner Andrea Marsh.",
+        "Jon Tabor quit the race last week. Tabor offered a Trump-style retort, tweeting at him, "
+        "“You cannot insult your way to the presidency.”",
+        "“We will keep growing every year,” said chairman Chung Mong-koo.",
+    )
+    assert said(article, "beers are on me") == "Andrea Marsh"
+    assert said(article, "insult your way") in (None, "Jon Tabor")
+    assert said(article, "keep growing") == "Chung Mong-koo"

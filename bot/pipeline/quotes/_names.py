@@ -31,11 +31,21 @@ def _clean(token: str) -> str:
     return token
 
 
+# What a name compounds into, lower case after a hyphen: not "Mong-koo" or "Ross-van".
+_COMPOUND_HEADS = frozenset(
+    """style era led based backed born bred owned run funded made type like elect area wide
+    winner winning winners maker makers nominated nominee seeded half year old years aged
+    guitarist guitarists designate""".split()
+)
+
+
 def _is_name_token(token: str, rules: Rules | None = None) -> bool:
     core = _clean(token)
     function_words = (rules or ENGLISH).function_words
     if not core or not core[0].isupper() or core.lower() in function_words:
         return False
+    if any(part in _COMPOUND_HEADS for part in core.split("-")[1:]):
+        return False  # "Trump-style", "Paris-based", "Oscar-winner": a word made of a name
     return len(core) == 1 or any(c.islower() for c in core)
 
 
