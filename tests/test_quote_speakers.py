@@ -439,3 +439,11 @@ def test_a_word_made_of_a_name_is_no_name_and_a_hyphenated_given_name_stays_whol
     assert said(article, "beers are on me") == "Andrea Marsh"
     assert said(article, "insult your way") in (None, "Jon Tabor")
     assert said(article, "keep growing") == "Chung Mong-koo"
+
+
+def test_a_titled_surname_of_an_organisation_speaks_not_the_organisation():
+    article = story(
+        "Environmental groups worried that the mine's owner could walk away from its debts.",
+        "“The company will walk away from its duty to clean up,” Mr. Morgan of the Sierra Club said.",
+    )
+    assert said(article, "walk away from its duty") == "Morgan"

@@ -96,9 +96,13 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if rules.capitalised_nouns:
         # German capitalises every noun: "der Sprecher", "das Ministerium" are not names.
         runs = [run for run in runs if not _common_noun(run, words, rules)]
+    whole: list[str] = []
     for candidate in runs:
-        if best and len(best) >= 2 and _followed_by_of(best, words):
-            break  # `Sen. Tammy Baldwin of Wisconsin`: the person, not where she is from
+        if best and (len(whole) >= 2 or _after_title(whole, words, rules)) and _followed_by_of(best, words):
+            # `Sen. Tammy Baldwin of Wisconsin`, `Mr. Morgan of the Sierra Club`: the
+            # person (a full name, or a titled one), not where he or she is from.
+            break
+        whole = candidate
         # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
         # run: "Amy Pope" keeps her surname.
         titled = [i for i, w in enumerate(candidate[:-1]) if _is_title(w, rules)]
@@ -170,6 +174,11 @@ def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
 
 
 _OF = frozenset(("of", "from"))
+
+
+def _after_title(run: list[str], words: list[str], rules: Rules) -> bool:
+    at = next((i for i, w in enumerate(words) if w is run[0]), -1)
+    return at > 0 and _is_title(words[at - 1], rules)
 
 
 def _followed_by_of(run: list[str], words: list[str]) -> bool:
