@@ -252,6 +252,7 @@ class Cast:
         parsed: dict[str, tuple[str | None, tuple[str, ...]]] = {}
         genders: dict[str, list[int]] = {}
         located: set[str] = set()
+        place_end = -1
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -293,8 +294,10 @@ class Cast:
             possessive = run.endswith(("'s", "’s", "'", "’"))
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
-            if tail and tail[-1].lower() in rules.locatives:
+            if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
+                # "in Columbus, Ohio": the name after a place and its comma is its region.
                 located.add(full)
+                place_end = m.end()
             if _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 located.update([full, run, *(_clean(w) for w in run.split())])
