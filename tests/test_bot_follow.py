@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
@@ -258,7 +260,9 @@ async def test_five_hundred_chats_due_at_the_same_minute_get_their_digest_within
     assert [p for _, p in article_server.requests].count("/feeds/local.rss") == 1  # one search for all of them
 
 
-async def test_with_two_workers_on_redis_each_digest_is_made_and_sent_once(telegram_api, tmp_path, article_server, redis_url):
+async def test_with_two_workers_on_redis_the_digests_are_spread_over_both_and_each_is_sent_once(
+    telegram_api, tmp_path, article_server, redis_url, caplog
+):
     from bot.config import RedisSettings
     from bot.store.redis import RedisStore
     from tests.test_scale import a_worker
@@ -274,14 +278,24 @@ async def test_with_two_workers_on_redis_each_digest_is_made_and_sent_once(teleg
     for reader in readers:
         chat = telegram_api.open_private_chat(reader)
         await store.set_follows(chat, {"follows": [{"query": "harbour bridge"}], "schedule": {"kind": "hourly"}})
-        await store.set_due(chat, now.timestamp() - 1)
-    await store.close()
 
+    caplog.set_level(logging.INFO, logger="bot")
     async with a_worker(config), a_worker(config):
+        # Both workers serve the queue; then the twenty chats fall due at once.
+        await telegram_api.wait_for(
+            lambda: sum("is serving the queue" in r.getMessage() for r in caplog.records) == 2, what="two workers"
+        )
+        for reader in readers:
+            await store.set_due(reader["id"], now.timestamp() - 1)
+        await store.close()
         await telegram_api.wait_for(lambda: all(digests(telegram_api, r["id"]) for r in readers), timeout=30, what="20 digests")
         await asyncio.sleep(0.5)  # both schedulers look again, many times over
     assert [len(digests(telegram_api, r["id"])) for r in readers] == [1] * 20
     assert [p for _, p in article_server.requests].count("/feeds/local.rss") == 1
+    # One scheduler handed the chats out; each worker sent some of them.
+    senders = Counter(r.getMessage().split(" sent by ")[1] for r in caplog.records if "scheduled digest sent by" in r.getMessage())
+    assert sum(senders.values()) == 20 and len(senders) == 2, senders
+    print(f"digests per worker: {sorted(senders.values())}")
 
 
 async def test_a_feed_followed_as_it_happens_in_german_stops_at_the_days_cap(telegram_api, tmp_path, article_server):

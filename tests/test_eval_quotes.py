@@ -147,7 +147,7 @@ def test_on_real_polnear_articles(eval_dir):
 
 from dataclasses import replace  # noqa: E402
 
-from bot.evaluation.shown import Index, gold_key, same_person, same_words, source_words  # noqa: E402
+from bot.evaluation.shown import Index, gold_key, named_in_source, same_person, same_words, source_words  # noqa: E402
 from bot.evaluation.quotes import Document, GoldQuote, ShownQuote, gold_details, score_shown  # noqa: E402
 
 
@@ -239,7 +239,7 @@ def test_a_pronoun_source_is_chained_to_the_last_named_one():
             {"kind": "direct", "content": [{"text": "“We win.”", "spans": [[20, 29]]}], "source": [{"text": "he", "spans": [[30, 32]]}]},
         ]
     }
-    quotes, contents = gold_details(row)
+    quotes, contents, _ = gold_details(row)
     assert quotes[0].key is None and quotes[0].chained.names == ("ted", "cruz")
     assert contents == ((0, 5), (20, 29))
 
@@ -294,7 +294,7 @@ def test_a_reporting_clause_inside_the_gold_quote_names_who_said_the_shown_words
             {"kind": "direct", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "CNN", "spans": [[0, 1]]}]}
         ],
     }
-    quotes, contents = gold_details(row)
+    quotes, contents, _ = gold_details(row)
     doc = Document("d", text, (), quotes, contents)
     whole = ShownQuote(start + 1, end - 2, "Bernie Sanders", "I ask you not to protest … It matters.")
     assert score_shown([whole], doc).wrong == 0
@@ -330,5 +330,37 @@ def test_gold_quote_words_are_read_in_the_order_they_stand_in_the_text():
             {"kind": "direct", "content": [{"text": text[19:47] + text[0:9], "spans": [list(second), list(first)]}], "source": [{"text": "Smith", "spans": [[0, 1]]}]}
         ],
     }
-    quotes, _ = gold_details(row)
+    quotes, *_ = gold_details(row)
     assert same_words("We won … They told us we could not.", quotes[0].text)
+
+
+def test_a_partial_quote_shown_under_a_name_is_scored_against_its_mixed_attribution():
+    # `Cruz said he’s certain Rubio will continue to be “a champion…”`: the reader reads the
+    # words as Rubio's when the digest says so, and they are Cruz's.
+    text = "In a statement, Cruz said he’s certain Rubio will continue to be “a champion for limitless opportunity.” Then more."
+    start = text.index("he’s")
+    end = text.index("” Then") + 1
+    row = {
+        "text": text,
+        "attributions": [
+            {"kind": "mixed", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "Cruz", "spans": [[16, 20]]}]},
+        ],
+    }
+    quotes, contents, mixed = gold_details(row)
+    doc = Document("d", text, (), quotes=quotes, contents=contents, mixed=mixed)
+    at = text.index("a champion")
+    words = "a champion for limitless opportunity."
+    wrong = score_shown([ShownQuote(at, at + len(words), "Marco Rubio", words)], doc)
+    right = score_shown([ShownQuote(at, at + len(words), "Ted Cruz", words)], doc)
+    unnamed = score_shown([ShownQuote(at, at + len(words), None, words)], doc)
+    assert (wrong.named, wrong.given, wrong.wrong) == (1, 1, 1)
+    assert (right.named, right.given, right.wrong) == (1, 1, 0)
+    assert (unnamed.named, unnamed.given, unnamed.not_a_quote) == (1, 0, 0)
+
+
+def test_the_name_a_gold_source_gives_behind_a_title_or_description_is_right():
+    assert named_in_source("Nihad Awad", "The Council on American-Islamic Relations National Executive Director Nihad Awad")
+    assert named_in_source("Jonathan Greenblatt", "The leader of the Anti-Defamation League, Jonathan Greenblatt,")
+    assert not named_in_source("North Carolina", "CBC Chairman G.K. Butterfield of North Carolina")
+    assert not named_in_source("Gavekal Dragonomics", "Tom Miller, at a consulting firm called Gavekal Dragonomics,")
+    assert same_person("Ted Cruz", gold_key("Cruz himself"))

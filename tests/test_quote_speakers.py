@@ -394,3 +394,56 @@ def test_words_quoted_in_the_writers_sentence_are_not_given_to_whom_they_were_se
         "The letter, sent to Iowa Democrats, said the party must be “ready for anything the other side throws at us in the fall”.",
     )
     assert said(article, "ready for anything") != "Iowa Democrats"
+
+
+def test_a_state_after_its_city_is_a_place_not_the_speaker_of_a_partial_quote():
+    article = story(
+        "Ann Keller toured the coal country for two days before the vote.",
+        "Keller, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal "
+        "companies out of business” unless they changed.",
+    )
+    assert said(article, "coal companies out of business") != "Ohio"
+
+
+# -- a quote inside the writer's sentence belongs to the sentence's reporting verb ---
+
+
+def test_a_name_inside_the_reported_clause_is_not_the_speaker_of_a_partial_quote():
+    article = story(
+        "The senator left the race on Tuesday night after losing his home state.",
+        "In a statement, Dana Holt said she is certain Pruitt will continue to be “a voice for the "
+        "rural towns that sent him to Washington.”",
+        "Mayor Ellen Voss said Brandt was right to urge local leaders “to stand up and be counted.”",
+    )
+    assert said(article, "a voice for the rural towns") in (None, "Dana Holt")
+    assert said(article, "stand up and be counted") in (None, "Ellen Voss")
+
+
+def test_the_state_a_speaker_is_from_does_not_speak_for_him():
+    article = story(
+        "Party leaders met behind closed doors on Friday.",
+        "Caucus chairman T.J. Reddick of North Carolina said he was “outraged” to even hear about it, arguing that “ending the "
+        "rule would shut older members out of the convention.”",
+    )
+    assert said(article, "shut older members out") in (None, "T.J. Reddick", "Reddick")
+
+
+def test_a_word_made_of_a_name_is_no_name_and_a_hyphenated_given_name_stays_whole():
+    article = story(
+        "The festival closed on Sunday with a surprise win.",
+        "“The beers are on me when we get home,” said Oscar-winner Andrea Marsh.",
+        "Jon Tabor quit the race last week. Tabor offered a Trump-style retort, tweeting at him, "
+        "“You cannot insult your way to the presidency.”",
+        "“We will keep growing every year,” said chairman Chung Mong-koo.",
+    )
+    assert said(article, "beers are on me") == "Andrea Marsh"
+    assert said(article, "insult your way") in (None, "Jon Tabor")
+    assert said(article, "keep growing") == "Chung Mong-koo"
+
+
+def test_a_titled_surname_of_an_organisation_speaks_not_the_organisation():
+    article = story(
+        "Environmental groups worried that the mine's owner could walk away from its debts.",
+        "“The company will walk away from its duty to clean up,” Mr. Morgan of the Sierra Club said.",
+    )
+    assert said(article, "walk away from its duty") == "Morgan"

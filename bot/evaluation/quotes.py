@@ -30,6 +30,10 @@ strict (see `bot.evaluation.shown`). Reported apart:
 - speaker_given: of matched quotes whose gold names someone, how many show a speaker
   (1 - abstention);
 - exact: of matched quotes, how many show exactly the gold quote's words;
+- a partial quote shown inside the writer's sentence (He called it "a historic
+  step") matches no direct gold quote, yet a reader reads its speaker as surely: when
+  a mixed attribution holds it, its speaker counts in wrong_name and speaker_given
+  like a matched quote's, against that attribution's source;
 - not_a_quote: shown quotes that overlap no annotated attribution at all (titles,
   scare quotes, fragments), of all shown;
 - R: gold direct quotes found, meaningful for "All quotes";
@@ -53,7 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.evaluation import Result
-from bot.evaluation.shown import Index, Key, gold_key, same_person, same_words, source_words
+from bot.evaluation.shown import Index, Key, gold_key, named_in_source, same_person, same_words, source_words
 from bot.evaluation import progress as show_progress
 from bot.models import Article
 
@@ -245,16 +249,43 @@ def score_shown(shown: Sequence[ShownQuote], doc: Document) -> Shown:
         elif gold.chained is not None and quote.speaker:
             pron_given += 1
             pron_wrong += not same_person(quote.speaker, gold.chained)
+    for i, quote in enumerate(shown):
+        # A partial quote shown inside the writer's sentence: its speaker is read as
+        # surely as a whole quote's, so it is scored as strictly (not as a span).
+        holder = None if i in matched else _mixed_holder(quote, doc.mixed)
+        if holder is None:
+            continue
+        if holder.key is not None:
+            named += 1
+            if quote.speaker:
+                given += 1
+                wrong += not _right(quote, holder)
+        elif holder.chained is not None and quote.speaker:
+            pron_given += 1
+            pron_wrong += not same_person(quote.speaker, holder.chained)
     stray = sum(
         1 for i, q in enumerate(shown) if i not in matched and not _overlaps_any((q.start, q.end), doc.contents)
     )
     return Shown(len(shown), len(doc.quotes), len(pairs), named, given, wrong, exact, stray, pron_given, pron_wrong)
 
 
+def _mixed_holder(quote: ShownQuote, mixed: Sequence[GoldQuote]) -> GoldQuote | None:
+    """The mixed attribution that holds most of the shown quote, if one holds half of it."""
+    span = quote.end - quote.start
+    best, most = None, 0.5 * span
+    for gold in mixed:
+        inside = min(quote.end, gold.end) - max(quote.start, gold.start)
+        if inside >= most:
+            best, most = gold, inside
+    return best
+
+
 def _right(quote: ShownQuote, gold: GoldQuote) -> bool:
     """The shown speaker names the gold person, is the gold source's own words, or is
     named by the reporting clause the gold quote holds right after the shown words."""
     if same_person(quote.speaker, gold.key) or source_words(quote.speaker, gold.source):
+        return True
+    if named_in_source(quote.speaker, gold.source):
         return True
     for at, until, key in gold.inner:
         beside = (
@@ -323,6 +354,9 @@ class Document:
     quotes: tuple[GoldQuote, ...] = ()
     # Content spans of every attribution, direct, mixed or indirect.
     contents: tuple[Span, ...] = ()
+    # Mixed attributions (`He called it "a historic step"`) whose source is named: a
+    # partial quote the digest shows inside one is a quote a reader reads under a name.
+    mixed: tuple[GoldQuote, ...] = ()
 
 
 _PRONOUNS = frozenset("he she him her".split())
@@ -341,10 +375,22 @@ def _inner_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, Key
     return tuple(found)
 
 
-def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...]]:
-    """The direct quotes with their words and speakers, and every attribution's content span."""
+_BEFORE = re.compile(rf"{_INNER_NAME}\s+{_INNER_VERB}:?\s*[“\"]?$")
+
+
+def _clause_before(text: str, start: int) -> tuple[tuple[int, int, Key], ...]:
+    """`…, in which Adelson said: “…`: a name and a reporting verb just before the words."""
+    found = _BEFORE.search(text, max(0, start - 60), start + 1)
+    key = gold_key(found.group(1)) if found else None
+    return ((found.start(), found.end(), key),) if found and key is not None else ()
+
+
+def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...], tuple[GoldQuote, ...]]:
+    """The direct quotes with their words and speakers, every attribution's content span,
+    and the mixed attributions with their speakers."""
     quotes = []
     contents = []
+    mixed = []
     last: Key | None = None
     for attribution in sorted(row["attributions"], key=lambda a: min((s[0] for p in a["content"] for s in p["spans"]), default=0)):
         spans = [tuple(s) for piece in attribution["content"] for s in piece["spans"]]
@@ -364,9 +410,17 @@ def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...]]:
             chained = last if key is None and source.strip().lower() in _PRONOUNS else None
             inner = _inner_clauses(row.get("text", ""), start, end)
             quotes.append(GoldQuote(start, end, words, key, chained, source, inner))
+        elif attribution["kind"] == "mixed":
+            chained = last if key is None and source.strip().lower() in _PRONOUNS else None
+            text = row.get("text", "")
+            # PolNeAR credits the outlet here too (`“…,” O’Malley said, according to the
+            # Las Vegas Sun`): the reporting clause right beside the words names who a
+            # reader rightly reads as their speaker.
+            beside = _inner_clauses(text, start, min(len(text), end + 100)) + _clause_before(text, start)
+            mixed.append(GoldQuote(start, end, "", key, chained, source, beside))
         if key is not None and not key.head:
             last = key
-    return tuple(quotes), tuple(sorted(contents))
+    return tuple(quotes), tuple(sorted(contents)), tuple(mixed)
 
 
 def gold_quotes(row: dict) -> tuple[Attributed, ...]:

@@ -70,6 +70,9 @@ class Key:
     head: str = ""
 
 
+_REFLEXIVE = frozenset(("himself", "herself", "themselves"))
+
+
 def gold_key(source: str) -> Key | None:
     """The person or organisation a gold source names; None when it names no one."""
     # The head of the phrase: an appositive or a relative clause after a comma describes it.
@@ -101,7 +104,8 @@ def gold_key(source: str) -> Key | None:
         return None
     first, last = runs[-1]
     names = tuple(_core(t) for t in tokens[first : last + 1])
-    rest = [t for t in tokens[last + 1 :] if t.isalpha()]
+    # "Cruz himself": the reflexive stresses the person, it names no noun.
+    rest = [t for t in tokens[last + 1 :] if t.isalpha() and t.lower() not in _REFLEXIVE]
     possessive = bool(_POSSESSIVE.search(tokens[last])) and tokens[last][-1] != "."
     if rest and rest[0].islower() and (possessive or rest[0] not in ("said", "says", "told", "wrote")):
         if possessive and rest[-1].lower() in _ISSUED:
@@ -141,6 +145,23 @@ def same_person(shown: str | None, key: Key) -> bool:
 
 
 _QUALIFIES = re.compile(r"(?:,|\s(?:who|that|of|at|from|for|with|in|on)\s)")
+
+
+def named_in_source(shown: str | None, source: str) -> bool:
+    """Is the shown full name the name the gold source gives its speaker, behind a title
+    or a description: "…National Executive Director Nihad Awad", "The leader of the
+    Anti-Defamation League, Jonathan Greenblatt,"? Not a name after a preposition
+    ("Butterfield of North Carolina") nor one inside a later qualifier."""
+    if not shown or len(shown.split()) < 2:
+        return False
+    mine = " ".join(shown.split())
+    for chunk in (c.strip() for c in source.split(",")):
+        if chunk == mine:
+            return True
+        if chunk.endswith(" " + mine):
+            before = chunk[: -len(mine)].split()
+            return bool(before) and before[-1][:1].isupper()
+    return False
 
 
 def source_words(shown: str | None, source: str) -> bool:

@@ -17,6 +17,8 @@
 
     follow.py     /follow, /unfollow, /following, /digest, /timezone: what a chat follows, and when
     schedule.py   the scheduler: one lease holder runs every due chat's digest, paced
+                  (in Redis mode it hands each due chat out as a job on the queue)
+    digestjobs.py a due chat's digest as a job in its chat's list; one pace for all workers
     journal.py    updates written down until answered, replayed after a crash
     owner.py      one process per journal: a lease in the store with a heartbeat
     migration.py  a group upgraded to a supergroup keeps its settings and its answers

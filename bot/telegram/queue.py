@@ -47,6 +47,9 @@ __all__ = [
 # one in a front end's `put` ended python-telegram-bot's polling loop for good).
 UNREACHABLE = (RedisError, OSError, SendTaskError)
 
+# Stream messages ("chat C has work") a worker takes per read.
+TAKEN_AT_ONCE = 2
+
 DAY = 86400  # Telegram forgets an undelivered update after a day; so do we
 
 # KEYS seen, chat list, dirty; ARGV body, chat, ttl. 1 when new, 0 for a repeat.
@@ -97,13 +100,13 @@ class Keys:
         self.dirty = f"{prefix}:dirty"
         self.sweep = f"{prefix}:sweep"
 
-    def seen(self, update_id: int) -> str:
+    def seen(self, update_id: int | str) -> str:
         return f"{self.prefix}:seen:{update_id}"
 
-    def answered(self, update_id: int) -> str:
+    def answered(self, update_id: int | str) -> str:
         return f"{self.prefix}:answered:{update_id}"
 
-    def sent(self, update_id: int) -> str:
+    def sent(self, update_id: int | str) -> str:
         return f"{self.prefix}:sent:{update_id}"
 
     def chat(self, chat: str) -> str:
@@ -173,4 +176,8 @@ def broker_for(url: str, keys: Keys, *, idle_seconds: float) -> Any:
         idle_timeout=int(idle_seconds * 1000),
         unacknowledged_lock_timeout=max(1.0, idle_seconds),
         xread_block=1000,
+        # A few messages per read, not taskiq's 100: a burst (twenty chats' digests due
+        # at eight) is shared by the workers waiting on the stream rather than taken
+        # whole by whichever asks first.
+        xread_count=TAKEN_AT_ONCE,
     )

@@ -5,17 +5,19 @@
     stop_scheduler(application)     before the bot stops sending
     Scheduler.tick()                every chat due now: its digest, then its next due time
 
-Only the holder of the store's "scheduler" lease runs digests, so with several workers
-sharing Redis each digest is made and sent once; the others keep asking for the lease
-and take it over within LEASE seconds should the holder die (at once when it was a
-process on this machine that is gone, as for the journal: bot.telegram.owner). The holder does the work
-itself rather than queue a job per chat: a digest is one message, no user waits on it,
-and the chats due together mostly share their searches (bot.follow.collect keeps them
-in the store), so there is little to spread and nothing to gain from a second hop.
+Only the holder of the store's "scheduler" lease decides what is due, so with several
+workers sharing Redis each digest is made and sent once; the others keep asking for the
+lease and take it over within LEASE seconds should the holder die (at once when it was a
+process on this machine that is gone, as for the journal: bot.telegram.owner). In the
+single process the holder runs each due chat's digest itself. A worker (Redis mode)
+registers its queue first (`use_queue`): the holder then hands each due chat out as a
+job on the queue (bot.telegram.digestjobs), and the worker draining that chat runs it
+(`Scheduler.run_job`), so the digests of many chats spread over the workers.
 
 Time: what is due is decided by the bot's clock (`BotState.clock`, a plain callable:
 tests move it forward), how fast digests go out by the real one. Many chats due at the
-same minute are sent `[follow] digests_per_second` at most, one at a time (no burst),
+same minute are sent `[follow] digests_per_second` at most, one at a time (no burst;
+across workers, one pace kept in Redis),
 which leaves the rest of Telegram's 30 a second to answers; the bot's rate limiter
 (bot.telegram.delivery, or budget.py across processes) counts them as any message.
 
@@ -40,6 +42,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.follow import Follow, Follows, after_run, next_due, zone_of
 from bot.follow.collect import follow_search
+from bot.telegram.digestjobs import DigestJob, DigestJobs
 from bot.telegram.follow import move_follows
 from bot.telegram.owner import gone, holder_name
 from bot.telegram.settings import load_settings
@@ -47,11 +50,12 @@ from bot.telegram.state import BotState, state_of
 from bot.topics.digest import digest_html, fresh_sections, story_links
 from bot.topics.models import Story
 
-__all__ = ["LEASE", "Pacer", "Scheduler", "scheduler_of", "start_scheduler", "stop_scheduler"]
+__all__ = ["LEASE", "Pacer", "Scheduler", "scheduler_of", "start_scheduler", "stop_scheduler", "use_queue"]
 
 log = logging.getLogger(__name__)
 
 SCHEDULER_KEY = "newsbot.scheduler"
+JOBS_KEY = "newsbot.digest_jobs"
 LEASE_NAME = "scheduler"
 # The holder renews the lease every third of it while it works.
 LEASE = 30.0
@@ -89,6 +93,7 @@ class Scheduler:
         self.application = application
         self.state: BotState = state_of(application)
         self.holder = holder_name()
+        self.jobs: DigestJobs | None = application.bot_data.get(JOBS_KEY)
         self.pacer = Pacer(self.state.config.follow.digests_per_second)
         self.digests = 0  # sent since start (the logs say how many per run)
         self._stop = asyncio.Event()
@@ -160,7 +165,9 @@ class Scheduler:
         sent = 0
         places = asyncio.Semaphore(CHATS_AT_ONCE)
 
-        async def one(chat_id: int, run: dict[str, Any]) -> bool:
+        async def one(chat_id: int, due: float, run: dict[str, Any]) -> bool:
+            if self.jobs is not None:
+                return await self.jobs.hand_out(DigestJob(chat_id, due, run))
             async with places:
                 return await self.run_chat(chat_id, run)
 
@@ -170,16 +177,24 @@ class Scheduler:
             due = await self.state.store.due_chats(now.timestamp(), BATCH)
             # A chat whose next due time could not be written (a store failing) is still
             # due: once a run, not over and over.
-            fresh = [(chat, run) for chat, _, run in due if chat not in done]
+            fresh = [(chat, when, run) for chat, when, run in due if chat not in done]
             if not fresh:
                 break
-            done.update(chat for chat, _ in fresh)
-            outcomes = await asyncio.gather(*(one(chat, run) for chat, run in fresh))
+            done.update(chat for chat, _, _ in fresh)
+            outcomes = await asyncio.gather(*(one(*job) for job in fresh))
             sent += sum(outcomes)
             if len(due) < BATCH:
                 break
         if sent:
-            log.info("scheduler: %d digest(s) sent", sent)
+            log.info("scheduler: %d digest(s) %s", sent, "sent" if self.jobs is None else "handed out to the workers")
+        return sent
+
+    async def run_job(self, job: DigestJob) -> bool:
+        """A digest handed out by the scheduler (in whichever worker holds it), run here;
+        True when it went out."""
+        sent = await self.run_chat(job.chat_id, job.run)
+        if sent:
+            log.info("chat %s: scheduled digest sent by %s", job.chat_id, self.holder)
         return sent
 
     async def run_chat(self, chat_id: int, run: dict[str, Any]) -> bool:
@@ -233,7 +248,7 @@ class Scheduler:
             return False  # nothing new: an empty run sends nothing
         html, shown = built
         links = [link for story in shown for link in story_links(story)]
-        await self.pacer.wait()
+        await (self.jobs.pace() if self.jobs is not None else self.pacer.wait())
         try:
             await self._send(chat_id, html)
         except ChatMigrated as exc:
@@ -256,6 +271,12 @@ class Scheduler:
 
 def scheduler_of(application: Any) -> Scheduler | None:
     return application.bot_data.get(SCHEDULER_KEY)
+
+
+def use_queue(application: Any, jobs: DigestJobs) -> None:
+    """Before the scheduler starts: hand due chats out on the queue rather than run them
+    in this process."""
+    application.bot_data[JOBS_KEY] = jobs
 
 
 def start_scheduler(application: Any) -> Scheduler:

@@ -7,7 +7,9 @@ answer their updates in order, with the same handlers as the single-process bot.
 The protocol (leases, the answered marks, the sweeper) is bot.telegram.queue's. Each
 worker answers many chats at once (MAX_CHATS), one update at a time within a chat. An
 update gets `[redis] update_seconds`: past it the asker is told so and the chat's next
-update comes (a chat never waits forever behind one that hangs).
+update comes (a chat never waits forever behind one that hangs). A chat's list also holds
+its scheduled digests, handed out by the scheduler (bot.telegram.digestjobs): a worker
+runs those as it answers updates, whichever worker the scheduler is in.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from bot.telegram.replies import send_note
 from bot.telegram.sent import RecordingRateLimiter, SentReplies, answering
 from bot.telegram.state import STATE_KEY, BotState, state_of
 from bot.texts import text
-from bot.telegram.schedule import stop_scheduler
+from bot.telegram.digestjobs import DigestJob, DigestJobs, digest_job_of
+from bot.telegram.schedule import scheduler_of, stop_scheduler, use_queue
 
 __all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
 
@@ -131,26 +134,23 @@ class Worker:
         finally:
             keeper.cancel()
 
-    async def _answer(self, head: bytes) -> int:
-        """Run the handlers on the update `head`; its id (0 when it cannot be read)."""
+    async def _answer(self, head: bytes) -> int | str:
+        """Run the handlers on the update `head` (or the digest job); its id (0 when it
+        cannot be read)."""
         try:
             raw = json.loads(head)
-            update = Update.de_json(raw, self.application.bot)
-            assert update is not None
+            job = digest_job_of(raw)
+            update = None if job is not None else Update.de_json(raw, self.application.bot)
+            assert job is not None or update is not None
         except Exception as exc:  # noqa: BLE001 - whatever the shape makes de_json raise
             log.warning("an unreadable update in the queue (%s: %s); dropped", type(exc).__name__, exc)
             return 0
-        sent_key = self.keys.sent(update.update_id)
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.exists(self.keys.answered(update.update_id))
-            pipe.hgetall(sent_key)
-            done, sent = await pipe.execute()
-        if done:
-            log.info("update %s: answered already", update.update_id)
+        if job is not None:
+            return await self._run_digest(job)
+        assert update is not None
+        replies = await self._replies(update.update_id)
+        if replies is None:
             return update.update_id
-        replies = SentReplies.read(self.redis, sent_key, DAY, sent)
-        if replies.before or replies.in_flight:
-            log.info("update %s: taken over mid-way; %d request(s) sent already", update.update_id, len(replies.before))
         with answering(replies):
             try:
                 async with asyncio.timeout(self.config.redis.update_seconds):
@@ -164,6 +164,35 @@ class Worker:
                 await self._too_slow(update)
         return update.update_id
 
+    async def _replies(self, job: int | str) -> SentReplies | None:
+        """What earlier runs of the update (or digest job) `job` sent; None when it was
+        answered already."""
+        sent_key = self.keys.sent(job)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.exists(self.keys.answered(job))
+            pipe.hgetall(sent_key)
+            done, sent = await pipe.execute()
+        if done:
+            log.info("%s %s: answered already", "update" if isinstance(job, int) else "job", job)
+            return None
+        replies = SentReplies.read(self.redis, sent_key, DAY, sent)
+        if replies.before or replies.in_flight:
+            log.info("%s: taken over mid-way; %d request(s) sent already", job, len(replies.before))
+        return replies
+
+    async def _run_digest(self, job: DigestJob) -> str:
+        """A chat's scheduled digest, handed out by the scheduler; its job id."""
+        scheduler = scheduler_of(self.application)
+        assert scheduler is not None  # post_init started it; it stops after the queue
+        replies = await self._replies(job.id)
+        if replies is None:
+            return job.id
+        with answering(replies):
+            # run_chat keeps a failing digest from costing more than its run; its feeds
+            # and pages have their own time limits.
+            await scheduler.run_job(job)
+        return job.id
+
     async def _too_slow(self, update: Update) -> None:
         message = update.effective_message
         if message is None:
@@ -175,7 +204,7 @@ class Worker:
         except (TelegramError, TimeoutError) as exc:
             log.warning("update %s: could not say so: %s", update.update_id, exc)
 
-    async def _finish(self, head: bytes, queue: str, update_id: int) -> None:
+    async def _finish(self, head: bytes, queue: str, update_id: int | str) -> None:
         """Mark the head answered and pop it. Retried through a short Redis outage: giving
         up here is what would answer the update twice."""
         deadline = asyncio.get_running_loop().time() + self.config.redis.lease_seconds
@@ -299,10 +328,12 @@ async def working(config: Config, stop: asyncio.Event) -> None:
     await application.initialize()  # getMe: a rejected token fails here
     worker: Worker | None = None
     try:
-        if application.post_init:
-            await application.post_init(application)
         worker = Worker(config, application)
         await worker.broker.startup()
+        # Before post_init starts the scheduler: due chats go to the queue from its first look.
+        use_queue(application, DigestJobs(worker.redis, worker.broker, worker.keys, config.follow.digests_per_second))
+        if application.post_init:
+            await application.post_init(application)
         log.info("worker %s is serving the queue", worker.name)
         pages = asyncio.create_task(_give_up_pages(stop, state_of(application)))
         try:

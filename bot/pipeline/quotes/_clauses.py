@@ -339,7 +339,7 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             # `…, Spicer said, adding, “…”`, `Clinton responded on Facebook writing, “…”`:
             # the participle goes with the sentence's reporting verb and its subject.
             clause = _finite_clause(whole[: len(whole) - len(words) + i], rules)
-            if clause.found:
+            if clause.found or clause.unknown:
                 return clause
         if words[i].lower().endswith("ing") and i > 0 and words[i - 1] == ",":
             # `Warren appeared on MSNBC and endorsed Clinton, saying, "…"`: the
@@ -407,6 +407,10 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             continue
         if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
             continue  # "his remarks": a noun
+        if _infinitive_after(words, k, rules) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
+            # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
+            # speech here; the sentence's reporting verb is further back.
+            continue
         if _passive(words, k, rules):
             return Clause(unknown=True)
         if w.lower().endswith("ing"):
@@ -421,12 +425,24 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         # governed by a preposition (`a rally in Ohio said to be …`), nor a phrase that
         # is no description.
         if clause.name:
-            at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
-            return Clause() if at < 0 or _governed(words, at, rules) else clause
+            return clause if _ungoverned(clause, words, k, rules) else Clause()
         if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
             return clause
         return Clause()
     return Clause()
+
+
+def _infinitive_after(words: list[str], i: int, rules: Rules) -> bool:
+    """`continue to be`, `added to insist`: an English verb followed by an infinitive
+    reports no speech (`explained to reporters`, `said to the crowd` do)."""
+    if rules is not ENGLISH or i + 2 >= len(words) or words[i + 1].lower() != "to":
+        return False
+    following = words[i + 2]
+    return following.islower() and following.isalpha() and following not in rules.quantifiers and following not in _ADDRESSEES
+
+
+# Whom speech is addressed to, after "to": `told to reporters`, `said to supporters`.
+_ADDRESSEES = frozenset("reporters journalists supporters voters members lawmakers students crowds audiences viewers".split())
 
 
 # Forms of "be" before a past participle: a passive.
@@ -464,10 +480,30 @@ def _finite_clause(words: list[str], rules: Rules) -> Clause:
         if any(x in rules.clause_words or x in _SUBORDINATORS for x in between):
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
+        if clause.name and _right_after_preposition(clause, words, k, rules):
+            # `Butterfield of North Carolina said …, arguing`: not the state, and no
+            # other name on the way either.
+            return Clause(unknown=True)
         if clause.found:
             return clause
         return _noun_phrase(_first_chunk(words[k + 1 :], rules), rules)
     return Clause()
+
+
+def _ungoverned(clause: Clause, words: list[str], k: int, rules: Rules) -> bool:
+    """Does the name found as the subject of the verb at `k` stand where a subject goes,
+    not after a preposition (`a rally in Ohio said`, `Butterfield of North Carolina said`)?"""
+    assert clause.name
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+    return at >= 0 and not _governed(words, at, rules)
+
+
+def _right_after_preposition(clause: Clause, words: list[str], k: int, rules: Rules) -> bool:
+    """`… of North Carolina said`: the name found as the subject follows a preposition
+    at once (not `Secretary of State Madeleine Albright said`, where "of" takes "State")."""
+    assert clause.name
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+    return at > 0 and words[at - 1].islower() and _governed(words[at - 1 : at + 1], 1, rules)
 
 
 _SUBORDINATORS = frozenset("after before because since until although though".split())

@@ -31,11 +31,21 @@ def _clean(token: str) -> str:
     return token
 
 
+# What a name compounds into, lower case after a hyphen: not "Mong-koo" or "Ross-van".
+_COMPOUND_HEADS = frozenset(
+    """style era led based backed born bred owned run funded made type like elect area wide
+    winner winning winners maker makers nominated nominee seeded half year old years aged
+    guitarist guitarists designate""".split()
+)
+
+
 def _is_name_token(token: str, rules: Rules | None = None) -> bool:
     core = _clean(token)
     function_words = (rules or ENGLISH).function_words
     if not core or not core[0].isupper() or core.lower() in function_words:
         return False
+    if any(part in _COMPOUND_HEADS for part in core.split("-")[1:]):
+        return False  # "Trump-style", "Paris-based", "Oscar-winner": a word made of a name
     return len(core) == 1 or any(c.islower() for c in core)
 
 
@@ -86,9 +96,13 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if rules.capitalised_nouns:
         # German capitalises every noun: "der Sprecher", "das Ministerium" are not names.
         runs = [run for run in runs if not _common_noun(run, words, rules)]
+    whole: list[str] = []
     for candidate in runs:
-        if best and len(best) >= 2 and _followed_by_of(best, words):
-            break  # `Sen. Tammy Baldwin of Wisconsin`: the person, not where she is from
+        if best and (len(whole) >= 2 or _after_title(whole, words, rules)) and _followed_by_of(best, words):
+            # `Sen. Tammy Baldwin of Wisconsin`, `Mr. Morgan of the Sierra Club`: the
+            # person (a full name, or a titled one), not where he or she is from.
+            break
+        whole = candidate
         # Peel titles off the front ("Press Secretary Josh Earnest"), never the whole
         # run: "Amy Pope" keeps her surname.
         titled = [i for i, w in enumerate(candidate[:-1]) if _is_title(w, rules)]
@@ -160,6 +174,11 @@ def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
 
 
 _OF = frozenset(("of", "from"))
+
+
+def _after_title(run: list[str], words: list[str], rules: Rules) -> bool:
+    at = next((i for i, w in enumerate(words) if w is run[0]), -1)
+    return at > 0 and _is_title(words[at - 1], rules)
 
 
 def _followed_by_of(run: list[str], words: list[str]) -> bool:
@@ -252,6 +271,7 @@ class Cast:
         parsed: dict[str, tuple[str | None, tuple[str, ...]]] = {}
         genders: dict[str, list[int]] = {}
         located: set[str] = set()
+        place_end = -1
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -293,8 +313,10 @@ class Cast:
             possessive = run.endswith(("'s", "’s", "'", "’"))
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
-            if tail and tail[-1].lower() in rules.locatives:
+            if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
+                # "in Columbus, Ohio": the name after a place and its comma is its region.
                 located.add(full)
+                place_end = m.end()
             if _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 located.update([full, run, *(_clean(w) for w in run.split())])
