@@ -29,7 +29,10 @@ from bot.errors import NewsbotError
 if TYPE_CHECKING:  # a single source never starts a pool: its process spares the import
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
-__all__ = ["Outcome", "digest_all", "digest_given", "workers_for"]
+__all__ = [
+    "AHEAD", "Emit", "FETCHES", "Finish", "Outcome", "digest_all", "digest_given", "failure",
+    "workers_for", "workers_of",
+]
 
 log = logging.getLogger("newsbot")
 

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from bot.topics import Story
     from bot.topics.whosaid import OutletQuotes
 
+__all__ = [
+    "BLOCKED_HINT", "CHATTY_LIBRARIES", "NO_FEEDS", "SAMPLE", "build_parser", "configure_cli_logging",
+    "default_eval_dir", "json_line", "main", "print_json_line", "run_news",
+]
+
 log = logging.getLogger("newsbot")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

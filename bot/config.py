@@ -19,6 +19,12 @@ from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
+__all__ = [
+    "BROWSER_USER_AGENT", "CONFIG_ENV", "Config", "FetchSettings", "FollowSettings", "RedisSettings",
+    "StorageSettings", "SummarySettings", "TOKEN_ENV", "TelegramSettings", "TopicsSettings",
+    "config_from_dict", "load_config", "require_webhook_secret",
+]
+
 CONFIG_ENV = "NEWSBOT_CONFIG"
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 

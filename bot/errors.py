@@ -21,6 +21,12 @@ The bot and the CLI show `str(error)`; logs keep the detail in `error.detail`.
 
 from __future__ import annotations
 
+__all__ = [
+    "BlockedAddress", "ConfigError", "ConnectFailed", "ExtractError", "FetchError", "FetchTimeout",
+    "HTTPStatus", "NewsbotError", "NotAFeed", "NotAnArticle", "SourceError", "TooLarge",
+    "TooManyRedirects", "UnknownHost", "UnsupportedContent",
+]
+
 
 class NewsbotError(Exception):
     """Base class. `str(e)` is the one-line, user-facing message."""

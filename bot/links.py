@@ -15,6 +15,11 @@ from collections.abc import Iterable
 from typing import Protocol
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+__all__ = [
+    "DEFAULT_PORTS", "EntityLike", "TRACKING_PARAMS", "TRACKING_PREFIXES", "canonical_url",
+    "is_web_link", "link_key", "message_links", "utf16_len", "utf16_slice", "with_scheme",
+]
+
 # Query parameters that only say where a click came from. Dropping them makes the
 # same article one cache entry however it was shared; everything else is kept as is.
 TRACKING_PARAMS = frozenset(

@@ -7,6 +7,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+__all__ = [
+    "Article", "Digest", "Quote", "Sentence", "WORDS_PER_MINUTE", "digest_from_dict", "digest_to_dict",
+]
+
 _WORD = re.compile(r"\w+")
 
 # Adult readers manage roughly 230 words a minute on screen.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from bot.lang import LANGUAGE_NAMES, vocabulary
 from bot.lang.en import TITLES
 
-__all__ = ["Person", "named_at", "person_of_speaker", "person_typed", "same_person"]
+__all__ = ["MAX_NAME_WORDS", "Person", "named_at", "person_of_speaker", "person_typed", "same_person"]
 
 # Capitalised words that name no one, in English: pronouns, determiners and the like
 # (the other languages' own come from their vocabularies).

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from bot.pipeline import CpuRunner
     from bot.store import Store
 
-__all__ = ["Quoted", "keep_sayings", "said_by", "sayings_of", "speakers"]
+__all__ = ["PIECE_WINDOW", "Quoted", "keep_sayings", "said_by", "sayings_of", "speakers"]
 
 log = logging.getLogger(__name__)
 

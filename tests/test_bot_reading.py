@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.config import SummarySettings
 from bot.models import Article, Digest, Quote, Sentence
-from bot.pipeline.render import utf16_len
+from bot.links import utf16_len
 from bot.telegram.buttons import parse_view_data, view_data
 from bot.telegram.reading import is_pasted_article, topic_of, typed_link
 from bot.telegram.settings import ChatSettings

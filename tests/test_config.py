@@ -7,7 +7,8 @@ import re
 import pytest
 
 from bot.cli import main
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, load_config
+from bot.errors import ConfigError
 
 
 def write(tmp_path, text):

@@ -165,3 +165,50 @@ def test_tests_and_benchmarks_use_public_names_only():
                 if any(part.startswith("_") for part in node.module.split(".")) or private:
                     reaching.append(f"{path.name}:{node.lineno} {node.module} {private}")
     assert reaching == []
+
+
+def public_modules() -> dict[str, Path]:
+    return {
+        name: path
+        for name, path in all_modules().items()
+        if not any(part.startswith("_") and part != "__init__.py" for part in path.relative_to(PACKAGE).parts)
+    }
+
+
+def declared_names(path: Path) -> list[str] | None:
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return list(ast.literal_eval(node.value))
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "__all__":
+            return list(ast.literal_eval(node.value)) if node.value is not None else []
+    return None
+
+
+def test_every_public_module_says_what_it_offers():
+    missing = [name for name, path in public_modules().items() if declared_names(path) is None]
+    assert missing == []
+
+
+def test_tests_and_benchmarks_import_only_what_a_module_offers():
+    offered = {name: set(declared_names(path) or ()) for name, path in public_modules().items()}
+    reaching = []
+    for path in sorted([*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in offered:
+                modules = {f"{node.module}.{a.name}" for a in node.names} & set(offered)
+                unlisted = [a.name for a in node.names if a.name not in offered[node.module] and f"{node.module}.{a.name}" not in modules]
+                if unlisted:
+                    reaching.append(f"{path.name}:{node.lineno} {node.module} {unlisted}")
+    assert reaching == []
+
+
+def test_every_name_a_module_offers_is_there():
+    import importlib
+
+    absent = [
+        f"{name}.{offered}"
+        for name in public_modules()
+        for offered in getattr(importlib.import_module(name), "__all__", ())
+        if not hasattr(importlib.import_module(name), offered)
+    ]
+    assert absent == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.models import Article, Digest, Quote, Sentence
-from bot.pipeline.render import MAX_MESSAGES, TELEGRAM_LIMIT, json_record, telegram_messages, text_digest, utf16_len
+from bot.links import utf16_len
+from bot.pipeline.render import MAX_MESSAGES, TELEGRAM_LIMIT, json_record, telegram_messages, text_digest
 
 ARTICLE = Article(
     title="Cats & dogs <agree> on peace",

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.topics.feeds import MAX_ITEMS, NotAFeed, parse_feed, search_feed_url, story_key, strip_site_suffix, unwrap_link
+from bot.errors import NotAFeed
+from bot.topics.feeds import MAX_ITEMS, parse_feed, search_feed_url, story_key, strip_site_suffix, unwrap_link
 from tests.topics_feeds import feed_text
 
 PUBLISHER = "https://publisher.example"

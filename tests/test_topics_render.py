@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.models import Quote
-from bot.pipeline.render import utf16_len
+from bot.links import utf16_len
 from bot.topics import Outlet, Story
 from bot.topics.render import age_text, clip, nothing_found, stories_html, stories_json, stories_text
 from tests.fakebotapi import check_message_text

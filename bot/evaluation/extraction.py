@@ -29,6 +29,13 @@ from bot.errors import NotAnArticle
 from bot.evaluation import Result, progress as progress_bar
 from bot.evaluation.mutations import MUTATIONS, mutate
 
+__all__ = [
+    "Extracted", "Page", "SYSTEMS", "TASK", "decode_html", "evaluate", "fold_title", "macro_scores",
+    "newsbot_body", "newsbot_system", "normalise_space", "pooled_scores", "read_gz",
+    "readability_system", "scrapinghub_pages", "shingle_match", "shingles", "snippet_match",
+    "title_matches", "trafilatura_body", "trafilatura_en_pages", "trafilatura_system",
+]
+
 TASK = "extraction"
 
 _TOKEN = re.compile(r"\w+")

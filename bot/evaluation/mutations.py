@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["MUTATIONS", "mutate"]
+__all__ = [
+    "MUTATIONS", "broken_doctype", "frames", "mixed_encodings", "mutate", "nested_tables", "nul_bytes",
+    "truncated", "unclosed_title",
+]
 
 _TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!doctype[^>]*>", re.IGNORECASE)

@@ -61,6 +61,13 @@ from bot.evaluation.shown import Index, Key, gold_key, named_in_source, same_per
 from bot.evaluation import progress as show_progress
 from bot.models import Article
 
+__all__ = [
+    "Attributed", "Counts", "DATASET", "Document", "GoldQuote", "MIN_OVERLAP", "PATH", "SYSTEMS",
+    "Shown", "ShownQuote", "Span", "TextArticle", "VIEWS", "digest_views", "evaluate", "gold_details",
+    "gold_quotes", "load", "match_spans", "name_words", "newsbot", "regex_baseline", "run",
+    "run_digests", "score", "score_shown", "spans_match", "speaker_matches", "text_article",
+]
+
 DATASET = "polnear-train-dev"
 PATH = Path("quotes") / "polnear-train-dev.jsonl"
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from bot.evaluation import Result
 
+__all__ = ["TASKS", "format_table", "run_report"]
+
 TASKS = ("extraction", "summaries", "quotes")
 
 

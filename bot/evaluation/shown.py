@@ -37,6 +37,11 @@ from dataclasses import dataclass
 
 from bot.lang.en import DOCUMENTS, TITLES
 
+__all__ = [
+    "Index", "Key", "NOT_NAMES", "SUFFIXES", "gold_key", "named_in_source", "same_person", "same_words",
+    "shown_names", "source_words",
+]
+
 # Capitalised words that name no one: pronouns, determiners and the like.
 NOT_NAMES = frozenset(
     """i me my mine we us our ours you your yours he him his she her hers it its they them their

@@ -37,6 +37,11 @@ from bot.models import Article
 from bot.pipeline.sentences import split_sentences
 from bot.pipeline.summarize import summarize
 
+__all__ = [
+    "BBC", "BBC_DEFAULT_SAMPLE", "CNNDM", "Item", "PATHS", "ROUGE_TYPES", "System", "evaluate", "lead",
+    "load", "newsbot", "rouge", "rouge_scorer", "score_systems", "sumy_system",
+]
+
 CNNDM = "cnndm-dev"
 BBC = "bbc-news-summary"
 PATHS = {

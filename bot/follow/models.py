@@ -18,14 +18,8 @@ from bot.links import is_web_link
 from bot.topics import MAX_QUERY_CHARS, normalise_query
 
 __all__ = [
-    "DEFAULT_CAP",
-    "MAX_CAP",
-    "MAX_WORDS",
-    "Follow",
-    "Follows",
-    "Schedule",
-    "parse_follow",
-    "parse_schedule",
+    "DEFAULT_AT", "DEFAULT_CAP", "Follow", "Follows", "KINDS", "MAX_CAP", "MAX_WORDS", "Schedule",
+    "parse_follow", "parse_schedule",
 ]
 
 KINDS = ("daily", "hourly", "live", "off")

@@ -21,17 +21,8 @@ from bot.lang import de, en, es, fr, it, pt, ru, uk
 from bot.lang._vocabulary import Abbreviations, Vocabulary
 
 __all__ = [
-    "LANGUAGE_NAMES",
-    "Abbreviations",
-    "Vocabulary",
-    "abbreviations",
-    "language_code",
-    "language_name",
-    "quote_marks",
-    "reporting_verbs",
-    "snowball_stemmer",
-    "stop_words",
-    "vocabulary",
+    "Abbreviations", "LANGUAGE_NAMES", "VOCABULARIES", "Vocabulary", "abbreviations", "language_code",
+    "language_name", "quote_marks", "reporting_verbs", "snowball_stemmer", "stop_words", "vocabulary",
 ]
 
 # The languages newsbot has words for, English first.

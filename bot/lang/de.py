@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("hr fr frl dr prof st hl bzw vgl z.b u.a d.h z.t s.o u.u sog ca mio mrd ggf evtl inkl usw ehem"),
     numbered=words("nr abs art s jan feb mär apr jun jul aug sep sept okt nov dez"),

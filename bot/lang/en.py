@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = [
+    "ABBREVIATIONS", "AUXILIARIES", "CLAUSE_OPENERS", "CLAUSE_WORDS", "CONJUNCTIONS", "DETERMINERS",
+    "DOCUMENTS", "FEMININE_NAMES", "FUNCTION_WORDS", "FURNITURE", "GENERIC_ROLES", "INSTITUTIONS",
+    "INTRODUCING", "LINKS", "MASCULINE_NAMES", "OF_WHOM", "PARTICLES", "QUANTIFIERS", "STOP_AFTER",
+    "SUFFIXES", "TITLES", "VERBS", "VOCABULARY",
+]
+
 # Verbs whose subject may introduce a bare quote paragraph that follows
 # (`X said in a statement.`): the first of these in the sentence marks the clause.
 INTRODUCING = ("said", "says", "told", "wrote", "added", "stated", "explained", "tweeted", "posted")

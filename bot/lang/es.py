@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("sr sra srta sres dr dra d dña ud uds lic ing prof av avda sto sta p.ej"),
     numbered=words("núm n.º art pág ene feb mar abr jun jul ago sep oct nov dic"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("m mm mme mlle me dr pr st ste mgr cf env av bd p.ex"),
     numbered=words("no n° art p janv févr avr juil sept oct nov déc"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("sig sigg dott dr prof ing avv on sen geom rag ad es p.es"),
     numbered=words("n art pag gen feb mar apr mag giu lug ago set ott nov dic"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("sr sra srs dr dra prof eng av sto sta p.ex"),
     numbered=words("n.º nº art pág jan fev mar abr mai jun jul ago set out nov dez"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("г гг т т.е т.к т.н др им ул д пр проф акад акад ген см млн млрд тыс руб долл стр п ст"),
     numbered=words("№ ст п"),

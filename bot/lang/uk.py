@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 
+__all__ = ["ABBREVIATIONS", "VOCABULARY"]
+
 ABBREVIATIONS = Abbreviations(
     titles=words("р рр ім вул пров просп бул пл м с див т.д т.зв проф акад ген млн млрд тис грн стор п ст"),
     numbered=words("№ ст п"),

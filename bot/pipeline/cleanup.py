@@ -18,6 +18,12 @@ from dataclasses import dataclass
 
 from bot.pipeline._bounds import MAX_PARAGRAPH_CHARS, shorten
 
+__all__ = [
+    "Block", "HEADING", "ITEM", "MIN_ARTICLE_WORDS", "PARAGRAPH", "QUOTE", "ROW", "TRAILING_TAG",
+    "TRAILING_TAG_ENDS", "clean_blocks", "drop_headline", "is_boilerplate", "is_date_stamp",
+    "is_sentence", "is_stamped_caption", "normalise", "strip_trailers", "words",
+]
+
 # Block kinds, as the extractors report them.
 PARAGRAPH = "p"
 HEADING = "head"

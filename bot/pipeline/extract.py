@@ -64,6 +64,15 @@ from bot.pipeline.headline import choose_headline, page_headings
 from bot.pipeline.metadata import Metadata, read_metadata
 from bot.models import Article
 
+__all__ = [
+    "CONTROL_BYTES", "INVALID_XML_CHARS", "MIN_PROSE_WORDS", "PAGE_SHARE", "READABILITY_COVERS",
+    "READABILITY_GAIN", "SCRIPT_GAIN", "SHORT_BODY_WORDS", "STRUCTURED_LINKS", "STRUCTURED_SHARE",
+    "STRUCTURE_GAIN", "WALL_WORDS", "better_structured", "body_blocks", "body_candidates", "covers",
+    "extract_html", "extract_text", "find_headline", "has_invalid_xml_chars", "has_words",
+    "html_blocks", "is_structured", "load_html", "parse_html", "script_blocks", "structured_words",
+    "tidy_blocks", "trafilatura_options", "xml_blocks",
+]
+
 logger = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\w+")

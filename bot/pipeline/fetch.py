@@ -71,15 +71,8 @@ from bot.pipeline._guard import AddressPolicy, IPAddress, Resolver, Target, pars
 
 # What callers and tests may use of the fetcher's private parts is named here.
 __all__ = [
-    "AddressPolicy",
-    "Fetcher",
-    "IPAddress",
-    "Page",
-    "Resolver",
-    "decode_text",
-    "parse_ipv4",
-    "parse_target",
-    "resolve_host",
+    "ACCEPT_LANGUAGE", "AddressPolicy", "Fetcher", "IPAddress", "Page", "REDIRECT_STATUSES", "Resolver",
+    "decode_text", "parse_ipv4", "parse_target", "resolve_host",
 ]
 
 log = logging.getLogger(__name__)

@@ -19,6 +19,11 @@ from lxml.html import HtmlElement
 
 from bot.pipeline._bounds import MAX_TITLE_CHARS, shorten
 
+__all__ = [
+    "Metadata", "bound_metadata", "declared_language", "find_byline", "iso_date", "meta_tags",
+    "read_metadata", "strip_site_suffix",
+]
+
 logger = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")

@@ -21,6 +21,12 @@ from bot.models import Digest, Quote
 from bot.pipeline._bounds import MAX_SENTENCE_CHARS, MAX_TITLE_CHARS, shorten
 from bot.texts import date_text, text
 
+__all__ = [
+    "BULLET", "MAX_MESSAGES", "MAX_QUOTE_CHARS", "MAX_SPEAKER_CHARS", "TELEGRAM_LIMIT", "Wrap",
+    "byline", "escape", "escape_attribute", "human_date", "json_record", "pack", "quote_line",
+    "sentence_line", "site_name", "telegram_messages", "text_digest", "title_line",
+]
+
 TELEGRAM_LIMIT = 4096
 BULLET = "•"
 # A digest in more messages than this is no digest: the rest is left out.

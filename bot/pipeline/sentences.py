@@ -20,6 +20,11 @@ from collections.abc import Iterator
 from bot.lang import abbreviations, language_code, language_name, stop_words
 from bot.models import Article, Sentence
 
+__all__ = [
+    "OfflineTokenizer", "article_sentences", "cached_words", "sentence_ends", "split_sentences",
+    "word_tokens",
+]
+
 # Words that open sentences, used to tell "in the U.S. The ..." (a break) from
 # "J. K. Rowling" (none). Every language's sumy stop-word list adds to these.
 _OPENERS = {

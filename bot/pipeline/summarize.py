@@ -29,6 +29,15 @@ from bot.lang import language_name, snowball_stemmer, stop_words, vocabulary
 from bot.models import Article, Sentence
 from bot.pipeline.sentences import OfflineTokenizer, article_sentences, cached_words
 
+__all__ = [
+    "ALGORITHMS", "DUPLICATE_JACCARD", "MIN_SHOWN_QUOTE_WORDS", "MIN_WORDS", "NEWS",
+    "NEWS_MAX_SENTENCES", "NewsFeatures", "NewsWeights", "QUOTE_COVERAGE", "QUOTE_HELD",
+    "SUMY_MAX_SENTENCES", "content_terms", "cosine_matrix", "inside_quote", "is_only_quote", "is_prose",
+    "leaning_phrases", "leans_on_previous", "lexrank_scores", "news_features", "news_order", "pick",
+    "rank_news", "rank_sumy", "self_contained_opening", "stemmer_and_stop_words", "summarize",
+    "sumy_document", "tfidf",
+]
+
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "lead")
 
 SUMY_MAX_SENTENCES = 120

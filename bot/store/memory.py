@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from bot.models import Digest
     from bot.topics.models import Story
 
-__all__ = ["MAX_TOPIC_QUERIES", "Memory", "MemoryStore"]
+__all__ = ["MAX_TOPIC_QUERIES", "Memory", "MemoryStore", "PURGE_EVERY"]
 
 T = TypeVar("T")
 

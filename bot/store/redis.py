@@ -61,7 +61,10 @@ if TYPE_CHECKING:
     from bot.models import Digest
     from bot.topics.models import Story
 
-__all__ = ["RedisStore", "connect"]
+__all__ = [
+    "CLAIM_SECONDS", "FLIGHT_LEASE", "FLIGHT_POLL", "MAX_LOST_KEYS", "PATIENCE", "RESULT_SECONDS",
+    "RETRY_EVERY", "RedisStore", "SWEEP_MARGIN", "connect", "dumps", "loads",
+]
 
 log = logging.getLogger(__name__)
 

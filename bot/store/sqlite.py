@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from bot.models import Digest
     from bot.topics.models import Story
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore"]
+__all__ = ["MAX_LOST_KEYS", "PURGE_EVERY", "SCHEMA", "SCHEMA_VERSION", "SQLiteStore"]
 
 log = logging.getLogger(__name__)
 

@@ -29,3 +29,5 @@
     budget.py     one Telegram budget shared through Redis by every process of the bot
     logs.py       one clean line per event on stderr
 """
+
+__all__: list[str] = []  # the modules above are the package

@@ -37,6 +37,12 @@ from bot.telegram.owner import JournalTaken
 from bot.telegram.schedule import start_scheduler, stop_scheduler
 from bot.telegram.state import STATE_KEY, BotState, state_of
 
+__all__ = [
+    "App", "CONNECTIONS", "MALFORMED_TOKEN", "MISSING_TOKEN", "POLL_TIMEOUT", "REJECTED_TOKEN",
+    "TOKEN_SHAPE", "UPDATES", "build_application", "configured_builder", "rate_limiter", "run_bot",
+    "running", "stop_on_signals",
+]
+
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_UNREACHABLE, EXIT_TOKEN = 0, 1, 2

@@ -29,6 +29,8 @@ from telegram.ext import BaseRateLimiter
 
 from bot.telegram.delivery import with_network_retries
 
+__all__ = ["CHAT", "GROUP", "OVERALL", "REDIS_RETRY", "Rate", "SharedRateLimiter", "UNBUDGETED"]
+
 log = logging.getLogger(__name__)
 
 # KEYS[1] is the bot-wide pause set by a 429; KEYS[2..] the scopes' cells.

@@ -34,6 +34,11 @@ from bot.pipeline import every_quote
 from bot.telegram.views import View, one_message, shown
 from bot.texts import error_text, text
 
+__all__ = [
+    "Context", "Handler", "PREFIX", "STEPS", "answered", "digest_button", "digest_keyboard",
+    "parse_view_data", "view_data",
+]
+
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE

@@ -30,7 +30,11 @@ from typing import Any, TypeVar
 
 from bot.errors import ExtractError, NewsbotError
 
-__all__ = ["CPU_DEADLINE", "OVERALL_DEADLINE", "STOPPING", "TOO_BUSY", "WORKER_NICENESS", "CpuPool"]
+__all__ = [
+    "BROKEN", "CPU_DEADLINE", "CpuPool", "OVERALL_DEADLINE", "PR_SET_PDEATHSIG", "STOPPING",
+    "STOP_GRACE", "TOO_BUSY", "TOO_LONG", "WATCH_EVERY", "WORKER_NICENESS", "die_with_the_forkserver",
+    "start_worker", "watch_bot",
+]
 
 log = logging.getLogger(__name__)
 

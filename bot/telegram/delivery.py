@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
+__all__ = ["PatientRateLimiter", "REPEATABLE", "with_network_retries"]
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 

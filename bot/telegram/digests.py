@@ -17,6 +17,11 @@ from bot.pipeline import digest_url
 from bot.quotebook import keep_sayings
 from bot.telegram.state import BotState
 
+__all__ = [
+    "DIGEST_FLIGHT", "PASTED", "find_digest", "find_pasted", "is_pasted", "keep_pasted",
+    "pasted_source",
+]
+
 log = logging.getLogger(__name__)
 
 # A pasted article has no page to fetch again: its digest is kept under a name made from

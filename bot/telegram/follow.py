@@ -34,7 +34,11 @@ from bot.telegram.state import BotState, state_of
 from bot.texts import error_text, text
 from bot.topics.feeds import parse_feed
 
-__all__ = ["FOLLOW_COMMANDS", "move_follows", "register_follow", "reschedule", "schedule_text"]
+__all__ = [
+    "Context", "FOLLOW_COMMANDS", "Handler", "digest_command", "follow_command", "following_command",
+    "move_follows", "register_follow", "reschedule", "schedule_text", "timezone_command",
+    "unfollow_command",
+]
 
 log = logging.getLogger(__name__)
 

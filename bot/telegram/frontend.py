@@ -29,7 +29,7 @@ from bot.config import Config
 from bot.store import StoreUnavailable
 from bot.telegram.queue import DAY, ENQUEUE, UNREACHABLE, Keys, body_of, broker_for, cause_of, chat_of
 
-__all__ = ["SERVE_CHAT", "FrontQueue", "WEBHOOK_PATIENCE"]
+__all__ = ["FrontQueue", "RETRY_EVERY", "SERVE_CHAT", "WEBHOOK_PATIENCE", "front_queue_of"]
 
 log = logging.getLogger(__name__)
 

@@ -67,6 +67,13 @@ from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics.render import nothing_found, stories_html
 
+__all__ = [
+    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "edited_message",
+    "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
+    "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unanswered",
+    "unknown_button",
+]
+
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE

@@ -39,6 +39,11 @@ from bot.texts import error_text, text
 from bot.topics import search_news
 from bot.topics.render import clip, stories_html, story_html
 
+__all__ = [
+    "BUTTON_CHARS", "Context", "DESCRIPTION_CHARS", "HINT_CACHE", "LINK_CACHE", "QUOTES_CACHE",
+    "START_PARAMETER", "TITLE_CHARS", "TOPIC_CACHE", "inline_query",
+]
+
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE

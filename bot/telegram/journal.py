@@ -30,6 +30,8 @@ from telegram.ext import Application
 
 from bot.telegram.state import BotState, state_of
 
+__all__ = ["JournaledApplication", "JournaledQueue", "replay"]
+
 log = logging.getLogger(__name__)
 
 

@@ -16,6 +16,10 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 
 from bot.errors import NewsbotError
 
+__all__ = [
+    "CHATTY_LIBRARIES", "EXPECTED", "LEVEL_ENV", "OneLineFormatter", "configure_logging", "is_expected",
+]
+
 LEVEL_ENV = "NEWSBOT_LOG_LEVEL"
 EXPECTED = (NetworkError, RetryAfter, InvalidToken, Conflict, NewsbotError)
 

@@ -17,7 +17,7 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from bot.telegram.follow import move_follows
 from bot.telegram.state import state_of
 
-__all__ = ["register_migration"]
+__all__ = ["GROUP", "group_migrated", "register_migration"]
 
 log = logging.getLogger(__name__)
 

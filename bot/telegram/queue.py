@@ -38,9 +38,9 @@ from redis.exceptions import RedisError
 from taskiq.exceptions import SendTaskError
 
 __all__ = [
-    "DAY", "ENQUEUE", "FINISH", "LET_GO", "RENEW", "TAKE", "UNREACHABLE",
-    "Keys", "body_of", "broker_for", "cause_of", "chat_of",
-]  # fmt: skip
+    "DAY", "ENQUEUE", "FINISH", "Keys", "LET_GO", "RENEW", "TAKE", "TAKEN_AT_ONCE", "UNREACHABLE",
+    "body_of", "broker_for", "cause_of", "chat_of",
+]
 
 # What Redis going away raises through the queue's clients: redis-py's errors, the
 # socket's, and taskiq's SendTaskError, which wraps any failure of a kick (an uncaught

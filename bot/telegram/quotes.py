@@ -24,7 +24,11 @@ from bot.telegram.state import BotState, state_of
 from bot.texts import LANGUAGES, text
 from bot.topics.render import clip
 
-__all__ = ["MAX_SHOWN", "find_quotes_of", "inline_quotes", "quotes_asked", "quotes_command", "quotes_html"]
+__all__ = [
+    "ALSO_SHOWN", "Context", "INLINE_CACHE", "INLINE_DESCRIPTION_CHARS", "INLINE_TITLE_CHARS",
+    "MAX_SHOWN", "NAME_CHARS", "QUOTE_CHARS", "TITLE_CHARS", "find_quotes_of", "inline_quotes",
+    "quotes_asked", "quotes_command", "quotes_html",
+]
 
 Context = ContextTypes.DEFAULT_TYPE
 

@@ -13,6 +13,11 @@ from urllib.parse import urlsplit
 from bot.links import is_web_link, with_scheme
 from bot.topics import MAX_QUERY_CHARS
 
+__all__ = [
+    "GREETINGS", "MIN_TOPIC_CHARS", "PASTED_SENTENCES", "PASTED_WORDS", "THANKS", "is_pasted_article",
+    "mistyped_link", "small_talk", "topic_of", "typed_link",
+]
+
 # A text this long, in sentences, is an article someone pasted, not a topic.
 PASTED_WORDS = 60
 PASTED_SENTENCES = 3

@@ -15,6 +15,11 @@ from telegram.error import ChatMigrated, TelegramError
 from bot.models import Digest
 from bot.pipeline.render import telegram_messages
 
+__all__ = [
+    "TYPING_AFTER", "TYPING_EVERY", "answer", "reply_to", "send_digest", "send_html_note", "send_note",
+    "typing",
+]
+
 log = logging.getLogger(__name__)
 
 # An answer ready sooner than this (a cached digest, a hint) goes out without "typing…":

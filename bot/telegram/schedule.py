@@ -50,7 +50,10 @@ from bot.telegram.state import BotState, state_of
 from bot.topics.digest import digest_html, fresh_sections, story_links
 from bot.topics.models import Story
 
-__all__ = ["LEASE", "Pacer", "Scheduler", "scheduler_of", "start_scheduler", "stop_scheduler", "use_queue"]
+__all__ = [
+    "BATCH", "CHATS_AT_ONCE", "JOBS_KEY", "LEASE", "LEASE_NAME", "Pacer", "SCHEDULER_KEY",
+    "SEARCHES_AT_ONCE", "Scheduler", "scheduler_of", "start_scheduler", "stop_scheduler", "use_queue",
+]
 
 log = logging.getLogger(__name__)
 

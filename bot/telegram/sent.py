@@ -42,7 +42,10 @@ from typing import Any
 from redis.exceptions import RedisError
 from telegram.ext import BaseRateLimiter
 
-__all__ = ["RecordingRateLimiter", "SentReplies", "answering"]
+__all__ = [
+    "PATIENCE", "RETRY_EVERY", "RecordingRateLimiter", "Result", "SentReplies", "UNRECORDED",
+    "UNRECORDED_PREFIXES", "answering",
+]
 
 log = logging.getLogger(__name__)
 

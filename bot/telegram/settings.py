@@ -30,6 +30,12 @@ from bot.telegram.state import BotState, state_of
 from bot.pipeline.render import escape
 from bot.texts import text
 
+__all__ = [
+    "ADMINS", "ALGORITHMS", "ChatSettings", "Context", "LENGTHS", "MAX_QUOTES", "MAX_SENTENCES",
+    "PREFIX", "QUOTE_CHOICES", "change", "length_name", "load_settings", "may_change", "method_name",
+    "save_settings", "settings_button", "settings_command", "settings_html", "settings_keyboard",
+]
+
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE

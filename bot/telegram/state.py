@@ -18,6 +18,8 @@ from bot.store import Store, open_store
 from bot.telegram.cpu import CpuPool
 from bot.telegram.owner import Ownership, own_journal
 
+__all__ = ["ANSWERED_KEPT", "BotState", "PAGES_IN_FLIGHT", "STATE_KEY", "STOPPED", "state_of"]
+
 STATE_KEY = "newsbot"
 T = TypeVar("T")
 

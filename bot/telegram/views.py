@@ -19,6 +19,8 @@ from bot.texts import text
 if TYPE_CHECKING:
     from bot.telegram.state import BotState
 
+__all__ = ["View", "one_message", "shown"]
+
 
 # A view of a digest is the summary settings it is shown with.
 View = SummarySettings

@@ -8,4 +8,6 @@ from __future__ import annotations
 
 from bot.pipeline import warm_up
 
+__all__: list[str] = []  # imported for its effect alone
+
 warm_up()

@@ -34,7 +34,7 @@ from bot.topics.models import Outlet, Story
 from bot.topics.render import story_html
 from bot.topics.whosaid import story_outlets, who_said_what, whosaid_html
 
-__all__ = ["PREFIX", "whosaid_button", "whosaid_keyboard"]
+__all__ = ["BUTTONS_PER_ROW", "Context", "PREFIX", "STORY", "whosaid_button", "whosaid_keyboard"]
 
 log = logging.getLogger(__name__)
 

@@ -55,7 +55,7 @@ from bot.texts import text
 from bot.telegram.digestjobs import DigestJob, DigestJobs, digest_job_of
 from bot.telegram.schedule import scheduler_of, stop_scheduler, use_queue
 
-__all__ = ["MAX_CHATS", "Worker", "run_worker", "working"]
+__all__ = ["MAX_CHATS", "STOP_WAIT", "Worker", "build_worker_application", "run_worker", "working"]
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,8 @@ key (see bot.texts for how they are used)."""
 
 from __future__ import annotations
 
+__all__ = ["TEXTS", "plural"]
+
 
 def plural(count: int) -> int:
     """Which of a plural choice's forms `count` takes: one, or other."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["ERRORS", "TEXTS", "plural"]
+
 
 def plural(count: int) -> int:
     """Which of a plural choice's forms `count` takes (CLDR): one (1, 21, 31…), few

@@ -25,6 +25,11 @@ import feedparser
 from bot.errors import NotAFeed
 from bot.links import canonical_url, is_web_link
 
+__all__ = [
+    "FeedItem", "MAX_ITEMS", "clean_text", "host_name", "parse_feed", "search_feed_url", "story_key",
+    "strip_site_suffix", "unwrap_link",
+]
+
 
 # Feeds list newest first; past a few hundred items there is only archive, and the
 # ranking's cost grows with every item.

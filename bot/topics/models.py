@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from bot.models import Quote
 
+__all__ = ["NewsSearch", "Outlet", "Story"]
+
 
 @dataclass(frozen=True)
 class Outlet:

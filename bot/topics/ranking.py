@@ -27,6 +27,13 @@ from urllib.parse import urlsplit
 from bot.lang import snowball_stemmer
 from bot.topics.feeds import FeedItem, host_name, story_key
 
+__all__ = [
+    "BM25_B", "BM25_K1", "MIN_COVERAGE", "QUERY_WORD_WEIGHT", "SAME_STORY", "SAME_STORY_HOURS",
+    "SAME_STORY_WORDS", "SEARCH_FLOOR", "Scored", "age_hours", "bm25", "coverage", "freshness", "group",
+    "headline_similarity", "item_text", "link_words", "names", "query_terms", "rank", "same_story",
+    "terms",
+]
+
 _WORD = re.compile(r"\w+")
 
 # Function words only: news queries live on words like "new", "us" or "may".

@@ -15,6 +15,11 @@ from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, escape_attribute
 from bot.texts import date_text, text
 from bot.topics.models import Story
 
+__all__ = [
+    "ALSO_OUTLETS", "QUOTE_CHARS", "SENTENCE_CHARS", "TITLE_CHARS", "URL_CHARS", "age_text", "byline",
+    "clip", "heading", "nothing_found", "stories_html", "stories_json", "stories_text", "story_html",
+]
+
 # Caps in characters, so that one story always fits a message with room to spare.
 TITLE_CHARS = 250
 SENTENCE_CHARS = 500

@@ -35,6 +35,12 @@ if TYPE_CHECKING:
     from bot.pipeline.fetch import Fetcher
     from bot.store import Store
 
+__all__ = [
+    "BRIEF_CHARS", "DigestSeen", "MAX_QUERY_CHARS", "OUTLETS_TRIED", "SUMMARY_SENTENCES", "TOPIC_KEY",
+    "brief", "feed_urls", "find_stories", "indexer_for", "normalise_query", "pick_stories",
+    "read_feeds", "search_news", "tell_stories", "tell_story",
+]
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Told of each article a search digests, with its outlet's name (the quote index listens).

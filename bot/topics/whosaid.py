@@ -37,15 +37,8 @@ if TYPE_CHECKING:
     from bot.pipeline.fetch import Fetcher
 
 __all__ = [
-    "MAX_OUTLETS",
-    "OutletQuotes",
-    "read_outlets",
-    "rows_json",
-    "shared_speakers",
-    "story_outlets",
-    "who_said_what",
-    "whosaid_html",
-    "whosaid_text",
+    "MAX_OUTLETS", "OutletQuotes", "QUOTES_EACH", "QUOTE_CHARS", "TITLE_CHARS", "read_outlets",
+    "rows_json", "shared_speakers", "story_outlets", "who_said_what", "whosaid_html", "whosaid_text",
 ]
 
 log = logging.getLogger(__name__)
