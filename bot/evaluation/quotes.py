@@ -52,6 +52,7 @@ import bisect
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,36 +245,35 @@ def score_shown(shown: Sequence[ShownQuote], doc: Document) -> Shown:
     """Strict counts for one view of one document."""
     pairs = match_spans([(q.start, q.end) for q in shown], [(g.start, g.end) for g in doc.quotes])
     matched = {i for i, _ in pairs}
-    named = given = wrong = exact = pron_given = pron_wrong = 0
+    counts = Counter()
     for i, j in pairs:
         quote, gold = shown[i], doc.quotes[j]
-        exact += same_words(quote.text, gold.text)
-        if gold.key is not None:
-            named += 1
-            if quote.speaker:
-                given += 1
-                wrong += not _right(quote, gold)
-        elif gold.chained is not None and quote.speaker:
-            pron_given += 1
-            pron_wrong += not same_person(quote.speaker, gold.chained)
+        counts["exact"] += same_words(quote.text, gold.text)
+        _score_speaker(quote, gold, counts)
     for i, quote in enumerate(shown):
         # A partial quote shown inside the writer's sentence: its speaker is read as
         # surely as a whole quote's, so it is scored as strictly (not as a span).
         holder = None if i in matched else _mixed_holder(quote, doc.mixed)
-        if holder is None:
-            continue
-        if holder.key is not None:
-            named += 1
-            if quote.speaker:
-                given += 1
-                wrong += not _right(quote, holder)
-        elif holder.chained is not None and quote.speaker:
-            pron_given += 1
-            pron_wrong += not same_person(quote.speaker, holder.chained)
+        if holder is not None:
+            _score_speaker(quote, holder, counts)
     stray = sum(
         1 for i, q in enumerate(shown) if i not in matched and not _overlaps_any((q.start, q.end), doc.contents)
     )
-    return Shown(len(shown), len(doc.quotes), len(pairs), named, given, wrong, exact, stray, pron_given, pron_wrong)
+    c = counts
+    return Shown(
+        len(shown), len(doc.quotes), len(pairs), c["named"], c["given"], c["wrong"], c["exact"], stray, c["pron_given"], c["pron_wrong"]
+    )
+
+
+def _score_speaker(quote: ShownQuote, gold: GoldQuote, counts: Counter[str]) -> None:
+    if gold.key is not None:
+        counts["named"] += 1
+        if quote.speaker:
+            counts["given"] += 1
+            counts["wrong"] += not _right(quote, gold)
+    elif gold.chained is not None and quote.speaker:
+        counts["pron_given"] += 1
+        counts["pron_wrong"] += not same_person(quote.speaker, gold.chained)
 
 
 def _mixed_holder(quote: ShownQuote, mixed: Sequence[GoldQuote]) -> GoldQuote | None:
