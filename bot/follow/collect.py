@@ -21,7 +21,7 @@ from bot.topics import normalise_query, search_news
 from bot.topics.digest import keep
 from bot.topics.models import NewsSearch
 from bot.topics.ranking import Scored, freshness, group, item_text, names
-from bot.topics.search import DigestSeen, indexer_for, pick_stories, read_feeds, tell_stories
+from bot.topics.search import DigestSeen, cached_flight, indexer_for, pick_stories, read_feeds, tell_stories
 
 if TYPE_CHECKING:
     from bot.pipeline import CpuRunner
@@ -66,9 +66,7 @@ async def follow_search(
         elif store is None:
             result = await work()
         else:
-            result = await store.single_flight(key, work)
-            if not result.sources_failed:  # a feed that failed is asked again next time
-                await store.put_stories(key, now, result.stories, timedelta(minutes=config.topics.cache_minutes))
+            result = await cached_flight(store, key, now, work, timedelta(minutes=config.topics.cache_minutes))
     return NewsSearch(keep(result.stories, follow.include, follow.exclude), result.feeds, result.failed)
 
 

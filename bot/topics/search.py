@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BRIEF_CHARS", "DigestSeen", "MAX_QUERY_CHARS", "OUTLETS_TRIED", "SUMMARY_SENTENCES", "TOPIC_KEY",
-    "brief", "feed_urls", "find_stories", "indexer_for", "normalise_query", "pick_stories",
-    "read_feeds", "search_news", "tell_stories", "tell_story",
+    "brief", "cached_flight", "feed_urls", "find_stories", "indexer_for", "normalise_query",
+    "pick_stories", "read_feeds", "search_news", "tell_stories", "tell_story",
 ]
 
 log = logging.getLogger(__name__)
@@ -148,12 +148,32 @@ async def search_news(
     cached = await store.get_stories(key, now)
     if cached is not None:
         return NewsSearch(cached, 0, 0)
-    result = await store.single_flight(
-        key, lambda: _search(query, fetcher, config, now, run_cpu, exclude, indexer_for(store, run_cpu))
-    )
-    if not result.sources_failed:
-        await store.put_stories(key, now, list(result.stories), timedelta(minutes=settings.cache_minutes))
-    return result
+
+    async def search() -> NewsSearch:
+        return await _search(query, fetcher, config, now, run_cpu, exclude, indexer_for(store, run_cpu))
+
+    return await cached_flight(store, key, now, search, timedelta(minutes=settings.cache_minutes))
+
+
+async def cached_flight(
+    store: Store, key: str, now: datetime, work: Callable[[], Awaitable[NewsSearch]], keep: timedelta
+) -> NewsSearch:
+    """`work` once for everyone asking for `key` at the same time, its stories cached.
+
+    The cache is written inside the flight and read again at its start: another process
+    that missed the cache just before the flight landed then finds it, instead of
+    running the search a second time between the flight's end and the cache write."""
+
+    async def flight() -> NewsSearch:
+        cached = await store.get_stories(key, now)
+        if cached is not None:
+            return NewsSearch(cached, 0, 0)
+        result = await work()
+        if not result.sources_failed:  # a source that failed is asked again next time
+            await store.put_stories(key, now, list(result.stories), keep)
+        return result
+
+    return await store.single_flight(key, flight)
 
 
 def indexer_for(store: Store, run_cpu: CpuRunner | None) -> DigestSeen:
