@@ -115,6 +115,11 @@ async def _load(state: BotState, chat_id: int) -> Follows:
     return Follows.from_dict(await state.store.get_follows(chat_id))
 
 
+async def _load_with_zone(state: BotState, chat_id: int) -> tuple[Follows, str]:
+    """What the chat follows, and the time zone its schedule is read in."""
+    return await _load(state, chat_id), (await load_settings(state, chat_id)).timezone
+
+
 async def _save(update: Update, state: BotState, follows: Follows, zone: str) -> bool:
     """Keep `follows` and reschedule; False (the asker told) when there was no room."""
     assert state.store is not None
@@ -152,8 +157,7 @@ async def follow_command(update: Update, context: Context) -> None:
     if not await _allowed(update):
         return
     state = state_of(context)
-    follows = await _load(state, message.chat_id)
-    zone = (await load_settings(state, message.chat_id)).timezone
+    follows, zone = await _load_with_zone(state, message.chat_id)
     schedule = schedule_text(follows.schedule, zone, language)
     same = next((f for f in follows.follows if f.key == follow.key), None)
     if same is not None:
@@ -188,8 +192,7 @@ async def unfollow_command(update: Update, context: Context) -> None:
     if not await _allowed(update):
         return
     state = state_of(context)
-    follows = await _load(state, message.chat_id)
-    zone = (await load_settings(state, message.chat_id)).timezone
+    follows, zone = await _load_with_zone(state, message.chat_id)
     if said.casefold() in ("all", "everything", "alle", "все", "всё"):
         gone: tuple[Follow, ...] = follows.follows
         note = text("unfollow_all", language)
@@ -222,8 +225,7 @@ async def following_command(update: Update, context: Context) -> None:
 async def digest_command(update: Update, context: Context) -> None:
     message, language = update.effective_message, _language(update)
     state = state_of(context)
-    follows = await _load(state, message.chat_id)
-    zone = (await load_settings(state, message.chat_id)).timezone
+    follows, zone = await _load_with_zone(state, message.chat_id)
     schedule = parse_schedule(" ".join(context.args or ()), follows.schedule)
     if schedule is None:
         now = schedule_text(follows.schedule, zone, language) if follows.follows else ""
