@@ -213,7 +213,7 @@ async def test_follows_and_schedule_survive_a_restart_and_the_second_run_repeats
     config = follow_config(telegram_api, tmp_path, news)
     chat = USER["id"]
     clock = Clock()
-    async with bot_running(config, clock=clock) as app:
+    async with bot_running(config, clock=clock):
         await reply_to(telegram_api, telegram_api.private_message("/follow harbour bridge"))
         await reply_to(telegram_api, telegram_api.private_message("/digest hourly"))
         clock.now = START + timedelta(hours=1, seconds=5)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura import load_html
+from trafilatura import load_html as trafilatura_load_html
 
 from bot.pipeline.extract import load_html, parse_html
 
@@ -41,7 +41,7 @@ ODD_PAGES = [
 
 
 def _same_tree(html: str) -> None:
-    theirs, ours = load_html(html), load_html(html)
+    theirs, ours = trafilatura_load_html(html), load_html(html)
     assert (theirs is None) == (ours is None)
     if theirs is not None:
         assert etree.tostring(ours.getroottree()) == etree.tostring(theirs.getroottree())
