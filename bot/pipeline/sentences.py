@@ -74,8 +74,11 @@ def sentence_ends(text: str, language: str = "en", *, limit: int | None = None) 
     uses ("Sen.", "U.S. officials" and "(R-Fla.)" end none). Line breaks count as
     spaces here: it finds the ends inside one run of prose, as the quote rules read it.
     With `limit`, only the first `limit` ends (a caller after the first end spares the rest)."""
-    block = text.translate(_SPACES)
-    code = language_code(language)
+    return _ends(text.translate(_SPACES), language_code(language), limit)
+
+
+def _ends(block: str, code: str, limit: int | None = None) -> list[int]:
+    """`sentence_ends` on a block whose only whitespace is the space."""
     brackets = _Brackets(block)
     ends: list[int] = []
     start = 0
@@ -171,7 +174,7 @@ def _split_block(block: str, code: str) -> Iterator[str]:
     if not block or _DASH_LINE.match(block):
         return
     start = 0
-    for end in sentence_ends(block, code):
+    for end in _ends(block, code):
         sentence = block[start:end].strip()
         if sentence:
             yield sentence
