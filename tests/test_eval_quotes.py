@@ -172,6 +172,10 @@ def test_a_name_that_only_describes_someone_else_is_not_their_name():
     assert not same_person("Donald Trump", gold_key("a Trump spokesman"))
     # The person who issues the words through an office or a letter is the speaker.
     assert same_person("Paul Ryan", gold_key("Ryan’s office"))
+    # ... and the organisation that issued a report: the report speaks for it.
+    assert same_person("Government Accountability Office", gold_key("A Government Accountability Office report released last year"))
+    assert same_person("Intelligence Committee", gold_key("A 2014 House Intelligence Committee report"))
+    assert not same_person("Donald Trump", gold_key("a Trump spokesman who asked not to be named"))
 
 
 def test_the_gold_person_is_the_head_of_the_source_phrase():

@@ -17,7 +17,9 @@ campaign"; not "he", "the judge"). Its *key* is the last such run of words:
   Hoff, who speak through them;
 - a name that only qualifies a description ("the Trump campaign", "a Clinton aide"):
   right only when the shown speaker has the name and the description's head noun
-  ("Trump campaign"); "Donald Trump" is another speaker.
+  ("Trump campaign"); "Donald Trump" is another speaker. A document is no such noun:
+  "A Government Accountability Office report" names the office that issued it, as
+  "Hoff's letter" names Hoff;
 
 - the gold source's own words are right too, where the annotators' source goes on with
   what qualifies it ("a longtime GOP data expert" for "a longtime GOP data expert who
@@ -115,6 +117,11 @@ def gold_key(source: str) -> Key | None:
     if rest and rest[0].islower() and (possessive or rest[0] not in ("said", "says", "told", "wrote")):
         if possessive and rest[-1].lower() in _ISSUED:
             return Key(names)  # "Ryan's office", "Hoff's letter": the person speaks through it
+        if rest[0] in _ISSUED:
+            # "A Government Accountability Office report released last year": the name
+            # qualifies the document it issued, which speaks for it (the head is the
+            # first noun, not the last word of what qualifies it, "year").
+            return Key(names)
         # "the Trump campaign", "Clinton's spokesman": the name qualifies a noun.
         return Key(names, rest[-1].lower())
     return Key(names)
