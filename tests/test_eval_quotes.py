@@ -181,6 +181,7 @@ def test_a_name_that_only_describes_someone_else_is_not_their_name():
 def test_the_gold_person_is_the_head_of_the_source_phrase():
     assert gold_key("Robert Klein, chairman of the California Institute for Regenerative Medicine").names == ("robert", "klein")
     assert gold_key("Phil Musser of digital consulting firm IMGE").names == ("phil", "musser")
+    assert gold_key("Gingrich — named by the Gazette as the favourite for Governor Ray Collins’ running mate —").names == ("gingrich",)
     assert gold_key("he") is None
     assert gold_key("the judge") is None
     assert not same_person("Hanover", gold_key("a German user from Hanover"))

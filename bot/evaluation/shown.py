@@ -11,8 +11,8 @@ campaign"; not "he", "the judge"). Its *key* is the last such run of words:
   word is the key's last word (the surname), and, when both give more than one name
   word, its first one agrees too ("Bill Clinton" is not "Hillary Clinton", a merged
   "Alexandria Redwood" is not "Michael Redwood");
-- what follows a comma (an appositive, a relative clause) or a preposition is left
-  out: "Robert Klein, chairman of the California Institute", "Phil Musser of IMGE"
+- what follows a comma or a dash (an appositive, a relative clause) or a preposition
+  is left out: "Robert Klein, chairman of the California Institute", "Phil Musser of IMGE"
   name Robert Klein and Phil Musser; "Ryan's office", "Hoff's letter" name Ryan and
   Hoff, who speak through them;
 - a name that only qualifies a description ("the Trump campaign", "a Clinton aide"):
@@ -82,8 +82,9 @@ _REFLEXIVE = frozenset(("himself", "herself", "themselves"))
 
 def gold_key(source: str) -> Key | None:
     """The person or organisation a gold source names; None when it names no one."""
-    # The head of the phrase: an appositive or a relative clause after a comma describes it.
-    chunks = [c for c in re.sub(r"\([^()]*\)", " ", source).split(",") if c.strip()]
+    # The head of the phrase: an appositive or a relative clause after a comma (or set
+    # off by dashes) describes it.
+    chunks = [c for c in re.split(r",|\s[—–]\s|\s[—–]$", re.sub(r"\([^()]*\)", " ", source)) if c.strip()]
     head = chunks[0] if chunks else ""
     if len(chunks) >= 2 and any(_POSSESSIVE.search(w) for w in head.split()) and _only_names(chunks[1]):
         # "Clinton's campaign chairman, John Podesta", "Rep. Duncan Hunter's chief of
