@@ -447,3 +447,68 @@ def test_a_titled_surname_of_an_organisation_speaks_not_the_organisation():
         "“The company will walk away from its duty to clean up,” Mr. Morgan of the Sierra Club said.",
     )
     assert said(article, "walk away from its duty") == "Morgan"
+
+
+# -- reported speech: who holds a partial quote -------------------------------------
+
+
+def test_a_participle_after_a_partial_quote_keeps_the_sentences_speaker():
+    # The name after "adding that it is why" is the subject of what she added, not the
+    # one who speaks.
+    article = story(
+        "The primary ended with a narrow win for the governor's wing of the party.",
+        "Speaking to volunteers in Tulsa, Senator Ellen Marsh said that she was “the only candidate who can still win this race,” "
+        "adding that it is why Governor Paul Brandt “keeps attacking me every single day.”",
+    )
+    assert said(article, "only candidate who can still win") == "Ellen Marsh"
+    assert said(article, "keeps attacking me") in (None, "Ellen Marsh")
+
+
+def test_a_speaker_named_after_the_verb_at_the_end_of_the_sentence_speaks():
+    # `…, said Linda Osei`: the verb after a comma opens an inverted clause, and the
+    # name after it speaks, not a name in the clause before the comma.
+    article = story(
+        "The housing board promised 300 new flats by the winter.",
+        "“The council can promise it, but it looks very unlikely” that Mayor Dunn will deliver before the snow, "
+        "said Linda Osei, a housing advocate in Millbrook.",
+        "Couple a cold winter with “prices that keep climbing every single week at the pumps” and Millbrook drivers get nervous, said Omar Haddad, who runs the garage on Main Street.",
+    )
+    assert said(article, "looks very unlikely") == "Linda Osei"
+    assert said(article, "keep climbing every single week") == "Omar Haddad"
+
+
+def test_an_inverted_says_x_inside_the_sentence_speaks_for_its_quote():
+    article = story(
+        "The county's old bridge will close for a year of repairs in March.",
+        "The trouble with the bridge, says Karl Weber, an engineer at the county, is that it was “built for horse carts, not lorries.”",
+        "Because of how the board wrote the budget, explained Weber, “the repairs will take the whole year and not a day less.”",
+    )
+    assert said(article, "built for horse carts") == "Karl Weber"
+    assert said(article, "take the whole year") == "Karl Weber"
+
+
+def test_the_subject_before_an_appositive_speaks_not_a_name_inside_it():
+    article = story(
+        "Farmers in the valley have waited three years for the mill to reopen.",
+        "Anna Pruitt, who lives on a farm outside the county seat, Millbrook, said she still “hopes the mill reopens before the harvest.”",
+        "Dan Harlan was at the mill on Monday.",
+        "On Friday, Harlan — named by the Gazette as the favourite of Governor Ray Collins for the job — told the radio station that “you have to take an offer like that seriously.”",
+        "But Tom Reyes, at a consulting firm called Brookfield Analytics, argues that as prices rise, “the mill will pay for itself within a decade,” too.",
+    )
+    assert said(article, "hopes the mill reopens") == "Anna Pruitt"
+    assert said(article, "take an offer like that") == "Dan Harlan"
+    assert said(article, "pay for itself") == "Tom Reyes"
+
+
+def test_a_comma_that_closes_an_appositive_keeps_the_subject_before_it():
+    # Not inverted clauses: the subject stands before the appositive, and the words
+    # after the verb are whom she asked or what he spoke about.
+    article = story(
+        "The second night of the convention belonged to the families.",
+        "Ruth Marlow, reading her late husband's speech, asked the Denver crowd “where were you when the lights went out in our town?”",
+        "In an interview, Steve Kale, a former vice president of the bank, said Dorsey “was personally involved in every one of those decisions” and shared the blame.",
+        "Dan Ochoa, the mayor's deputy chief of staff, said the Voss campaign would “knock on every single door in the county before the vote.”",
+    )
+    assert said(article, "where were you when the lights") in (None, "Ruth Marlow")
+    assert said(article, "personally involved in every one") == "Steve Kale"
+    assert said(article, "knock on every single door") == "Dan Ochoa"

@@ -194,6 +194,9 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     words = list(words)
     while words and words[-1].lower() in rules.auxiliaries:
         words = words[:-1]
+    opening = _named_before_appositive(words, rules)
+    if opening:
+        return opening
     appositive = bool(words) and words[-1] == ","
     chunks = [c.split() for c in " ".join(words).strip(" ,").split(" , ")]
     chunks = [c for c in chunks if c]
@@ -221,6 +224,33 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     # `Audience members laughed when he urged`: the subject follows the last linking word.
     links = [i for i, w in enumerate(chunk) if w.lower() in rules.links]
     return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
+
+
+def _named_before_appositive(words: list[str], rules: Rules) -> list[str]:
+    """`Anna Pruitt, who lives outside the county seat, Millbrook, said`, `On Friday,
+    Harlan — named by the Gazette as … — told`: the verb closes an appositive (a comma
+    or a dash before it), and the first chunk that is a name and nothing else (a
+    leading "But" aside) is whom it describes; a name inside the appositive is not."""
+    if not words or words[-1] not in ",—–":
+        return []
+    chunks: list[list[str]] = [[]]
+    for w in words[:-1]:
+        if w in ",—–":
+            chunks.append([])
+        else:
+            chunks[-1].append(w)
+    for chunk in [c for c in chunks if c][:-1]:
+        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions else chunk
+        if (
+            bare
+            and _only_a_name(bare, rules)
+            and not _is_title(bare[-1], rules)
+            and not any(_POSSESSIVE_END.search(w) for w in bare)
+        ):
+            # Not "Argentina's President, Nestor Kirchner, said", nor "The head of the
+            # unit, Acting Chief Superintendent, Mick Deats, said": descriptions.
+            return bare
+    return []
 
 
 def _capitalised(word: str) -> bool:
@@ -270,6 +300,13 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
             continue
         if _passive(words, i, rules):
             return Clause(unknown=True)  # `“…?” Trump was asked.`: someone else asked
+        if rules is ENGLISH and i == 0 and w.lower().endswith("ing"):
+            # `“…,” adding that it is why Trump “…”`: a participle goes with the
+            # sentence's subject before the quote; a name after it is what was said.
+            return Clause()
+        inverted = _inverted(words, i, rules)
+        if inverted is not None:
+            return inverted  # `… that Mayor Dunn will deliver, said Linda Osei`
         subject = words[:i]
         if subject and _subject(subject, rules):
             clause = _noun_phrase(_subject(subject, rules), rules)
@@ -284,6 +321,56 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
         if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
             return Clause(dropped=True)  # `“…”, explica.`
     return Clause()
+
+
+def _inverted(words: list[str], i: int, rules: Rules, *, to_end: bool = True) -> Clause | None:
+    """`…, said Linda Osei, a housing advocate`, `…, says Karl Weber, is that`: a finite
+    reporting verb right after a comma, then a name (or "the spokesman") that ends
+    there: an inverted clause, whose name speaks, not one in the words before the comma
+    (`… that Mayor Dunn will deliver, said Osei`). German and French set the verb
+    first the same way (`…, sagte Merkel`, `…, a expliqué Fabius`). Not when the comma
+    closes an appositive after the subject (`Smith, delivering the speech, asked the
+    crowd`). `to_end`: the words end where the clause may end (not at a quote that
+    goes on the sentence: `…, said Fiorina “was …”` names what was said about)."""
+    if i == 0 or words[i - 1] != "," or words[i].lower().endswith("ing") or i + 1 >= len(words):
+        return None
+    if words[i].lower() in _TELLS or _named_before_appositive(words[:i], rules) or _stray_comma(words[:i - 1], rules):
+        # `…,” shop owner Hayriye Evren, told Associated Press`: whom she told.
+        return None
+    rest = words[i + 1 :]
+    apposed = _apposed_name(rest, rules)
+    if apposed is not None:
+        return apposed
+    chunk = _first_chunk(rest, rules)
+    if not chunk or (len(chunk) == len(rest) and not to_end):
+        return None
+    if len(chunk) < len(rest) and rest[len(chunk)] not in ",.;:!?—–":
+        return None  # `, saying Trump is wrong`, `, said Trump would win`: not a name alone
+    if _only_a_name(chunk, rules):
+        name = name_in(" ".join(chunk), rules)[0]
+        return Clause(name=name) if name else None
+    if chunk[0].lower() in rules.articles and words[i].lower() not in _SPOKEN_TO and _plain_phrase(chunk, rules):
+        clause = _noun_phrase(chunk, rules)
+        return clause if clause.description else None
+    return None
+
+
+# Verbs whose object is whom the words were addressed to: never an inverted subject.
+_TELLS = frozenset("told tell tells".split())
+
+
+def _stray_comma(words: list[str], rules: Rules) -> bool:
+    """`shop owner Hayriye Evren,` before the verb: a subject noun phrase ending in a
+    name, set off by a stray comma (not a clause: `that Sanders can catch Clinton,`)."""
+    chunk = words[max((k for k, w in enumerate(words) if not w[:1].isalnum()), default=-1) + 1 :]
+    if not chunk or len(chunk) > 6 or not _is_name_token(chunk[-1], rules):
+        return False
+    closed = rules.stop_after | rules.clause_words | rules.conjunctions | rules.auxiliaries | rules.of_whom | rules.links
+    return all(
+        (_is_name_token(w, rules) or _is_title(w, rules) or (w.islower() and w.isalpha() and w not in closed))
+        and not is_reporting_verb(w, rules)
+        for w in chunk
+    ) and name_in(" ".join(chunk), rules)[0] is not None
 
 
 def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
@@ -351,6 +438,9 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
                 # No subject to be found (`Hillary Clinton's right-hand woman rallied
                 # supporters, saying:`): the names on the way are not who speaks.
                 return Clause(unknown=True)
+        inverted = _inverted(words, i, rules)
+        if inverted is not None:
+            return inverted  # `Because of how the board wrote it, explained Weber, “…”`
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
         own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
         if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
@@ -413,6 +503,9 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             continue
         if _passive(words, k, rules):
             return Clause(unknown=True)
+        inverted = _inverted(words, k, rules, to_end=False)
+        if inverted is not None:
+            return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
         if w.lower().endswith("ing"):
             return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
         if any(x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers) for x in words[k + 1 :]):
