@@ -512,3 +512,45 @@ def test_a_comma_that_closes_an_appositive_keeps_the_subject_before_it():
     assert said(article, "where were you when the lights") in (None, "Ruth Marlow")
     assert said(article, "personally involved in every one") == "Steve Kale"
     assert said(article, "knock on every single door") == "Dan Ochoa"
+
+
+# -- a speaker is someone: not a determiner, a group, a medium or a document ---------
+
+
+def test_another_sign_and_a_crowd_of_fans_are_no_speakers():
+    article = story(
+        "Drivers on the coast road were treated to a summer of jokes from the highway department.",
+        "One sign near Dunmore read, “Slow down, the deer are watching you.” Another advised, “Speed is the path to the dark side of the ditch.”",
+        "Millbrook High School fans also chanted, “Go back to your own town,” at the visiting team on Friday night.",
+    )
+    assert said(article, "path to the dark side") is None
+    assert said(article, "Go back to your own town") is None
+
+
+def test_a_verb_before_an_infinitive_reports_nothing():
+    # "began to pick up": the donations did not speak; the one who said it did.
+    article = story(
+        "Dana Keller runs the food bank's fundraising, which slowed for most of the spring.",
+        "“There's a sense of calm now,” and donations began to pick up again last week, Keller said.",
+        "“Here is the bottom line,” Mayor Ron Adler added at the gala. “We will not cut the grant this year.”",
+        "“There it is. There it is,” Keller said to laughs. “The speech he gives every single year.”",
+    )
+    assert said(article, "sense of calm now") == "Dana Keller"
+    # "said to laughs": whom the words met, not an infinitive.
+    assert said(article, "The speech he gives every single year") == "Dana Keller"
+
+
+def test_a_report_named_after_its_issuer_speaks_for_the_issuer():
+    article = story(
+        "“The region has moved sideways this year,” IMF chief economist Maura Lind said on Tuesday.",
+        "“The ultimate impact remains very unclear, as the fate of the trade arrangements between the two blocs is uncertain,” the IMF report stated.",
+    )
+    assert said(article, "ultimate impact remains") in ("IMF", "the IMF")
+
+
+def test_whose_post_it_is_speaks_not_the_platform():
+    article = story(
+        "Former governor Jeb Castle endorsed the senator on Wednesday after weeks of silence.",
+        "From Castle's Facebook post: “For the good of the party and the country, I will support him and I ask my friends to do the same.”",
+    )
+    assert said(article, "For the good of the party") in ("Jeb Castle", "Castle")

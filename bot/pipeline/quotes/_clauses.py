@@ -98,6 +98,8 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
     if words[0].lower() in rules.demonstratives and not name_in(" ".join(words), rules)[0]:
         return Clause(pronoun="he")  # "este hombre de 76 años": the person just named
     name, description = name_in(" ".join(words), rules)
+    if name and rules is ENGLISH and _group_of(words, name):
+        return Clause(pronoun="they")  # "Millbrook High School fans", "Trump supporters": no one person
     if name and words[0].lower() in rules.quantifiers:
         linked = [i for i, w in enumerate(words) if w.lower() in rules.of_whom]
         if linked and name.split()[0] in words[linked[0] + 1 :]:
@@ -128,6 +130,24 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
                 return Clause(unknown=True)  # "the authors of the “…”": cut at a title's mark
             return Clause(description=description, phrase=" ".join(words))
     return Clause()
+
+
+# Words ending in "s" that are no plural noun after a name ("Trump always says").
+_NOT_PLURAL = frozenset("always sometimes perhaps afterwards nevertheless thus besides has was is does says its his this us yes himself herself themselves".split())
+
+
+def _group_of(words: list[str], name: str) -> bool:
+    """"Millbrook High School fans", "Trump supporters": a name, then the plural noun
+    it qualifies, a group."""
+    last = _clean(name.split()[-1])
+    at = max((i for i, w in enumerate(words) if _clean(w) == last), default=-1)
+    rest = words[at + 1 :] if at >= 0 else []
+    if not 1 <= len(rest) <= 2 or not all(w.isalpha() and w.islower() for w in rest):
+        return False
+    head = rest[-1]
+    if len(head) < 4 or head in _NOT_PLURAL or head in ENGLISH.function_words or is_reporting_verb(head):
+        return False  # "Prince Saud as saying", "Trump always says"
+    return head.endswith("s") and not head.endswith(("ss", "ly"))
 
 
 # Quantifiers of more than one: "both candidates said" names no one speaker.
@@ -298,6 +318,10 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
     for i, w in enumerate(words[:12]):
         if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)) or _in_title(words, i, rules):
             continue
+        if rules is ENGLISH and ((w.lower() not in _SAYS and _infinitive_after(words, i, rules)) or _noun_before_verb(words, i, rules)):
+            # `donations began to pick up`: no speech; `the IMF report stated`: the
+            # noun heads the subject of the verb after it.
+            continue
         if _passive(words, i, rules):
             return Clause(unknown=True)  # `“…?” Trump was asked.`: someone else asked
         if rules is ENGLISH and i == 0 and w.lower().endswith("ing"):
@@ -420,6 +444,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
+            continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
             return Clause(unknown=True)  # `Trump was asked, “…”`: the question is someone else's
         if rules is ENGLISH and words[i].lower().endswith("ing") and i > 0:
@@ -523,6 +549,19 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return clause
         return Clause()
     return Clause()
+
+
+# Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
+_SAYS = frozenset("say says said tell tells told write writes wrote".split())
+
+
+def _noun_before_verb(words: list[str], i: int, rules: Rules) -> bool:
+    """`the IMF report stated`, `the campaign's email said`: a word that is a reporting
+    verb and a noun, right before a finite reporting verb, is the noun."""
+    if i + 1 >= len(words) or i == 0:
+        return False
+    following = words[i + 1]
+    return following.islower() and is_reporting_verb(following, rules) and not following.endswith("ing") and words[i].lower() in DOCUMENTS
 
 
 def _infinitive_after(words: list[str], i: int, rules: Rules) -> bool:
@@ -637,6 +676,12 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
             j += 1
         if _POSSESSIVE_END.search(words[j]):
             continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
+        owner = next((k for k in range(i, j) if _POSSESSIVE_END.search(words[k])), -1)
+        if owner >= 0 and j + 1 < len(words) and words[j + 1].lower() in _THROUGH:
+            # `From Bush's Facebook post:`: the owner speaks through the medium.
+            name = name_in(" ".join(words[i : owner + 1]), rules)[0]
+            if name:
+                return Clause(name=name)
         # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
         # then its appositive (not `Wait, it gets better:`).
         opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i
