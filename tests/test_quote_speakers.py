@@ -554,3 +554,42 @@ def test_whose_post_it_is_speaks_not_the_platform():
         "From Castle's Facebook post: “For the good of the party and the country, I will support him and I ask my friends to do the same.”",
     )
     assert said(article, "For the good of the party") in ("Jeb Castle", "Castle")
+
+
+def test_a_person_known_by_a_first_name_only_is_that_name_not_the_description():
+    article = story(
+        "The film's most dramatic scene never happened, the agency's former station chief says.",
+        "“There never was an order to wait,” said the station chief known as Carl, speaking publicly for the first time.",
+    )
+    assert said(article, "never was an order to wait") == "Carl"
+
+
+def test_a_columnist_whose_surname_is_a_modal_verb_is_still_the_speaker():
+    article = story(
+        "The columnist George Will renewed his feud with Governor Dan Pruitt this week in a scathing op-ed.",
+        "Citing last week's floods as a wake-up call for voters and their “dreams about treating the governorship as an entry-level job,” "
+        "Will urged the state's voters to reject all outsider candidates, Dan Pruitt in particular.",
+    )
+    assert said(article, "dreams about treating the governorship") in ("George Will", None)
+
+
+def test_a_quote_inside_a_that_clause_belongs_to_the_verb_before_it():
+    # `Trump claimed that “…,” one of the prosecutors said …`: the words are what Trump
+    # claimed; the clause after the quote reports something else.
+    article = story(
+        "The dispute over the mayor's deleted emails went on for a second week.",
+        "But even as Mayor Carl Brandt claimed on Tuesday that “the chief got in trouble for far less,” one of the former prosecutors "
+        "for police chief Dan Ortiz said the two cases were nothing alike.",
+        "Council member Jill Moss said her office would “support the budget” but “is not planning to back anyone this year,” "
+        "while Senator Ruth Vale and Mayor Tom Kent have said they will wait.",
+    )
+    assert said(article, "got in trouble for far less") in ("Carl Brandt", None)
+    assert said(article, "not planning to back anyone") in ("Jill Moss", None)
+
+
+def test_a_bare_clause_after_a_that_clause_reports_the_whole_sentence():
+    article = story(
+        "Maria Ortega, a pollster in the capital, has tracked voters' views of the city for a decade.",
+        "Opinion polls suggest that “people still want the council to run the buses and the bins,” Ms Ortega says.",
+    )
+    assert said(article, "run the buses and the bins") == "Maria Ortega"

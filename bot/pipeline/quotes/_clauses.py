@@ -212,7 +212,8 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     `The chief executive, Laura Chen, said`)."""
     rules = rules or ENGLISH
     words = list(words)
-    while words and words[-1].lower() in rules.auxiliaries:
+    while words and words[-1].lower() in rules.auxiliaries and not words[-1][:1].isupper():
+        # Not "…, Will urged": a capital inside the sentence is a name (George Will).
         words = words[:-1]
     opening = _named_before_appositive(words, rules)
     if opening:
@@ -315,6 +316,9 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
     if words[0].lower() in rules.after_quote:
         # `„…“, so Scholz.`
         return _noun_phrase(_first_chunk(words[1:], rules), rules)
+    if rules is ENGLISH and words[0].lower() in _CONTRASTS:
+        # `…,” while Sen. Susan Collins said …`: another clause with its own subject.
+        return Clause()
     for i, w in enumerate(words[:12]):
         if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)) or _in_title(words, i, rules):
             continue
@@ -339,7 +343,7 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
             continue
         # Verb first: `said Putin`, `said the spokesman for X`, `a ajouté Laurent Fabius`.
         rest = words[i + 1 :]
-        clause = _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
+        clause = _known_as(rest, rules) or _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
         if clause.found:
             return clause
         if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
@@ -397,6 +401,23 @@ def _stray_comma(words: list[str], rules: Rules) -> bool:
     ) and name_in(" ".join(chunk), rules)[0] is not None
 
 
+_KNOWN = re.compile(r"^(?:the|a|an)\s[^,.;:]{0,60}?\b(?:known|identified|referred to)\s+as\s+(\S+(?:\s+\S+){0,2})")
+
+
+def _known_as(words: list[str], rules: Rules) -> Clause | None:
+    """`said the base chief known as Bob`: the name the description gives."""
+    m = _KNOWN.match(" ".join(words)) if rules is ENGLISH else None
+    if not m:
+        return None
+    name_words = []
+    for w in m.group(1).split():
+        if not _is_name_token(w, rules):
+            break
+        name_words.append(w)
+    name = name_in(" ".join(name_words), rules)[0] if name_words else None
+    return Clause(name=name) if name else None
+
+
 def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
     """`apunta el presidente de la X, Juan José Rodríguez Sendín, …`, `said Rubio's
     deputy campaign manager, Rich Beeson, who …`: a description then the name it
@@ -406,6 +427,8 @@ def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
     if words[0].lower() not in rules.quantifiers and not (_POSSESSIVE_END.search(words[0]) and _is_name_token(words[0], rules)):
         return None
     cut = words.index(",")
+    if cut > 7 or any(w.lower() == "to" for w in words[:cut]):
+        return None  # `urged the electorate to abandon outsiders, Trump in particular`: a clause
     name_words = _first_chunk(words[cut + 1 :], rules)
     if len(name_words) >= 2 and all(_is_name_token(w, rules) or w.lower() in PARTICLES for w in name_words):
         name = name_in(" ".join(name_words), rules)[0]
@@ -639,6 +662,8 @@ def _right_after_preposition(clause: Clause, words: list[str], k: int, rules: Ru
 
 
 _SUBORDINATORS = frozenset("after before because since until although though".split())
+# Words opening a clause of its own after a quote: its subject says something else.
+_CONTRASTS = frozenset("while whereas although though".split())
 
 
 # Prepositions that put a name in an object's place, beyond those ending a noun phrase.
