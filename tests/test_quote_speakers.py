@@ -593,3 +593,26 @@ def test_a_bare_clause_after_a_that_clause_reports_the_whole_sentence():
         "Opinion polls suggest that “people still want the council to run the buses and the bins,” Ms Ortega says.",
     )
     assert said(article, "run the buses and the bins") == "Maria Ortega"
+
+
+def test_an_inverted_clause_names_its_speaker_in_german_spanish_and_french():
+    # The verb after the comma, then its subject: German V2, Spanish and French
+    # inversion; the name in the clause before the comma is what was spoken about.
+    german = story(
+        "Die Stadt Mainz will das alte Hallenbad bis 2026 sanieren.",
+        "„Ein Neubau wäre für die Stadt kaum zu bezahlen“ und Bürgermeister Klaus Berger weiß das, sagte Anna Roth vom Bund der Steuerzahler.",
+        language="de",
+    )
+    spanish = story(
+        "El ayuntamiento de Toledo aprobó el martes el nuevo presupuesto.",
+        "«El plan no llegará a tiempo para el invierno» y el alcalde Pedro Gómez lo sabe, dijo Lucía Pardo, portavoz de la oposición.",
+        language="es",
+    )
+    french = story(
+        "La mairie de Lyon a présenté mardi son plan pour la piscine.",
+        "« Le chantier ne sera pas fini avant l'hiver » et le maire Paul Girard le sait, a expliqué Claire Morel, élue d'opposition.",
+        language="fr",
+    )
+    assert said(german, "kaum zu bezahlen") == "Anna Roth"
+    assert said(spanish, "no llegará a tiempo") == "Lucía Pardo"
+    assert said(french, "ne sera pas fini") == "Claire Morel"

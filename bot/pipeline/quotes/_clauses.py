@@ -360,9 +360,12 @@ def _inverted(words: list[str], i: int, rules: Rules, *, to_end: bool = True) ->
     closes an appositive after the subject (`Smith, delivering the speech, asked the
     crowd`). `to_end`: the words end where the clause may end (not at a quote that
     goes on the sentence: `…, said Fiorina “was …”` names what was said about)."""
-    if i == 0 or words[i - 1] != "," or words[i].lower().endswith("ing") or i + 1 >= len(words):
+    comma = i - 1
+    while comma > 0 and words[comma].lower() in rules.auxiliaries and words[comma].islower():
+        comma -= 1  # `…, a expliqué Claire Morel`
+    if comma < 0 or words[comma] != "," or words[i].lower().endswith("ing") or i + 1 >= len(words):
         return None
-    if words[i].lower() in _TELLS or _named_before_appositive(words[:i], rules) or _stray_comma(words[:i - 1], rules):
+    if words[i].lower() in _TELLS or _named_before_appositive(words[: comma + 1], rules) or _stray_comma(words[:comma], rules):
         # `…,” shop owner Hayriye Evren, told Associated Press`: whom she told.
         return None
     rest = words[i + 1 :]
@@ -372,12 +375,14 @@ def _inverted(words: list[str], i: int, rules: Rules, *, to_end: bool = True) ->
     chunk = _first_chunk(rest, rules)
     if not chunk or (len(chunk) == len(rest) and not to_end):
         return None
-    if len(chunk) < len(rest) and rest[len(chunk)] not in ",.;:!?—–":
+    ends = len(chunk) == len(rest) or rest[len(chunk)] in ",.;:!?—–"
+    if not ends and rest[len(chunk)].lower() not in rules.stop_after | rules.of_whom:
         return None  # `, saying Trump is wrong`, `, said Trump would win`: not a name alone
     if _only_a_name(chunk, rules):
+        # `…, said Christine Link of the ACLU`, `…, sagte Anna Roth vom Bund`
         name = name_in(" ".join(chunk), rules)[0]
         return Clause(name=name) if name else None
-    if chunk[0].lower() in rules.articles and words[i].lower() not in _SPOKEN_TO and _plain_phrase(chunk, rules):
+    if ends and chunk[0].lower() in rules.articles and words[i].lower() not in _SPOKEN_TO and _plain_phrase(chunk, rules):
         clause = _noun_phrase(chunk, rules)
         return clause if clause.description else None
     return None
