@@ -616,3 +616,14 @@ def test_an_inverted_clause_names_its_speaker_in_german_spanish_and_french():
     assert said(german, "kaum zu bezahlen") == "Anna Roth"
     assert said(spanish, "no llegará a tiempo") == "Lucía Pardo"
     assert said(french, "ne sera pas fini") == "Claire Morel"
+
+
+def test_a_man_named_inside_her_quote_is_not_the_he_who_speaks_next():
+    # Tom Keller is named by her, inside her quote; the writer brings in her son.
+    article = story(
+        "Singer Ruth Adler woke up from surgery last spring with music in her head.",
+        "“I couldn't focus, I couldn't have acted,” she said. “My husband [actor Tom Keller] and I were kind of frightened about it.”",
+        "Adler's son, filmmaker Josh Brandt (“The Long Road”), also remembers it as a trying time. "
+        "“If your mom tells you her head is full of music, it's fair to think she's gone crazy,” he said.",
+    )
+    assert said(article, "full of music") == "Josh Brandt"

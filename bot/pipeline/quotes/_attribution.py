@@ -281,6 +281,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     matches = []
     # Names are only needed to resolve speakers: read them once, and only then.
     cast = Cast.of(text, rules) if found else Cast((), ())
+    if found:
+        # Only quotes with both marks: an unbalanced one may run on over narration.
+        quoted = tuple(sorted((p.body_start, p.body_end) for item in found for p in item.pieces if p.opened and p.closed))
+        cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
     title = " ".join(article.title.split())
