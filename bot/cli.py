@@ -178,8 +178,28 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
     if args.quotes is not None:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
-    stdin_text = sys.stdin.read() if "-" in args.sources else None
+    stdin_text = _read_stdin() if "-" in args.sources else None
     return _digest_and_print(args.sources, config, stdin_text, args.format, args.jobs)
+
+
+def _read_stdin() -> str:
+    """Standard input as text: its bytes decoded as a file's are (bot.pipeline.sources), not
+    by the locale, which refuses a Latin-1 page with a UnicodeDecodeError."""
+    from bot.pipeline.sources import stdin_text
+
+    if sys.stdin is None:  # started with standard input closed
+        return ""
+    if _is_terminal(sys.stdin):
+        # Nothing piped in: without a word the command would seem to hang.
+        print("newsbot: Paste the article here, then press Ctrl-D on a line of its own.", file=sys.stderr)
+    return stdin_text(sys.stdin.buffer.read())
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _digest_and_print(
@@ -219,6 +239,8 @@ class _Printer:
         self.progress = progress
         self.failed = False
         self.printed = 0
+        # Digests and the bar on one screen: the bar is wiped before a digest is printed.
+        self.shared_screen = _is_terminal(sys.stdout)
 
     def emit(self, outcome: tuple[str, object]) -> None:
         from bot.pipeline import render
@@ -226,12 +248,14 @@ class _Printer:
         given, result = outcome
         error = _for_the_terminal(result) if isinstance(result, NewsbotError) else None
         self.failed = self.failed or error is not None
+        if self.shared_screen:
+            self.progress.hide()
         if isinstance(result, str):  # a line json_line made in a worker
             print(result)
         elif self.fmt == "json":
             print_json_line(render.json_record(given, None if error else result, str(error) if error else None))  # type: ignore[arg-type]
         elif error:
-            self.progress.say(f"newsbot: {given}: {error}")
+            self.progress.say(f"newsbot: {given or repr(given)}: {error}")
         else:
             if self.printed and self.fmt == "text":
                 print("\n" + "─" * 40 + "\n")
