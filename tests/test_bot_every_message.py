@@ -179,3 +179,32 @@ async def test_settings_name_methods_for_people_and_every_row_says_what_it_sets(
     length, quotes = rows[0], rows[1]
     assert all(label.removeprefix("✓ ").endswith("sentences") for label in length)  # the length row says so
     assert [label.removeprefix("✓ ") for label in quotes] == ["No quotes", "1 quote", "3 quotes", "5 quotes"]
+
+
+async def test_a_sticker_a_voice_note_or_a_bare_photo_gets_a_hint_not_silence(telegram_api, config):
+    async with bot_running(config):
+        sent = {kind: telegram_api.private_media(kind) for kind in ("sticker", "photo", "voice", "location")}
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in sent.values()), what="four answers")
+    for kind, message in sent.items():
+        (hint,) = telegram_api.replies_to(message)
+        assert hint["text"].startswith("Send me a link to a news article"), kind
+
+
+async def test_a_mention_without_a_link_in_a_group_is_answered_as_in_private(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        said = {
+            words: telegram_api.group_message(f"@newsbot_test_bot {words}", chat_id=GROUP)
+            for words in ("thanks!", "what about htp://broken", "")
+        }
+        shared = telegram_api.group_message(f"Did you all see this? {url}", chat_id=GROUP)
+        assert shared in telegram_api.withheld, "privacy mode: the bot never saw the link itself"
+        asked = telegram_api.group_message("@newsbot_test_bot what's this about?", chat_id=GROUP, reply_to=shared)
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in said.values()), what="three answers")
+        (digest,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(shared), what="the digest")
+    answer = {words: telegram_api.replies_to(m)[0]["text"] for words, m in said.items()}
+    assert answer["thanks!"].startswith("You're welcome")
+    assert "htp://broken" in answer["what about htp://broken"] and "doesn't look like a link" in answer["what about htp://broken"]
+    assert answer[""].startswith("Send me a link to a news article")
+    # A mention in reply to a message with a link asks for that link, as /summary would.
+    assert "harbour bridge" in digest["text"] and not telegram_api.replies_to(asked)

@@ -5,9 +5,13 @@
                    a pasted article (a long text)                     -> its digest
                    a mistyped link ("htp://...")                      -> "doesn't look like a link"
                    hello / thanks                                     -> a short friendly answer
-                   anything else without a link                       -> a hint
+                   a sticker, a voice note, a photo without words     -> a hint
+                   anything else without a link                       -> a note: no topic in it
     groups         a message with links, when the chat turned on
                    "summarize every link" in /settings                -> a digest per link
+                   a message mentioning @thisbot                      -> as in private (or, in reply
+                                                                         to a message with links,
+                                                                         as /summary)
     anywhere       /summary <link>, /summary@thisbot <link>,
                    /summary as a reply to a message holding links    -> a digest per link
                    /news <topic>                                      -> the latest stories on it
@@ -30,6 +34,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -68,7 +73,7 @@ from bot.topics import search_news
 from bot.topics.render import nothing_found, stories_html
 
 __all__ = [
-    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "edited_message",
+    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words", "edited_message",
     "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
     "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unanswered",
     "unknown_button",
@@ -100,7 +105,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     register_follow(application, guarded)
     private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
-    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))
+    # Stickers, voice notes, bare photos too: each gets a hint, none is met with silence.
+    application.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, guarded(private_message)))
     # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
     group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(group, guarded(group_message)))
@@ -161,9 +167,17 @@ async def private_message(update: Update, context: Context) -> None:
     links = links_in(message)
     if links:
         await answer_links(update, context, links)
-        return
-    said = message.text or message.caption or ""
-    if is_pasted_article(said):
+    else:
+        await answer_words(update, context, message.text or message.caption or "")
+
+
+async def answer_words(update: Update, context: Context, said: str) -> None:
+    """What a message without links says: a pasted article, a mistyped link, small talk, a
+    topic, or nothing we can use (a sticker, a voice note): each gets its answer."""
+    message = update.effective_message
+    if not said.strip():
+        await send_note(message, text("hint", language_of(update)))
+    elif is_pasted_article(said):
         await answer_pasted(update, context, said)
     elif (typo := mistyped_link(said)) is not None:
         await send_note(message, text("not_a_link", language_of(update), link=typo))
@@ -177,15 +191,23 @@ async def private_message(update: Update, context: Context) -> None:
 
 async def group_message(update: Update, context: Context) -> None:
     """A group message the bot sees: answered when it mentions the bot ("@bot what about
-    this <link>"), or in chats that asked for every link."""
+    this <link>", "@bot thanks", "@bot" in reply to a message with a link), or when it
+    holds links in a chat that asked for every link."""
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return  # our own inline digest, posted by a member: already a digest
     links = links_in(message)
-    if not links:
-        return
     if mentions_me(message, context.bot.username):
-        await answer_links(update, context, links)
+        # Asked by name: answered as in private; in reply to a message with links, as /summary is.
+        if links:
+            await answer_links(update, context, links)
+        elif links := links_in(message.reply_to_message):
+            await answer_links(update, context, links, target=message.reply_to_message)
+        else:
+            said = message.text or message.caption or ""
+            await answer_words(update, context, re.sub(rf"(?i)@{re.escape(context.bot.username)}\b", " ", said))
+        return
+    if not links:
         return
     settings = await load_settings(state_of(context), message.chat_id)
     if settings.auto:
