@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 
@@ -208,3 +209,25 @@ async def test_a_mention_without_a_link_in_a_group_is_answered_as_in_private(tel
     assert answer[""].startswith("Send me a link to a news article")
     # A mention in reply to a message with a link asks for that link, as /summary would.
     assert "harbour bridge" in digest["text"] and not telegram_api.replies_to(asked)
+
+
+async def test_an_edit_after_a_restart_does_not_answer_a_link_again(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.private_message(url)
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the digest")
+    async with bot_running(config):  # restarted (a deploy): what was answered is in the store
+        telegram_api.edit_message(asked, f"{url} — worth a read")
+        help_asked = telegram_api.private_message("/help")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(help_asked), what="the help")
+    assert len(telegram_api.replies_to(asked)) == 1, "the edited message's link was answered twice"
+
+
+async def test_a_blocked_address_is_refused_in_chat_without_naming_the_servers_setting(telegram_api, tmp_path):
+    from bot.config import FetchSettings
+
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), fetch=FetchSettings())
+    async with bot_running(config):
+        asked = telegram_api.private_message("http://127.0.0.1:9/admin")
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the refusal")
+    assert reply["text"] == "I won't fetch 127.0.0.1: it points to a private or reserved network."

@@ -56,6 +56,7 @@ from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
 from bot.pipeline import digest_text
 from bot.pipeline.render import escape
+from bot.telegram.answered import remember_answered, unanswered
 from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.follow import FOLLOW_COMMANDS, register_follow
@@ -75,8 +76,7 @@ from bot.topics.render import nothing_found, stories_html
 __all__ = [
     "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words", "edited_message",
     "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
-    "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unanswered",
-    "unknown_button",
+    "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unknown_button",
 ]
 
 log = logging.getLogger(__name__)
@@ -220,7 +220,9 @@ async def edited_message(update: Update, context: Context) -> None:
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return
-    links = unanswered(state_of(context), message, links_in(message))
+    state = state_of(context)
+    assert state.store is not None
+    links = await unanswered(state.store, message.chat_id, message.message_id, links_in(message))
     if not links:
         return
     if message.chat.type == message.chat.PRIVATE or mentions_me(message, context.bot.username):
@@ -244,11 +246,6 @@ def mentions_me(message: Message, username: str | None) -> bool:
         [MessageEntity.MENTION]
     )
     return any(value.lower() == me for value in found.values())
-
-
-def unanswered(state: BotState, message: Message, links: list[str]) -> list[str]:
-    done = state.answered.get((message.chat_id, message.message_id), ())
-    return [link for link in links if canonical_url(link) not in done]
 
 
 @contextlib.asynccontextmanager
@@ -383,7 +380,8 @@ async def answer_links(
             links = links[:taken]
         if not links:
             return
-        state.remember_answered(message.chat_id, message.message_id, [canonical_url(link) for link in links])
+        assert state.store is not None
+        await remember_answered(state.store, message.chat_id, message.message_id, links)
         started = time.monotonic()
         # The pages are looked up (or fetched) while the chat's settings load: on a cache
         # hit each wait on a thread is a good part of the answer's time.
