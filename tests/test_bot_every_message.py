@@ -231,3 +231,15 @@ async def test_a_blocked_address_is_refused_in_chat_without_naming_the_servers_s
         asked = telegram_api.private_message("http://127.0.0.1:9/admin")
         (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the refusal")
     assert reply["text"] == "I won't fetch 127.0.0.1: it points to a private or reserved network."
+
+
+async def test_a_thumbs_up_ok_or_great_after_a_digest_is_thanks_not_a_search(telegram_api, tmp_path, article_server):
+    config = make_config(telegram_api, tmp_path, topics=search_engine(article_server))
+    said = ("great!", "perfect, thanks", "ok", "👍", "отлично", "super, danke")
+    async with bot_running(config):
+        asked = {words: telegram_api.private_message(words) for words in said}
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in asked.values()), what="the answers")
+    for words, message in asked.items():
+        (answer,) = telegram_api.replies_to(message)
+        assert answer["text"].split("!")[0] in ("You're welcome", "Пожалуйста", "Gern geschehen"), (words, answer["text"])
+    assert article_server.requests == [], "none of these is a news search"
