@@ -20,6 +20,7 @@
                    /summary or /news alone                            -> how to use it
                    /settings                                          -> this chat's settings
                    /start, /help                                      -> what the bot does
+                   an unknown command (in groups: /x@thisbot only)    -> what the bot does
                    buttons under a digest or the settings             -> the message edited in place
                    @thisbot <link or topic> (inline mode)             -> bot.telegram.inline
 
@@ -75,7 +76,7 @@ from bot.topics.render import nothing_found, stories_html
 
 __all__ = [
     "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words", "edited_message",
-    "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
+    "group_command", "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
     "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unknown_button",
 ]
 
@@ -110,6 +111,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
     group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(group, guarded(group_message)))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & fresh & filters.COMMAND, guarded(group_command)))
     # An edit that adds a link the message was not answered for is a request too.
     edited = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(edited, guarded(edited_message)))
@@ -150,6 +152,8 @@ async def summary_command(update: Update, context: Context) -> None:
     elif links := links_in(message.reply_to_message):
         # The digest goes under the message that holds the link, not under "/summary".
         await answer_links(update, context, links, target=message.reply_to_message)
+    elif (typo := mistyped_link(" ".join(context.args or ()))) is not None:
+        await send_note(message, text("not_a_link", language_of(update), link=typo))
     else:
         await send_note(message, text("summary_usage", language_of(update)))
 
@@ -212,6 +216,15 @@ async def group_message(update: Update, context: Context) -> None:
     settings = await load_settings(state_of(context), message.chat_id)
     if settings.auto:
         await answer_links(update, context, links, settings)
+
+
+async def group_command(update: Update, context: Context) -> None:
+    """A command no other handler took: the help when it names this bot ("/frobnicate@thisbot");
+    a bare "/frobnicate" in a group may be another bot's, and is left alone."""
+    said = update.effective_message.text or ""
+    command = said.split(maxsplit=1)[0] if said.strip() else ""
+    if context.bot.username and command.lower().endswith("@" + context.bot.username.lower()):
+        await show_help(update, context)
 
 
 async def edited_message(update: Update, context: Context) -> None:
