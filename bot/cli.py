@@ -185,14 +185,15 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
 def _read_stdin() -> str:
     """Standard input as text: its bytes decoded as a file's are (bot.pipeline.sources), not
     by the locale, which refuses a Latin-1 page with a UnicodeDecodeError."""
-    from bot.pipeline.sources import stdin_text
+    from bot.pipeline.sources import MAX_FILE_BYTES, stdin_text
 
     if sys.stdin is None:  # started with standard input closed
         return ""
     if _is_terminal(sys.stdin):
         # Nothing piped in: without a word the command would seem to hang.
         print("newsbot: Paste the article here, then press Ctrl-D on a line of its own.", file=sys.stderr)
-    return stdin_text(sys.stdin.buffer.read())
+    # Bounded like a file: what is past the cap is no article's and is not kept in memory.
+    return stdin_text(sys.stdin.buffer.read(MAX_FILE_BYTES))
 
 
 def _is_terminal(stream: Any) -> bool:

@@ -147,3 +147,14 @@ def test_a_dash_with_nothing_piped_says_it_waits_for_the_article_at_the_terminal
     terminal.type(b"\n\x04")
     assert terminal.wait() == 0
     assert "Vladimir Putin" in terminal.screen.decode("utf-8", "replace")
+
+
+def test_a_huge_file_is_refused_unread_with_its_size(tmp_path):
+    huge = tmp_path / "server.log"
+    line = b"2026-12-04 10:00:00 INFO the harbour bridge council said the vote would come next week.\n"
+    with huge.open("wb") as out:
+        for _ in range(60_000_000 // (len(line) * 1000) + 1):
+            out.write(line * 1000)
+    run = summarize(str(huge))
+    assert run.returncode == 1
+    assert run.stderr.decode() == f"newsbot: {huge}: {huge} is too large to be an article (60 MB; I read files up to 50 MB).\n"

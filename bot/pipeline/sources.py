@@ -9,7 +9,12 @@ from typing import Literal
 
 from bot.errors import SourceError
 
-__all__ = ["Source", "is_local", "resolve_source", "stdin_text"]
+__all__ = ["MAX_FILE_BYTES", "Source", "is_local", "resolve_source", "stdin_text"]
+
+# A file or standard input past this is no article (a log, a dump, a disk image given by
+# mistake): refused unread rather than read whole into memory. Ten times a web page's cap
+# ([fetch] max_bytes): a page saved "complete", its images inline, still fits.
+MAX_FILE_BYTES = 50_000_000
 
 # A bare "example.com/news/x" is what people paste; treat it as https.
 _BARE_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
@@ -88,6 +93,12 @@ def _looks_like_file_name(given: str) -> bool:
 
 def _read_file(path: Path, given: str) -> Source:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(
+                f"{given} is too large to be an article ({size // 1_000_000:,} MB; I read files up to"
+                f" {MAX_FILE_BYTES // 1_000_000} MB)."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"Cannot read {given}: {exc.strerror or exc}.") from None
