@@ -133,7 +133,8 @@ CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charse
 def configure_cli_logging(verbose: int) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose >= 2 else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        # Without -v a warning (a feed down) is one of the user's lines, like every failure.
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "newsbot: %(message)s",
     )
     if verbose:
         for ours in ("bot", "newsbot"):

@@ -158,3 +158,26 @@ def test_a_huge_file_is_refused_unread_with_its_size(tmp_path):
     run = summarize(str(huge))
     assert run.returncode == 1
     assert run.stderr.decode() == f"newsbot: {huge}: {huge} is too large to be an article (60 MB; I read files up to 50 MB).\n"
+
+
+def test_news_with_a_feed_down_says_so_in_one_plain_line_each(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    config = tmp_path / "newsbot.toml"
+    config.write_text(
+        f'[fetch]\nallow_private_networks = true\n[topics]\nsearch_feeds = ["http://127.0.0.1:{closed}/rss?q={{query}}"]\nfeeds = []\n',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "news", "climate", "--config", str(config)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    # The user's lines, as every other failure: no log timestamps or logger names (-v has those).
+    assert all(line.startswith("newsbot: ") for line in lines), lines
+    assert any(f"127.0.0.1:{closed}" in line and "refused" in line for line in lines), lines
+    assert lines[-1] == "newsbot: I could not reach any news source just now; try again in a minute."
