@@ -33,6 +33,8 @@ __all__ = [
 log = logging.getLogger("newsbot")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# 128 + SIGPIPE: the status a shell shows for any tool whose reader went away.
+EXIT_BROKEN_PIPE = 141
 SAMPLE = "sample-article.txt"
 
 
@@ -168,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read our output has enough (`| head -1`): stop quietly, as other tools do.
+        # Python flushes stdout once more at exit; that must not fail aloud either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _summarize(args: argparse.Namespace, config: Config) -> int:

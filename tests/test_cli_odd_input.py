@@ -181,3 +181,18 @@ def test_news_with_a_feed_down_says_so_in_one_plain_line_each(tmp_path):
     assert all(line.startswith("newsbot: ") for line in lines), lines
     assert any(f"127.0.0.1:{closed}" in line and "refused" in line for line in lines), lines
     assert lines[-1] == "newsbot: I could not reach any news source just now; try again in a minute."
+
+
+def test_output_piped_into_head_stops_quietly_when_head_has_enough():
+    files = [str(PAGES / f"{name}.html") for name in ("ap-uk-tories", "aljazeera-helicopter", "detroitnews-teachers")]
+    for fmt in ("json", "text"):
+        reader = subprocess.Popen(
+            [*NEWSBOT, *files * 2, "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+        )  # `newsbot summarize … | head -1`
+        assert reader.stdout is not None and reader.stderr is not None
+        reader.stdout.readline()
+        reader.stdout.close()  # head has its line and is gone
+        errors = reader.stderr.read().decode()
+        status = reader.wait(timeout=120)
+        assert errors == "", errors  # once: a BrokenPipeError traceback
+        assert status == 141  # 128 + SIGPIPE, what a shell shows for any tool cut off this way
