@@ -81,3 +81,11 @@ async def test_summary_with_a_mistyped_link_says_it_does_not_look_like_one(teleg
         asked = telegram_api.group_message("/summary htp://broken", chat_id=GROUP)
         (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
     assert "htp://broken" in reply["text"] and "doesn't look like a link" in reply["text"]
+
+
+async def test_news_given_a_link_digests_it_rather_than_searching_for_the_address(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.group_message(f"/news {url}", chat_id=GROUP)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
+    assert entities_of(reply, "bold")[0] == "Council votes to rebuild the harbour bridge"

@@ -15,6 +15,7 @@
     anywhere       /summary <link>, /summary@thisbot <link>,
                    /summary as a reply to a message holding links    -> a digest per link
                    /news <topic>                                      -> the latest stories on it
+                   /news <link>                                       -> the digest, as /summary
                                                                          (bot.telegram.whosaid: its buttons)
                    /quotes <name>                                     -> bot.telegram.quotes
                    /summary or /news alone                            -> how to use it
@@ -162,8 +163,11 @@ async def news_command(update: Update, context: Context) -> None:
     query = " ".join(context.args or ())
     if not query.strip():
         await send_note(update.effective_message, text("news_usage", language_of(update)))
-        return
-    await answer_topic(update, context, query)
+    elif links := links_in(update.effective_message):
+        # "/news <link>": no feed has news on an address; what was meant is that page's digest.
+        await answer_links(update, context, links)
+    else:
+        await answer_topic(update, context, query)
 
 
 async def private_message(update: Update, context: Context) -> None:
