@@ -243,3 +243,22 @@ async def test_a_thumbs_up_ok_or_great_after_a_digest_is_thanks_not_a_search(tel
         (answer,) = telegram_api.replies_to(message)
         assert answer["text"].split("!")[0] in ("You're welcome", "Пожалуйста", "Gern geschehen"), (words, answer["text"])
     assert article_server.requests == [], "none of these is a news search"
+
+
+async def test_errors_with_details_still_reach_a_german_or_russian_reader_in_their_language(telegram_api, tmp_path, article_server):
+    from bot.config import FetchSettings
+    from tests.fakebotapi import USER
+    from tests.servers import Response
+
+    pdf = article_server.add("/report.pdf", Response(200, b"%PDF-1.7\n" + b"0" * 2000, {"Content-Type": "application/pdf"}))
+    huge = article_server.add_page("/huge", "<html><body>" + "<p>word </p>" * 20_000 + "</body></html>")
+    german, russian = {**USER, "id": 4001, "language_code": "de"}, {**USER, "id": 4002, "language_code": "ru"}
+    config = make_config(telegram_api, tmp_path)
+    config = dataclasses.replace(config, fetch=dataclasses.replace(config.fetch, max_bytes=100_000))
+    async with bot_running(config):
+        asked = [telegram_api.private_message(pdf, user=german), telegram_api.private_message(huge, user=russian)]
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in asked), what="two answers")
+    (to_german,), (to_russian,) = (telegram_api.replies_to(m) for m in asked)
+    # Raised as "That link is a PDF document, not a web page." and "… (over 0.1 MB)."
+    assert to_german["text"].startswith("Dieser Link führt nicht zu einer Webseite"), to_german["text"]
+    assert to_russian["text"].startswith("Эта страница слишком большая"), to_russian["text"]
