@@ -146,7 +146,8 @@ def test_a_dash_with_nothing_piped_says_it_waits_for_the_article_at_the_terminal
         time.sleep(0.01)
     terminal.type(b"\n\x04")
     assert terminal.wait() == 0
-    assert "Vladimir Putin" in terminal.screen.decode("utf-8", "replace")
+    shown = terminal.screen.decode("utf-8", "replace")
+    assert "min read" in shown and "” — Vladimir Putin" in shown  # the digest, not the echo of the paste
 
 
 def test_a_huge_file_is_refused_unread_with_its_size(tmp_path):
