@@ -172,9 +172,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # Whoever read our output has enough (`| head -1`): stop quietly, as other tools do.
-        # Python flushes stdout once more at exit; that must not fail aloud either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # The output could not be written (a full disk): one line, like any failure.
+        _drop_stdout()
+        print(f"newsbot: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _drop_stdout() -> None:
+    # Python flushes stdout once more at exit; what is left must not fail aloud there.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _summarize(args: argparse.Namespace, config: Config) -> int:

@@ -197,3 +197,10 @@ def test_output_piped_into_head_stops_quietly_when_head_has_enough():
         status = reader.wait(timeout=120)
         assert errors == "", errors  # once: a BrokenPipeError traceback
         assert status == 141  # 128 + SIGPIPE, what a shell shows for any tool cut off this way
+
+
+def test_output_to_a_full_disk_is_one_clear_line():
+    with open("/dev/full", "wb") as full:  # every write fails: No space left on device
+        run = subprocess.run([*NEWSBOT, str(PAGES / "ap-uk-tories.html")], stdout=full, stderr=subprocess.PIPE, timeout=120, cwd=ROOT)
+    assert run.returncode == 1
+    assert run.stderr.decode() == "newsbot: No space left on device.\n"
