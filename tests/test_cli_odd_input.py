@@ -204,3 +204,14 @@ def test_output_to_a_full_disk_is_one_clear_line():
         run = subprocess.run([*NEWSBOT, str(PAGES / "ap-uk-tories.html")], stdout=full, stderr=subprocess.PIPE, timeout=120, cwd=ROOT)
     assert run.returncode == 1
     assert run.stderr.decode() == "newsbot: No space left on device.\n"
+
+
+def test_an_empty_file_or_nothing_piped_in_is_called_empty(tmp_path):
+    empty = tmp_path / "notes.txt"
+    empty.write_text("\n  \n")
+    run = summarize(str(empty), "-")
+    assert run.returncode == 1
+    assert run.stderr.decode().splitlines() == [
+        f"newsbot: {empty}: {empty} is empty.",
+        "newsbot: -: Standard input is empty: pipe an article in, like: newsbot summarize - < page.html",
+    ]

@@ -33,6 +33,8 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
     """Classify `given`; files are read here. Raises SourceError with a friendly message."""
     if given == "-":
         text = stdin_text or ""
+        if not text.strip():
+            raise SourceError("Standard input is empty: pipe an article in, like: newsbot summarize - < page.html")
         if what := _binary(text[:4096].encode("latin-1", "replace")):
             raise SourceError(f"Standard input is {what}, not an article.")
         kind = "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "replace")) else "text"
@@ -102,6 +104,8 @@ def _read_file(path: Path, given: str) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"Cannot read {given}: {exc.strerror or exc}.") from None
+    if not data.strip():
+        raise SourceError(f"{given} is empty.")
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         kind = "html"
