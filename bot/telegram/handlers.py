@@ -76,9 +76,10 @@ from bot.topics import search_news
 from bot.topics.render import nothing_found, stories_html
 
 __all__ = [
-    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words", "edited_message",
-    "group_command", "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
-    "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unknown_button",
+    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words",
+    "edited_message", "group_command", "group_message", "guarded", "language_of", "links_in", "mentions_me",
+    "news_command", "on_error", "private_message", "refuse", "register", "show_help", "slot", "summary_command",
+    "unknown_button",
 ]
 
 log = logging.getLogger(__name__)
