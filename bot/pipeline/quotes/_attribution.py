@@ -70,7 +70,8 @@ class QuoteMatch:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»“)\]]*\s*$")
-_TERMINAL = re.compile(r"[.!?,…—–-]\s*$")
+# A nested quote may close right before the quote's own mark (`…'above the president,' "`).
+_TERMINAL = re.compile(r"[.!?,…—–-][\s'’]*$")
 
 
 def _next_sentence(after: str) -> bool:
