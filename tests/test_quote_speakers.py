@@ -634,6 +634,6 @@ def test_a_quote_ending_in_a_nested_quote_goes_on_after_its_clause():
     # quote's own mark; her quote goes on after the clause, not the speaker's before.
     article = story(
         "The opposition leader told supporters she would run the country whatever the courts decide. “I'm going to be above the president,” Lena Marsh said.",
-        "\"She went so far as to say she'll be 'above the law,' \" said Ann Roe, an activist and former prisoner. \"That is not a responsible thing to say, and it will worry the other side.\"",
+        "\"She went so far as to say she'll be 'above the law,' \" said Ann Roe, an activist and a former political prisoner of the regime. \"That is not a responsible thing to say, and it will worry the other side.\"",
     )
     assert said(article, "not a responsible thing to say") == "Ann Roe"
