@@ -637,3 +637,17 @@ def test_a_quote_ending_in_a_nested_quote_goes_on_after_its_clause():
         "\"She went so far as to say she'll be 'above the law,' \" said Ann Roe, an activist and a former political prisoner of the regime. \"That is not a responsible thing to say, and it will worry the other side.\"",
     )
     assert said(article, "not a responsible thing to say") == "Ann Roe"
+
+
+def test_he_said_after_a_sentence_ending_in_its_speakers_name_is_that_speaker():
+    # The person who spoke last in the writer's words ("…, Halvorsen said.") is who
+    # "he" is, though another man opened a sentence more recently in the paragraph
+    # before.
+    article = story(
+        "Governor Tomas Brekke has promised a new bridge across the fjord by next spring, "
+        "said Rasmus Halvorsen, a county councillor who backs him.",
+        "Brekke is getting help from two business groups that have paid for radio advertisements.",
+        "The vote will be close in the northern districts, Halvorsen said. "
+        "“Nobody up here believes a promise about that bridge any more,” he said.",
+    )
+    assert said(article, "Nobody up here believes") == "Rasmus Halvorsen"

@@ -314,6 +314,14 @@ class Cast:
                 or (text[m.start() - 1 : m.start()] in ("“", '"', "‘") and text[m.end() : m.end() + 1] in ("”", '"', "’"))
             )
             possessive = run.endswith(("'s", "’s", "'", "’"))
+            # The subject of a reporting verb after the writer's clause ("The stakes are
+            # high, Becerra said."): the sentence's speaker, as much its subject. Only a
+            # person by the name's shape ("the Scot said" is no name), and not the
+            # subject of a subordinate clause or a preposition's object.
+            said = _NEXT_WORD.match(text, m.end())
+            if said and said.group(1).lower() in rules.verbs and len(full.split()) >= 2 and not institution:
+                lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
+                opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
@@ -484,6 +492,16 @@ class Cast:
             if mention.person:
                 return mention.full
         return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+# Words after which a name is not the sentence's subject: they open a subordinate
+# clause ("when Mr Blunkett argued"), or make it a preposition's object ("Paul Miller
+# of Thames Valley Police said").
+_SUBORDINATORS = frozenset(
+    "when if because after before as since while although though that who whom until unless where whether"
+    " of at for from with by in on to".split()
+)
 
 
 # How far after a name its pronoun is looked for: the rest of a short sentence.
