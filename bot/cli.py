@@ -278,7 +278,7 @@ class _Printer:
             if self.printed and self.fmt == "text":
                 print("\n" + "─" * 40 + "\n")
             if self.fmt == "html":
-                print("\n\n".join(render.telegram_messages(result)))  # type: ignore[arg-type]
+                print("\n\n".join(render.telegram_messages(result, most=None)))  # type: ignore[arg-type]  # no chat: no cap
             else:
                 print(render.text_digest(result))  # type: ignore[arg-type]
             self.printed += 1
