@@ -7,6 +7,7 @@ to langdetect's own.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["detect_language", "detector_class", "profiles"]
 
@@ -36,12 +37,57 @@ def detect_language(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def profiles():
-    """Load the language profiles once per process (reading them is the slow part)."""
+    """langdetect's language profiles, loaded once per process, as its DetectorFactory
+    loads them, but each n-gram's probabilities are worked out when a text first uses
+    them (`_NgramProbabilities`): a page's sample meets a few hundred of the profiles'
+    87,000 n-grams, and working them all out up front was most of the load."""
+    import json
+    import os
+
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
+    # DetectorFactory.load_profile's walk: the same files in the same order, so each
+    # language keeps its index (the probabilities are summed in that order)
+    names = os.listdir(PROFILES_DIRECTORY)
+    languages: list[str] = []
+    counts: list[tuple[dict[str, int], list[int]]] = []
+    for name in names:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as file:
+            profile = json.load(file)
+        languages.append(profile["name"])
+        counts.append((profile["freq"], profile["n_words"]))
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    factory.langlist = languages
+    factory.word_lang_prob_map = _NgramProbabilities(counts, len(names))
     return factory
+
+
+class _NgramProbabilities(dict):
+    """langdetect's word_lang_prob_map (n-gram -> its probability in each language),
+    every n-gram a key from the start (membership stays a plain dict look-up) and its
+    list of probabilities computed on first reading, as DetectorFactory.add_profile
+    computes it."""
+
+    def __init__(self, counts: list[tuple[dict[str, int], list[int]]], size: int) -> None:
+        super().__init__(dict.fromkeys(chain.from_iterable(freq for freq, _ in counts)))
+        self._counts = counts
+        self._size = size
+
+    def __getitem__(self, word: str) -> list[float]:
+        found = dict.__getitem__(self, word)
+        if found is None:
+            found = [0.0] * self._size
+            length = len(word)
+            if 1 <= length <= 3:
+                for index, (freq, n_words) in enumerate(self._counts):
+                    count = freq.get(word)
+                    if count is not None:
+                        found[index] = 1.0 * count / n_words[length - 1]
+            self[word] = found
+        return found
 
 
 @lru_cache(maxsize=1)
