@@ -7,7 +7,6 @@ Heavy modules are imported inside the command that needs them, so
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -257,6 +256,8 @@ def print_json_line(record: dict[str, Any]) -> None:
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
+    import asyncio  # only the commands that fetch pay for the event loop's import
+
     return asyncio.run(
         run_news(" ".join(args.query), args.stories, args.format, config, who_said=args.who_said, since=args.since)
     )
@@ -316,6 +317,8 @@ async def run_news(
 
 async def _who_said(stories: list[Story], fetcher: Fetcher, config: Config) -> dict[int, list[OutletQuotes]]:
     """Story number -> who each outlet quotes, for the stories more than one outlet carries."""
+    import asyncio
+
     from bot.topics.whosaid import read_outlets
 
     grouped = [(number, story) for number, story in enumerate(stories, 1) if story.also]
