@@ -143,6 +143,10 @@ def configure_cli_logging(verbose: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before numpy loads: OpenBLAS would start a thread per core at import, which spin
+    # on the cores the batch's workers need; our matrices (sentences x words) are far
+    # too small for BLAS to split, and the batch runs one process per core already.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_cli_logging(args.verbose)
