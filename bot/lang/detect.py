@@ -73,13 +73,13 @@ def clearly_english(sample: str) -> bool:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`, or None when it has too little to go on."""
-    from langdetect.lang_detect_exception import LangDetectException
-
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 20:
         return None
     if clearly_english(sample):
         return "en"
+    from langdetect.lang_detect_exception import LangDetectException  # imported only when asked
+
     detector = detector_class()(profiles())
     detector.seed = _SEED  # per detector: no global state is changed
     detector.append(sample)
