@@ -29,19 +29,20 @@ class Progress:
     def step(self) -> None:
         self.done += 1
         now = time.monotonic()
-        if self.enabled and (now - self._drawn_at >= EVERY or self.done == self.total):
+        # Wiped for output in between (hide): drawn again at once.
+        if self.enabled and (now - self._drawn_at >= EVERY or self.done == self.total or not self._shown):
             self._drawn_at = now
             self._draw()
 
     def say(self, line: str) -> None:
         """A line of ours on the same stream (a failure): written above the bar."""
-        self._clear()
+        self.hide()
         print(line, file=self.stream)
         if self.enabled and self.done:
             self._draw()
 
     def close(self) -> None:
-        self._clear()
+        self.hide()
 
     def _draw(self) -> None:
         filled = WIDTH * self.done // max(self.total, 1)
@@ -50,7 +51,9 @@ class Progress:
         self.stream.flush()
         self._shown = True
 
-    def _clear(self) -> None:
+    def hide(self) -> None:
+        """Wipe the bar, so that other output on its terminal starts on a clean line; the
+        next step draws it again."""
         if self._shown:
             self.stream.write("\r\033[K")
             self.stream.flush()

@@ -32,6 +32,8 @@ __all__ = [
 log = logging.getLogger("newsbot")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# 128 + SIGPIPE: the status a shell shows for any tool whose reader went away.
+EXIT_BROKEN_PIPE = 141
 SAMPLE = "sample-article.txt"
 
 
@@ -132,7 +134,8 @@ CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "charse
 def configure_cli_logging(verbose: int) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose >= 2 else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        # Without -v a warning (a feed down) is one of the user's lines, like every failure.
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "newsbot: %(message)s",
     )
     if verbose:
         for ours in ("bot", "newsbot"):
@@ -170,6 +173,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read our output has enough (`| head -1`): stop quietly, as other tools do.
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # The output could not be written (a full disk): one line, like any failure.
+        _drop_stdout()
+        print(f"newsbot: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _drop_stdout() -> None:
+    # Python flushes stdout once more at exit; what is left must not fail aloud there.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _summarize(args: argparse.Namespace, config: Config) -> int:
@@ -181,8 +198,29 @@ def _summarize(args: argparse.Namespace, config: Config) -> int:
     if args.quotes is not None:
         settings = replace(settings, quotes=args.quotes)
     config = replace(config, summary=settings)
-    stdin_text = sys.stdin.read() if "-" in args.sources else None
+    stdin_text = _read_stdin() if "-" in args.sources else None
     return _digest_and_print(args.sources, config, stdin_text, args.format, args.jobs)
+
+
+def _read_stdin() -> str:
+    """Standard input as text: its bytes decoded as a file's are (bot.pipeline.sources), not
+    by the locale, which refuses a Latin-1 page with a UnicodeDecodeError."""
+    from bot.pipeline.sources import MAX_FILE_BYTES, stdin_text
+
+    if sys.stdin is None:  # started with standard input closed
+        return ""
+    if _is_terminal(sys.stdin):
+        # Nothing piped in: without a word the command would seem to hang.
+        print("newsbot: Paste the article here, then press Ctrl-D on a line of its own.", file=sys.stderr)
+    # Bounded like a file: what is past the cap is no article's and is not kept in memory.
+    return stdin_text(sys.stdin.buffer.read(MAX_FILE_BYTES))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _digest_and_print(
@@ -222,6 +260,8 @@ class _Printer:
         self.progress = progress
         self.failed = False
         self.printed = 0
+        # Digests and the bar on one screen: the bar is wiped before a digest is printed.
+        self.shared_screen = _is_terminal(sys.stdout)
 
     def emit(self, outcome: tuple[str, object]) -> None:
         from bot.pipeline import render
@@ -229,12 +269,14 @@ class _Printer:
         given, result = outcome
         error = _for_the_terminal(result) if isinstance(result, NewsbotError) else None
         self.failed = self.failed or error is not None
+        if self.shared_screen:
+            self.progress.hide()
         if isinstance(result, str):  # a line json_line made in a worker
             print(result)
         elif self.fmt == "json":
             print_json_line(render.json_record(given, None if error else result, str(error) if error else None))  # type: ignore[arg-type]
         elif error:
-            self.progress.say(f"newsbot: {given}: {error}")
+            self.progress.say(f"newsbot: {given or repr(given)}: {error}")
         else:
             if self.printed and self.fmt == "text":
                 print("\n" + "─" * 40 + "\n")

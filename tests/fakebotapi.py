@@ -434,6 +434,27 @@ class FakeBotAPI:
         chat = self._chat(user["id"], "private")
         return self._user_message(chat, user, text, entities, caption, forwarded_from, reply_to=None)
 
+    def private_media(self, kind: str, *, user: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A user sends the bot something without words: "sticker", "photo" (no caption),
+        "voice" or "location". Returns the message as delivered."""
+        user = user or USER
+        chat = self._chat(user["id"], "private")
+        media = {
+            "sticker": {"file_id": "CAAD-sticker", "file_unique_id": "st1", "type": "regular", "width": 512,
+                        "height": 512, "is_animated": False, "is_video": False, "emoji": "👍"},
+            "photo": [{"file_id": "AgAD-photo", "file_unique_id": "photo1", "width": 90, "height": 60}],
+            "voice": {"file_id": "AwAD-voice", "file_unique_id": "vo1", "duration": 3},
+            "location": {"latitude": 52.52, "longitude": 13.40},
+        }  # fmt: skip
+        message: dict[str, Any] = {"from": user, "chat": {**chat.as_dict(), "first_name": user["first_name"]},
+                                   "date": next(self._date), kind: media[kind]}  # fmt: skip
+        with self._cond:
+            message["message_id"] = chat.next_id
+            chat.next_id += 1
+            chat.messages[message["message_id"]] = message
+        self.push_update({"message": message})
+        return message
+
     def group_message(
         self,
         text: str,

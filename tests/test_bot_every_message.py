@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 
@@ -179,3 +180,85 @@ async def test_settings_name_methods_for_people_and_every_row_says_what_it_sets(
     length, quotes = rows[0], rows[1]
     assert all(label.removeprefix("✓ ").endswith("sentences") for label in length)  # the length row says so
     assert [label.removeprefix("✓ ") for label in quotes] == ["No quotes", "1 quote", "3 quotes", "5 quotes"]
+
+
+async def test_a_sticker_a_voice_note_or_a_bare_photo_gets_a_hint_not_silence(telegram_api, config):
+    async with bot_running(config):
+        sent = {kind: telegram_api.private_media(kind) for kind in ("sticker", "photo", "voice", "location")}
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in sent.values()), what="four answers")
+    for kind, message in sent.items():
+        (hint,) = telegram_api.replies_to(message)
+        assert hint["text"].startswith("Send me a link to a news article"), kind
+
+
+async def test_a_mention_without_a_link_in_a_group_is_answered_as_in_private(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        said = {
+            words: telegram_api.group_message(f"@newsbot_test_bot {words}", chat_id=GROUP)
+            for words in ("thanks!", "what about htp://broken", "")
+        }
+        shared = telegram_api.group_message(f"Did you all see this? {url}", chat_id=GROUP)
+        assert shared in telegram_api.withheld, "privacy mode: the bot never saw the link itself"
+        asked = telegram_api.group_message("@newsbot_test_bot what's this about?", chat_id=GROUP, reply_to=shared)
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in said.values()), what="three answers")
+        (digest,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(shared), what="the digest")
+    answer = {words: telegram_api.replies_to(m)[0]["text"] for words, m in said.items()}
+    assert answer["thanks!"].startswith("You're welcome")
+    assert "htp://broken" in answer["what about htp://broken"] and "doesn't look like a link" in answer["what about htp://broken"]
+    assert answer[""].startswith("Send me a link to a news article")
+    # A mention in reply to a message with a link asks for that link, as /summary would.
+    assert "harbour bridge" in digest["text"] and not telegram_api.replies_to(asked)
+
+
+async def test_an_edit_after_a_restart_does_not_answer_a_link_again(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.private_message(url)
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the digest")
+    async with bot_running(config):  # restarted (a deploy): what was answered is in the store
+        telegram_api.edit_message(asked, f"{url} — worth a read")
+        help_asked = telegram_api.private_message("/help")
+        await telegram_api.wait_for(lambda: telegram_api.replies_to(help_asked), what="the help")
+    assert len(telegram_api.replies_to(asked)) == 1, "the edited message's link was answered twice"
+
+
+async def test_a_blocked_address_is_refused_in_chat_without_naming_the_servers_setting(telegram_api, tmp_path):
+    from bot.config import FetchSettings
+
+    config = dataclasses.replace(make_config(telegram_api, tmp_path), fetch=FetchSettings())
+    async with bot_running(config):
+        asked = telegram_api.private_message("http://127.0.0.1:9/admin")
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the refusal")
+    assert reply["text"] == "I won't fetch 127.0.0.1: it points to a private or reserved network."
+
+
+async def test_a_thumbs_up_ok_or_great_after_a_digest_is_thanks_not_a_search(telegram_api, tmp_path, article_server):
+    config = make_config(telegram_api, tmp_path, topics=search_engine(article_server))
+    said = ("great!", "perfect, thanks", "ok", "👍", "отлично", "super, danke")
+    async with bot_running(config):
+        asked = {words: telegram_api.private_message(words) for words in said}
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in asked.values()), what="the answers")
+    for words, message in asked.items():
+        (answer,) = telegram_api.replies_to(message)
+        assert answer["text"].split("!")[0] in ("You're welcome", "Пожалуйста", "Gern geschehen"), (words, answer["text"])
+    assert article_server.requests == [], "none of these is a news search"
+
+
+async def test_errors_with_details_still_reach_a_german_or_russian_reader_in_their_language(telegram_api, tmp_path, article_server):
+    from bot.config import FetchSettings
+    from tests.fakebotapi import USER
+    from tests.servers import Response
+
+    pdf = article_server.add("/report.pdf", Response(200, b"%PDF-1.7\n" + b"0" * 2000, {"Content-Type": "application/pdf"}))
+    huge = article_server.add_page("/huge", "<html><body>" + "<p>word </p>" * 20_000 + "</body></html>")
+    german, russian = {**USER, "id": 4001, "language_code": "de"}, {**USER, "id": 4002, "language_code": "ru"}
+    config = make_config(telegram_api, tmp_path)
+    config = dataclasses.replace(config, fetch=dataclasses.replace(config.fetch, max_bytes=100_000))
+    async with bot_running(config):
+        asked = [telegram_api.private_message(pdf, user=german), telegram_api.private_message(huge, user=russian)]
+        await telegram_api.wait_for(lambda: all(telegram_api.replies_to(m) for m in asked), what="two answers")
+    (to_german,), (to_russian,) = (telegram_api.replies_to(m) for m in asked)
+    # Raised as "That link is a PDF document, not a web page." and "… (over 0.1 MB)."
+    assert to_german["text"].startswith("Dieser Link führt nicht zu einer Webseite"), to_german["text"]
+    assert to_russian["text"].startswith("Эта страница слишком большая"), to_russian["text"]

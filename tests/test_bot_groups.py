@@ -63,3 +63,29 @@ async def test_links_and_commands_for_other_bots_are_left_alone(telegram_api, co
     assert "/summary" in reply["text"]
     assert article_server.requests == []
     assert len(telegram_api.withheld) == 2
+
+
+async def test_a_command_addressed_to_the_bot_that_it_does_not_know_gets_the_help(telegram_api, config):
+    async with bot_running(config):
+        telegram_api.group_message("/frobnicate@some_other_bot", chat_id=GROUP)  # not ours to answer
+        asked = telegram_api.group_message("/frobnicate@newsbot_test_bot", chat_id=GROUP)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the help")
+        telegram_api.group_message("/help@newsbot_test_bot", chat_id=GROUP)
+        await telegram_api.wait_for_messages(GROUP, 2)
+    assert "/summary" in reply["text"]
+    assert len(telegram_api.sent(GROUP)) == 2, "the other bot's command was left alone"
+
+
+async def test_summary_with_a_mistyped_link_says_it_does_not_look_like_one(telegram_api, config):
+    async with bot_running(config):
+        asked = telegram_api.group_message("/summary htp://broken", chat_id=GROUP)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
+    assert "htp://broken" in reply["text"] and "doesn't look like a link" in reply["text"]
+
+
+async def test_news_given_a_link_digests_it_rather_than_searching_for_the_address(telegram_api, config, article_server):
+    url = article_server.add_page("/local/harbour-bridge", article_page())
+    async with bot_running(config):
+        asked = telegram_api.group_message(f"/news {url}", chat_id=GROUP)
+        (reply,) = await telegram_api.wait_for(lambda: telegram_api.replies_to(asked), what="the answer")
+    assert entities_of(reply, "bold")[0] == "Council votes to rebuild the harbour bridge"

@@ -13,6 +13,8 @@ from telegram.error import RetryAfter
 from bot.telegram.budget import Rate, SharedRateLimiter
 
 redis = pytest.importorskip("redis")
+# python-telegram-bot warns about its own RetryAfter while building one; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
 
 
 @pytest.fixture

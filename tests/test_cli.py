@@ -103,8 +103,8 @@ def test_summary_length_and_quote_count_are_the_users_choice(article_server, loc
 def test_html_from_stdin(capsys, monkeypatch):
     import io
 
-    html = (ROOT / "tests/fixtures/pages/ap-uk-tories.html").read_text(encoding="utf-8")
-    monkeypatch.setattr(sys, "stdin", io.StringIO(html))
+    html = (ROOT / "tests/fixtures/pages/ap-uk-tories.html").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(html)))
     status, (record,), _ = run_json(capsys, "-")
     assert status == 0 and record["source"] == "-"
     assert record["summary"]

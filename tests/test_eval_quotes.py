@@ -172,11 +172,16 @@ def test_a_name_that_only_describes_someone_else_is_not_their_name():
     assert not same_person("Donald Trump", gold_key("a Trump spokesman"))
     # The person who issues the words through an office or a letter is the speaker.
     assert same_person("Paul Ryan", gold_key("Ryan’s office"))
+    # ... and the organisation that issued a report: the report speaks for it.
+    assert same_person("Government Accountability Office", gold_key("A Government Accountability Office report released last year"))
+    assert same_person("Intelligence Committee", gold_key("A 2014 House Intelligence Committee report"))
+    assert not same_person("Donald Trump", gold_key("a Trump spokesman who asked not to be named"))
 
 
 def test_the_gold_person_is_the_head_of_the_source_phrase():
     assert gold_key("Robert Klein, chairman of the California Institute for Regenerative Medicine").names == ("robert", "klein")
     assert gold_key("Phil Musser of digital consulting firm IMGE").names == ("phil", "musser")
+    assert gold_key("Gingrich — named by the Gazette as the favourite for Governor Ray Collins’ running mate —").names == ("gingrich",)
     assert gold_key("he") is None
     assert gold_key("the judge") is None
     assert not same_person("Hanover", gold_key("a German user from Hanover"))

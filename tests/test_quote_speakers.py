@@ -447,3 +447,193 @@ def test_a_titled_surname_of_an_organisation_speaks_not_the_organisation():
         "“The company will walk away from its duty to clean up,” Mr. Morgan of the Sierra Club said.",
     )
     assert said(article, "walk away from its duty") == "Morgan"
+
+
+# -- reported speech: who holds a partial quote -------------------------------------
+
+
+def test_a_participle_after_a_partial_quote_keeps_the_sentences_speaker():
+    # The name after "adding that it is why" is the subject of what she added, not the
+    # one who speaks.
+    article = story(
+        "The primary ended with a narrow win for the governor's wing of the party.",
+        "Speaking to volunteers in Tulsa, Senator Ellen Marsh said that she was “the only candidate who can still win this race,” "
+        "adding that it is why Governor Paul Brandt “keeps attacking me every single day.”",
+    )
+    assert said(article, "only candidate who can still win") == "Ellen Marsh"
+    assert said(article, "keeps attacking me") in (None, "Ellen Marsh")
+
+
+def test_a_speaker_named_after_the_verb_at_the_end_of_the_sentence_speaks():
+    # `…, said Linda Osei`: the verb after a comma opens an inverted clause, and the
+    # name after it speaks, not a name in the clause before the comma.
+    article = story(
+        "The housing board promised 300 new flats by the winter.",
+        "“The council can promise it, but it looks very unlikely” that Mayor Dunn will deliver before the snow, "
+        "said Linda Osei, a housing advocate in Millbrook.",
+        "Couple a cold winter with “prices that keep climbing every single week at the pumps” and Millbrook drivers get nervous, said Omar Haddad, who runs the garage on Main Street.",
+    )
+    assert said(article, "looks very unlikely") == "Linda Osei"
+    assert said(article, "keep climbing every single week") == "Omar Haddad"
+
+
+def test_an_inverted_says_x_inside_the_sentence_speaks_for_its_quote():
+    article = story(
+        "The county's old bridge will close for a year of repairs in March.",
+        "The trouble with the bridge, says Karl Weber, an engineer at the county, is that it was “built for horse carts, not lorries.”",
+        "Because of how the board wrote the budget, explained Weber, “the repairs will take the whole year and not a day less.”",
+    )
+    assert said(article, "built for horse carts") == "Karl Weber"
+    assert said(article, "take the whole year") == "Karl Weber"
+
+
+def test_the_subject_before_an_appositive_speaks_not_a_name_inside_it():
+    article = story(
+        "Farmers in the valley have waited three years for the mill to reopen.",
+        "Anna Pruitt, who lives on a farm outside the county seat, Millbrook, said she still “hopes the mill reopens before the harvest.”",
+        "Dan Harlan was at the mill on Monday.",
+        "On Friday, Harlan — named by the Gazette as the favourite of Governor Ray Collins for the job — told the radio station that “you have to take an offer like that seriously.”",
+        "But Tom Reyes, at a consulting firm called Brookfield Analytics, argues that as prices rise, “the mill will pay for itself within a decade,” too.",
+    )
+    assert said(article, "hopes the mill reopens") == "Anna Pruitt"
+    assert said(article, "take an offer like that") == "Dan Harlan"
+    assert said(article, "pay for itself") == "Tom Reyes"
+
+
+def test_a_comma_that_closes_an_appositive_keeps_the_subject_before_it():
+    # Not inverted clauses: the subject stands before the appositive, and the words
+    # after the verb are whom she asked or what he spoke about.
+    article = story(
+        "The second night of the convention belonged to the families.",
+        "Ruth Marlow, reading her late husband's speech, asked the Denver crowd “where were you when the lights went out in our town?”",
+        "In an interview, Steve Kale, a former vice president of the bank, said Dorsey “was personally involved in every one of those decisions” and shared the blame.",
+        "Dan Ochoa, the mayor's deputy chief of staff, said the Voss campaign would “knock on every single door in the county before the vote.”",
+    )
+    assert said(article, "where were you when the lights") in (None, "Ruth Marlow")
+    assert said(article, "personally involved in every one") == "Steve Kale"
+    assert said(article, "knock on every single door") == "Dan Ochoa"
+
+
+# -- a speaker is someone: not a determiner, a group, a medium or a document ---------
+
+
+def test_another_sign_and_a_crowd_of_fans_are_no_speakers():
+    article = story(
+        "Drivers on the coast road were treated to a summer of jokes from the highway department.",
+        "One sign near Dunmore read, “Slow down, the deer are watching you.” Another advised, “Speed is the path to the dark side of the ditch.”",
+        "Millbrook High School fans also chanted, “Go back to your own town,” at the visiting team on Friday night.",
+    )
+    assert said(article, "path to the dark side") is None
+    assert said(article, "Go back to your own town") is None
+
+
+def test_a_verb_before_an_infinitive_reports_nothing():
+    # "began to pick up": the donations did not speak; the one who said it did.
+    article = story(
+        "Dana Keller runs the food bank's fundraising, which slowed for most of the spring.",
+        "“There's a sense of calm now,” and donations began to pick up again last week, Keller said.",
+        "“Here is the bottom line,” Mayor Ron Adler added at the gala. “We will not cut the grant this year.”",
+        "“There it is. There it is,” Keller said to laughs. “The speech he gives every single year.”",
+    )
+    assert said(article, "sense of calm now") == "Dana Keller"
+    # "said to laughs": whom the words met, not an infinitive.
+    assert said(article, "The speech he gives every single year") == "Dana Keller"
+
+
+def test_a_report_named_after_its_issuer_speaks_for_the_issuer():
+    article = story(
+        "“The region has moved sideways this year,” IMF chief economist Maura Lind said on Tuesday.",
+        "“The ultimate impact remains very unclear, as the fate of the trade arrangements between the two blocs is uncertain,” the IMF report stated.",
+    )
+    assert said(article, "ultimate impact remains") in ("IMF", "the IMF")
+
+
+def test_whose_post_it_is_speaks_not_the_platform():
+    article = story(
+        "Former governor Jeb Castle endorsed the senator on Wednesday after weeks of silence.",
+        "From Castle's Facebook post: “For the good of the party and the country, I will support him and I ask my friends to do the same.”",
+    )
+    assert said(article, "For the good of the party") in ("Jeb Castle", "Castle")
+
+
+def test_a_person_known_by_a_first_name_only_is_that_name_not_the_description():
+    article = story(
+        "The film's most dramatic scene never happened, the agency's former station chief says.",
+        "“There never was an order to wait,” said the station chief known as Carl, speaking publicly for the first time.",
+    )
+    assert said(article, "never was an order to wait") == "Carl"
+
+
+def test_a_columnist_whose_surname_is_a_modal_verb_is_still_the_speaker():
+    article = story(
+        "The columnist George Will renewed his feud with Governor Dan Pruitt this week in a scathing op-ed.",
+        "Citing last week's floods as a wake-up call for voters and their “dreams about treating the governorship as an entry-level job,” "
+        "Will urged the state's voters to reject all outsider candidates, Dan Pruitt in particular.",
+    )
+    assert said(article, "dreams about treating the governorship") in ("George Will", None)
+
+
+def test_a_quote_inside_a_that_clause_belongs_to_the_verb_before_it():
+    # `Trump claimed that “…,” one of the prosecutors said …`: the words are what Trump
+    # claimed; the clause after the quote reports something else.
+    article = story(
+        "The dispute over the mayor's deleted emails went on for a second week.",
+        "But even as Mayor Carl Brandt claimed on Tuesday that “the chief got in trouble for far less,” one of the former prosecutors "
+        "for police chief Dan Ortiz said the two cases were nothing alike.",
+        "Council member Jill Moss said her office would “support the budget” but “is not planning to back anyone this year,” "
+        "while Senator Ruth Vale and Mayor Tom Kent have said they will wait.",
+    )
+    assert said(article, "got in trouble for far less") in ("Carl Brandt", None)
+    assert said(article, "not planning to back anyone") in ("Jill Moss", None)
+
+
+def test_a_bare_clause_after_a_that_clause_reports_the_whole_sentence():
+    article = story(
+        "Maria Ortega, a pollster in the capital, has tracked voters' views of the city for a decade.",
+        "Opinion polls suggest that “people still want the council to run the buses and the bins,” Ms Ortega says.",
+    )
+    assert said(article, "run the buses and the bins") == "Maria Ortega"
+
+
+def test_an_inverted_clause_names_its_speaker_in_german_spanish_and_french():
+    # The verb after the comma, then its subject: German V2, Spanish and French
+    # inversion; the name in the clause before the comma is what was spoken about.
+    german = story(
+        "Die Stadt Mainz will das alte Hallenbad bis 2026 sanieren.",
+        "„Ein Neubau wäre für die Stadt kaum zu bezahlen“ und Bürgermeister Klaus Berger weiß das, sagte Anna Roth vom Bund der Steuerzahler.",
+        language="de",
+    )
+    spanish = story(
+        "El ayuntamiento de Toledo aprobó el martes el nuevo presupuesto.",
+        "«El plan no llegará a tiempo para el invierno» y el alcalde Pedro Gómez lo sabe, dijo Lucía Pardo, portavoz de la oposición.",
+        language="es",
+    )
+    french = story(
+        "La mairie de Lyon a présenté mardi son plan pour la piscine.",
+        "« Le chantier ne sera pas fini avant l'hiver » et le maire Paul Girard le sait, a expliqué Claire Morel, élue d'opposition.",
+        language="fr",
+    )
+    assert said(german, "kaum zu bezahlen") == "Anna Roth"
+    assert said(spanish, "no llegará a tiempo") == "Lucía Pardo"
+    assert said(french, "ne sera pas fini") == "Claire Morel"
+
+
+def test_a_man_named_inside_her_quote_is_not_the_he_who_speaks_next():
+    # Tom Keller is named by her, inside her quote; the writer brings in her son.
+    article = story(
+        "Singer Ruth Adler woke up from surgery last spring with music in her head.",
+        "“I couldn't focus, I couldn't have acted,” she said. “My husband [actor Tom Keller] and I were kind of frightened about it.”",
+        "Adler's son, filmmaker Josh Brandt (“The Long Road”), also remembers it as a trying time. "
+        "“If your mom tells you her head is full of music, it's fair to think she's gone crazy,” he said.",
+    )
+    assert said(article, "full of music") == "Josh Brandt"
+
+
+def test_a_quote_ending_in_a_nested_quote_goes_on_after_its_clause():
+    # `…'above the law,' " said Ann Roe`: the nested quote closes right before the
+    # quote's own mark; her quote goes on after the clause, not the speaker's before.
+    article = story(
+        "The opposition leader told supporters she would run the country whatever the courts decide. “I'm going to be above the president,” Lena Marsh said.",
+        "\"She went so far as to say she'll be 'above the law,' \" said Ann Roe, an activist and a former political prisoner of the regime. \"That is not a responsible thing to say, and it will worry the other side.\"",
+    )
+    assert said(article, "not a responsible thing to say") == "Ann Roe"

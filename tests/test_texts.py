@@ -67,3 +67,41 @@ def test_errors_reach_a_reader_in_their_language_or_as_raised():
 )  # fmt: skip
 def test_counts_take_the_languages_plural_never_1_stories(language, count, expected):
     assert text("inline_stories", language, count=count, topic="x").startswith(expected + " ")
+
+
+@pytest.mark.parametrize("language", sorted(ERROR_TRANSLATIONS))
+def test_every_error_a_chat_can_see_reaches_the_reader_in_their_language(language):
+    """Each error the bot's code raises, in the bot's languages; one with details of its own
+    (a host, a size, the kind of file) as its kind's general message."""
+    import ast
+    import inspect
+
+    kinds = {name: cls for name, cls in vars(errors).items() if inspect.isclass(cls) and issubclass(cls, errors.NewsbotError)}
+    # Source and configuration errors name a file, a scheme or a setting: the CLI's, kept as raised.
+    kinds = {name: cls for name, cls in kinds.items() if not issubclass(cls, (errors.SourceError, errors.ConfigError))}
+    command_line_only = {"cli.py", "batch.py"}
+    raised: list[errors.NewsbotError] = []
+    for path in (Path(__file__).parents[1] / "bot").rglob("*.py"):
+        if path.name in command_line_only or "evaluation" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in kinds and node.args):
+                continue
+            given = node.args[-1] if node.func.id == "HTTPStatus" else node.args[0]
+            if isinstance(given, ast.JoinedStr):
+                raised.append(kinds[node.func.id](f"{path.name}:{node.lineno}: a message with details"))
+            elif isinstance(given, ast.Constant) and isinstance(given.value, str):
+                raised.append(kinds[node.func.id](given.value))
+            elif isinstance(given, ast.Name) and given.id in constants:
+                raised.append(kinds[node.func.id](constants[given.id]))
+    assert len(raised) >= 15
+    untranslated = {str(e) for e in raised if error_text(e, language) == str(e)}
+    assert untranslated == set()

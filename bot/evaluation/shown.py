@@ -11,13 +11,15 @@ campaign"; not "he", "the judge"). Its *key* is the last such run of words:
   word is the key's last word (the surname), and, when both give more than one name
   word, its first one agrees too ("Bill Clinton" is not "Hillary Clinton", a merged
   "Alexandria Redwood" is not "Michael Redwood");
-- what follows a comma (an appositive, a relative clause) or a preposition is left
-  out: "Robert Klein, chairman of the California Institute", "Phil Musser of IMGE"
+- what follows a comma or a dash (an appositive, a relative clause) or a preposition
+  is left out: "Robert Klein, chairman of the California Institute", "Phil Musser of IMGE"
   name Robert Klein and Phil Musser; "Ryan's office", "Hoff's letter" name Ryan and
   Hoff, who speak through them;
 - a name that only qualifies a description ("the Trump campaign", "a Clinton aide"):
   right only when the shown speaker has the name and the description's head noun
-  ("Trump campaign"); "Donald Trump" is another speaker.
+  ("Trump campaign"); "Donald Trump" is another speaker. A document is no such noun:
+  "A Government Accountability Office report" names the office that issued it, as
+  "Hoff's letter" names Hoff;
 
 - the gold source's own words are right too, where the annotators' source goes on with
   what qualifies it ("a longtime GOP data expert" for "a longtime GOP data expert who
@@ -80,8 +82,9 @@ _REFLEXIVE = frozenset(("himself", "herself", "themselves"))
 
 def gold_key(source: str) -> Key | None:
     """The person or organisation a gold source names; None when it names no one."""
-    # The head of the phrase: an appositive or a relative clause after a comma describes it.
-    chunks = [c for c in re.sub(r"\([^()]*\)", " ", source).split(",") if c.strip()]
+    # The head of the phrase: an appositive or a relative clause after a comma (or set
+    # off by dashes) describes it.
+    chunks = [c for c in re.split(r",|\s[—–]\s|\s[—–]$", re.sub(r"\([^()]*\)", " ", source)) if c.strip()]
     head = chunks[0] if chunks else ""
     if len(chunks) >= 2 and any(_POSSESSIVE.search(w) for w in head.split()) and _only_names(chunks[1]):
         # "Clinton's campaign chairman, John Podesta", "Rep. Duncan Hunter's chief of
@@ -115,6 +118,11 @@ def gold_key(source: str) -> Key | None:
     if rest and rest[0].islower() and (possessive or rest[0] not in ("said", "says", "told", "wrote")):
         if possessive and rest[-1].lower() in _ISSUED:
             return Key(names)  # "Ryan's office", "Hoff's letter": the person speaks through it
+        if rest[0] in _ISSUED:
+            # "A Government Accountability Office report released last year": the name
+            # qualifies the document it issued, which speaks for it (the head is the
+            # first noun, not the last word of what qualifies it, "year").
+            return Key(names)
         # "the Trump campaign", "Clinton's spokesman": the name qualifies a noun.
         return Key(names, rest[-1].lower())
     return Key(names)

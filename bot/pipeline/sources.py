@@ -9,7 +9,12 @@ from typing import Literal
 
 from bot.errors import SourceError
 
-__all__ = ["Source", "is_local", "resolve_source"]
+__all__ = ["MAX_FILE_BYTES", "Source", "is_local", "resolve_source", "stdin_text"]
+
+# A file or standard input past this is no article (a log, a dump, a disk image given by
+# mistake): refused unread rather than read whole into memory. Ten times a web page's cap
+# ([fetch] max_bytes): a page saved "complete", its images inline, still fits.
+MAX_FILE_BYTES = 50_000_000
 
 # A bare "example.com/news/x" is what people paste; treat it as https.
 _BARE_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
@@ -28,8 +33,14 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
     """Classify `given`; files are read here. Raises SourceError with a friendly message."""
     if given == "-":
         text = stdin_text or ""
+        if not text.strip():
+            raise SourceError("Standard input is empty: pipe an article in, like: newsbot summarize - < page.html")
+        if what := _binary(text[:4096].encode("latin-1", "replace")):
+            raise SourceError(f"Standard input is {what}, not an article.")
         kind = "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "replace")) else "text"
         return Source(kind, text, given)
+    if not given.strip():
+        raise SourceError("An empty name is neither a web link nor a file.")
     path = Path(given)
     if _is_file(path):
         return _read_file(path, given)
@@ -41,6 +52,17 @@ def resolve_source(given: str, stdin_text: str | None = None) -> Source:
     if _exists(path):
         raise SourceError(f"{given} is not a regular file.")
     raise SourceError(f"{given!r} is not a web link or a file I can find.")
+
+
+def stdin_text(data: bytes) -> str:
+    """Standard input's bytes as text, decoded as a file's are (BOM, the document's own
+    declaration, UTF-8, detection), whatever the terminal's locale would make of them.
+    Binary data keeps one character per byte, so `resolve_source` can say what it is."""
+    from bot.pipeline._body import decode_text
+
+    if _binary(data):
+        return data.decode("latin-1")
+    return decode_text(data, None)[0]
 
 
 def is_local(given: str) -> bool:
@@ -73,19 +95,36 @@ def _looks_like_file_name(given: str) -> bool:
 
 def _read_file(path: Path, given: str) -> Source:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(
+                f"{given} is too large to be an article ({size // 1_000_000:,} MB; I read files up to"
+                f" {MAX_FILE_BYTES // 1_000_000} MB)."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"Cannot read {given}: {exc.strerror or exc}.") from None
+    if not data.strip():
+        raise SourceError(f"{given} is empty.")
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         kind = "html"
     elif suffix in (".txt", ".text", ".md"):
         kind = "text"
-    elif b"\x00" in data[:4096]:
-        raise SourceError(f"{given} is a binary file, not an article.")
+    elif what := _binary(data):
+        raise SourceError(f"{given} is {what}, not an article.")
     else:
         kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
     # The fetcher's decoder: BOM, the document's own <meta>/XML declaration, UTF-8, detection.
     from bot.pipeline._body import decode_text
 
     return Source(kind, decode_text(data, None)[0], given)
+
+
+def _binary(data: bytes) -> str | None:
+    """What the first bytes say `data` is ("a PDF document", "a binary file"), when not text:
+    the fetcher's test for a page."""
+    # Imported here: the decoders' modules cost start-up time a link never needs.
+    from bot.pipeline._body import SNIFF_BYTES, sniff_binary
+
+    return sniff_binary(data[:SNIFF_BYTES])

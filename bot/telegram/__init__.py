@@ -6,6 +6,7 @@
     warm.py       imported by the pool's forkserver so every worker starts warm
     digests.py    a digest for a link: cache first, one fetch per URL however many ask
     handlers.py   what each kind of message gets as an answer
+    answered.py   which links each message was answered for (an edit adds only new ones)
     reading.py    what a user's words are: a topic, a pasted article, a typed link, junk
     settings.py   per-chat settings, the /settings keyboard, who may change them
     views.py      one cached digest shown many ways (chat settings, More, Shorter)

@@ -5,17 +5,23 @@
                    a pasted article (a long text)                     -> its digest
                    a mistyped link ("htp://...")                      -> "doesn't look like a link"
                    hello / thanks                                     -> a short friendly answer
-                   anything else without a link                       -> a hint
+                   a sticker, a voice note, a photo without words     -> a hint
+                   anything else without a link                       -> a note: no topic in it
     groups         a message with links, when the chat turned on
                    "summarize every link" in /settings                -> a digest per link
+                   a message mentioning @thisbot                      -> as in private (or, in reply
+                                                                         to a message with links,
+                                                                         as /summary)
     anywhere       /summary <link>, /summary@thisbot <link>,
                    /summary as a reply to a message holding links    -> a digest per link
                    /news <topic>                                      -> the latest stories on it
+                   /news <link>                                       -> the digest, as /summary
                                                                          (bot.telegram.whosaid: its buttons)
                    /quotes <name>                                     -> bot.telegram.quotes
                    /summary or /news alone                            -> how to use it
                    /settings                                          -> this chat's settings
                    /start, /help                                      -> what the bot does
+                   an unknown command (in groups: /x@thisbot only)    -> what the bot does
                    buttons under a digest or the settings             -> the message edited in place
                    @thisbot <link or topic> (inline mode)             -> bot.telegram.inline
 
@@ -30,6 +36,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -51,6 +58,7 @@ from bot.links import canonical_url, link_key, message_links
 from bot.models import Digest
 from bot.pipeline import digest_text
 from bot.pipeline.render import escape
+from bot.telegram.answered import remember_answered, unanswered
 from bot.telegram.buttons import answered, digest_button, digest_keyboard
 from bot.telegram.digests import find_digest, keep_pasted, pasted_source
 from bot.telegram.follow import FOLLOW_COMMANDS, register_follow
@@ -68,9 +76,9 @@ from bot.topics import search_news
 from bot.topics.render import nothing_found, stories_html
 
 __all__ = [
-    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "edited_message",
-    "group_message", "guarded", "language_of", "links_in", "mentions_me", "news_command", "on_error",
-    "private_message", "refuse", "register", "show_help", "slot", "summary_command", "unanswered",
+    "COMMANDS", "Context", "Handler", "answer_links", "answer_pasted", "answer_topic", "answer_words",
+    "edited_message", "group_command", "group_message", "guarded", "language_of", "links_in", "mentions_me",
+    "news_command", "on_error", "private_message", "refuse", "register", "show_help", "slot", "summary_command",
     "unknown_button",
 ]
 
@@ -100,10 +108,12 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     register_follow(application, guarded)
     private = filters.ChatType.PRIVATE & fresh
     application.add_handler(MessageHandler(private & filters.COMMAND, guarded(show_help)))
-    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), guarded(private_message)))
+    # Stickers, voice notes, bare photos too: each gets a hint, none is met with silence.
+    application.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, guarded(private_message)))
     # Groups only deliver these when the bot's privacy mode is off (BotFather /setprivacy).
     group = filters.ChatType.GROUPS & fresh & ~filters.COMMAND & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(group, guarded(group_message)))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & fresh & filters.COMMAND, guarded(group_command)))
     # An edit that adds a link the message was not answered for is a request too.
     edited = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
     application.add_handler(MessageHandler(edited, guarded(edited_message)))
@@ -144,6 +154,8 @@ async def summary_command(update: Update, context: Context) -> None:
     elif links := links_in(message.reply_to_message):
         # The digest goes under the message that holds the link, not under "/summary".
         await answer_links(update, context, links, target=message.reply_to_message)
+    elif (typo := mistyped_link(" ".join(context.args or ()))) is not None:
+        await send_note(message, text("not_a_link", language_of(update), link=typo))
     else:
         await send_note(message, text("summary_usage", language_of(update)))
 
@@ -152,8 +164,11 @@ async def news_command(update: Update, context: Context) -> None:
     query = " ".join(context.args or ())
     if not query.strip():
         await send_note(update.effective_message, text("news_usage", language_of(update)))
-        return
-    await answer_topic(update, context, query)
+    elif links := links_in(update.effective_message):
+        # "/news <link>": no feed has news on an address; what was meant is that page's digest.
+        await answer_links(update, context, links)
+    else:
+        await answer_topic(update, context, query)
 
 
 async def private_message(update: Update, context: Context) -> None:
@@ -161,9 +176,17 @@ async def private_message(update: Update, context: Context) -> None:
     links = links_in(message)
     if links:
         await answer_links(update, context, links)
-        return
-    said = message.text or message.caption or ""
-    if is_pasted_article(said):
+    else:
+        await answer_words(update, context, message.text or message.caption or "")
+
+
+async def answer_words(update: Update, context: Context, said: str) -> None:
+    """What a message without links says: a pasted article, a mistyped link, small talk, a
+    topic, or nothing we can use (a sticker, a voice note): each gets its answer."""
+    message = update.effective_message
+    if not said.strip():
+        await send_note(message, text("hint", language_of(update)))
+    elif is_pasted_article(said):
         await answer_pasted(update, context, said)
     elif (typo := mistyped_link(said)) is not None:
         await send_note(message, text("not_a_link", language_of(update), link=typo))
@@ -177,19 +200,36 @@ async def private_message(update: Update, context: Context) -> None:
 
 async def group_message(update: Update, context: Context) -> None:
     """A group message the bot sees: answered when it mentions the bot ("@bot what about
-    this <link>"), or in chats that asked for every link."""
+    this <link>", "@bot thanks", "@bot" in reply to a message with a link), or when it
+    holds links in a chat that asked for every link."""
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return  # our own inline digest, posted by a member: already a digest
     links = links_in(message)
-    if not links:
-        return
     if mentions_me(message, context.bot.username):
-        await answer_links(update, context, links)
+        # Asked by name: answered as in private; in reply to a message with links, as /summary is.
+        if links:
+            await answer_links(update, context, links)
+        elif links := links_in(message.reply_to_message):
+            await answer_links(update, context, links, target=message.reply_to_message)
+        else:
+            said = message.text or message.caption or ""
+            await answer_words(update, context, re.sub(rf"(?i)@{re.escape(context.bot.username)}\b", " ", said))
+        return
+    if not links:
         return
     settings = await load_settings(state_of(context), message.chat_id)
     if settings.auto:
         await answer_links(update, context, links, settings)
+
+
+async def group_command(update: Update, context: Context) -> None:
+    """A command no other handler took: the help when it names this bot ("/frobnicate@thisbot");
+    a bare "/frobnicate" in a group may be another bot's, and is left alone."""
+    said = update.effective_message.text or ""
+    command = said.split(maxsplit=1)[0] if said.strip() else ""
+    if context.bot.username and command.lower().endswith("@" + context.bot.username.lower()):
+        await show_help(update, context)
 
 
 async def edited_message(update: Update, context: Context) -> None:
@@ -198,7 +238,9 @@ async def edited_message(update: Update, context: Context) -> None:
     message = update.effective_message
     if message.via_bot is not None and message.via_bot.id == context.bot.id:
         return
-    links = unanswered(state_of(context), message, links_in(message))
+    state = state_of(context)
+    assert state.store is not None
+    links = await unanswered(state.store, message.chat_id, message.message_id, links_in(message))
     if not links:
         return
     if message.chat.type == message.chat.PRIVATE or mentions_me(message, context.bot.username):
@@ -222,11 +264,6 @@ def mentions_me(message: Message, username: str | None) -> bool:
         [MessageEntity.MENTION]
     )
     return any(value.lower() == me for value in found.values())
-
-
-def unanswered(state: BotState, message: Message, links: list[str]) -> list[str]:
-    done = state.answered.get((message.chat_id, message.message_id), ())
-    return [link for link in links if canonical_url(link) not in done]
 
 
 @contextlib.asynccontextmanager
@@ -361,7 +398,8 @@ async def answer_links(
             links = links[:taken]
         if not links:
             return
-        state.remember_answered(message.chat_id, message.message_id, [canonical_url(link) for link in links])
+        assert state.store is not None
+        await remember_answered(state.store, message.chat_id, message.message_id, links)
         started = time.monotonic()
         # The pages are looked up (or fetched) while the chat's settings load: on a cache
         # hit each wait on a thread is a good part of the answer's time.

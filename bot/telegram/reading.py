@@ -14,8 +14,8 @@ from bot.links import is_web_link, with_scheme
 from bot.topics import MAX_QUERY_CHARS
 
 __all__ = [
-    "GREETINGS", "MIN_TOPIC_CHARS", "PASTED_SENTENCES", "PASTED_WORDS", "THANKS", "is_pasted_article",
-    "mistyped_link", "small_talk", "topic_of", "typed_link",
+    "ACKNOWLEDGEMENTS", "GREETINGS", "MIN_TOPIC_CHARS", "PASTED_SENTENCES", "PASTED_WORDS", "THANKS",
+    "THANKS_EMOJI", "is_pasted_article", "mistyped_link", "small_talk", "topic_of", "typed_link",
 ]
 
 # A text this long, in sentences, is an article someone pasted, not a topic.
@@ -89,11 +89,19 @@ GREETINGS = frozenset(
 THANKS = frozenset(
     """thanks thank thx ty cheers danke dankeschön vielen dank merci спасибо благодарю спс""".split()
 )
+# A reader's "got it" after a digest ("great!", "ok", "отлично"): answered as thanks.
+ACKNOWLEDGEMENTS = frozenset(
+    """ok okay good great nice cool perfect awesome excellent super wow bye goodbye
+    gut prima toll klasse perfekt tschüss ок окей хорошо отлично класс супер круто понятно ясно пока""".split()
+)
+# The same said with an emoji alone (skin tones and joiners aside).
+THANKS_EMOJI = frozenset("👍🙏👌❤😊🙂👏💯🤝")
 # Words that may come with them without making a topic of it.
 _COURTESY = frozenset(
-    """there you all so much very a lot again bot friend guys everyone folks good great nice
-    du dir euch sehr schön schoen gut ok okay вам тебе большое огромное всем бот""".split()
+    """there you all so much very a lot again bot friend guys everyone folks
+    du dir euch sehr schön schoen вам тебе большое огромное всем бот""".split()
 )
+_EMOJI_PARTS = frozenset("\ufe0f\u200d!.,") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 _SMALL_TALK_WORDS = 6
 # A token meant as a link but not one: a scheme-ish start ("htp://", "http:/", "https//")
 # or "www." (a link typed right would have been taken before).
@@ -103,14 +111,19 @@ _LINKISH = re.compile(r"(?i)^(?:[a-z]{2,6}:/+\S|h?t+p+s?[:/]/*\S|www\.\S)")
 def small_talk(said: str) -> str | None:
     """ "thanks", "greeting", or None when the words are more than small talk."""
     words = [w.lower() for w in _WORD.findall(said)]
-    if not words or len(words) > _SMALL_TALK_WORDS:
+    if not words:
+        marks = [ch for ch in said if not ch.isspace() and ch not in _EMOJI_PARTS]
+        return "thanks" if marks and all(ch in THANKS_EMOJI for ch in marks) else None
+    if len(words) > _SMALL_TALK_WORDS:
         return None
-    if any(w not in GREETINGS | THANKS | _COURTESY for w in words):
+    if any(w not in GREETINGS | THANKS | ACKNOWLEDGEMENTS | _COURTESY for w in words):
         return None
     if any(w in THANKS for w in words):
         return "thanks"
     if any(w in GREETINGS for w in words):
         return "greeting"
+    if any(w in ACKNOWLEDGEMENTS for w in words):
+        return "thanks"
     return None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,7 +18,7 @@ from bot.store import Store, open_store
 from bot.telegram.cpu import CpuPool
 from bot.telegram.owner import Ownership, own_journal
 
-__all__ = ["ANSWERED_KEPT", "BotState", "PAGES_IN_FLIGHT", "STATE_KEY", "STOPPED", "state_of"]
+__all__ = ["BotState", "PAGES_IN_FLIGHT", "STATE_KEY", "STOPPED", "state_of"]
 
 STATE_KEY = "newsbot"
 T = TypeVar("T")
@@ -30,8 +30,6 @@ T = TypeVar("T")
 PAGES_IN_FLIGHT = 32
 # Why page work ended unanswered (until_stopped), for the logs.
 STOPPED = "the bot is stopping"
-# Messages whose answered links are remembered, for edits; edits come soon after the message.
-ANSWERED_KEPT = 10_000
 
 
 @dataclass
@@ -56,22 +54,12 @@ class BotState:
     turns: dict[int, asyncio.Semaphore] = field(default_factory=dict)
     # User id -> requests of theirs holding or waiting for a turn here (to drop `turns` entries).
     waiting: Counter[int] = field(default_factory=Counter)
-    # (chat id, message id) -> canonical links answered for it, newest last: an edit
-    # adding a link is answered for that link only. Bounded: ANSWERED_KEPT messages.
-    answered: OrderedDict[tuple[int, int], set[str]] = field(default_factory=OrderedDict)
     # User id -> the inline query of theirs being answered: a newer one replaces it.
     inline: dict[int, asyncio.Task[None]] = field(default_factory=dict)
     # DNS for the fetcher; None is the system's (tests give a local one).
     resolver: Resolver | None = None
     # What "fresh" news is measured against (tests fix it to their feeds' evening).
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
-
-    def remember_answered(self, chat_id: int, message_id: int, links: list[str]) -> None:
-        key = (chat_id, message_id)
-        self.answered.setdefault(key, set()).update(links)
-        self.answered.move_to_end(key)
-        while len(self.answered) > ANSWERED_KEPT:
-            self.answered.popitem(last=False)
 
     async def until_stopped(self, work: Coroutine[Any, Any, T]) -> T:
         """`work` (fetching and reading a page), given up the moment the bot begins to stop.

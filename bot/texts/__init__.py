@@ -19,6 +19,7 @@ import re
 from datetime import date
 from typing import Any
 
+from bot.errors import ExtractError, FetchError
 from bot.texts import de, en, ru
 
 __all__ = ["ENGLISH", "ERROR_TRANSLATIONS", "LANGUAGES", "PLURAL_RULES", "TRANSLATIONS", "date_text", "error_text", "text"]
@@ -80,7 +81,19 @@ def error_text(error: BaseException, language: str | None = None) -> str:
         template = table.get(_STATUS.sub("(HTTP {status})", message))
         if template:
             return template.format(status=status.group(1))
-    return table.get(message, message)
+    if message in table:
+        return table[message]
+    # A message with details of its own ("That link is a PDF document…", "I won't fetch
+    # 10.0.0.1…", "…(over 5 MB)") has no translation: the reader gets their language's
+    # words for that kind of failure. Source errors name a file or a scheme: as raised.
+    if isinstance(error, (FetchError, ExtractError)):
+        for kind in type(error).__mro__:
+            general = kind.__dict__.get("default_message")
+            if general in table:
+                return table[general]
+            if kind in (FetchError, ExtractError):
+                break
+    return message
 
 
 def _base(language: str | None) -> str:

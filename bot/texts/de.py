@@ -234,4 +234,27 @@ ERRORS: dict[str, str] = {
     "That address is not a news feed.": "Diese Adresse ist kein Nachrichten-Feed.",
     "I could not process that page.": "Ich konnte diese Seite nicht verarbeiten.",
     "That page took too long to read.": "Das Lesen dieser Seite hat zu lange gedauert.",
+    # Messages with details of their own (a PDF, a size, a host) fall back to their kind's above.
+    "The website's security certificate is not valid, so I did not read it.": (
+        "Das Sicherheitszertifikat der Website ist ungültig, deshalb habe ich sie nicht gelesen."
+    ),
+    "The website could not be reached (the connection timed out).": (
+        "Die Website war nicht erreichbar (Zeitüberschreitung beim Verbinden)."
+    ),
+    "The website sent a broken or incomplete answer.": "Die Website hat eine fehlerhafte oder unvollständige Antwort geschickt.",
+    "The website sent a damaged page (its compression is broken).": (
+        "Die Website hat eine beschädigte Seite geschickt (ihre Komprimierung ist fehlerhaft)."
+    ),
+    "The website sent the page compressed over and over, which I won't unpack.": (
+        "Die Website hat die Seite mehrfach hintereinander komprimiert geschickt; das entpacke ich nicht."
+    ),
+    "The link redirected to something that is not a web link, which I won't follow.": (
+        "Der Link leitet auf etwas weiter, das kein Weblink ist; dem folge ich nicht."
+    ),
+    "I am restarting right now. Please send the link again in a minute.": (
+        "Ich starte gerade neu. Schick den Link bitte in einer Minute noch einmal."
+    ),
+    "I have too many pages to read right now. Please send the link again in a few minutes.": (
+        "Ich habe gerade zu viele Seiten zu lesen. Schick den Link bitte in ein paar Minuten noch einmal."
+    ),
 }

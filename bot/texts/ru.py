@@ -232,4 +232,27 @@ ERRORS: dict[str, str] = {
     "That address is not a news feed.": "Этот адрес — не новостная лента.",
     "I could not process that page.": "Не удалось обработать эту страницу.",
     "That page took too long to read.": "Эта страница читалась слишком долго.",
+    # Messages with details of their own (a PDF, a size, a host) fall back to their kind's above.
+    "The website's security certificate is not valid, so I did not read it.": (
+        "У сайта недействительный сертификат безопасности, поэтому я его не открыл."
+    ),
+    "The website could not be reached (the connection timed out).": (
+        "Сайт недоступен (истекло время ожидания соединения)."
+    ),
+    "The website sent a broken or incomplete answer.": "Сайт прислал испорченный или неполный ответ.",
+    "The website sent a damaged page (its compression is broken).": (
+        "Сайт прислал повреждённую страницу (сжатие испорчено)."
+    ),
+    "The website sent the page compressed over and over, which I won't unpack.": (
+        "Сайт прислал страницу, сжатую много раз подряд; такое я не распаковываю."
+    ),
+    "The link redirected to something that is not a web link, which I won't follow.": (
+        "Ссылка перенаправляет не на веб-адрес; туда я не пойду."
+    ),
+    "I am restarting right now. Please send the link again in a minute.": (
+        "Я сейчас перезапускаюсь. Пришлите ссылку ещё раз через минуту."
+    ),
+    "I have too many pages to read right now. Please send the link again in a few minutes.": (
+        "У меня сейчас слишком много страниц на чтение. Пришлите ссылку ещё раз через несколько минут."
+    ),
 }

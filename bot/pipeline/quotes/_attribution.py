@@ -70,7 +70,8 @@ class QuoteMatch:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»“)\]]*\s*$")
-_TERMINAL = re.compile(r"[.!?,…—–-]\s*$")
+# A nested quote may close right before the quote's own mark (`…'above the president,' "`).
+_TERMINAL = re.compile(r"[.!?,…—–-][\s'’]*$")
 
 
 def _next_sentence(after: str) -> bool:
@@ -249,6 +250,11 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # A quote ending in a full stop ends its sentence: what follows is another
             # (unless that is only `Trump said.`, the clause behind a stray full stop).
             c_after = Clause()
+        if c_after.found and not start_free and _said_that(before, rules) and not _bare_clause(after, rules):
+            # `Trump claimed on Tuesday that “…,” one of the prosecutors said …`: the
+            # words are what the verb before them reports; the clause after is another
+            # (not a bare `…”, Ms Alexander says.` reporting the whole sentence).
+            c_after = Clause()
         if c_after.found and body.rstrip(" \"”’'»").endswith(("?", "!")) and _leads_next(after, rules):
             # `“Why now?” Mills then writes back, “You look cute.”`: a question ends its
             # sentence, and the clause after it introduces the next quote.
@@ -276,6 +282,10 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     matches = []
     # Names are only needed to resolve speakers: read them once, and only then.
     cast = Cast.of(text, rules) if found else Cast((), ())
+    if found:
+        # Only quotes with both marks: an unbalanced one may run on over narration.
+        quoted = tuple(sorted((p.body_start, p.body_end) for item in found for p in item.pieces if p.opened and p.closed))
+        cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
     title = " ".join(article.title.split())
@@ -345,6 +355,15 @@ def _leads_next(after: str, rules: Rules) -> bool:
         return False
     first = m.group(1).split()[0] if m.group(1).split() else ""
     return bool(first) and not is_reporting_verb(first, rules)
+
+
+def _said_that(before: str, rules: Rules) -> bool:
+    """Does the writer's sentence run up to the quote with a reporting verb and its
+    "that" (`Trump claimed on Tuesday that “`)?"""
+    words = _sentence_tail(before, rules).split()
+    if not words or words[-1].lower() not in rules.complementizers:
+        return False
+    return any(is_reporting_verb(w.strip(",;"), rules) for w in words[-5:-1])
 
 
 def _ends_in_full_stop(body: str) -> bool:

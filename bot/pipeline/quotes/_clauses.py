@@ -98,6 +98,8 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
     if words[0].lower() in rules.demonstratives and not name_in(" ".join(words), rules)[0]:
         return Clause(pronoun="he")  # "este hombre de 76 años": the person just named
     name, description = name_in(" ".join(words), rules)
+    if name and rules is ENGLISH and _group_of(words, name):
+        return Clause(pronoun="they")  # "Millbrook High School fans", "Trump supporters": no one person
     if name and words[0].lower() in rules.quantifiers:
         linked = [i for i, w in enumerate(words) if w.lower() in rules.of_whom]
         if linked and name.split()[0] in words[linked[0] + 1 :]:
@@ -128,6 +130,24 @@ def _noun_phrase(words: list[str], rules: Rules | None = None) -> Clause:
                 return Clause(unknown=True)  # "the authors of the “…”": cut at a title's mark
             return Clause(description=description, phrase=" ".join(words))
     return Clause()
+
+
+# Words ending in "s" that are no plural noun after a name ("Trump always says").
+_NOT_PLURAL = frozenset("always sometimes perhaps afterwards nevertheless thus besides has was is does says its his this us yes himself herself themselves".split())
+
+
+def _group_of(words: list[str], name: str) -> bool:
+    """"Millbrook High School fans", "Trump supporters": a name, then the plural noun
+    it qualifies, a group."""
+    last = _clean(name.split()[-1])
+    at = max((i for i, w in enumerate(words) if _clean(w) == last), default=-1)
+    rest = words[at + 1 :] if at >= 0 else []
+    if not 1 <= len(rest) <= 2 or not all(w.isalpha() and w.islower() for w in rest):
+        return False
+    head = rest[-1]
+    if len(head) < 4 or head in _NOT_PLURAL or head in ENGLISH.function_words or is_reporting_verb(head):
+        return False  # "Prince Saud as saying", "Trump always says"
+    return head.endswith("s") and not head.endswith(("ss", "ly"))
 
 
 # Quantifiers of more than one: "both candidates said" names no one speaker.
@@ -192,8 +212,12 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     `The chief executive, Laura Chen, said`)."""
     rules = rules or ENGLISH
     words = list(words)
-    while words and words[-1].lower() in rules.auxiliaries:
+    while words and words[-1].lower() in rules.auxiliaries and not words[-1][:1].isupper():
+        # Not "…, Will urged": a capital inside the sentence is a name (George Will).
         words = words[:-1]
+    opening = _named_before_appositive(words, rules)
+    if opening:
+        return opening
     appositive = bool(words) and words[-1] == ","
     chunks = [c.split() for c in " ".join(words).strip(" ,").split(" , ")]
     chunks = [c for c in chunks if c]
@@ -221,6 +245,33 @@ def _subject(words: list[str], rules: Rules | None = None) -> list[str]:
     # `Audience members laughed when he urged`: the subject follows the last linking word.
     links = [i for i, w in enumerate(chunk) if w.lower() in rules.links]
     return chunk[links[-1] + 1 :] if links and links[-1] + 1 < len(chunk) else chunk
+
+
+def _named_before_appositive(words: list[str], rules: Rules) -> list[str]:
+    """`Anna Pruitt, who lives outside the county seat, Millbrook, said`, `On Friday,
+    Harlan — named by the Gazette as … — told`: the verb closes an appositive (a comma
+    or a dash before it), and the first chunk that is a name and nothing else (a
+    leading "But" aside) is whom it describes; a name inside the appositive is not."""
+    if not words or words[-1] not in ",—–":
+        return []
+    chunks: list[list[str]] = [[]]
+    for w in words[:-1]:
+        if w in ",—–":
+            chunks.append([])
+        else:
+            chunks[-1].append(w)
+    for chunk in [c for c in chunks if c][:-1]:
+        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions else chunk
+        if (
+            bare
+            and _only_a_name(bare, rules)
+            and not _is_title(bare[-1], rules)
+            and not any(_POSSESSIVE_END.search(w) for w in bare)
+        ):
+            # Not "Argentina's President, Nestor Kirchner, said", nor "The head of the
+            # unit, Acting Chief Superintendent, Mick Deats, said": descriptions.
+            return bare
+    return []
 
 
 def _capitalised(word: str) -> bool:
@@ -265,11 +316,25 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
     if words[0].lower() in rules.after_quote:
         # `„…“, so Scholz.`
         return _noun_phrase(_first_chunk(words[1:], rules), rules)
+    if rules is ENGLISH and words[0].lower() in _CONTRASTS:
+        # `…,” while Sen. Susan Collins said …`: another clause with its own subject.
+        return Clause()
     for i, w in enumerate(words[:12]):
         if not is_reporting_verb(w, rules) or (i > 0 and _capitalised(w)) or _in_title(words, i, rules):
             continue
+        if rules is ENGLISH and ((w.lower() not in _SAYS and _infinitive_after(words, i, rules)) or _noun_before_verb(words, i, rules)):
+            # `donations began to pick up`: no speech; `the IMF report stated`: the
+            # noun heads the subject of the verb after it.
+            continue
         if _passive(words, i, rules):
             return Clause(unknown=True)  # `“…?” Trump was asked.`: someone else asked
+        if rules is ENGLISH and i == 0 and w.lower().endswith("ing"):
+            # `“…,” adding that it is why Trump “…”`: a participle goes with the
+            # sentence's subject before the quote; a name after it is what was said.
+            return Clause()
+        inverted = _inverted(words, i, rules)
+        if inverted is not None:
+            return inverted  # `… that Mayor Dunn will deliver, said Linda Osei`
         subject = words[:i]
         if subject and _subject(subject, rules):
             clause = _noun_phrase(_subject(subject, rules), rules)
@@ -278,12 +343,84 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
             continue
         # Verb first: `said Putin`, `said the spokesman for X`, `a ajouté Laurent Fabius`.
         rest = words[i + 1 :]
-        clause = _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
+        clause = _known_as(rest, rules) or _apposed_name(rest, rules) or _noun_phrase(_first_chunk(rest, rules), rules)
         if clause.found:
             return clause
         if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
             return Clause(dropped=True)  # `“…”, explica.`
     return Clause()
+
+
+def _inverted(words: list[str], i: int, rules: Rules, *, to_end: bool = True) -> Clause | None:
+    """`…, said Linda Osei, a housing advocate`, `…, says Karl Weber, is that`: a finite
+    reporting verb right after a comma, then a name (or "the spokesman") that ends
+    there: an inverted clause, whose name speaks, not one in the words before the comma
+    (`… that Mayor Dunn will deliver, said Osei`). German and French set the verb
+    first the same way (`…, sagte Merkel`, `…, a expliqué Fabius`). Not when the comma
+    closes an appositive after the subject (`Smith, delivering the speech, asked the
+    crowd`). `to_end`: the words end where the clause may end (not at a quote that
+    goes on the sentence: `…, said Fiorina “was …”` names what was said about)."""
+    comma = i - 1
+    while comma > 0 and words[comma].lower() in rules.auxiliaries and words[comma].islower():
+        comma -= 1  # `…, a expliqué Claire Morel`
+    if comma < 0 or words[comma] != "," or words[i].lower().endswith("ing") or i + 1 >= len(words):
+        return None
+    if words[i].lower() in _TELLS or _named_before_appositive(words[: comma + 1], rules) or _stray_comma(words[:comma], rules):
+        # `…,” shop owner Hayriye Evren, told Associated Press`: whom she told.
+        return None
+    rest = words[i + 1 :]
+    apposed = _apposed_name(rest, rules)
+    if apposed is not None:
+        return apposed
+    chunk = _first_chunk(rest, rules)
+    if not chunk or (len(chunk) == len(rest) and not to_end):
+        return None
+    ends = len(chunk) == len(rest) or rest[len(chunk)] in ",.;:!?—–"
+    if not ends and rest[len(chunk)].lower() not in rules.stop_after | rules.of_whom:
+        return None  # `, saying Trump is wrong`, `, said Trump would win`: not a name alone
+    if _only_a_name(chunk, rules):
+        # `…, said Christine Link of the ACLU`, `…, sagte Anna Roth vom Bund`
+        name = name_in(" ".join(chunk), rules)[0]
+        return Clause(name=name) if name else None
+    if ends and chunk[0].lower() in rules.articles and words[i].lower() not in _SPOKEN_TO and _plain_phrase(chunk, rules):
+        clause = _noun_phrase(chunk, rules)
+        return clause if clause.description else None
+    return None
+
+
+# Verbs whose object is whom the words were addressed to: never an inverted subject.
+_TELLS = frozenset("told tell tells".split())
+
+
+def _stray_comma(words: list[str], rules: Rules) -> bool:
+    """`shop owner Hayriye Evren,` before the verb: a subject noun phrase ending in a
+    name, set off by a stray comma (not a clause: `that Sanders can catch Clinton,`)."""
+    chunk = words[max((k for k, w in enumerate(words) if not w[:1].isalnum()), default=-1) + 1 :]
+    if not chunk or len(chunk) > 6 or not _is_name_token(chunk[-1], rules):
+        return False
+    closed = rules.stop_after | rules.clause_words | rules.conjunctions | rules.auxiliaries | rules.of_whom | rules.links
+    return all(
+        (_is_name_token(w, rules) or _is_title(w, rules) or (w.islower() and w.isalpha() and w not in closed))
+        and not is_reporting_verb(w, rules)
+        for w in chunk
+    ) and name_in(" ".join(chunk), rules)[0] is not None
+
+
+_KNOWN = re.compile(r"^(?:the|a|an)\s[^,.;:]{0,60}?\b(?:known|identified|referred to)\s+as\s+(\S+(?:\s+\S+){0,2})")
+
+
+def _known_as(words: list[str], rules: Rules) -> Clause | None:
+    """`said the base chief known as Bob`: the name the description gives."""
+    m = _KNOWN.match(" ".join(words)) if rules is ENGLISH else None
+    if not m:
+        return None
+    name_words = []
+    for w in m.group(1).split():
+        if not _is_name_token(w, rules):
+            break
+        name_words.append(w)
+    name = name_in(" ".join(name_words), rules)[0] if name_words else None
+    return Clause(name=name) if name else None
 
 
 def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
@@ -295,6 +432,8 @@ def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
     if words[0].lower() not in rules.quantifiers and not (_POSSESSIVE_END.search(words[0]) and _is_name_token(words[0], rules)):
         return None
     cut = words.index(",")
+    if cut > 7 or any(w.lower() == "to" for w in words[:cut]):
+        return None  # `urged the electorate to abandon outsiders, Trump in particular`: a clause
     name_words = _first_chunk(words[cut + 1 :], rules)
     if len(name_words) >= 2 and all(_is_name_token(w, rules) or w.lower() in PARTICLES for w in name_words):
         name = name_in(" ".join(name_words), rules)[0]
@@ -333,6 +472,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
+            continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
             return Clause(unknown=True)  # `Trump was asked, “…”`: the question is someone else's
         if rules is ENGLISH and words[i].lower().endswith("ing") and i > 0:
@@ -351,6 +492,9 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
                 # No subject to be found (`Hillary Clinton's right-hand woman rallied
                 # supporters, saying:`): the names on the way are not who speaks.
                 return Clause(unknown=True)
+        inverted = _inverted(words, i, rules)
+        if inverted is not None:
+            return inverted  # `Because of how the board wrote it, explained Weber, “…”`
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
         own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
         if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
@@ -413,6 +557,9 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             continue
         if _passive(words, k, rules):
             return Clause(unknown=True)
+        inverted = _inverted(words, k, rules, to_end=False)
+        if inverted is not None:
+            return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
         if w.lower().endswith("ing"):
             return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
         if any(x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers) for x in words[k + 1 :]):
@@ -430,6 +577,19 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return clause
         return Clause()
     return Clause()
+
+
+# Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
+_SAYS = frozenset("say says said tell tells told write writes wrote".split())
+
+
+def _noun_before_verb(words: list[str], i: int, rules: Rules) -> bool:
+    """`the IMF report stated`, `the campaign's email said`: a word that is a reporting
+    verb and a noun, right before a finite reporting verb, is the noun."""
+    if i + 1 >= len(words) or i == 0:
+        return False
+    following = words[i + 1]
+    return following.islower() and is_reporting_verb(following, rules) and not following.endswith("ing") and words[i].lower() in DOCUMENTS
 
 
 def _infinitive_after(words: list[str], i: int, rules: Rules) -> bool:
@@ -507,6 +667,8 @@ def _right_after_preposition(clause: Clause, words: list[str], k: int, rules: Ru
 
 
 _SUBORDINATORS = frozenset("after before because since until although though".split())
+# Words opening a clause of its own after a quote: its subject says something else.
+_CONTRASTS = frozenset("while whereas although though".split())
 
 
 # Prepositions that put a name in an object's place, beyond those ending a noun phrase.
@@ -544,6 +706,12 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
             j += 1
         if _POSSESSIVE_END.search(words[j]):
             continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
+        owner = next((k for k in range(i, j) if _POSSESSIVE_END.search(words[k])), -1)
+        if owner >= 0 and j + 1 < len(words) and words[j + 1].lower() in _THROUGH:
+            # `From Bush's Facebook post:`: the owner speaks through the medium.
+            name = name_in(" ".join(words[i : owner + 1]), rules)[0]
+            if name:
+                return Clause(name=name)
         # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
         # then its appositive (not `Wait, it gets better:`).
         opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i

@@ -254,6 +254,9 @@ class Cast:
     people: frozenset[str] = field(default=frozenset(), compare=False)
     # Full names it writes where a place goes ("in New York") and never as a person's.
     places: frozenset[str] = field(default=frozenset(), compare=False)
+    # Where the article's quotes stand (start, end), in order: a name the speaker says
+    # is not one the writer brings in, so no "he" after the quote stands for it.
+    quoted: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.rules is None:
@@ -433,8 +436,13 @@ class Cast:
 
     def _someone(self, mention: Mention) -> bool:
         """A person by the name's shape, or one the article shows speaking or titled
-        ("Cruz said", "Mr. Cruz") though it never gives the first name."""
-        return (mention.person or mention.full in self.people) and not mention.institution
+        ("Cruz said", "Mr. Cruz") though it never gives the first name; named by the
+        writer, not inside a quote."""
+        return (mention.person or mention.full in self.people) and not mention.institution and not self._in_quote(mention.start)
+
+    def _in_quote(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
 
     def subject_between(self, start: int, end: int, pronoun: str | None) -> str | None:
         """The last person who opens a sentence in text[start:end] and whom the pronoun

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
 from bot.lang.en import DOCUMENTS
 from bot.pipeline.quotes._clauses import _PERSONAL, Clause, _first_chunk, _noun_phrase, _words, clause_before
-from bot.pipeline.quotes._names import Cast
+from bot.pipeline.quotes._names import Cast, _is_name_token, _is_title
 
 
 def document_author(cast: Cast, document: str, offset: int, *, reach: int = 1500) -> str | None:
@@ -29,6 +31,20 @@ def document_author(cast: Cast, document: str, offset: int, *, reach: int = 1500
         if found and (best is None or m.start() > best[0]):
             best = (m.start(), found)
     return best[1] if best else None
+
+
+def _issuer(phrase: str, cast: Cast) -> str | None:
+    """"the IMF report", "a White House statement": the name qualifying a document."""
+    words = phrase.split()
+    if not words or words[-1].lower() not in DOCUMENTS:
+        return None
+    capitalised = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in cast.rules.function_words]
+    # Acronyms too ("IMF"), which a person's name never is.
+    run = [w for w in capitalised if (_is_name_token(w, cast.rules) or w.isupper()) and not _is_title(w, cast.rules)]
+    rest = [w for w in words[:-1] if w not in run]
+    if not run or len(run) != len(capitalised) or _POSSESSIVE.search(run[-1]) or len(rest) > 1:
+        return None  # not "a narrator in the Clinton ad": the narrator speaks
+    return " ".join(run)
 
 
 def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
@@ -63,8 +79,9 @@ def resolve(
     if clause.pronoun in ("they", "we"):
         return None
     if clause.description and clause.description[-1] in DOCUMENTS:
-        # "the statement said": whoever issued the statement, never "the statement".
-        return document_author(cast, clause.description[-1], offset)
+        # "the IMF report stated": the issuer it names; "the statement said": whoever
+        # issued the statement, never "the statement".
+        return _issuer(clause.phrase, cast) or document_author(cast, clause.description[-1], offset)
     if clause.description:
         found = cast.describe(clause.description, offset)
         if found:
