@@ -4,7 +4,10 @@ What a user with a folder of saved pages waits for: interpreter start, imports, 
 page on the machine's cores (bot.batch), JSON Lines out, exit. Beside it, in the same
 run and taking turns with it, a one-core `trafilatura.extract` loop over the same files,
 also a whole process (start, import, read each file, extract). Target: ours ≤ 1.0× it.
-Peak memory is the whole process tree's (the command and its workers), sampled.
+Peak memory is the whole process tree's (the command and its workers), sampled in a run
+of its own before the timed ones: reading /proc for the tree costs a few ms of CPU per
+sample, which the timed runs would lose on a machine whose every core is busy with our
+workers (but not the one-core loop).
 """
 
 from __future__ import annotations
@@ -80,20 +83,25 @@ def _tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _run(command: list[str]) -> tuple[float, float, float, int, str]:
-    """(seconds, CPU seconds of the whole tree, peak tree RSS in MB, exit status, last stderr line)."""
+def _run(command: list[str], *, sample: bool = False) -> tuple[float, float, float, int, str]:
+    """(seconds, CPU seconds of the whole tree, peak tree RSS in MB if `sample`, exit status,
+    last stderr line)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=PROJECT, env=_clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     peak, status, usage = 0.0, None, None
-    while status is None:
-        pid, wait_status, rusage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            status, usage = os.waitstatus_to_exitcode(wait_status), rusage
-            break
-        peak = max(peak, _tree_rss_mb(process.pid))
-        time.sleep(SAMPLE_EVERY)
+    if sample:
+        while status is None:
+            pid, wait_status, rusage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                status, usage = os.waitstatus_to_exitcode(wait_status), rusage
+                break
+            peak = max(peak, _tree_rss_mb(process.pid))
+            time.sleep(SAMPLE_EVERY)
+    else:
+        _, wait_status, usage = os.wait4(process.pid, 0)
+        status = os.waitstatus_to_exitcode(wait_status)
     elapsed = time.perf_counter() - start
     process.returncode = status
     stderr = process.stderr.read() if process.stderr else ""
@@ -112,20 +120,18 @@ def run(options: Options) -> Section:
     with tempfile.TemporaryDirectory(prefix="newsbot-batch-") as folder:
         pages = write_pages(options.eval_dir, Path(folder), options.pages)
         runs = commands(pages)
-        if not options.quick:
-            for command in runs.values():  # warm disk cache and .pyc files, untimed
-                _run(command)
         seconds: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
         peaks: dict[str, float] = {name: 0.0 for name in runs}
         failures: dict[str, str] = {}
+        for name, command in runs.items():  # peak memory; warms the disk cache and .pyc files too
+            peaks[name] = _run(command, sample=True)[2]
         for turn in range(runs_each):
             order = list(runs.items())
             for name, command in order[turn % len(order) :] + order[: turn % len(order)]:  # taking turns
-                elapsed, used, peak, code, last = _run(command)
+                elapsed, used, _, code, last = _run(command)
                 seconds[name].append(elapsed)
                 cpu[name].append(used)
-                peaks[name] = max(peaks[name], peak)
                 # Exit 1 means some page had no article: printed as a JSON error, not a failure of the run.
                 if code not in (0, 1):
                     failures[name] = f"exit status {code}: {last}"
@@ -137,9 +143,10 @@ def run(options: Options) -> Section:
         for name in runs
     )  # fmt: skip
     notes = [
-        f"Median of {runs_each} run{'s' if runs_each != 1 else ''} each, taking turns"
-        + ("" if options.quick else ", after one untimed run each (warm disk cache)")
-        + f"; {os.cpu_count()} cores. Peak memory: the process tree's proportional set size (newsbot's workers included, shared pages once), sampled every {SAMPLE_EVERY * 1000:.0f} ms.",
+        f"Median of {runs_each} run{'s' if runs_each != 1 else ''} each, taking turns, after one untimed run"
+        f" each (warm disk cache); {os.cpu_count()} cores. Peak memory: the process tree's proportional set"
+        f" size (newsbot's workers included, shared pages once), sampled every {SAMPLE_EVERY * 1000:.0f} ms"
+        " in that untimed run (sampling costs CPU the timed runs would lose).",
     ]
     notes.append(
         f"All cores against one process: {ratio(ours / one_process)} the wall time. The CPU column is the"

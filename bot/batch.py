@@ -95,7 +95,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     if method == "fork":
         # Forked workers start with what this process has loaded: warmed once here (the
-        # extractors, stemmers, language profiles), not once per worker,
+        # extractors, stemmers, stop words), not once per worker,
         # and shared copy-on-write. Same wall time on idle cores, one warm-up less of CPU.
         import gc
 

@@ -7,7 +7,6 @@ Heavy modules are imported inside the command that needs them, so
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -147,6 +146,10 @@ def configure_cli_logging(verbose: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before numpy loads: OpenBLAS would start a thread per core at import, which spin
+    # on the cores the batch's workers need; our matrices (sentences x words) are far
+    # too small for BLAS to split, and the batch runs one process per core already.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_cli_logging(args.verbose)
@@ -278,7 +281,7 @@ class _Printer:
             if self.printed and self.fmt == "text":
                 print("\n" + "─" * 40 + "\n")
             if self.fmt == "html":
-                print("\n\n".join(render.telegram_messages(result)))  # type: ignore[arg-type]
+                print("\n\n".join(render.telegram_messages(result, most=None)))  # type: ignore[arg-type]  # no chat: no cap
             else:
                 print(render.text_digest(result))  # type: ignore[arg-type]
             self.printed += 1
@@ -299,6 +302,8 @@ def print_json_line(record: dict[str, Any]) -> None:
 
 
 def _news(args: argparse.Namespace, config: Config) -> int:
+    import asyncio  # only the commands that fetch pay for the event loop's import
+
     return asyncio.run(
         run_news(" ".join(args.query), args.stories, args.format, config, who_said=args.who_said, since=args.since)
     )
@@ -358,6 +363,8 @@ async def run_news(
 
 async def _who_said(stories: list[Story], fetcher: Fetcher, config: Config) -> dict[int, list[OutletQuotes]]:
     """Story number -> who each outlet quotes, for the stories more than one outlet carries."""
+    import asyncio
+
     from bot.topics.whosaid import read_outlets
 
     grouped = [(number, story) for number, story in enumerate(stories, 1) if story.also]

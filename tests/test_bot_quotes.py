@@ -9,6 +9,7 @@ gzip-compressed as news sites send them; the search feed is a Google News search
 from __future__ import annotations
 
 import asyncio
+import re
 import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -247,3 +248,30 @@ async def test_a_name_the_page_writes_only_inside_a_quote_is_never_a_speaker(tel
     assert any("My husband [actor Ted Danson] and I" in q for q in quotes)
     assert all(q.endswith("— Mary Steenburgen") for q in quotes)
     assert all(linked(message) == [link] * len(entities_of(message, "blockquote")) for message in steenburgen)
+
+
+async def test_quotes_inline_that_fill_more_than_one_message_say_how_many_are_left_out(
+    telegram_api, tmp_path, article_server
+):
+    """An inline result is one message: the quotes that do not fit are counted, not lost."""
+    from tests.botrig import STORY, article_page
+
+    config = make_config(telegram_api, tmp_path)
+    async with bot_running(config):
+        for n in range(10):
+            said = " ".join(f"the harbour plan part {n}-{k} will be finished on time" for k in range(8))
+            quote = f'"{said[0].upper()}{said[1:]}," said Mayor Maria Vogel on Tuesday in the council hall.'
+            title = f"Harbour bridge story number {n}: " + "the council debates the long plan again " * 2
+            link = article_server.add_page(f"/bridge/{n}", article_page(title.strip(), [*STORY[:3], quote, *STORY[3:]]))
+            (digest, *_) = await ask(telegram_api, link)
+            assert digest["text"].startswith("Harbour bridge story")
+        found = await telegram_api.wait_for_inline_answer(telegram_api.inline_query("quotes Maria Vogel"))
+
+    (result,) = found["results"]
+    assert result["title"] == "10 quotes from Maria Vogel"
+    message = result["input_message_content"]["message_text"]
+    check_message_text(message, result["input_message_content"]["parse_mode"])  # within Telegram's limit
+    shown = len(set(re.findall(r"plan part (\d+)-", message)))
+    assert 1 <= shown < 10  # ten long quotes do not fit in one message…
+    left = re.search(r"…and (\d+) older quotes?\.", message)
+    assert left and shown + int(left.group(1)) == 10  # …and the reader is told how many did not

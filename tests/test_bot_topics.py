@@ -6,10 +6,13 @@ pages, from the evening of 19 November 2019); the bot's clock is fixed to the ne
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import UTC, datetime
 
 from bot.config import TopicsSettings
 from tests.botrig import (
+    article_page,
     assert_valid_html,
     bot_running,
     entities_of,
@@ -90,3 +93,45 @@ async def test_a_topic_typed_inline_offers_every_story_then_each_one(telegram_ap
         content = result["input_message_content"]
         check_message_text(content["message_text"], content["parse_mode"])  # what Telegram would post
     assert int(answer["cache_time"]) <= 60
+
+
+def long_story_page(n: int) -> tuple[str, str]:
+    """A story of long sentences, a long quote and a long title, all its own words."""
+    rng = random.Random(n)
+    syllables = ["ba", "ker", "mo", "lin", "dra", "ve", "sto", "pen", "ri", "gal", "tu", "mek", "son", "fer"]
+
+    def words(count: int) -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(count))
+
+    title = f"Harbour bridge {words(3)}: " + words(30)
+    paragraphs = [f"The harbour bridge {words(70)}." for _ in range(4)]
+    paragraphs.insert(1, f'"The bridge {words(60)}," said Mayor Maria Vogel{n} on Tuesday.')
+    return title[:240], article_page(title[:240], paragraphs)
+
+
+async def test_a_topic_typed_inline_whose_stories_overflow_one_message_counts_the_rest(
+    telegram_api, tmp_path, article_server
+):
+    items = []
+    for n in range(5):
+        title, page = long_story_page(n)
+        link = article_server.add_page(f"/local/bridge-{n}", page)
+        items.append(
+            f"<item><title>{title}</title><link>{link}</link>"
+            f"<pubDate>Wed, 20 Nov 2019 0{n}:00:00 GMT</pubDate></item>"
+        )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>{"".join(items)}</channel></rss>'
+    article_server.add_page("/feeds/local.rss", feed, "application/rss+xml")
+    topics = TopicsSettings(search_feeds=(), feeds=(article_server.url("/feeds/local.rss"),), timeout=10.0, stories=5)
+    config = make_config(telegram_api, tmp_path, topics=topics)
+    async with bot_running(config, clock=lambda: NOW):
+        answer = await telegram_api.wait_for_inline_answer(telegram_api.inline_query("harbour bridge", user=USER))
+
+    everything, *each = answer["results"]
+    assert everything["title"] == "5 stories on “harbour bridge”" and len(each) == 5
+    content = everything["input_message_content"]
+    check_message_text(content["message_text"], content["parse_mode"])  # within Telegram's limit
+    shown = len(re.findall(r"Maria Vogel\d", content["message_text"]))
+    left = re.search(r"…and (\d+) more stor(?:y|ies): too many for one message\.", content["message_text"])
+    assert 1 <= shown < 5  # five long stories do not fit one message…
+    assert left and shown + int(left.group(1)) == 5  # …and the reader is told how many did not

@@ -43,6 +43,24 @@ def write_config(path: Path, api: FakeBotAPI, redis_url: str) -> Path:
     return path
 
 
+async def wait_for_records(redis_url: str, count: int, timeout: float = 30.0) -> None:
+    """Until `count` replies sent for one update are on record in Redis (bot.telegram.sent)."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            async for key in client.scan_iter(match="*:sent:*"):
+                answers = await client.hgetall(key)
+                if sum(1 for name, value in answers.items() if name.startswith(b"sendMessage") and value) >= count:
+                    return
+            await asyncio.sleep(0.05)
+    finally:
+        await client.aclose()
+    raise AssertionError(f"{count} sent replies never reached Redis")
+
+
 class Fleet:
     """The bot's processes, each logging to its own file (a pipe would outlive a SIGKILL)."""
 
@@ -191,6 +209,9 @@ async def test_a_worker_killed_between_two_replies_of_one_message_the_next_sends
         await telegram_api.wait_for(lambda: "is serving the queue" in fleet.log("worker-1"), timeout=60, what="a worker")
         asked = telegram_api.private_message(" ".join(urls))
         await telegram_api.wait_for(lambda: len(telegram_api.replies_to(asked)) == 2, timeout=60, what="two digests")
+        # Killed once both replies are on record: a kill in the one round trip between
+        # Telegram's answer and its record is the documented window (bot.telegram.sent).
+        await wait_for_records(redis_url, 2)
         fleet.processes["worker-1"].kill()
         await fleet.processes["worker-1"].wait()
         release.set()

@@ -81,9 +81,10 @@ def digest_text(text: str, url: str | None, source: str, settings: SummarySettin
 
 def warm_up() -> None:
     """Load what the pipeline otherwise loads on first use (stemmers, stop words, the
-    language profiles, the extractors' tables and compiled patterns, readability): a
-    second or more that the first article would pay. Digests the bundled sample, once as
-    text and once as a web page."""
+    extractors' tables and compiled patterns, readability): a second or more that the
+    first article would pay. Digests the bundled sample, once as text and once as a web
+    page. Not langdetect's profiles: the sample, like most undeclared pages, is plainly
+    English (`bot.lang.detect.clearly_english`), and a page that needs them loads them."""
     import html
     import logging
     from importlib import resources

@@ -297,9 +297,29 @@ def sniff_binary(head: bytes, charset: str | None = None) -> str | None:
     if head.startswith(b"RIFF"):
         return "an audio or video file"
     wide = any(head.startswith(bom) for bom, name in _BOMS if name != "utf-8-sig")
-    if b"\x00" in head[:SNIFF_BYTES] and not wide and not (charset or "").startswith(("utf-16", "utf-32")):
+    if wide or (charset or "").startswith(("utf-16", "utf-32")):
+        return None
+    if b"\x00" in head[:SNIFF_BYTES] or _mostly_control(head[:SNIFF_BYTES]):
         return "a binary file"
     return None
+
+
+# Control bytes no text uses (all of C0 but tab, line feed, form feed, carriage return
+# and escape; DEL). Text in any 8-bit or multi-byte encoding holds next to none; binary
+# data (compressed, encrypted, a format without a known signature) holds one byte in ten.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_NO_CONTROL = bytes.maketrans(b"", b"")
+# A head with more than this share of them is not text (random bytes: ~11%), once at
+# least _MIN_CONTROL_BYTES are seen, so a stray one in a short page never counts.
+_MAX_CONTROL_SHARE = 0.04
+_MIN_CONTROL_BYTES = 8
+
+
+def _mostly_control(head: bytes) -> bool:
+    """Whether `head` holds too many control bytes to be text in any encoding (one pass
+    over a bounded prefix)."""
+    controls = len(head) - len(head.translate(_NO_CONTROL, _CONTROL_BYTES))
+    return controls >= _MIN_CONTROL_BYTES and controls > _MAX_CONTROL_SHARE * len(head)
 
 
 def looks_like_html(head: bytes) -> bool:

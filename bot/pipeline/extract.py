@@ -451,7 +451,8 @@ def _readability(tree: HtmlElement, url: str | None, *, copy: bool = True) -> li
 
     try:
         # readability edits the tree it is given
-        summary = Document(deepcopy(tree) if copy else tree, url=url).summary(html_partial=True)
+        page = deepcopy(tree) if copy else tree
+        summary = Document(page, url=_video_links_absolute(page, url)).summary(html_partial=True)
     except Exception as exc:
         logger.warning("readability failed on %s: %s", url, exc)
         return []
@@ -459,6 +460,40 @@ def _readability(tree: HtmlElement, url: str | None, *, copy: bool = True) -> li
         return []
     root = _summary_tree(summary)
     return list(html_blocks(root)) if root is not None else []
+
+
+_BASE_HREF = etree.XPath("//base[@href]|//x:base[@href]", namespaces={"x": "http://www.w3.org/1999/xhtml"})
+
+
+def _video_links_absolute(page: HtmlElement, url: str | None) -> str | None:
+    """The URL to give readability for `page`, after doing its one use of it here.
+
+    Given a URL, readability makes every link of the page absolute (a few ms a page),
+    yet all it reads of them is an <iframe>'s src (is it a video to keep?). So the
+    iframes' are made absolute here, exactly as lxml would (a src it cannot join is
+    dropped), and readability gets no URL. A page with a <base href> keeps the slow
+    path: there lxml joins every link with the base first, and one bad link fails it.
+    So does a page on a video site: its cleaner blanks a scripted src, which lxml then
+    joins into the page's own URL, a video URL there.
+    """
+    from readability.readability import is_video_url
+
+    if not url or is_video_url(url) or _BASE_HREF(page):
+        return url
+    from urllib.parse import urljoin
+
+    for iframe in page.iter("iframe"):
+        src = iframe.get("src")
+        if src is None:
+            continue
+        try:
+            joined = urljoin(url, src.strip())
+        except ValueError:
+            del iframe.attrib["src"]
+            continue
+        if joined != src:
+            iframe.set("src", joined)
+    return None
 
 
 def _summary_tree(summary: str) -> etree._Element | None:

@@ -7,7 +7,8 @@ falls inside a tag or an entity.
 
 Whatever a page holds, a digest stays short: its title, each sentence and each quote
 are cut at a word with "…" (bot.pipeline._bounds), and a digest never takes more than
-MAX_MESSAGES messages.
+MAX_MESSAGES messages. Whatever does not fit is left out whole (quotes first, then the
+last sentences) and the last message says how much was left out.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from bot.texts import date_text, text
 
 __all__ = [
     "BULLET", "MAX_MESSAGES", "MAX_QUOTE_CHARS", "MAX_SPEAKER_CHARS", "TELEGRAM_LIMIT", "Wrap",
-    "byline", "escape", "escape_attribute", "human_date", "json_record", "pack", "quote_line",
+    "byline", "escape", "escape_attribute", "human_date", "json_record", "left_out_note", "pack", "quote_line",
     "sentence_line", "site_name", "telegram_messages", "text_digest", "title_line",
 ]
 
@@ -165,9 +166,45 @@ def pack(blocks: list[tuple[str, str]], limit: int = TELEGRAM_LIMIT) -> list[str
     return messages
 
 
-def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: str | None = None) -> list[str]:
-    """The digest as Telegram HTML messages, each within `limit` UTF-16 code units; the
-    bot's own words (byline, placeholders) in the reader's `language`."""
+def telegram_messages(
+    digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: str | None = None, most: int | None = MAX_MESSAGES
+) -> list[str]:
+    """The digest as at most `most` Telegram HTML messages (None: as many as it takes,
+    as the CLI prints them), each within `limit` UTF-16 code units; the bot's own words
+    (byline, placeholders) in the reader's `language`.
+
+    What does not fit is never dropped without a word: the last quotes, then the last
+    summary sentences, are left out whole until the rest fits with a note saying how
+    many were left out. (The digest holds a bounded number of each, so the loop is short.)
+    """
+    quotes, sentences = list(digest.quotes), list(digest.summary)
+    while True:
+        note = left_out_note(len(digest.quotes) - len(quotes), len(digest.summary) - len(sentences), language)
+        blocks = _blocks(digest, sentences, quotes, limit, language)
+        if note:
+            blocks.append(("\n\n", note))
+        messages = pack(blocks, limit)
+        if most is None or len(messages) <= most or (not quotes and len(sentences) <= 1):
+            return messages
+        if quotes:
+            quotes.pop()
+        else:
+            sentences.pop()
+
+
+def left_out_note(quotes: int, sentences: int, language: str | None = None) -> str:
+    """The line saying how many quotes and sentences a reply left out ("" for none)."""
+    notes = []
+    if sentences:
+        notes.append(text("cut_sentences_html", language, count=sentences))
+    if quotes:
+        notes.append(text("cut_quotes_html", language, count=quotes))
+    return "\n".join(notes)
+
+
+def _blocks(
+    digest: Digest, sentences: list, quotes: list[Quote], limit: int, language: str | None
+) -> list[tuple[str, str]]:
     article = digest.article
     url = article.url or (digest.source if "://" in digest.source else None)
     blocks: list[tuple[str, str]] = []
@@ -178,13 +215,13 @@ def telegram_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: 
 
     add(title_line(digest, language), _title(url), "")
     add(byline(digest, language), _plain, "\n")
-    for i, sentence in enumerate(digest.summary):
+    for i, sentence in enumerate(sentences):
         add(sentence_line(sentence.text), _bullet, "\n\n" if i == 0 else "\n")
-    for i, quote in enumerate(digest.quotes):
+    for i, quote in enumerate(quotes):
         add(quote_line(quote), _blockquote, "\n\n" if i == 0 else "\n")
     if not digest.summary:
         add(text("no_summary", language), _plain, "\n\n")
-    return pack(blocks, limit)[:MAX_MESSAGES]
+    return blocks
 
 
 # --- Terminal text and JSON -----------------------------------------------------------

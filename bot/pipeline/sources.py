@@ -106,13 +106,14 @@ def _read_file(path: Path, given: str) -> Source:
         raise SourceError(f"Cannot read {given}: {exc.strerror or exc}.") from None
     if not data.strip():
         raise SourceError(f"{given} is empty.")
+    if what := _binary(data):
+        # Whatever its name says: "page.html" may be a PDF or a dump saved under it.
+        raise SourceError(f"{given} is {what}, not an article.")
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         kind = "html"
     elif suffix in (".txt", ".text", ".md"):
         kind = "text"
-    elif what := _binary(data):
-        raise SourceError(f"{given} is {what}, not an article.")
     else:
         kind = "html" if _HTML_SNIFF.search(data[:4096]) else "text"
     # The fetcher's decoder: BOM, the document's own <meta>/XML declaration, UTF-8, detection.

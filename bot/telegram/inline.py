@@ -138,7 +138,7 @@ async def _answer_topic(query: InlineQuery, state: BotState, topic: str, languag
     if not search.stories:
         await _hint(query, text("inline_nothing", language), cache_time=TOPIC_CACHE)
         return
-    everything = stories_html(topic, search.stories, now, language)[0]
+    everything = stories_html(topic, search.stories, now, language, most=1)[0]
     results = [
         InlineQueryResultArticle(
             id="all",

@@ -52,11 +52,23 @@ async def find_quotes_of(state: BotState, name: str) -> list[Quoted] | None:
     return said_by(person, await state.store.recent_sayings(person.surname))
 
 
-def quotes_html(name: str, found: list[Quoted], language: str | None = None) -> list[str]:
-    """Telegram HTML messages: a heading, then each quote with its outlet, date and headline."""
+def quotes_html(name: str, found: list[Quoted], language: str | None = None, *, most: int | None = None) -> list[str]:
+    """Telegram HTML messages: a heading, then each quote with its outlet, date and headline.
+
+    With `most` (an inline result is one message), fewer quotes are shown until they fit,
+    and the last line counts the ones left out, as it does past MAX_SHOWN."""
+    shown = min(len(found), MAX_SHOWN)
+    while True:
+        messages = _quotes_messages(name, found, shown, language)
+        if most is None or len(messages) <= most or shown <= 1:
+            return messages
+        shown -= 1
+
+
+def _quotes_messages(name: str, found: list[Quoted], shown: int, language: str | None) -> list[str]:
     heading = text("quotes_heading_html", language, person=escape(clip(name, NAME_CHARS)), count=len(found))
     blocks = [("", heading)]
-    for quoted in found[:MAX_SHOWN]:
+    for quoted in found[:shown]:
         said = f"“{clip(quoted.text, QUOTE_CHARS)}” — {clip(quoted.speaker, NAME_CHARS)}"
         where = [_outlet_link(quoted.outlet, quoted.url)]
         if day := human_date(quoted.published, language):
@@ -67,8 +79,8 @@ def quotes_html(name: str, found: list[Quoted], language: str | None = None) -> 
             copies = [_outlet_link(outlet, url) for outlet, url in quoted.also[:ALSO_SHOWN]]
             where.append(text("news_also", language) + " " + ", ".join(copies))
         blocks.append(("\n\n", f"<blockquote>{escape(said)}</blockquote>\n" + " · ".join(where)))
-    if len(found) > MAX_SHOWN:
-        blocks.append(("\n\n", text("quotes_more_html", language, count=len(found) - MAX_SHOWN)))
+    if len(found) > shown:
+        blocks.append(("\n\n", text("quotes_more_html", language, count=len(found) - shown)))
     return pack(blocks, TELEGRAM_LIMIT)
 
 
@@ -107,7 +119,7 @@ async def inline_quotes(state: BotState, name: str, language: str | None) -> lis
     found = await find_quotes_of(state, name)
     if not found:
         return text("inline_quotes_none", language, person=clip(name, NAME_CHARS))
-    html = quotes_html(name, found, language)[0]
+    html = quotes_html(name, found, language, most=1)[0]
     first = found[0]
     return [
         InlineQueryResultArticle(

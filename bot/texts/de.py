@@ -64,6 +64,8 @@ TEXTS: dict[str, str] = {
     "button_shorter": "Kürzer",
     "button_all_quotes": "Alle Zitate",
     "button_fewer_quotes": "Weniger Zitate",
+    "cut_sentences_html": "<i>…und {count} {count|weiterer Satz|weitere Sätze} der Zusammenfassung: zu lang für Telegram — lies den Artikel.</i>",
+    "cut_quotes_html": "<i>…und {count} {count|weiteres Zitat|weitere Zitate}: zu lang für Telegram — lies den Artikel.</i>",
     "more_quotes_html": "<i>…und {count} {count|weiteres Zitat|weitere Zitate}: zu viele für eine Nachricht.</i>",
     "more_sentences_html": "<i>…und {count} {count|weiterer Satz|weitere Sätze} der Zusammenfassung: zu lang für eine Nachricht.</i>",
     "answer_expired": "Diese Zusammenfassung ist zu alt, um sie zu ändern; schick den Link noch einmal.",

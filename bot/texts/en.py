@@ -61,6 +61,8 @@ TEXTS: dict[str, str] = {
     "button_shorter": "Shorter",
     "button_all_quotes": "All quotes",
     "button_fewer_quotes": "Fewer quotes",
+    "cut_sentences_html": "<i>…and {count} more summary {count|sentence|sentences}: too long for Telegram — open the article.</i>",
+    "cut_quotes_html": "<i>…and {count} more {count|quote|quotes}: too long for Telegram — open the article.</i>",
     "more_quotes_html": "<i>…and {count} more {count|quote|quotes}: too many for one message.</i>",
     "more_sentences_html": "<i>…and {count} more summary {count|sentence|sentences}: too long for one message.</i>",
     "answer_expired": "That digest is too old to change; send the link again.",

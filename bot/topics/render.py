@@ -128,14 +128,22 @@ def story_html(number: int, story: Story, now: datetime, language: str | None = 
 
 
 def stories_html(
-    query: str, stories: list[Story], now: datetime | None = None, language: str | None = None
+    query: str, stories: list[Story], now: datetime | None = None, language: str | None = None, *, most: int | None = None
 ) -> list[str]:
     """Telegram HTML messages (parse_mode=HTML), each within 4096 UTF-16 code units; the
-    bot's own words in the reader's `language`."""
+    bot's own words in the reader's `language`. With `most` (an inline result is one
+    message), fewer stories are shown until they fit, and a last line counts the rest."""
     now = now or datetime.now(UTC)
-    blocks = [("", f"<b>{escape(heading(query, stories, language))}</b>")]
-    blocks += [("\n\n", story_html(i, s, now, language)) for i, s in enumerate(stories, 1)]
-    return pack(blocks, TELEGRAM_LIMIT)
+    shown = len(stories)
+    while True:
+        blocks = [("", f"<b>{escape(heading(query, stories, language))}</b>")]
+        blocks += [("\n\n", story_html(i, s, now, language)) for i, s in enumerate(stories[:shown], 1)]
+        if shown < len(stories):
+            blocks.append(("\n\n", text("digest_more_html", language, count=len(stories) - shown)))
+        messages = pack(blocks, TELEGRAM_LIMIT)
+        if most is None or len(messages) <= most or shown <= 1:
+            return messages
+        shown -= 1
 
 
 # --- Terminal text and JSON -------------------------------------------------------------
