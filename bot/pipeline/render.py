@@ -13,7 +13,7 @@ last sentences) and the last message says how much was left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -24,7 +24,7 @@ from bot.texts import date_text, text
 
 __all__ = [
     "BULLET", "MAX_MESSAGES", "MAX_QUOTE_CHARS", "MAX_SPEAKER_CHARS", "TELEGRAM_LIMIT", "Wrap",
-    "byline", "escape", "escape_attribute", "human_date", "json_record", "left_out_note", "pack", "quote_line",
+    "byline", "escape", "escape_attribute", "human_date", "fit", "json_record", "left_out_note", "pack", "quote_line",
     "sentence_line", "site_name", "telegram_messages", "text_digest", "title_line",
 ]
 
@@ -177,19 +177,37 @@ def telegram_messages(
     summary sentences, are left out whole until the rest fits with a note saying how
     many were left out. (The digest holds a bounded number of each, so the loop is short.)
     """
-    quotes, sentences = list(digest.quotes), list(digest.summary)
-    while True:
-        note = left_out_note(len(digest.quotes) - len(quotes), len(digest.summary) - len(sentences), language)
-        blocks = _blocks(digest, sentences, quotes, limit, language)
-        if note:
+    quotes, summary = digest.quotes, digest.summary
+
+    def blocks_for(kept: int) -> list[tuple[str, str]]:
+        sentences = min(len(summary), kept)  # the quotes are left out first, then the last sentences
+        blocks = _blocks(digest, summary[:sentences], quotes[: kept - sentences], limit, language)
+        if note := left_out_note(len(quotes) - (kept - sentences), len(summary) - sentences, language):
             blocks.append(("\n\n", note))
-        messages = pack(blocks, limit)
-        if most is None or len(messages) <= most or (not quotes and len(sentences) <= 1):
+        return blocks
+
+    # A digest down to one sentence (or, with no summary, to nothing) is sent as it is.
+    return fit(blocks_for, len(quotes) + len(summary), most, least=min(1, len(summary)), limit=limit)
+
+
+def fit(
+    blocks_for: Callable[[int], list[tuple[str, str]]],
+    count: int,
+    most: int | None,
+    *,
+    least: int = 1,
+    limit: int = TELEGRAM_LIMIT,
+) -> list[str]:
+    """`pack(blocks_for(n))` for the largest n <= `count` that takes at most `most`
+    messages (None: n = `count`), but n never below `least`. `blocks_for(n)` shows the
+    first n items and says how many it left out, so a reply that cannot take everything
+    shows fewer and says so instead of losing its end."""
+    shown = count
+    while True:
+        messages = pack(blocks_for(shown), limit)
+        if most is None or len(messages) <= most or shown <= least:
             return messages
-        if quotes:
-            quotes.pop()
-        else:
-            sentences.pop()
+        shown -= 1
 
 
 def left_out_note(quotes: int, sentences: int, language: str | None = None) -> str:
@@ -203,7 +221,7 @@ def left_out_note(quotes: int, sentences: int, language: str | None = None) -> s
 
 
 def _blocks(
-    digest: Digest, sentences: list, quotes: list[Quote], limit: int, language: str | None
+    digest: Digest, sentences: Sequence, quotes: Sequence[Quote], limit: int, language: str | None
 ) -> list[tuple[str, str]]:
     article = digest.article
     url = article.url or (digest.source if "://" in digest.source else None)

@@ -16,7 +16,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.links import is_web_link
-from bot.pipeline.render import TELEGRAM_LIMIT, escape, escape_attribute, human_date, pack
+from bot.pipeline.render import escape, escape_attribute, fit, human_date
 from bot.people import person_typed
 from bot.quotebook import Quoted, said_by
 from bot.telegram.replies import send_html_note, send_note
@@ -57,15 +57,10 @@ def quotes_html(name: str, found: list[Quoted], language: str | None = None, *, 
 
     With `most` (an inline result is one message), fewer quotes are shown until they fit,
     and the last line counts the ones left out, as it does past MAX_SHOWN."""
-    shown = min(len(found), MAX_SHOWN)
-    while True:
-        messages = _quotes_messages(name, found, shown, language)
-        if most is None or len(messages) <= most or shown <= 1:
-            return messages
-        shown -= 1
+    return fit(lambda shown: _quotes_blocks(name, found, shown, language), min(len(found), MAX_SHOWN), most)
 
 
-def _quotes_messages(name: str, found: list[Quoted], shown: int, language: str | None) -> list[str]:
+def _quotes_blocks(name: str, found: list[Quoted], shown: int, language: str | None) -> list[tuple[str, str]]:
     heading = text("quotes_heading_html", language, person=escape(clip(name, NAME_CHARS)), count=len(found))
     blocks = [("", heading)]
     for quoted in found[:shown]:
@@ -81,7 +76,7 @@ def _quotes_messages(name: str, found: list[Quoted], shown: int, language: str |
         blocks.append(("\n\n", f"<blockquote>{escape(said)}</blockquote>\n" + " · ".join(where)))
     if len(found) > shown:
         blocks.append(("\n\n", text("quotes_more_html", language, count=len(found) - shown)))
-    return pack(blocks, TELEGRAM_LIMIT)
+    return blocks
 
 
 def _outlet_link(outlet: str, url: str) -> str:

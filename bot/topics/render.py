@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.links import is_web_link
-from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, escape_attribute, pack, quote_line, utf16_len
+from bot.pipeline.render import BULLET, TELEGRAM_LIMIT, escape, escape_attribute, fit, quote_line, utf16_len
 from bot.texts import date_text, text
 from bot.topics.models import Story
 
@@ -134,16 +134,15 @@ def stories_html(
     bot's own words in the reader's `language`. With `most` (an inline result is one
     message), fewer stories are shown until they fit, and a last line counts the rest."""
     now = now or datetime.now(UTC)
-    shown = len(stories)
-    while True:
+
+    def blocks_for(shown: int) -> list[tuple[str, str]]:
         blocks = [("", f"<b>{escape(heading(query, stories, language))}</b>")]
         blocks += [("\n\n", story_html(i, s, now, language)) for i, s in enumerate(stories[:shown], 1)]
         if shown < len(stories):
             blocks.append(("\n\n", text("digest_more_html", language, count=len(stories) - shown)))
-        messages = pack(blocks, TELEGRAM_LIMIT)
-        if most is None or len(messages) <= most or shown <= 1:
-            return messages
-        shown -= 1
+        return blocks
+
+    return fit(blocks_for, len(stories), most)
 
 
 # --- Terminal text and JSON -------------------------------------------------------------
