@@ -167,7 +167,12 @@ def pack(blocks: list[tuple[str, str]], limit: int = TELEGRAM_LIMIT) -> list[str
 
 
 def telegram_messages(
-    digest: Digest, *, limit: int = TELEGRAM_LIMIT, language: str | None = None, most: int | None = MAX_MESSAGES
+    digest: Digest,
+    *,
+    limit: int = TELEGRAM_LIMIT,
+    language: str | None = None,
+    most: int | None = MAX_MESSAGES,
+    left_out: Callable[[int, int, str | None], str] | None = None,
 ) -> list[str]:
     """The digest as at most `most` Telegram HTML messages (None: as many as it takes,
     as the CLI prints them), each within `limit` UTF-16 code units; the bot's own words
@@ -175,14 +180,16 @@ def telegram_messages(
 
     What does not fit is never dropped without a word: the last quotes, then the last
     summary sentences, are left out whole until the rest fits with a note saying how
-    many were left out. (The digest holds a bounded number of each, so the loop is short.)
+    many were left out: `left_out(quotes, sentences, language)`, by default
+    `left_out_note`. (The digest holds a bounded number of each, so the loop is short.)
     """
+    left_out = left_out or left_out_note
     quotes, summary = digest.quotes, digest.summary
 
     def blocks_for(kept: int) -> list[tuple[str, str]]:
         sentences = min(len(summary), kept)  # the quotes are left out first, then the last sentences
         blocks = _blocks(digest, summary[:sentences], quotes[: kept - sentences], limit, language)
-        if note := left_out_note(len(quotes) - (kept - sentences), len(summary) - sentences, language):
+        if note := left_out(len(quotes) - (kept - sentences), len(summary) - sentences, language):
             blocks.append(("\n\n", note))
         return blocks
 

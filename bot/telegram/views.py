@@ -7,12 +7,11 @@ quote found (`Digest.all_quotes`). Any other shape is cut from that on demand by
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.config import SummarySettings
 from bot.models import Digest
-from bot.pipeline.render import TELEGRAM_LIMIT, telegram_messages, utf16_len
+from bot.pipeline.render import telegram_messages
 from bot.pipeline import reshape
 from bot.texts import text
 
@@ -37,24 +36,11 @@ async def shown(state: BotState, digest: Digest, view: View) -> Digest:
 def one_message(digest: Digest, language: str | None = None) -> str:
     """The digest as a single Telegram HTML message (an edit cannot add messages).
 
-    Quotes go first, then the last summary sentences, until it fits with room for a note
-    saying what was left out: whatever a view leaves out, it says so. A digest whose first
+    Quotes go first, then the last summary sentences, until it fits with a note saying
+    what was left out: whatever a view leaves out, it says so. A digest whose first
     block alone is too long keeps that block.
     """
-    quotes, sentences = 0, 0  # left out
-    while True:
-        note = _left_out(quotes, sentences, language)
-        room = TELEGRAM_LIMIT - (utf16_len(note) + 2 if note else 0)
-        messages = telegram_messages(digest, limit=room, language=language)
-        if len(messages) == 1 or (not digest.quotes and len(digest.summary) <= 1):
-            break
-        if digest.quotes:
-            digest = replace(digest, quotes=digest.quotes[:-1])
-            quotes += 1
-        else:
-            digest = replace(digest, summary=digest.summary[:-1])
-            sentences += 1
-    return f"{messages[0]}\n\n{note}" if note else messages[0]
+    return telegram_messages(digest, language=language, most=1, left_out=_left_out)[0]
 
 
 def _left_out(quotes: int, sentences: int, language: str | None) -> str:
