@@ -252,6 +252,20 @@ class Scheduler:
         html, shown = built
         links = [link for story in shown for link in story_links(story)]
         await (self.jobs.pace() if self.jobs is not None else self.pacer.wait())
+        # From the send to its record, one unit that a stopping scheduler lets finish: a
+        # digest that went out but was never recorded would go out again after a restart.
+        delivery = asyncio.ensure_future(self._send_and_record(chat_id, html, links))
+        try:
+            await asyncio.shield(delivery)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await delivery
+            raise
+        return True
+
+    async def _send_and_record(self, chat_id: int, html: str, links: list[str]) -> None:
+        state = self.state
+        assert state.store is not None
         try:
             await self._send(chat_id, html)
         except ChatMigrated as exc:
@@ -264,7 +278,6 @@ class Scheduler:
             raise _Moved from exc
         await state.store.remember_sent(chat_id, links)
         self.digests += 1
-        return True
 
     async def _send(self, chat_id: int, html: str) -> None:
         await self.application.bot.send_message(
