@@ -212,41 +212,53 @@ def test_strict_counts_for_one_view():
         quotes=(
             GoldQuote(0, 20, "one", gold_key("Clinton")),
             GoldQuote(40, 60, "two", gold_key("Sanders")),
-            GoldQuote(80, 100, "three", None, chained=gold_key("Trump")),
+            GoldQuote(80, 100, "three", None, referent=gold_key("Donald Trump")),
+            GoldQuote(100, 110, "three b", None, referent=gold_key("Mike Pence")),
             GoldQuote(120, 140, "four", gold_key("Cruz")),
         ),
-        contents=((0, 20), (40, 60), (80, 100), (120, 140), (160, 180)),
+        contents=((0, 20), (40, 60), (80, 100), (100, 110), (120, 140), (160, 180)),
     )
     shown = [
         ShownQuote(0, 20, "Hillary Clinton", "one"),  # right
         ShownQuote(40, 60, "Ohio", "two"),  # wrong name
-        ShownQuote(80, 100, "Donald Trump", "three"),  # a pronoun's chain: right
+        ShownQuote(80, 100, "Donald Trump", "three"),  # "he said", and he is Trump: right
+        ShownQuote(100, 110, "Donald Trump", "three b"),  # "he said", and he is Pence: wrong
         ShownQuote(120, 140, None, "four"),  # abstained
         ShownQuote(160, 180, None, "five"),  # an indirect attribution's words: a quote, not in gold
         ShownQuote(185, 195, None, "six"),  # overlaps nothing annotated: not a quote
     ]
     counts = score_shown(shown, doc)
-    assert (counts.shown, counts.gold, counts.matched) == (6, 4, 4)
+    assert (counts.shown, counts.gold, counts.matched) == (7, 5, 5)
     assert (counts.named, counts.given, counts.wrong) == (3, 2, 1)
-    assert (counts.pron_given, counts.pron_wrong) == (1, 0)
+    assert (counts.pron_named, counts.pron_given, counts.pron_wrong) == (2, 2, 1)
     assert counts.not_a_quote == 1
     metrics = counts.metrics()
-    assert metrics["wrong_name"] == pytest.approx(0.5)
-    assert metrics["speaker_given"] == pytest.approx(2 / 3)
-    assert metrics["not_a_quote"] == pytest.approx(1 / 6)
+    # A reader trusts a speaker shown for "he said" as much as one named outright.
+    assert metrics["wrong_name"] == pytest.approx(2 / 4)
+    assert metrics["speaker_given"] == pytest.approx(4 / 5)
+    assert metrics["named_wrong_name"] == pytest.approx(1 / 2)
+    assert metrics["named_speaker_given"] == pytest.approx(2 / 3)
+    assert metrics["pron_wrong_name"] == pytest.approx(1 / 2)
+    assert metrics["not_a_quote"] == pytest.approx(1 / 7)
     assert metrics["R"] == 1.0
 
 
-def test_a_pronoun_source_is_chained_to_the_last_named_one():
+def test_a_pronoun_source_is_scored_against_the_person_we_resolved_it_to():
     row = {
         "attributions": [
             {"kind": "indirect", "content": [{"text": "x", "spans": [[0, 5]]}], "source": [{"text": "Sen. Ted Cruz", "spans": [[6, 9]]}]},
             {"kind": "direct", "content": [{"text": "“We win.”", "spans": [[20, 29]]}], "source": [{"text": "he", "spans": [[30, 32]]}]},
+            {"kind": "direct", "content": [{"text": "“We lose.”", "spans": [[40, 50]]}], "source": [{"text": "she", "spans": [[51, 54]]}]},
+            {"kind": "mixed", "content": [{"text": "“a win”", "spans": [[60, 67]]}], "source": [{"text": "he", "spans": [[68, 70]]}]},
         ]
     }
-    quotes, contents, _ = gold_details(row)
-    assert quotes[0].key is None and quotes[0].chained.names == ("ted", "cruz")
-    assert contents == ((0, 5), (20, 29))
+    quotes, contents, mixed = gold_details(row, {20: "Ted Cruz", 40: "-the judge", 60: "?"})
+    assert quotes[0].key is None and quotes[0].referent.names == ("ted", "cruz")
+    # Never named, or a reader cannot tell: not scored, rather than scored against a guess.
+    assert quotes[1].referent is None and mixed[0].referent is None
+    assert contents == ((0, 5), (20, 29), (40, 50), (60, 67))
+    # Without our reading, a pronoun is not scored at all (no guessing from the chain).
+    assert gold_details(row)[0][0].referent is None
 
 
 def test_evaluate_scores_the_digest_as_shown(tmp_path):

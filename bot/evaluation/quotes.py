@@ -37,14 +37,14 @@ strict (see `bot.evaluation.shown`). Reported apart:
 - not_a_quote: shown quotes that overlap no annotated attribution at all (titles,
   scare quotes, fragments), of all shown;
 - R: gold direct quotes found, meaningful for "All quotes";
-- pron_*: the same speaker rule where the gold source is a pronoun, taking the
-  nearest named source of an attribution before it as the gold person (a chain, as
-  the annotators did not resolve pronouns: approximate). Hand-judged on a sample
-  (see README), the chain errs both ways: it calls right ones wrong when the
-  nearest source is not the referent (about 7 in 30 of those it calls wrong), and
-  wrong ones right when the shown speaker merely shares the surname ("Coalition
-  Against Trump"; about 1 in 20 of those it calls right), so it overstates a
-  little: about 25 % true where it measured 29 %.
+- pron_*: the same rule where the gold source is a pronoun ("…,” he said."),
+  against the person the pronoun stands for. PolNeAR does not resolve pronouns; we
+  did, by reading each case (`polnear-referents.tsv` beside this module, see its
+  header). A pronoun whose referent the article never names, or that a careful reader
+  cannot resolve, is not scored.
+- wrong_name and speaker_given count both: every shown speaker whose gold person is
+  known, named in the source or through a resolved pronoun, is what a reader trusts
+  alike. named_* and pron_* give the two parts apart.
 
 Articles are rebuilt from `text` one line per paragraph (blank lines dropped,
 surrounding whitespace stripped) and our offsets into `Article.text` are mapped back
@@ -58,7 +58,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,14 +68,16 @@ from bot.evaluation import progress as show_progress
 from bot.models import Article
 
 __all__ = [
-    "Attributed", "Counts", "DATASET", "Document", "GoldQuote", "MIN_OVERLAP", "PATH", "SYSTEMS",
-    "Shown", "ShownQuote", "Span", "TextArticle", "VIEWS", "digest_views", "evaluate", "gold_details",
-    "gold_quotes", "load", "match_spans", "name_words", "newsbot", "regex_baseline", "run",
-    "run_digests", "score", "score_shown", "spans_match", "speaker_matches", "text_article",
+    "Attributed", "Counts", "DATASET", "Document", "GoldQuote", "MIN_OVERLAP", "PATH", "REFERENTS",
+    "SYSTEMS", "Shown", "ShownQuote", "Span", "TextArticle", "VIEWS", "digest_views", "evaluate",
+    "gold_details", "gold_quotes", "load", "load_referents", "match_spans", "name_words", "newsbot",
+    "regex_baseline", "run", "run_digests", "score", "score_shown", "spans_match", "speaker_matches", "text_article",
 ]
 
 DATASET = "polnear-train-dev"
 PATH = Path("quotes") / "polnear-train-dev.jsonl"
+# Our reading of PolNeAR's pronoun sources: whom each "he"/"she" stands for.
+REFERENTS = Path(__file__).with_name("polnear-referents.tsv")
 
 MIN_OVERLAP = 0.8
 
@@ -215,6 +217,7 @@ class Shown:
     wrong: int = 0
     exact: int = 0
     not_a_quote: int = 0
+    pron_named: int = 0
     pron_given: int = 0
     pron_wrong: int = 0
 
@@ -225,19 +228,24 @@ class Shown:
         def share(a: int, b: int) -> float:
             return a / b if b else 0.0
 
+        given, named = self.given + self.pron_given, self.named + self.pron_named
+        wrong = self.wrong + self.pron_wrong
         return {
             "P": share(self.matched, self.shown),
             "R": share(self.matched, self.gold),
-            "wrong_name": share(self.wrong, self.given),
-            "speaker_given": share(self.given, self.named),
+            "wrong_name": share(wrong, given),
+            "speaker_given": share(given, named),
             "exact": share(self.exact, self.matched),
             "not_a_quote": share(self.not_a_quote, self.shown),
+            "named_wrong_name": share(self.wrong, self.given),
+            "named_speaker_given": share(self.given, self.named),
             "pron_wrong_name": share(self.pron_wrong, self.pron_given),
+            "pron_speaker_given": share(self.pron_given, self.pron_named),
             "shown": float(self.shown),
             "gold": float(self.gold),
             "matched": float(self.matched),
-            "wrong": float(self.wrong),
-            "given": float(self.given),
+            "wrong": float(wrong),
+            "given": float(given),
         }
 
 
@@ -266,7 +274,8 @@ def score_shown(shown: Sequence[ShownQuote], doc: Document) -> Shown:
     )
     c = counts
     return Shown(
-        len(shown), len(doc.quotes), len(pairs), c["named"], c["given"], c["wrong"], c["exact"], stray, c["pron_given"], c["pron_wrong"]
+        len(shown), len(doc.quotes), len(pairs), c["named"], c["given"], c["wrong"], c["exact"], stray,
+        c["pron_named"], c["pron_given"], c["pron_wrong"],
     )
 
 
@@ -276,9 +285,11 @@ def _score_speaker(quote: ShownQuote, gold: GoldQuote, counts: Counter[str]) -> 
         if quote.speaker:
             counts["given"] += 1
             counts["wrong"] += not _right(quote, gold)
-    elif gold.chained is not None and quote.speaker:
-        counts["pron_given"] += 1
-        counts["pron_wrong"] += not same_person(quote.speaker, gold.chained)
+    elif gold.referent is not None:
+        counts["pron_named"] += 1
+        if quote.speaker:
+            counts["pron_given"] += 1
+            counts["pron_wrong"] += not same_person(quote.speaker, gold.referent)
 
 
 def _mixed_holder(quote: ShownQuote, mixed: Sequence[GoldQuote]) -> GoldQuote | None:
@@ -341,7 +352,8 @@ VIEWS = ("digest", "all quotes")
 @dataclass(frozen=True)
 class GoldQuote:
     """A gold direct quote: its span, its words, and whom it names as its speaker
-    (`key`; for a pronoun source, `chained`: the nearest named source before it).
+    (`key`; for a pronoun source, `referent`: the person the pronoun stands for, as
+    we resolved it by reading, when the article names them).
 
     `inner`: the reporting clauses inside the gold span, where it holds one (start,
     end, whom it names). PolNeAR gives the outermost source: for `“…,” said Kristen Day,
@@ -353,7 +365,7 @@ class GoldQuote:
     end: int
     text: str
     key: Key | None
-    chained: Key | None = None
+    referent: Key | None = None
     source: str = ""
     inner: tuple[tuple[int, int, Key], ...] = ()
 
@@ -397,13 +409,17 @@ def _clause_before(text: str, start: int) -> tuple[tuple[int, int, Key], ...]:
     return ((found.start(), found.end(), key),) if found and key is not None else ()
 
 
-def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...], tuple[GoldQuote, ...]]:
+def gold_details(
+    row: dict, referents: Mapping[int, str] | None = None
+) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...], tuple[GoldQuote, ...]]:
     """The direct quotes with their words and speakers, every attribution's content span,
-    and the mixed attributions with their speakers."""
+    and the mixed attributions with their speakers. `referents`: for this article,
+    whom the pronoun source of the attribution whose content starts at an offset
+    stands for (see `load_referents`)."""
+    referents = referents or {}
     quotes = []
     contents = []
     mixed = []
-    last: Key | None = None
     for attribution in sorted(row["attributions"], key=lambda a: min((s[0] for p in a["content"] for s in p["spans"]), default=0)):
         spans = [tuple(s) for piece in attribution["content"] for s in piece["spans"]]
         if not spans:
@@ -412,6 +428,9 @@ def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...], tu
         contents.append((start, end))
         source = " ".join(piece["text"] for piece in attribution["source"])
         key = gold_key(source)
+        referent = None
+        if key is None and source.strip().lower() in _PRONOUNS:
+            referent = _referent_key(referents.get(start, ""))
         if attribution["kind"] == "direct":
             # In the order they stand in the text: the annotators list some pieces out of it.
             source_text = row.get("text")
@@ -419,20 +438,36 @@ def gold_details(row: dict) -> tuple[tuple[GoldQuote, ...], tuple[Span, ...], tu
                 words = " … ".join(source_text[a:b] for a, b in sorted(spans))
             else:
                 words = " … ".join(piece["text"] for piece in attribution["content"])
-            chained = last if key is None and source.strip().lower() in _PRONOUNS else None
             inner = _inner_clauses(row.get("text", ""), start, end)
-            quotes.append(GoldQuote(start, end, words, key, chained, source, inner))
+            quotes.append(GoldQuote(start, end, words, key, referent, source, inner))
         elif attribution["kind"] == "mixed":
-            chained = last if key is None and source.strip().lower() in _PRONOUNS else None
             text = row.get("text", "")
             # PolNeAR credits the outlet here too (`“…,” O’Malley said, according to the
             # Las Vegas Sun`): the reporting clause right beside the words names who a
             # reader rightly reads as their speaker.
             beside = _inner_clauses(text, start, min(len(text), end + 100)) + _clause_before(text, start)
-            mixed.append(GoldQuote(start, end, "", key, chained, source, beside))
-        if key is not None and not key.head:
-            last = key
+            mixed.append(GoldQuote(start, end, "", key, referent, source, beside))
     return tuple(quotes), tuple(sorted(contents)), tuple(mixed)
+
+
+def _referent_key(answer: str) -> Key | None:
+    """A resolved referent's key; none for "-the judge" (never named) or "?" (cannot tell)."""
+    if not answer or answer.startswith(("-", "?")):
+        return None
+    return gold_key(answer)
+
+
+def load_referents(path: Path = REFERENTS) -> dict[str, dict[int, str]]:
+    """Article id -> content start -> whom that attribution's pronoun source stands for."""
+    found: dict[str, dict[int, str]] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        article, start, _pronoun, answer = line.split("\t")
+        found.setdefault(article, {})[int(start)] = answer.strip()
+    return found
 
 
 def gold_quotes(row: dict) -> tuple[Attributed, ...]:
@@ -448,14 +483,16 @@ def gold_quotes(row: dict) -> tuple[Attributed, ...]:
     return tuple(sorted(found, key=lambda a: a.start))
 
 
-def load(eval_dir: Path, limit: int | None = None) -> list[Document]:
+def load(eval_dir: Path, limit: int | None = None, referents: Path = REFERENTS) -> list[Document]:
     docs = []
+    resolved = load_referents(referents)
     with open(eval_dir / PATH, encoding="utf-8") as f:
         for line in f:
             if limit is not None and len(docs) >= limit:
                 break
             row = json.loads(line)
-            docs.append(Document(row["id"], row["text"], gold_quotes(row), *gold_details(row)))
+            details = gold_details(row, resolved.get(row["id"]))
+            docs.append(Document(row["id"], row["text"], gold_quotes(row), *details))
     return docs
 
 
