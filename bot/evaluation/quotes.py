@@ -589,8 +589,10 @@ def run_digests(docs: Iterable[Document]) -> tuple[dict[str, Shown], float]:
     return totals, elapsed
 
 
-def evaluate(eval_dir: Path, *, limit: int | None = None, progress: bool = True) -> list[Result]:
-    docs = load(Path(eval_dir), limit)
+def evaluate(
+    eval_dir: Path, *, limit: int | None = None, progress: bool = True, referents: Path = REFERENTS
+) -> list[Result]:
+    docs = load(Path(eval_dir), limit, referents)
     results = []
     totals, elapsed = run_digests(show_progress(docs, desc="quotes digests", enabled=progress))
     for view, counts in totals.items():
