@@ -651,3 +651,48 @@ def test_he_said_after_a_sentence_ending_in_its_speakers_name_is_that_speaker():
         "“Nobody up here believes a promise about that bridge any more,” he said.",
     )
     assert said(article, "Nobody up here believes") == "Rasmus Halvorsen"
+
+
+# -- "he said" after someone new: the person brought in, or no name at all ------------
+
+
+def test_he_told_the_paper_is_the_friend_just_introduced_not_the_candidate_who_spoke_before():
+    # The friend's gender shows nowhere before the quote; the candidate's does.
+    article = story(
+        "Governor Dan Mercer reshuffled his campaign staff on Tuesday.",
+        "“My senior team remains in place,” Mercer said in his statement.",
+        "Corwin Atwater, Mercer's longtime friend and adviser, suggested that the candidate was taking back control of the campaign. "
+        "“The governor is back in charge,” he told the Ledger.",
+    )
+    assert said(article, "senior team") == "Dan Mercer"
+    assert said(article, "back in charge") == "Corwin Atwater"
+
+
+def test_he_said_after_said_someone_continued_is_the_chairman_who_said_it():
+    # `Ellis Rand, the chairman, said Mercer continued to hurt …`: Mercer is the
+    # subject of what the chairman says, not of the sentence.
+    article = story(
+        "“We will carry this county,” Governor Dan Mercer said at a rally on Friday.",
+        "Ellis Rand, the chairman of the county party, said Mercer continued to hurt his own cause by attacking the state's senator. "
+        "“I don't think it has helped him,” he said.",
+    )
+    assert said(article, "helped him") == "Ellis Rand"
+
+
+def test_an_inverted_said_brings_in_the_speaker_a_later_he_stands_for():
+    article = story(
+        "“The mayor has to answer for this,” Councilwoman Ada Kern said.",
+        "The audit covered six years of contracts, said Tomas Varga, the city's inspector general. "
+        "“We found the same three firms again and again,” he said.",
+    )
+    assert said(article, "same three firms") == "Tomas Varga"
+
+
+def test_er_sagte_ist_der_gerade_eingeführte_sprecher_nicht_der_vorige():
+    # German: "er" is the man the writer introduces, after "sagte Jonas Falk".
+    article = story(
+        "„Wir werden das Werk nicht schließen“, sagte Bürgermeisterin Greta Lind am Montag.",
+        "Die Prüfung habe sechs Jahre umfasst, sagte Jonas Falk, der Leiter des Rechnungshofs. „Wir fanden immer wieder dieselben drei Firmen“, sagte er.",
+        language="de",
+    )
+    assert said(article, "dieselben drei Firmen") == "Jonas Falk"

@@ -166,6 +166,23 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
+    """Is the name an appositive renaming the sentence's subject (`Adler's son,
+    filmmaker Josh Brandt (…), also remembers`, `One local woman, Karen Robison,
+    pulled`): a short noun phrase, a comma, at most two words, the name, a comma?"""
+    if lead.count(",") != 1 or not after.lstrip(" ").startswith((",", "(")):
+        return False
+    head, _, tail = lead.partition(",")
+    head_words = [w.lower() for w in _WORD.findall(head)]
+    return (
+        1 <= len(head_words) <= 4
+        and len(tail.split()) <= 2
+        and head_words[0] not in _SUBORDINATORS
+        and head_words[0] not in rules.stop_after
+        and not any(w in rules.verbs for w in head_words)
+    )
+
+
 def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
     """Names written where a place goes: a one-word one ("in Ohio") however it is used
     elsewhere ("Ohio said" is a headline's shorthand), a longer one unless the article
@@ -232,6 +249,11 @@ class Mention:
     institution: bool = False
     # "Trump's campaign": names whose someone or something, not the subject.
     possessive: bool = False
+    # The subject of a clause a reporting verb reports ("aides say Ivanka Trump advises").
+    reported: bool = False
+    # In a line written in title case ("Understated Perez Raises Political Profile"):
+    # a headline's words, none of them a sentence's subject.
+    headline: bool = False
 
     @property
     def person(self) -> bool:
@@ -275,6 +297,7 @@ class Cast:
         genders: dict[str, list[int]] = {}
         located: set[str] = set()
         place_end = -1
+        headlines = _headline_lines(text)
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -296,16 +319,46 @@ class Cast:
             if after:
                 words += after.group(1).lower().split()
             tokens = name.split()
-            if len(tokens) >= 2:
+            in_headline = _within(headlines, start)
+            if len(tokens) >= 2 and not in_headline:
+                # Not a title-case headline's run ("Understated Perez Raises"), which
+                # merges a name with the words around it.
                 for word in {_clean(tokens[0]), _clean(tokens[-1])}:
                     names = seen.setdefault(word, {})
                     names[name] = names.get(name, 0) + 1
                 full = name
             else:
                 full = _best(_clean(name), seen) or name
+                if full != name:
+                    # "Murphy" said again and again is the Chris Murphy it first meant, not
+                    # an Anne Marie Murphy named twice in passing later.
+                    seen[_clean(name)][full] += 1
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
             lead = _SENTENCE_BREAK.split(text[max(0, start - 120) : start])[-1]
-            opens = (len(lead.split()) <= 3 and "," not in lead) or _after_adverbial(lead, rules)
+            said = _NEXT_WORD.match(text, m.end())
+            reported = False
+            followed_by_verb = bool(said) and said.group(1).lower() in rules.verbs
+            # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
+            clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
+            told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
+            if told == [0] and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
+                # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
+                opens = True
+            elif told:
+                # `Clinton told Fox`, `said Trump continued`: the verb's object, or the
+                # subject of the clause it reports, not the sentence's.
+                opens = False
+                reported = followed_by_verb or (
+                    clause_words[-1] in rules.verbs or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
+                )
+            else:
+                lead_words = lead.split()
+                opens = (
+                    len(lead_words) <= 3
+                    and "," not in lead
+                    # Not "on his Facebook page", "for Trump": a modifier, an object.
+                    and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
+                ) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
@@ -318,11 +371,10 @@ class Cast:
             # high, Becerra said."): the sentence's speaker, as much its subject. Only a
             # person by the name's shape ("the Scot said" is no name), and not the
             # subject of a subordinate clause or a preposition's object.
-            said = _NEXT_WORD.match(text, m.end())
-            if said and said.group(1).lower() in rules.verbs and len(full.split()) >= 2 and not institution:
+            if followed_by_verb and not told and len(full.split()) >= 2 and not institution:
                 lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
                 opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive))
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
@@ -446,7 +498,12 @@ class Cast:
         """A person by the name's shape, or one the article shows speaking or titled
         ("Cruz said", "Mr. Cruz") though it never gives the first name; named by the
         writer, not inside a quote."""
-        return (mention.person or mention.full in self.people) and not mention.institution and not self._in_quote(mention.start)
+        return (
+            (mention.person or mention.full in self.people)
+            and not mention.institution
+            and not mention.headline
+            and not self._in_quote(mention.start)
+        )
 
     def _in_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
@@ -464,24 +521,43 @@ class Cast:
                 yield mention.full
 
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
-        """Who "he" or "she" next to the quote at `offset` stands for: someone the writer
-        brought in as a sentence's subject since the quote before (`since`), else the
-        speaker who goes on (`previous`), else the latest person opening a sentence
-        within `reach`, else the latest person named. Of those, the first the article
-        shows to be of the pronoun's gender; else the first it does not rule out."""
-        candidates: list[str] = []
+        """Who "he" or "she" next to the quote at `offset` stands for: the latest person
+        the writer brought in as a sentence's subject since the quote before (`since`),
+        else the subject of a clause reported since ("aides say Ivanka Trump advises"),
+        else the speaker who goes on (`previous`), else the latest person opening a
+        sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
         if since is not None:
-            candidates.extend(self._subjects(since, offset, pronoun))
-        if previous and self.compatible(previous, pronoun):
-            candidates.append(previous)
-        recent = self.recent_person(offset, reach=reach, pronoun=pronoun)
-        if recent:
-            candidates.append(recent)
-        wanted = "f" if pronoun == "she" else "m"
-        for name in candidates:
-            if self.genders.get(name) == wanted:
-                return name
-        return candidates[0] if candidates else None
+            for name in self._subjects(since, offset, pronoun):
+                if self._fits(name, pronoun):
+                    return name
+            first = bisect.bisect_left(self._starts, since)
+            for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
+                if mention.reported and self._someone(mention) and not mention.possessive and self._fits(mention.full, pronoun):
+                    return mention.full
+            # A chain of quotes keeps its speaker only until the writer brings in
+            # another subject shaped like a person, even one nothing else marks as one.
+            for name in self._subjects(since, offset, pronoun):
+                if self._fits(name, pronoun, strict=False):
+                    return name
+        if previous and self._fits(previous, pronoun):
+            return previous
+        for mention in reversed(self.before(offset)):
+            if offset - mention.start > reach:
+                break
+            if self._someone(mention) and mention.opens and not mention.possessive and self._fits(mention.full, pronoun):
+                return mention.full
+        return None
+
+    def _fits(self, name: str, pronoun: str, strict: bool = True) -> bool:
+        """Can "he" or "she" stand for this name: one the article shows to be of the
+        pronoun's gender, or a full name it treats as a person's and gives no gender
+        (not "Facebook", "Sandy Hook", "New York")."""
+        if not self.compatible(name, pronoun):
+            return False
+        wanted = {"he": "m", "she": "f"}.get(pronoun)
+        if wanted is None or self.genders.get(name) == wanted:
+            return True
+        return (name in self.people or not strict) and len(name.split()) >= 2
 
     def first_person_between(self, start: int, end: int) -> str | None:
         """The first person mentioned in text[start:end]: who a subject-less clause
@@ -495,6 +571,23 @@ class Cast:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines written in title case stand: three words or more, most of
+    the longer ones capitalised ("Clinton Wades In, Urges Britain To Stay")."""
+    found = []
+    for line in _LINE.finditer(text):
+        words = [w for w in _WORD.findall(line.group()) if len(w) >= 4 and not w.isdigit()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            found.append((line.start(), line.end()))
+    return found
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 # Words after which a name is not the sentence's subject: they open a subordinate
 # clause ("when Mr Blunkett argued"), or make it a preposition's object ("Paul Miller
 # of Thames Valley Police said").
@@ -502,6 +595,11 @@ _SUBORDINATORS = frozenset(
     "when if because after before as since while although though that who whom until unless where whether"
     " of at for from with by in on to".split()
 )
+
+
+# Words after which a name does not open its sentence: a preposition's object, someone's
+# something, a subordinate clause's subject.
+_NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your about into over under like".split())
 
 
 # How far after a name its pronoun is looked for: the rest of a short sentence.
