@@ -696,3 +696,13 @@ def test_er_sagte_ist_der_gerade_eingeführte_sprecher_nicht_der_vorige():
         language="de",
     )
     assert said(article, "dieselben drei Firmen") == "Jonas Falk"
+
+
+def test_an_honorific_or_a_party_before_the_name_is_not_part_of_it():
+    article = story(
+        "The departing envoy, Sir Peter Westlake, praised the president in an interview on Saturday.",
+        "Westlake also said the president shows great charm. “He is somebody who has done a great deal,” he said.",
+        "Democrat Helen Marsh disagreed. “The record speaks for itself,” she said.",
+    )
+    assert said(article, "done a great deal") == "Peter Westlake"
+    assert said(article, "record speaks") == "Helen Marsh"

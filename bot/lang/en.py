@@ -62,7 +62,7 @@ TITLES = words(
     congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
     speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
     adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
-    rev reverend fr sheriff chancellor premier
+    rev reverend fr sheriff chancellor premier sir dame democrat comedian comedienne actor actress singer staff
     ceo cfo founder editor correspondent reporter host anchor pastor commissioner attorney
     candidate nominee adviser advisor aide strategist analyst manager chairperson councilman
     councilwoman assemblyman assemblywoman delegate activist economist officer executive
@@ -78,7 +78,7 @@ FUNCTION_WORDS = words(
     before since until about into over under during this that these those there here then
     it its he she they we i you his her their our my your him them us me who what where why
     how which whose whom some many most all both each every no not one two three also still
-    another other others several few once
+    another other others several few once like unlike sure
     meanwhile however although though because even just only now later earlier today
     yesterday tomorrow last next according asked told said says mr mrs ms likewise instead indeed
     moreover furthermore nevertheless besides finally perhaps maybe yes wait well
