@@ -706,3 +706,14 @@ def test_an_honorific_or_a_party_before_the_name_is_not_part_of_it():
     )
     assert said(article, "done a great deal") == "Peter Westlake"
     assert said(article, "record speaks") == "Helen Marsh"
+
+
+def test_she_said_is_not_the_man_who_called_her():
+    # "her" after a man's name is his verb's object or her own thing: no sign he is a woman.
+    article = story(
+        "Bill Hale, now a senator, denies all of it.",
+        "Joan Price has stuck with her story again as Hale rose in politics.",
+        "On Sunday, she said that after the assault, Bill Hale called her again. "
+        "“He called the office and I didn't know that it was him,” she said.",
+    )
+    assert said(article, "didn't know that it was him") == "Joan Price"

@@ -27,8 +27,8 @@ VOCABULARY = Vocabulary(
     according=("laut", "nach angaben von", "nach angaben"),
     personal=words("er sie"),
     feminine=words("sie"),
-    masculine_marks=words("herr seine seinen seinem seiner"),
-    feminine_marks=words("frau ihre ihren ihrem ihrer"),
+    masculine_marks=words("herr"),
+    feminine_marks=words("frau"),
     pronouns=words("ich wir ihr"),
     titles=words(
         """präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin

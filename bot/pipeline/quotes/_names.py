@@ -604,7 +604,10 @@ _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your 
 
 # How far after a name its pronoun is looked for: the rest of a short sentence.
 _PRONOUN_REACH = 120
-_GENDERED = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
+# Not "him" nor "her": after a subject they are mostly its verb's object, someone else
+# ("Bill Clinton called her").
+_GENDERED = {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
+_OBJECTS = frozenset(("him", "her"))
 
 
 def _vote(
@@ -633,6 +636,8 @@ def _vote(
         if low in _GENDERED:
             votes[0 if _GENDERED[low] == "m" else 1] += 1
             return
+        if low in _OBJECTS:
+            return  # "called her": someone else, or the subject's own; it does not say
         if m.group()[:1].isupper() and m.start() > end + 1 and _is_name_token(m.group(), rules):
             return  # someone else named first: the pronoun may be theirs
 
