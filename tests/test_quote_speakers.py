@@ -717,3 +717,28 @@ def test_she_said_is_not_the_man_who_called_her():
         "“He called the office and I didn't know that it was him,” she said.",
     )
     assert said(article, "didn't know that it was him") == "Joan Price"
+
+
+def test_a_pronoun_in_the_writers_sentence_stands_for_the_man_just_named():
+    article = story(
+        "Senator Ben Sawyer won the primary in his home state on Tuesday.",
+        "Sawyer spoke to a cheering crowd in Burlington. He told them it meant a lot to him that “the people who know me best” gave him the win.",
+    )
+    assert said(article, "the people who know me best") == "Ben Sawyer"
+
+
+def test_his_in_the_quote_after_her_name_does_not_make_her_a_man():
+    article = story(
+        "Maren Koss, a former governor, has backed the senator for years.",
+        "Koss said in an interview on Monday that the race had turned bitter. “His normal demeanor is grumpy,” she said.",
+    )
+    assert said(article, "normal demeanor") == "Maren Koss"
+
+
+def test_someone_who_is_described_by_a_who_clause_is_a_person_she_can_stand_for():
+    article = story(
+        "“Change the world, and then change it again,” said Dana Whitfield, the producer.",
+        "Meanwhile Zuri, who was honored with the Rockstar award, spoke about self-acceptance. "
+        "“The minute you learn to love yourself, you stop asking for permission,” she said.",
+    )
+    assert said(article, "love yourself") == "Zuri"

@@ -567,12 +567,14 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             # belong to the clause in between (not to a `that` clause: what was said).
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
-        # Not a pronoun: whom "he" stands for is the weakest guess, and a quote in the
-        # writer's sentence is shown with no one rather than the wrong one. Nor a name
-        # governed by a preposition (`a rally in Ohio said to be …`), nor a phrase that
-        # is no description.
+        # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
+        # phrase that is no description.
         if clause.name:
             return clause if _ungoverned(clause, words, k, rules) else Clause()
+        if clause.pronoun in _PERSONAL:
+            # "He told the crowd that “…”": whom "he" stands for, when the story tells
+            # (resolving it abstains when it does not).
+            return clause
         if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
             return clause
         return Clause()

@@ -160,10 +160,27 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
         return False
     words = lead.split()
     first = words[0].lower() if words else ""
-    if not (first in rules.stop_after or (first.endswith("ing") and words[0][:1].isupper())):
+    if not (first in rules.stop_after or (first.endswith(("ing", "ed")) and words[0][:1].isupper())):
         return False
     rest = lead.rsplit(",", 1)[1].split()
     return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
+
+
+_BEFORE_DOT = re.compile(r"(\w+)$")
+
+
+def _sentence_lead(window: str, rules: Rules) -> str:
+    """The sentence's words before a name: from the last sentence break in `window`,
+    not a full stop closing "Dr.", "Sen." or an initial ("by Dr. Paul Song")."""
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    for m in reversed(breaks):
+        if m.group() == ".":
+            word = _BEFORE_DOT.search(window, 0, m.start())
+            low = word.group(1).lower() if word else ""
+            if len(low) == 1 or low in rules.abbreviations or low in rules.titles:
+                continue
+        return window[m.end() :]
+    return window
 
 
 def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
@@ -334,7 +351,7 @@ class Cast:
                     # an Anne Marie Murphy named twice in passing later.
                     seen[_clean(name)][full] += 1
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
-            lead = _SENTENCE_BREAK.split(text[max(0, start - 120) : start])[-1]
+            lead = _sentence_lead(text[max(0, start - 120) : start], rules)
             said = _NEXT_WORD.match(text, m.end())
             reported = False
             followed_by_verb = bool(said) and said.group(1).lower() in rules.verbs
@@ -383,7 +400,9 @@ class Cast:
             if _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 located.update([full, run, *(_clean(w) for w in run.split())])
-            if not possessive and (after or _speaks(text, m.end(), rules) or _spoken_of(before, rules)):
+            if not possessive and (
+                after or _speaks(text, m.end(), rules) or _spoken_of(before, rules) or _WHO.match(text, m.end(), m.end() + 12)
+            ):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
         genders_found = _decide(genders, rules)
@@ -557,7 +576,10 @@ class Cast:
         wanted = {"he": "m", "she": "f"}.get(pronoun)
         if wanted is None or self.genders.get(name) == wanted:
             return True
-        return (name in self.people or not strict) and len(name.split()) >= 2
+        if strict:
+            return name in self.people and len(name.split()) >= 2
+        # Weaker: a name shaped like a person's, or one the article shows speaking.
+        return name in self.people or len(name.split()) >= 2
 
     def first_person_between(self, start: int, end: int) -> str | None:
         """The first person mentioned in text[start:end]: who a subject-less clause
@@ -602,6 +624,11 @@ _SUBORDINATORS = frozenset(
 _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your about into over under like".split())
 
 
+# Where a name's sentence ends or a quote begins: a pronoun past it is not the writer's
+# word for the name ("Kunin said in an interview. “His demeanor…”").
+_SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
+
+
 # How far after a name its pronoun is looked for: the rest of a short sentence.
 _PRONOUN_REACH = 120
 # Not "him" nor "her": after a subject they are mostly its verb's object, someone else
@@ -628,7 +655,8 @@ def _vote(
             votes[2] = 1
     if not subject:
         return
-    for m in _WORD.finditer(text, end, min(len(text), end + _PRONOUN_REACH)):
+    stop = _SENTENCE_OR_QUOTE.search(text, end, min(len(text), end + _PRONOUN_REACH))
+    for m in _WORD.finditer(text, end, stop.start() if stop else min(len(text), end + _PRONOUN_REACH)):
         low = m.group().lower()
         if low in rules.personal:
             votes[1 if low in rules.feminine else 0] += 1
@@ -672,6 +700,9 @@ def _speaks(text: str, end: int, rules: Rules) -> bool:
     return bool(word) and word.group(1).lower() in rules.verbs
 
 
+# ", who …": a relative clause only a person takes (not "qui", "der", "который",
+# which things take too).
+_WHO = re.compile(r",\s+(?:who|whom|whose|quien|quienes|кто)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)\s*(?:\d{4}\s*)?$")
 _LAST_WORD = re.compile(r"([\w'’-]+)[\s,]*$")
 
