@@ -742,3 +742,22 @@ def test_someone_who_is_described_by_a_who_clause_is_a_person_she_can_stand_for(
         "“The minute you learn to love yourself, you stop asking for permission,” she said.",
     )
     assert said(article, "love yourself") == "Zuri"
+
+
+def test_a_participle_opening_the_first_sentence_is_not_a_first_name():
+    article = story(
+        "Understated Marek raises his profile.",
+        "Labor Secretary Tomas Marek spent the week on the road.",
+        "Marek speaks softly and rarely about himself. “I leave that to others,” he says.",
+    )
+    assert said(article, "leave that to others") == "Tomas Marek"
+
+
+def test_the_man_named_last_before_a_full_stop_does_not_speak_for_the_next_sentence():
+    # "… to criticize Dale Brun. He said …": the verb belongs to "He", not to Brun.
+    article = story(
+        "On Tuesday, Senator Mitch Dorsey said it was “totally inappropriate” for a judge to criticize Dale Brun. "
+        "He said judges should not weigh in on elections.",
+        "“It raises a level of skepticism about the court,” he said.",
+    )
+    assert said(article, "level of skepticism") == "Mitch Dorsey"

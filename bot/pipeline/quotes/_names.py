@@ -166,6 +166,16 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+def _participle_first(name: str, text: str, at: int, rules: Rules) -> bool:
+    """Does a name run open its sentence with a participle ("Understated", "Debating")
+    that no first name is?"""
+    first, _, rest = name.partition(" ")
+    low = first.lower()
+    if not rest or len(low) < 6 or not low.endswith(("ing", "ed")) or _first_name(low, "m", rules) or _first_name(low, "f", rules):
+        return False
+    return not text[max(0, at - 3) : at].strip() or bool(re.search(r"[.!?\n][\"”’]?\s*$", text[max(0, at - 3) : at]))
+
+
 _BEFORE_DOT = re.compile(r"(\w+)$")
 
 
@@ -322,6 +332,10 @@ class Cast:
             name, description = parsed[run]
             if not name:
                 continue
+            if _participle_first(name, text, m.start(), rules):
+                # "Understated Perez raises …", "Debating Clinton's character": a
+                # sentence's first word, capitalised as every first word is.
+                name = name.split(" ", 1)[1]
             start = m.start() + m.group().rfind(name.split()[0])
             before = text[max(0, m.start() - 60) : m.start()]
             # Lowercase description words just before: "North Korean leader Kim Jong Un".
@@ -354,7 +368,9 @@ class Cast:
             lead = _sentence_lead(text[max(0, start - 120) : start], rules)
             said = _NEXT_WORD.match(text, m.end())
             reported = False
-            followed_by_verb = bool(said) and said.group(1).lower() in rules.verbs
+            # Not when the run goes on past the name ("Trump. He said"): the verb is the
+            # next sentence's.
+            followed_by_verb = bool(said) and said.group(1).lower() in rules.verbs and not text[start + len(name) : m.end()].strip(".'’s")
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
             clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
             told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
