@@ -761,3 +761,20 @@ def test_the_man_named_last_before_a_full_stop_does_not_speak_for_the_next_sente
         "“It raises a level of skepticism about the court,” he said.",
     )
     assert said(article, "level of skepticism") == "Mitch Dorsey"
+
+
+def test_a_titled_name_after_an_opening_phrase_is_the_he_of_the_next_sentence():
+    article = story(
+        "“We are winning,” Senator Carl Dunmore said on Monday.",
+        "On Monday night, Dunmore campaign manager Robby Vance released a memo on the race. "
+        "He writes that the senator has “built a nearly insurmountable lead among both the delegates and the voters who will decide it.”",
+    )
+    assert said(article, "insurmountable lead") == "Robby Vance"
+
+
+def test_as_for_someone_he_said_is_that_someone():
+    article = story(
+        "“I think that would be a disaster,” said Senator Carl Dunmore.",
+        "As for Peter Vance, he said he is not worried. “I'm going to have the delegates,” he said.",
+    )
+    assert said(article, "have the delegates") == "Peter Vance"

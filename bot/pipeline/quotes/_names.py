@@ -163,7 +163,9 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     if not (first in rules.stop_after or (first.endswith(("ing", "ed")) and words[0][:1].isupper())):
         return False
     rest = lead.rsplit(",", 1)[1].split()
-    return len(rest) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
+    # Title words aside: "On Monday night, Clinton campaign manager Robby Mook released".
+    described = [w for w in rest if not _is_title(w, rules)]
+    return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
 def _participle_first(name: str, text: str, at: int, rules: Rules) -> bool:
@@ -391,7 +393,7 @@ class Cast:
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
