@@ -778,3 +778,12 @@ def test_as_for_someone_he_said_is_that_someone():
         "As for Peter Vance, he said he is not worried. “I'm going to have the delegates,” he said.",
     )
     assert said(article, "have the delegates") == "Peter Vance"
+
+
+def test_she_is_never_the_man_a_common_first_name_shows():
+    article = story(
+        "“Babies are gifts from God and are to be protected,” said Pete Harlan.",
+        "Sarah Quinn's posts about the group include one last week saying the danger had been understated. "
+        "“When information shows someone comes here to kill, we act,” she posted.",
+    )
+    assert said(article, "comes here to kill") in ("Sarah Quinn", None)

@@ -132,6 +132,18 @@ MASCULINE_NAMES = words(
     philip ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
     sam samuel scott sean sergei stephen steve steven ted terry thomas tim timothy todd tom tony
     victor vladimir walter wayne william willie
+    abraham adrian alfred allen alvin andy angelo antonio arnold barry benny bernard bert
+    boris brandon brendan brett bruno byron calvin cameron carlo cecil chad clark claude
+    clifford clint cody colin connor cory curtis dale damian darren dean derek desmond
+    dominic donnie duane dustin dwight earl edgar edmund edwin elliot elliott emmanuel enrique ernest
+    eugene evan everett felipe felix fernando francis francisco franklin gabriel gene geoffrey gerard
+    gilbert gordon graham guy hank harvey hector herbert herman hugh hugo ian isaac ivan jared
+    javier jeffery jerome jesse jesus jorge juan julian karl kurt kyle lance lenny leo leon leroy lewis
+    lloyd lonnie lou lucas luke malcolm manuel marcus mario marshall marvin maurice max melvin miguel
+    milton mitchell morris nathaniel ned neal nelson nigel norman oscar otis owen pablo pedro percy pete
+    pierre preston rafael ramon randall reggie reginald rex ricardo ricky robby robbie rodney roland
+    ross rufus salvador sebastian seth sidney simon spencer stanley stuart ted theodore tobias travis
+    trent trevor troy tyler vernon vince vincent wade wallace warren wesley wilbur woody zachary
     lord sir king prince baron earl duke"""
 )
 # (The honorifics at the end of each list stand where a first name does: "Lord
@@ -146,6 +158,21 @@ FEMININE_NAMES = words(
     marilyn martha mary megan megyn melania melissa michelle nancy natalie nicole nikki olivia pam
     pamela patricia patty paula rachel rebecca rose ruth samantha sandra sara sarah sharon shirley
     sophia stephanie susan suzanne tammy teresa theresa tiffany tina virginia wendy
+    ada adele adriana agnes alexandra alexis allison alma amelia ana anita annette arlene
+    audrey ava barbra bella bernadette bernice beth bethany bianca bonnie brittany brooke camille
+    candace carla carmen carolyn cassandra cecilia cecile celia chelsea cheryl clara claudia colleen
+    connie constance courtney cynthia daphne darlene delores diane dolores doris
+    eileen elaine eleanor elena elise eliza ella eloise esther ethel eunice felicia florence
+    frances gabrielle gail geraldine gina gwen harriet hilda ida irene
+    isabel isabella jacqueline jan janelle jeanette jeanne jenna jo joanna jocelyn josephine
+    juanita judi kara karla katie katrina kay kristen kristin krystal leah lillian
+    lois loretta lucia lucy lydia mabel madeleine madeline maggie mandy marcia margo marian
+    marianne marina marjorie marlene maureen maxine melanie melinda meredith mia mildred
+    miranda miriam molly monica muriel myra nadia naomi natasha nina nora norma paige patsy pauline
+    peggy penelope phyllis priscilla regina renee rhonda rita roberta robyn rosa rosalind
+    rosemary roxanne sabrina sally sheila sherry sonia sonya stacy stella sue sylvia tamara
+    tanya tara tess thelma tonya ursula valerie vanessa vera veronica vicki victoria viola
+    vivian wanda yolanda yvonne zoe
     lady dame queen princess baroness duchess countess"""
 )
 
