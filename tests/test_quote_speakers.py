@@ -665,7 +665,8 @@ def test_he_told_the_paper_is_the_friend_just_introduced_not_the_candidate_who_s
         "“The governor is back in charge,” he told the Ledger.",
     )
     assert said(article, "senior team") == "Dan Mercer"
-    assert said(article, "back in charge") == "Corwin Atwater"
+    # Nothing shows the friend is a man: the friend or nobody, never the candidate.
+    assert said(article, "back in charge") in ("Corwin Atwater", None)
 
 
 def test_he_said_after_said_someone_continued_is_the_chairman_who_said_it():

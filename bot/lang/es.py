@@ -48,7 +48,7 @@ VOCABULARY = Vocabulary(
     ),
     abbreviations=ABBREVIATIONS,
     locatives=words("en desde"),
-    masculine_name_endings=("o",),
+    masculine_name_endings=("o", "é"),
     feminine_name_endings=("a",),
     pro_drop=True,
     marks=(("«", "»"), ("“", "”"), ('"', '"')),

@@ -565,17 +565,18 @@ class Cast:
         sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
         if since is not None:
             for name in self._subjects(since, offset, pronoun):
-                if self._fits(name, pronoun):
+                if self._fits(name, pronoun, one=True):
                     return name
             first = bisect.bisect_left(self._starts, since)
             for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
                 if mention.reported and self._someone(mention) and not mention.possessive and self._fits(mention.full, pronoun):
                     return mention.full
             # A chain of quotes keeps its speaker only until the writer brings in
-            # another subject shaped like a person, even one nothing else marks as one.
+            # another subject shaped like a person; when nothing shows that subject is
+            # one ("Sandy Hook wasn't just a tragedy"), nobody is named.
             for name in self._subjects(since, offset, pronoun):
                 if self._fits(name, pronoun, strict=False):
-                    return name
+                    return None
         if previous and self._fits(previous, pronoun):
             return previous
         for mention in reversed(self.before(offset)):
@@ -585,17 +586,18 @@ class Cast:
                 return mention.full
         return None
 
-    def _fits(self, name: str, pronoun: str, strict: bool = True) -> bool:
+    def _fits(self, name: str, pronoun: str, strict: bool = True, one: bool = False) -> bool:
         """Can "he" or "she" stand for this name: one the article shows to be of the
         pronoun's gender, or a full name it treats as a person's and gives no gender
-        (not "Facebook", "Sandy Hook", "New York")."""
+        (not "Facebook", "Sandy Hook", "New York"); `one`: a one-word name it treats as
+        a person's too ("Zuri, who …"); not `strict`: any name shaped like a person's."""
         if not self.compatible(name, pronoun):
             return False
         wanted = {"he": "m", "she": "f"}.get(pronoun)
         if wanted is None or self.genders.get(name) == wanted:
             return True
         if strict:
-            return name in self.people and len(name.split()) >= 2
+            return name in self.people and (len(name.split()) >= 2 or one)
         # Weaker: a name shaped like a person's, or one the article shows speaking.
         return name in self.people or len(name.split()) >= 2
 
