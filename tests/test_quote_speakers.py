@@ -788,3 +788,11 @@ def test_she_is_never_the_man_a_common_first_name_shows():
         "“When information shows someone comes here to kill, we act,” she posted.",
     )
     assert said(article, "comes here to kill") in ("Sarah Quinn", None)
+
+
+def test_a_new_surname_subject_nothing_tells_about_ends_the_last_speakers_chain():
+    article = story(
+        "“We will carry the state,” Governor Dan Mercer said on Sunday.",
+        "Keller defied the question and did not make a choice. “With 100 percent certainty, I will predict the winner afterwards,” he said.",
+    )
+    assert said(article, "predict the winner") in ("Keller", None)

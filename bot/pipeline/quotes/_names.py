@@ -564,6 +564,18 @@ class Cast:
         else the speaker who goes on (`previous`), else the latest person opening a
         sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
         if since is not None:
+            first = bisect.bisect_left(self._starts, since)
+            for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
+                if not mention.opens or mention.possessive or mention.institution or mention.headline or self._in_quote(mention.start):
+                    continue
+                if not self.compatible(mention.full, pronoun):
+                    continue
+                if self._someone(mention) and self._fits(mention.full, pronoun, one=True):
+                    break
+                if len(mention.full.split()) == 1 and mention.full not in self.genders and _clean(mention.full).lower() not in self.lowercase:
+                    # "Carson defied the question": a bare surname nothing else tells
+                    # about is the newest subject; whom the next "he" means is unsure.
+                    return None
             for name in self._subjects(since, offset, pronoun):
                 if self._fits(name, pronoun, one=True):
                     return name
