@@ -796,3 +796,13 @@ def test_a_new_surname_subject_nothing_tells_about_ends_the_last_speakers_chain(
         "Keller defied the question and did not make a choice. “With 100 percent certainty, I will predict the winner afterwards,” he said.",
     )
     assert said(article, "predict the winner") in ("Keller", None)
+
+
+def test_a_possessive_appositive_describes_the_person_a_later_he_stands_for():
+    article = story(
+        "“I have given to both parties,” said Woody Hale, a donor from Tampa.",
+        "Corin Lanford, Mercer's campaign manager, said that the candidate was not contradicting himself by accepting their help.",
+        "“That will benefit all the races down the ballot,” he said.",
+    )
+    assert said(article, "races down the ballot") == "Corin Lanford"
+

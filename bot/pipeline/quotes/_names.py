@@ -261,7 +261,8 @@ _RUN = re.compile(
 # What Cast.of reads around a name: the clause before it, ", the <description>," after it,
 # and where its sentence starts.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?\"“”\n]")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:\n“”\"]{3,60})[,.]")
+# ", the chairman,", ", a lawyer,", ", Trump's campaign manager,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s?)\s+([^,.;:\n“”\"]{3,60})[,.]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"”]")
 
 
@@ -376,7 +377,7 @@ class Cast:
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
             clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
             told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
-            if told == [0] and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
+            if told == [0] and not clause_words[0].endswith("ing") and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
                 # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
                 opens = True
             elif told:
