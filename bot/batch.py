@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # a single source never starts a pool: its process spares the
 
 __all__ = [
     "AHEAD", "Emit", "FETCHES", "Finish", "Outcome", "digest_all", "digest_given", "failure",
-    "workers_for", "workers_of",
+    "usable_cores", "workers_for", "workers_of",
 ]
 
 log = logging.getLogger("newsbot")
@@ -50,15 +50,21 @@ AHEAD = 4
 FETCHES = 8
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def workers_for(count: int, jobs: int | None = None) -> int:
     """Processes for `count` sources: `jobs`, or one per core (those this process may use),
-    never more than there are sources; none (work here) for one source or one job."""
-    if jobs is None:
-        try:
-            jobs = len(os.sched_getaffinity(0))
-        except AttributeError:  # not on Linux
-            jobs = os.cpu_count() or 1
-    workers = min(jobs, count)
+    never more than there are sources nor cores (a process more than the cores adds
+    its memory, not speed: digesting is CPU work); none (work here) for one source or
+    one job."""
+    cores = usable_cores()
+    workers = min(jobs or cores, cores, count)
     return workers if workers > 1 else 0
 
 

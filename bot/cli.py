@@ -228,9 +228,12 @@ def _digest_and_print(
 ) -> int:
     """Every source digested (several at once on the machine's cores: bot.batch) and
     printed as soon as those before it are: output order is input order."""
-    from bot.batch import digest_all
+    from bot.batch import digest_all, usable_cores
     from bot._progress import Progress
 
+    cores = usable_cores()
+    if jobs is not None and jobs > cores and len(sources) > cores:
+        print(f"newsbot: --jobs {jobs}: newsbot may use {cores} cores here, so it runs {cores} processes", file=sys.stderr)
     printer = _Printer(fmt, Progress(len(sources)))
     try:
         # JSON lines are made where the digest is: the parent only prints them.

@@ -355,3 +355,21 @@ def test_a_thousand_sources_never_have_more_than_a_few_digests_waiting_in_memory
         printed.append(given)
     assert printed == [f"page-{i}.html" for i in range(1000)]
     assert pool.most <= 2 * batch.AHEAD + 1
+
+
+def test_more_jobs_than_cores_runs_one_process_per_core_and_says_so():
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    files = [str(PAGES / f"{name}.html") for name in BATCH_PAGES] * 2
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "summarize", "-v", "--jobs", "40", *files, "--format", "json"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert len(run.stdout.splitlines()) == len(files)
+    # Forty processes would each hold a pipeline's memory for no speed on this machine.
+    workers = set(re.findall(r"digested in \d+ ms by process (\d+)", run.stderr))
+    assert 1 <= len(workers) <= max(cores, 1)
+    assert f"newsbot: --jobs 40: newsbot may use {cores} cores here" in run.stderr
+    assert "Traceback" not in run.stderr
