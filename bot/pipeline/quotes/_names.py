@@ -571,14 +571,14 @@ class Cast:
                     continue
                 if not self.compatible(mention.full, pronoun):
                     continue
-                if self._someone(mention) and self._fits(mention.full, pronoun, one=True):
+                if self._someone(mention) and self._fits(mention.full, pronoun):
                     break
                 if len(mention.full.split()) == 1 and mention.full not in self.genders and _clean(mention.full).lower() not in self.lowercase:
                     # "Carson defied the question": a bare surname nothing else tells
                     # about is the newest subject; whom the next "he" means is unsure.
                     return None
             for name in self._subjects(since, offset, pronoun):
-                if self._fits(name, pronoun, one=True):
+                if self._fits(name, pronoun):
                     return name
             first = bisect.bisect_left(self._starts, since)
             for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
@@ -599,20 +599,17 @@ class Cast:
                 return mention.full
         return None
 
-    def _fits(self, name: str, pronoun: str, strict: bool = True, one: bool = False) -> bool:
+    def _fits(self, name: str, pronoun: str, strict: bool = True) -> bool:
         """Can "he" or "she" stand for this name: one the article shows to be of the
-        pronoun's gender, or a full name it treats as a person's and gives no gender
-        (not "Facebook", "Sandy Hook", "New York"); `one`: a one-word name it treats as
-        a person's too ("Zuri, who …"); not `strict`: any name shaped like a person's."""
+        pronoun's gender, or a name it treats as a person's and gives no gender ("Zuri,
+        who …"; not "Facebook", "Sandy Hook", "New York"); not `strict`: any name
+        shaped like a person's."""
         if not self.compatible(name, pronoun):
             return False
         wanted = {"he": "m", "she": "f"}.get(pronoun)
         if wanted is None or self.genders.get(name) == wanted:
             return True
-        if strict:
-            return name in self.people and (len(name.split()) >= 2 or one)
-        # Weaker: a name shaped like a person's, or one the article shows speaking.
-        return name in self.people or len(name.split()) >= 2
+        return name in self.people or (not strict and len(name.split()) >= 2)
 
     def first_person_between(self, start: int, end: int) -> str | None:
         """The first person mentioned in text[start:end]: who a subject-less clause
