@@ -148,7 +148,7 @@ def test_on_real_polnear_articles(eval_dir):
 from dataclasses import replace  # noqa: E402
 
 from bot.evaluation.shown import Index, gold_key, named_in_source, same_person, same_words, source_words  # noqa: E402
-from bot.evaluation.quotes import Document, GoldQuote, ShownQuote, gold_details, score_shown  # noqa: E402
+from bot.evaluation.quotes import PATH, Document, GoldQuote, ShownQuote, gold_details, load_referents, score_shown  # noqa: E402
 
 
 def test_a_shown_speaker_is_right_only_when_it_names_the_gold_person():
@@ -259,6 +259,21 @@ def test_a_pronoun_source_is_scored_against_the_person_we_resolved_it_to():
     assert contents == ((0, 5), (20, 29), (40, 50), (60, 67))
     # Without our reading, a pronoun is not scored at all (no guessing from the chain).
     assert gold_details(row)[0][0].referent is None
+
+
+def test_the_referents_file_covers_every_pronoun_source_of_polnear(eval_dir):
+    resolved = load_referents()
+    missing = []
+    for line in (eval_dir / PATH).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        for a in row["attributions"]:
+            source = " ".join(p["text"] for p in a["source"]).strip().lower()
+            spans = [s for p in a["content"] for s in p["spans"]]
+            if a["kind"] in ("direct", "mixed") and source in ("he", "she", "him", "her") and spans:
+                start = min(s for s, _ in spans)
+                if start not in resolved.get(row["id"], {}):
+                    missing.append((row["id"], start))
+    assert not missing
 
 
 def test_evaluate_scores_the_digest_as_shown(tmp_path):
