@@ -806,3 +806,13 @@ def test_a_possessive_appositive_describes_the_person_a_later_he_stands_for():
     )
     assert said(article, "races down the ballot") == "Corin Lanford"
 
+
+
+def test_he_said_never_stands_for_a_plural_noun_opening_the_sentence_before():
+    article = story(
+        "Senator Tom Brandt spent Monday in the state capitol.",
+        "Republicans said the delay was a courtesy to one Republican who was ill.",
+        "“We will be ready whenever the vote is,” he said.",
+    )
+    # "Republicans" are many people; whoever "he" is, it is not them.
+    assert said(article, "We will be ready") != "Republicans"

@@ -514,6 +514,11 @@ class Cast:
         return None
 
     @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of the article, lower-cased. Read on demand, as `lowercase`."""
+        return frozenset(w.lower() for w in _WORD.findall(self.text))
+
+    @functools.cached_property
     def lowercase(self) -> frozenset[str]:
         """Words the article writes in lower case: a capitalised one of them is no name.
         Read on demand: only a one-word speaker needs it."""

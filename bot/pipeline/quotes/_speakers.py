@@ -47,6 +47,14 @@ def _issuer(phrase: str, cast: Cast) -> str | None:
     return " ".join(run)
 
 
+def _plural_noun(name: str, cast: Cast) -> bool:
+    """One capitalised word that is the plural of a word the article also writes
+    alone: "Republicans" beside "Republican", "Friends" beside "friend"."""
+    if " " in name or len(name) < 4 or not name.endswith("s") or name.endswith("ss"):
+        return False
+    return name[:-1].lower() in cast.words
+
+
 def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
     if clause.name:
         return cast.full_name(clause.name, offset)
@@ -73,7 +81,12 @@ def resolve(
         introduced = cast.first_person_between(since, offset) if since is not None else None
         return introduced or previous or cast.recent_person(offset)
     if clause.pronoun in _PERSONAL:
-        return cast.antecedent(offset, clause.pronoun, since, previous)
+        found = cast.antecedent(offset, clause.pronoun, since, previous)
+        if found and _plural_noun(found, cast):
+            # "Republicans", "Friends", "Delegates" opening a sentence are many people,
+            # never the one a "he" or "she" stands for.
+            return None
+        return found
     if clause.pronoun == "i":
         return author
     if clause.pronoun in ("they", "we"):
