@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.lang.en import GENERIC_ROLES, PARTICLES, SUFFIXES
@@ -369,11 +369,11 @@ class Cast:
                     seen[_clean(name)][full] += 1
             # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
             lead = _sentence_lead(text[max(0, start - 120) : start], rules)
-            said = _NEXT_WORD.match(text, m.end())
+            speaks = _speaks(text, m.end(), rules)
             reported = False
             # Not when the run goes on past the name ("Trump. He said"): the verb is the
             # next sentence's.
-            followed_by_verb = bool(said) and said.group(1).lower() in rules.verbs and not text[start + len(name) : m.end()].strip(".'’s")
+            followed_by_verb = speaks and not text[start + len(name) : m.end()].strip(".'’s")
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
             clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
             told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
@@ -420,7 +420,7 @@ class Cast:
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 located.update([full, run, *(_clean(w) for w in run.split())])
             if not possessive and (
-                after or _speaks(text, m.end(), rules) or _spoken_of(before, rules) or _WHO.match(text, m.end(), m.end() + 12)
+                after or speaks or _spoken_of(before, rules) or _WHO.match(text, m.end(), m.end() + 12)
             ):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
@@ -549,8 +549,7 @@ class Cast:
         )
 
     def _in_quote(self, offset: int) -> bool:
-        at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
-        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+        return _within(self.quoted, offset)
 
     def subject_between(self, start: int, end: int, pronoun: str | None) -> str | None:
         """The last person who opens a sentence in text[start:end] and whom the pronoun
@@ -570,8 +569,8 @@ class Cast:
         else the speaker who goes on (`previous`), else the latest person opening a
         sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
         if since is not None:
-            first = bisect.bisect_left(self._starts, since)
-            for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
+            between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)]
+            for mention in reversed(between):
                 if not mention.opens or mention.possessive or mention.institution or mention.headline or self._in_quote(mention.start):
                     continue
                 if not self.compatible(mention.full, pronoun):
@@ -585,8 +584,7 @@ class Cast:
             for name in self._subjects(since, offset, pronoun):
                 if self._fits(name, pronoun):
                     return name
-            first = bisect.bisect_left(self._starts, since)
-            for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, offset)]):
+            for mention in reversed(between):
                 if mention.reported and self._someone(mention) and not mention.possessive and self._fits(mention.full, pronoun):
                     return mention.full
             # A chain of quotes keeps its speaker only until the writer brings in
@@ -627,7 +625,6 @@ class Cast:
         return None
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -642,9 +639,12 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Does one of the sorted, non-overlapping spans hold the offset?"""
     at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
 # Words after which a name is not the sentence's subject: they open a subordinate
 # clause ("when Mr Blunkett argued"), or make it a preposition's object ("Paul Miller
 # of Thames Valley Police said").
