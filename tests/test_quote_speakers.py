@@ -816,3 +816,22 @@ def test_he_said_never_stands_for_a_plural_noun_opening_the_sentence_before():
     )
     # "Republicans" are many people; whoever "he" is, it is not them.
     assert said(article, "We will be ready") != "Republicans"
+
+
+def test_a_lawyer_once_stared_at_is_still_the_lawyer_who_speaks():
+    article = story(
+        "The clerks were staring, openmouthed, at Halvorsen when the hearing resumed.",
+        "Halvorsen said, “The zeal with which this case was brought is unlike any case we have found.”",
+        "“Judge,” Halvorsen said, “I have never seen that happen in thirty years.”",
+    )
+    # One "at Halvorsen" does not make a place of a name the article shows speaking twice.
+    assert said(article, "The zeal with which") == "Halvorsen"
+    assert said(article, "never seen that happen") == "Halvorsen"
+
+
+def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
+    article = story(
+        "The letter from Okafor arrived on Tuesday morning.",
+        "“We will not sign an agreement that leaves our farmers behind,” Mr. Okafor said.",
+    )
+    assert said(article, "leaves our farmers behind") == "Okafor"

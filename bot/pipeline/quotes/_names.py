@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -212,11 +213,18 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
     )
 
 
-def _places(located: set[str], people: frozenset[str]) -> frozenset[str]:
-    """Names written where a place goes: a one-word one ("in Ohio") however it is used
-    elsewhere ("Ohio said" is a headline's shorthand), a longer one unless the article
-    shows it is a person's ("in Jackson Heights" vs "in Jane Jackson's office")."""
-    return frozenset(name for name in located if len(name.split()) == 1 or name not in people)
+def _places(located: Counter[str], speaking: Counter[str], people: frozenset[str], known: set[str]) -> frozenset[str]:
+    """Names written where a place goes. A longer one unless the article shows it is a
+    person's ("in Jackson Heights" vs "in Jane Jackson's office"); a one-word one ("in
+    Ohio") unless the article knows the person (`known`: the surname of a full name it
+    gives, a "Mr." or a "she") or shows the name speaking more often than placed
+    ("staring at Brafman" beside "Brafman said" again and again; one "Ohio said" is a
+    headline's shorthand)."""
+    return frozenset(
+        name
+        for name in located
+        if (name not in known and speaking[name] <= located[name] if len(name.split()) == 1 else name not in people)
+    )
 
 
 _OF = frozenset(("of", "from"))
@@ -325,7 +333,10 @@ class Cast:
         seen: dict[str, dict[str, int]] = {}
         parsed: dict[str, tuple[str | None, tuple[str, ...]]] = {}
         genders: dict[str, list[int]] = {}
-        located: set[str] = set()
+        # How often each name stands where a place goes, and where a speaker does.
+        located: Counter[str] = Counter()
+        speaking: Counter[str] = Counter()
+        credited: set[str] = set()
         place_end = -1
         headlines = _headline_lines(text)
         for m in _RUN.finditer(text):
@@ -414,14 +425,14 @@ class Cast:
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
-                located.add(full)
+                located[full] += 1
                 place_end = m.end()
             if _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
-                located.update([full, run, *(_clean(w) for w in run.split())])
-            if not possessive and (
-                after or speaks or _spoken_of(before, rules) or _WHO.match(text, m.end(), m.end() + 12)
-            ):
+                credited.update([full, run, *(_clean(w) for w in run.split())])
+            voiced = speaks or (_spoken_of(before, rules) and not reported)
+            speaking[full] += voiced
+            if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
         genders_found = _decide(genders, rules)
@@ -432,7 +443,9 @@ class Cast:
             if person or (len(name.split()) >= 2 and any(_first_name(_clean(name.split()[0]).lower(), g, rules) for g in "mf"))
         )
         people = _people(mentions, titled, rules)
-        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, _places(located, people))
+        known = {m.full.split()[-1] for m in mentions if m.person and m.full not in located} | set(genders_found)
+        places = _places(located, speaking, people, known) | credited
+        return cls(tuple(mentions), tuple(x.start for x in mentions), text, rules, genders_found, people, places)
 
     def before(self, offset: int) -> tuple[Mention, ...]:
         return self.mentions[: bisect.bisect_left(self._starts, offset)]
