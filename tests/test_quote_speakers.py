@@ -835,3 +835,13 @@ def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
         "“We will not sign an agreement that leaves our farmers behind,” Mr. Okafor said.",
     )
     assert said(article, "leaves our farmers behind") == "Okafor"
+
+
+def test_he_said_after_a_quote_ending_its_sentence_is_the_man_the_next_sentence_brings_in():
+    # The singer's quote ends with its full stop; the writer's next sentence brings in
+    # the candidate, whom "he" then stands for.
+    article = story(
+        "In his old hit, Perry Lund sings, “Don't you change a thing for me.” With the seventy-year-old Walter Brisk, there is little chance of that. "
+        "Just ask him. “You think I'm going to change?” he said at a news conference last month.",
+    )
+    assert said(article, "going to change") == "Walter Brisk"
