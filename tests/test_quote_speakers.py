@@ -845,3 +845,33 @@ def test_he_said_after_a_quote_ending_its_sentence_is_the_man_the_next_sentence_
         "Just ask him. “You think I'm going to change?” he said at a news conference last month.",
     )
     assert said(article, "going to change") == "Walter Brisk"
+
+
+def test_he_is_never_the_man_his_own_clause_names():
+    # "He said Koller “…”": Koller is whom he speaks of, not who "he" is.
+    article = story(
+        "Police said the gunman, Dennis Koller, had prayed at the mosque twice. Koller had lived in the town for a year.",
+        "Samir Haddad, the mosque's imam, spoke to reporters on Monday.",
+        "“We are shocked and frightened” by the shooting, which drew attention to the town, Haddad said. "
+        "He said Koller “had not done this because of his faith but because he was ill.”",
+    )
+    assert said(article, "because of his faith") == "Samir Haddad"
+
+
+def test_he_told_the_host_is_not_the_host():
+    article = story(
+        "“We are going to build the bridge,” Governor Carl Dunmore said at the town hall.",
+        "Host Sean Fallow asked Dunmore how long the bridge would be. "
+        "“I think it could be two miles, maybe more,” he told Fallow, to cheers from the crowd.",
+    )
+    assert said(article, "two miles") == "Carl Dunmore"
+
+
+def test_er_sagte_zu_dem_moderator_ist_nicht_der_moderator():
+    article = story(
+        "„Wir bauen die Brücke“, sagte Bürgermeister Carl Brandt bei der Bürgerversammlung.",
+        "Moderator Jonas Falk fragte Brandt, wie lang die Brücke werde. "
+        "„Ich denke, zwei Kilometer, vielleicht mehr“, sagte er zu Falk.",
+        language="de",
+    )
+    assert said(article, "zwei Kilometer") == "Carl Brandt"

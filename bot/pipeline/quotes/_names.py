@@ -569,10 +569,10 @@ class Cast:
         can stand for."""
         return next(self._subjects(start, end, pronoun), None)
 
-    def _subjects(self, start: int, end: int, pronoun: str | None) -> Iterator[str]:
+    def _subjects(self, start: int, end: int, pronoun: str | None, others: frozenset[str] = frozenset()) -> Iterator[str]:
         first = bisect.bisect_left(self._starts, start)
         for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
-            if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
+            if mention.full not in others and self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
                 yield mention.full
 
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
@@ -580,9 +580,15 @@ class Cast:
         the writer brought in as a sentence's subject since the quote before (`since`),
         else the subject of a clause reported since ("aides say Ivanka Trump advises"),
         else the speaker who goes on (`previous`), else the latest person opening a
-        sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
+        sentence within `reach`. None when nobody fits: a wrong name is worse than none.
+
+        Never a person the pronoun's own clause names after it ("He said Mateen “…”",
+        "“…,” he told Hannity"): a pronoun and a name it governs are two people."""
+        others = self._governed(offset, pronoun)
         if since is not None:
-            between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)]
+            between = [
+                m for m in self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)] if m.full not in others
+            ]
             for mention in reversed(between):
                 if not mention.opens or mention.possessive or mention.institution or mention.headline or self._in_quote(mention.start):
                     continue
@@ -594,7 +600,7 @@ class Cast:
                     # "Carson defied the question": a bare surname nothing else tells
                     # about is the newest subject; whom the next "he" means is unsure.
                     return None
-            for name in self._subjects(since, offset, pronoun):
+            for name in self._subjects(since, offset, pronoun, others):
                 if self._fits(name, pronoun):
                     return name
             for mention in reversed(between):
@@ -603,17 +609,53 @@ class Cast:
             # A chain of quotes keeps its speaker only until the writer brings in
             # another subject shaped like a person; when nothing shows that subject is
             # one ("Sandy Hook wasn't just a tragedy"), nobody is named.
-            for name in self._subjects(since, offset, pronoun):
+            for name in self._subjects(since, offset, pronoun, others):
                 if self._fits(name, pronoun, strict=False):
                     return None
-        if previous and self._fits(previous, pronoun):
+        if previous and previous not in others and self._fits(previous, pronoun):
             return previous
         for mention in reversed(self.before(offset)):
             if offset - mention.start > reach:
                 break
-            if self._someone(mention) and mention.opens and not mention.possessive and self._fits(mention.full, pronoun):
+            if mention.full not in others and self._someone(mention) and mention.opens and not mention.possessive and self._fits(mention.full, pronoun):
                 return mention.full
         return None
+
+    def _governed(self, offset: int, pronoun: str) -> frozenset[str]:
+        """The people the clause of the pronoun next to the quote at `offset` names after
+        the pronoun: the rest of the writer's sentence up to the quote, when the pronoun
+        is in it, and the clause right after the quote."""
+        words = self._pronoun_words(pronoun)
+        names: set[str] = set()
+        lead = self.text[max(0, offset - _CLAUSE_REACH) : offset]
+        lead_start = offset - len(lead)
+        cut = max((m.end() for m in _SENTENCE_OR_QUOTE.finditer(lead)), default=0)
+        said = [m for m in _WORD.finditer(lead, cut) if m.group().lower() in words]
+        if said:
+            names.update(self._named_in(lead_start + said[-1].end(), offset))
+        span = bisect.bisect_left(self.quoted, (offset, -1))
+        if span < len(self.quoted):
+            end = self.quoted[span][1]
+            after = self.text[end : end + _CLAUSE_REACH]
+            # Past the quote's own closing punctuation and mark (`…,” he told`), unless
+            # they end its sentence (`….” Asked if …`).
+            closing = _CLOSING.match(after)
+            if not (re.search(r"[.!?]", closing.group()) and after[closing.end() : closing.end() + 1].isupper()):
+                stop = _CLAUSE_END.search(after, closing.end())
+                clause = after[: stop.start() if stop else len(after)]
+                said = next((m for m in _WORD.finditer(clause, closing.end()) if m.group().lower() in words), None)
+                if said:
+                    names.update(self._named_in(end + said.end(), end + len(clause)))
+        return frozenset(names)
+
+    def _pronoun_words(self, pronoun: str) -> frozenset[str]:
+        """The language's words for "he" (or "she")."""
+        feminine = self.rules.feminine
+        return frozenset(w for w in self.rules.personal if (w in feminine) == (pronoun == "she"))
+
+    def _named_in(self, start: int, end: int) -> Iterator[str]:
+        for mention in self.mentions[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]:
+            yield mention.full
 
     def _fits(self, name: str, pronoun: str, strict: bool = True) -> bool:
         """Can "he" or "she" stand for this name: one the article shows to be of the
@@ -676,6 +718,15 @@ _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your 
 # word for the name ("Kunin said in an interview. “His demeanor…”").
 _SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
 
+
+# How far around a quote the clause of its "he said" is read.
+_CLAUSE_REACH = 200
+_CLOSING = re.compile(r"[\s.,!?…'‘’\"“”«»]*")
+# Where the reporting clause after a quote ends: its sentence, a quote, a comma or a
+# subordinate clause ("he said after Ryan Dickey read the facts to which Lazar admitted").
+_CLAUSE_END = re.compile(
+    r"[.!?]\s|[\"“”«»„,;:(—–]|\b(?:after|before|when|while|as|because|since|which|who|whom|whose|where|until|unless|although|though|if)\b"
+)
 
 # How far after a name its pronoun is looked for: the rest of a short sentence.
 _PRONOUN_REACH = 120
