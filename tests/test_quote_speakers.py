@@ -875,3 +875,27 @@ def test_er_sagte_zu_dem_moderator_ist_nicht_der_moderator():
         language="de",
     )
     assert said(article, "zwei Kilometer") == "Carl Brandt"
+
+
+def test_the_state_and_party_of_the_man_just_named_is_a_description_not_a_name():
+    # "The Ohio Republican" is how the writer calls the governor again; "he" is the
+    # governor, never a person called "Ohio Republican".
+    article = story(
+        "“We will not give an inch on the budget,” Senator Dana Whitcomb said on Friday.",
+        "Governor Tom Harlan said Saturday that the border must be secured first. "
+        "The Ohio Republican said he would not support mass deportation. "
+        "“I couldn't imagine taking a mom or a dad out of a house,” he said.",
+    )
+    assert said(article, "mom or a dad") == "Tom Harlan"
+
+
+def test_a_name_qualifying_the_subject_after_the_is_not_who_he_is():
+    # "The Harlan campaign" picked up a tweet about Carver; "he" is Carver, who spoke
+    # to the show, not the candidate whose campaign it is.
+    article = story(
+        "“We will win this state,” said Governor Tom Harlan, who has campaigned here for a month against the surgeon Ben Carver.",
+        "The Harlan campaign on Monday night picked up a tweet saying that Carver was dropping out after Iowa, "
+        "though he was only leaving the trail to get fresh clothes. "
+        "“Is this what we accept now?” he told the show.",
+    )
+    assert said(article, "what we accept now") == "Ben Carver"

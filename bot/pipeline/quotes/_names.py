@@ -272,6 +272,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\"“”\n]")
 # ", the chairman,", ", a lawyer,", ", Trump's campaign manager,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s?)\s+([^,.;:\n“”\"]{3,60})[,.]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"”]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
 @dataclass(frozen=True)
@@ -421,6 +422,11 @@ class Cast:
             if followed_by_verb and not told and len(full.split()) >= 2 and not institution:
                 lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
                 opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
+            if opens and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                # "The Cruz campaign said", "The Wisconsin Republican did", "the Texan":
+                # a name after an article qualifies or stands for a description; the
+                # sentence's subject is no person called so.
+                opens = False
             mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
