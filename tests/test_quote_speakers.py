@@ -899,3 +899,11 @@ def test_a_name_qualifying_the_subject_after_the_is_not_who_he_is():
         "“Is this what we accept now?” he told the show.",
     )
     assert said(article, "what we accept now") == "Ben Carver"
+
+
+def test_said_two_countries_have_reports_what_they_did_not_who_speaks():
+    article = story(
+        "For now, Rafael Quint, at the Institute for Eastern Studies, said Norland and Vestria have reached a quiet truce over the pipeline. "
+        "“I used to believe the valley would become a bone of contention between the two countries,” he said.",
+    )
+    assert said(article, "bone of contention") == "Rafael Quint"

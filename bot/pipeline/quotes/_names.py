@@ -389,7 +389,15 @@ class Cast:
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
             clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
             told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
-            if told == [0] and not clause_words[0].endswith("ing") and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
+            if (
+                told == [0]
+                and not clause_words[0].endswith("ing")
+                and len(clause_words) <= 4
+                and not followed_by_verb
+                and not any(w in rules.function_words for w in clause_words[1:])
+                # Not `said China and Russia have …`: the subjects of what is said.
+                and not _joined(text, m.end(), rules)
+            ):
                 # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
                 opens = True
             elif told:
@@ -797,6 +805,12 @@ def _people(mentions: list[Mention], titled: frozenset[str], rules: Rules) -> fr
 
 
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
+
+
+def _joined(text: str, end: int, rules: Rules) -> bool:
+    """Does a conjunction join another name to this one ("China and Russia")?"""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and word.group(1).lower() in rules.conjunctions
 
 
 def _speaks(text: str, end: int, rules: Rules) -> bool:
