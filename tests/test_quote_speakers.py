@@ -907,3 +907,15 @@ def test_said_two_countries_have_reports_what_they_did_not_who_speaks():
         "“I used to believe the valley would become a bone of contention between the two countries,” he said.",
     )
     assert said(article, "bone of contention") == "Rafael Quint"
+
+
+def test_a_president_called_by_surname_alone_is_the_he_who_speaks():
+    # "President Walden" is a person though the article never gives his first name;
+    # Norland, a country the article shows "saying" things, is not.
+    article = story(
+        "Norland tested another missile on Friday. The latest test, Norland said, was its biggest yet.",
+        "In a statement, President Walden condemned the test as reckless. "
+        "He said the allies would seek new sanctions “to show Norland that there are consequences.”",
+        "“To be clear, we will never accept Norland as a nuclear state,” he said.",
+    )
+    assert said(article, "never accept Norland") == "Walden"

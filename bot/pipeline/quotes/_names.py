@@ -449,6 +449,9 @@ class Cast:
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
+            elif len(tokens) == 1 and any(w in rules.titles and w not in _ROLE_ADJECTIVES for w in description):
+                # "President Obama", "Sen. Cruz": a title only a person holds.
+                genders[full][2] = 1
         genders_found = _decide(genders, rules)
         # Titled, described, speaking, or with a first name that tells a man or a woman.
         titled = frozenset(
