@@ -919,3 +919,11 @@ def test_a_president_called_by_surname_alone_is_the_he_who_speaks():
         "“To be clear, we will never accept Norland as a nuclear state,” he said.",
     )
     assert said(article, "never accept Norland") == "Walden"
+
+
+def test_a_party_and_state_in_brackets_do_not_end_the_sentence_before_the_name():
+    article = story(
+        "Former Rep. Carl Dunmore (R-Conn.) was pro Peter Vance while the Ohio governor was in the race, he said Wednesday on the radio.",
+        "“Mara Quill is my next choice. Not hard to figure out,” he said.",
+    )
+    assert said(article, "my next choice") == "Carl Dunmore"

@@ -187,6 +187,8 @@ def _sentence_lead(window: str, rules: Rules) -> str:
     not a full stop closing "Dr.", "Sen." or an initial ("by Dr. Paul Song")."""
     breaks = list(_SENTENCE_BREAK.finditer(window))
     for m in reversed(breaks):
+        if window[m.end() : m.end() + 1] == ")":
+            continue  # "(R-Conn.)": a full stop inside brackets ends no sentence
         if m.group() == ".":
             word = _BEFORE_DOT.search(window, 0, m.start())
             low = word.group(1).lower() if word else ""
