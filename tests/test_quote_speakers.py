@@ -927,3 +927,12 @@ def test_a_party_and_state_in_brackets_do_not_end_the_sentence_before_the_name()
         "“Mara Quill is my next choice. Not hard to figure out,” he said.",
     )
     assert said(article, "my next choice") == "Carl Dunmore"
+
+
+def test_a_long_capitalised_title_before_the_name_still_makes_it_the_subject():
+    article = story(
+        "In a statement, Secretary of State Jon Hulst said the ruling “will force us to put voters back on the rolls.”",
+        "Ohio Democratic Party Chairman David Pepperell called Friday's decision a “huge win for Ohio voters.”",
+        "“The court's decision reaffirms a basic principle,” he said in a statement.",
+    )
+    assert said(article, "reaffirms a basic principle") == "David Pepperell"

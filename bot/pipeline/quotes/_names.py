@@ -169,6 +169,18 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+def _titled_lead(lead_words: list[str], rules: Rules) -> bool:
+    """Is all of the sentence before a name a capitalised title ("Ohio Democratic Party
+    Chairman David Pepper called", "Senate Majority Whip John Cornyn responded")?"""
+    return (
+        len(lead_words) <= 6
+        and any(_is_title(w, rules) for w in lead_words)
+        and all(w[:1].isupper() and not w.endswith((",", ";", ":")) for w in lead_words)
+        and _clean(lead_words[0]).lower() not in _NOT_BEFORE_SUBJECT
+        and _clean(lead_words[0]).lower() not in rules.stop_after
+    )
+
+
 def _participle_first(name: str, text: str, at: int, rules: Rules) -> bool:
     """Does a name run open its sentence with a participle ("Understated", "Debating")
     that no first name is?"""
@@ -416,7 +428,7 @@ class Cast:
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
