@@ -936,3 +936,12 @@ def test_a_long_capitalised_title_before_the_name_still_makes_it_the_subject():
         "“The court's decision reaffirms a basic principle,” he said in a statement.",
     )
     assert said(article, "reaffirms a basic principle") == "David Pepperell"
+
+
+def test_a_whip_is_a_title_not_part_of_the_name():
+    article = story(
+        "“I don't remember anything as shameful as this bill,” said Senate Minority Leader Harold Reece.",
+        "Senate Majority Whip Tom Corwin responded by standing on the Senate floor next to a large photograph. "
+        "“I'll tell you what shameful is,” he said.",
+    )
+    assert said(article, "what shameful is") == "Tom Corwin"
