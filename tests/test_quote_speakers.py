@@ -945,3 +945,12 @@ def test_a_whip_is_a_title_not_part_of_the_name():
         "“I'll tell you what shameful is,” he said.",
     )
     assert said(article, "what shameful is") == "Tom Corwin"
+
+
+def test_an_adverb_and_a_comma_before_the_name_leave_it_the_subject():
+    article = story(
+        "Phil Sorensen, a spokesman for the miners' union, said the deal had saved hundreds of jobs.",
+        "Tom Clay bought the mine last year. Ultimately, Mr. Clay hopes to offset all of its emissions with credits. "
+        "But right now, he is offsetting only a tenth. That worries environmentalists. “It's all I can afford,” he said.",
+    )
+    assert said(article, "all I can afford") == "Tom Clay"

@@ -160,8 +160,22 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     if "," not in lead:
         return False
     words = lead.split()
-    first = words[0].lower() if words else ""
-    if not (first in rules.stop_after or (first.endswith(("ing", "ed")) and words[0][:1].isupper())):
+    first = _clean(words[0]).strip(",").lower() if words else ""
+    if not (
+        first in rules.stop_after
+        or (first.endswith(("ing", "ed")) and words[0][:1].isupper())
+        # "Ultimately, Mr. Clarke hopes", "Just a few months ago, Florida developer
+        # Mel Sembler expressed": an adverb, a time.
+        or (
+            words[0][:1].isupper()
+            and (first.endswith("ly") or first in rules.function_words)
+            and first not in rules.pronouns
+            and first not in rules.determiners
+            and not _is_title(first, rules)
+            and lead.count(",") == 1
+            and len(lead.split(",", 1)[0].split()) <= 6
+        )
+    ):
         return False
     rest = lead.rsplit(",", 1)[1].split()
     # Title words aside: "On Monday night, Clinton campaign manager Robby Mook released".
