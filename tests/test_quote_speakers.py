@@ -954,3 +954,12 @@ def test_an_adverb_and_a_comma_before_the_name_leave_it_the_subject():
         "But right now, he is offsetting only a tenth. That worries environmentalists. “It's all I can afford,” he said.",
     )
     assert said(article, "all I can afford") == "Tom Clay"
+
+
+def test_a_description_renaming_the_subject_may_hold_an_organisations_name():
+    article = story(
+        "“The ban would be a disaster for the country,” said Senator Mara Quill on Monday.",
+        "The leader of the Anti-Bias League, Jonathan Greenway, warned that such a ban would be “unacceptable.” "
+        "He said families “know all too well what happens when one group is singled out.”",
+    )
+    assert said(article, "singled out") == "Jonathan Greenway"

@@ -231,10 +231,19 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
     if lead.count(",") != 1 or not after.lstrip(" ").startswith((",", "(")):
         return False
     head, _, tail = lead.partition(",")
-    head_words = [w.lower() for w in _WORD.findall(head)]
+    # Names and titles aside: "The leader of the Anti-Defamation League, Jonathan
+    # Greenblatt, warned", "One superdelegate, Alabama Democratic Party chairwoman Nancy
+    # Worley, pledged".
+    found = _WORD.findall(head)
+    head_words = [w.lower() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
+    described = [w for w in tail.split() if not w[:1].isupper() and not _is_title(w, rules)]
     return (
         1 <= len(head_words) <= 4
-        and len(tail.split()) <= 2
+        and len(found) <= 8
+        # A description ("One local woman"), not a name ("Chris Covert, South Carolina …").
+        and any(not w[:1].isupper() for w in found[1:])
+        and len(described) <= 2
+        and not any(_clean(w).lower() in _NOT_BEFORE_SUBJECT for w in tail.split())
         and head_words[0] not in _SUBORDINATORS
         and head_words[0] not in rules.stop_after
         and not any(w in rules.verbs for w in head_words)
