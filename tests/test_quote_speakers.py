@@ -963,3 +963,13 @@ def test_a_description_renaming_the_subject_may_hold_an_organisations_name():
         "He said families “know all too well what happens when one group is singled out.”",
     )
     assert said(article, "singled out") == "Jonathan Greenway"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name():
+    article = story(
+        "In a statement released by Ledger Editor-in-Chief Martin Barrow, the paper explained its plans.",
+        "“The candidate is unlike any we have seen before,” said Barrow. "
+        "He continued, “That's what we intend to explore, with a staff that is second to none.”",
+    )
+    assert said(article, "unlike any we have seen") == "Martin Barrow"
+    assert said(article, "second to none") == "Martin Barrow"

@@ -53,7 +53,12 @@ def _is_name_token(token: str, rules: Rules | None = None) -> bool:
 def _is_title(word: str, rules: Rules) -> bool:
     """"Senator", "Bundesverkehrsminister", "Flixbus-Manager": a title, not a name."""
     low = _clean(word).lower()
+    if "-" in low and low.split("-", 1)[0] in rules.titles and low.split("-", 1)[1] in _TITLE_TAILS:
+        return True  # "Editor-in-Chief", "Commander-in-Chief", "Attorney-at-Law"
     return low in rules.titles or (bool(rules.title_endings) and low.endswith(rules.title_endings))
+
+
+_TITLE_TAILS = frozenset(("in-chief", "at-large", "at-law", "general", "elect", "designate"))
 
 
 # -- names in a stretch of text ----------------------------------------------------
