@@ -973,3 +973,12 @@ def test_a_hyphenated_title_is_not_part_of_the_name():
     )
     assert said(article, "unlike any we have seen") == "Martin Barrow"
     assert said(article, "second to none") == "Martin Barrow"
+
+
+def test_a_name_after_but_opens_its_own_clause():
+    article = story(
+        "“Let's dispel with this fiction,” said Senator Marco Ruiz. “He knows exactly what he's doing.”",
+        "The moderators were ready to move on, but Governor Chris Kristof wasn't having it.",
+        "“You see, everybody, that's what Washington does,” he said.",
+    )
+    assert said(article, "what Washington does") == "Chris Kristof"

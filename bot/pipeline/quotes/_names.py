@@ -188,6 +188,15 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+def _after_but(lead: str, rules: Rules) -> bool:
+    """Does the name open a clause of its own after a comma and "but", titles aside
+    ("The moderators were ready to move on, but Christie wasn't having it")?"""
+    words = lead.split()
+    while words and _is_title(words[-1], rules):
+        words.pop()
+    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet")
+
+
 def _titled_lead(lead_words: list[str], rules: Rules) -> bool:
     """Is all of the sentence before a name a capitalised title ("Ohio Democratic Party
     Chairman David Pepper called", "Senate Majority Whip John Cornyn responded")?"""
@@ -456,7 +465,7 @@ class Cast:
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
