@@ -982,3 +982,13 @@ def test_a_name_after_but_opens_its_own_clause():
         "“You see, everybody, that's what Washington does,” he said.",
     )
     assert said(article, "what Washington does") == "Chris Kristof"
+
+
+def test_she_posted_is_the_woman_whose_posts_the_sentence_is_about():
+    article = story(
+        "Governor Dana Pruitt posted a photo of herself and her son on her Facebook page on Sunday.",
+        "“Children are gifts and are to be protected,” wrote Sharon Miller, one of many readers who replied.",
+        "Pruitt's pointed posts about the group include one last week saying the danger had been understated. "
+        "“When information shows someone comes here to kill, we act,” she posted.",
+    )
+    assert said(article, "comes here to kill") == "Dana Pruitt"

@@ -344,6 +344,9 @@ class Mention:
     # In a line written in title case ("Understated Perez Raises Political Profile"):
     # a headline's words, none of them a sentence's subject.
     headline: bool = False
+    # Opens its sentence as the owner of a thing, not of a person ("Palin's posts
+    # include …", not "Trump's wife said"): the sentence is about the owner.
+    owner: bool = False
 
     @property
     def person(self) -> bool:
@@ -486,7 +489,10 @@ class Cast:
                 # a name after an article qualifies or stands for a description; the
                 # sentence's subject is no person called so.
                 opens = False
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline))
+            # The first words of its sentence, titles aside: "Palin's posts", not "Hollande
+            # denounced Trump's remarks".
+            owner = possessive and opens and all(_is_title(w, rules) for w in lead.split()) and _owns_thing(text, m.end(), rules)
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline, owner))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
@@ -640,7 +646,7 @@ class Cast:
     def _subjects(self, start: int, end: int, pronoun: str | None, others: frozenset[str] = frozenset()) -> Iterator[str]:
         first = bisect.bisect_left(self._starts, start)
         for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
-            if mention.full not in others and self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
+            if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self.compatible(mention.full, pronoun):
                 yield mention.full
 
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
@@ -658,7 +664,7 @@ class Cast:
                 m for m in self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)] if m.full not in others
             ]
             for mention in reversed(between):
-                if not mention.opens or mention.possessive or mention.institution or mention.headline or self._in_quote(mention.start):
+                if not self._subject(mention, pronoun) or mention.institution or mention.headline or self._in_quote(mention.start):
                     continue
                 if not self.compatible(mention.full, pronoun):
                     continue
@@ -685,9 +691,19 @@ class Cast:
         for mention in reversed(self.before(offset)):
             if offset - mention.start > reach:
                 break
-            if mention.full not in others and self._someone(mention) and mention.opens and not mention.possessive and self._fits(mention.full, pronoun):
+            if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self._fits(mention.full, pronoun):
                 return mention.full
         return None
+
+    def _subject(self, mention: Mention, pronoun: str | None) -> bool:
+        """Does the mention open its sentence as its subject, or as the owner of a thing
+        that does, whom the article shows to be what the pronoun says ("Palin's posts
+        include …" before "she posted")?"""
+        if not mention.opens:
+            return False
+        if not mention.possessive:
+            return True
+        return mention.owner and self.genders.get(mention.full) == {"he": "m", "she": "f"}.get(pronoun or "")
 
     def _governed(self, offset: int, pronoun: str) -> frozenset[str]:
         """The people the clause of the pronoun next to the quote at `offset` names after
@@ -865,6 +881,24 @@ def _joined(text: str, end: int, rules: Rules) -> bool:
     """Does a conjunction join another name to this one ("China and Russia")?"""
     word = _NEXT_WORD.match(text, end)
     return bool(word) and word.group(1).lower() in rules.conjunctions
+
+
+# Whose people a possessive names: "Trump's wife", "Clinton's aides" are someone else.
+_KIN = frozenset(
+    """wife husband son daughter brother sister father mother friend friends family aides
+    lawyer lawyers allies ally children parents niece nephew cousin partner boss team
+    supporters critics backers daughters sons girlfriend boyfriend widow""".split()
+)
+
+
+def _owns_thing(text: str, end: int, rules: Rules) -> bool:
+    """Is the word after a possessive name a thing it owns ("Palin's posts", "Suu Kyi's
+    fate"), not a person of its ("Trump's wife", "Clinton's spokesman")?"""
+    word = _NEXT_WORD.match(text, end)
+    if not word or not word.group(1).islower():
+        return False
+    low = word.group(1)
+    return not _is_title(low, rules) and low not in _KIN and low not in GENERIC_ROLES
 
 
 def _speaks(text: str, end: int, rules: Rules) -> bool:
