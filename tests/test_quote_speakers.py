@@ -992,3 +992,12 @@ def test_she_posted_is_the_woman_whose_posts_the_sentence_is_about():
         "“When information shows someone comes here to kill, we act,” she posted.",
     )
     assert said(article, "comes here to kill") == "Dana Pruitt"
+
+
+def test_a_sentence_opening_with_and_still_has_the_name_as_its_subject():
+    article = story(
+        "Bill Carver's stock answer then is likely to be repeated by his wife when she faces the debate.",
+        "And Carver campaign Chairman John Pedersen — Bill Carver's former chief of staff — offered a slogan straight out of the 1990s when I asked him how she would defend herself. "
+        "“She will fight for the American people and their families,” he said.",
+    )
+    assert said(article, "fight for the American people") == "John Pedersen"

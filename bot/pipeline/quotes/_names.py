@@ -463,6 +463,11 @@ class Cast:
                 )
             else:
                 lead_words = lead.split()
+                if lead_words and lead_words[0][:1].isupper() and lead_words[0].lower() in rules.conjunctions:
+                    # "And Clinton campaign Chairman John Podesta offered": the sentence
+                    # goes on from the one before; the name still opens it.
+                    lead_words = lead_words[1:]
+                    lead = lead.split(None, 1)[1] if lead_words else ""
                 opens = (
                     len(lead_words) <= 3
                     and "," not in lead
