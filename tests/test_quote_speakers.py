@@ -1001,3 +1001,23 @@ def test_a_sentence_opening_with_and_still_has_the_name_as_its_subject():
         "“She will fight for the American people and their families,” he said.",
     )
     assert said(article, "fight for the American people") == "John Pedersen"
+
+
+def test_he_after_the_businessman_is_the_man_the_writer_just_described_so():
+    article = story(
+        "“It was offensive,” said Ari Feld, a former spokesman who attended the forum.",
+        "More troubling to many in the room was Dan Mercer's unwillingness to back a united capital. "
+        "Instead, the businessman has insisted that his position will be strongest if he keeps his plans to himself. "
+        "“I want to wait until I meet with the prime minister,” he said.",
+    )
+    assert said(article, "meet with the prime minister") == "Dan Mercer"
+
+
+def test_she_after_the_actress_is_the_woman_the_article_called_an_actress():
+    article = story(
+        "“I don't know yet,” said Mara Quill, the actress, when a television interviewer asked whom she would back.",
+        "Helen Vance, the former senator, leads Tom Brandt by ten points in the latest poll.",
+        "The actress said she was tired of the status quo and wanted a candidate who had taken no money from the drug makers. "
+        "“Some people feel Brandt will bring revolution immediately,” she said.",
+    )
+    assert said(article, "bring revolution immediately") == "Mara Quill"

@@ -660,11 +660,16 @@ class Cast:
         else the subject of a clause reported since ("aides say Ivanka Trump advises"),
         else the speaker who goes on (`previous`), else the latest person opening a
         sentence within `reach`. None when nobody fits: a wrong name is worse than none.
+        When the writer's last subject since the quote before is a person described, not
+        named ("the businessman has insisted"), the person so described.
 
         Never a person the pronoun's own clause names after it ("He said Mateen “…”",
         "“…,” he told Hannity"): a pronoun and a name it governs are two people."""
         others = self._governed(offset, pronoun)
         if since is not None:
+            described = self._described_subject(since, offset)
+            if described is not None:
+                return self._described_person(described, offset, pronoun, others, reach)
             between = [
                 m for m in self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)] if m.full not in others
             ]
@@ -709,6 +714,41 @@ class Cast:
         if not mention.possessive:
             return True
         return mention.owner and self.genders.get(mention.full) == {"he": "m", "she": "f"}.get(pronoun or "")
+
+    def _described_person(self, described: re.Match[str], offset: int, pronoun: str, others: frozenset[str], reach: int) -> str | None:
+        """Whom a described subject ("the actress", "the businessman") is: the person the
+        article described so, else the last person mentioned before it whom the article
+        shows to be of the pronoun's gender ("More troubling was Trump's unwillingness …
+        Instead, the businessman has insisted")."""
+        words = tuple(w.lower() for w in described.group(1).split()) + (described.group(2).lower(),)
+        found = self.describe(words, offset)
+        if found and found not in others and self.compatible(found, pronoun):
+            return found
+        wanted = {"he": "m", "she": "f"}.get(pronoun)
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, described.start())]):
+            if described.start() - mention.start > reach:
+                break
+            if mention.full not in others and self._someone(mention) and self.genders.get(mention.full) == wanted:
+                return mention.full
+        return None
+
+    def _described_subject(self, since: int, offset: int) -> re.Match[str] | None:
+        """The last sentence subject since the quote before when it is a person
+        described, not named ("The radio talker has filled", "the businessman has
+        insisted"), and no named subject opens a sentence after it: its words are
+        group 1 (the qualifiers) and group 2 (the head)."""
+        last = None
+        for m in _DESCRIBED.finditer(self.text, since, offset):
+            head = m.group(2).lower()
+            # A person's title or a word for a person; not "the campaign", "the state".
+            if (head in self.rules.titles and head not in _ROLE_ADJECTIVES) or head in _PERSON_NOUNS:
+                last = m
+        if last is None:
+            return None
+        after = self.mentions[bisect.bisect_left(self._starts, last.end()) : bisect.bisect_left(self._starts, offset)]
+        if any(m.opens and not m.possessive and self._someone(m) for m in after):
+            return None
+        return last
 
     def _governed(self, offset: int, pronoun: str) -> frozenset[str]:
         """The people the clause of the pronoun next to the quote at `offset` names after
@@ -807,6 +847,16 @@ _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your 
 # word for the name ("Kunin said in an interview. “His demeanor…”").
 _SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
 
+
+# A sentence whose subject is a person described: "The radio talker has", "Instead, the
+# businessman has insisted", "the candidate said".
+_DESCRIBED = re.compile(
+    r"(?:^|[.!?]\s+|\n|,\s+)[Tt]he\s+((?:[a-zA-Z][\w-]*\s+){0,3}?)([a-z][\w-]*)\s+(?:has|had|have|is|was|did|does|will|would|also|then|said|says|told|[a-z]+ed|[a-z]+s)\b"
+)
+_PERSON_NOUNS = frozenset(
+    """businessman businesswoman billionaire mogul talker man woman lawmaker front-runner frontrunner
+    congressman congresswoman veteran retiree""".split()
+)
 
 # How far around a quote the clause of its "he said" is read.
 _CLAUSE_REACH = 200
