@@ -1021,3 +1021,12 @@ def test_she_after_the_actress_is_the_woman_the_article_called_an_actress():
         "“Some people feel Brandt will bring revolution immediately,” she said.",
     )
     assert said(article, "bring revolution immediately") == "Mara Quill"
+
+
+def test_someones_brother_is_a_person_he_can_stand_for():
+    article = story(
+        "“He had so many plans,” his friend Saleh Omar told the website.",
+        "Richard Ossner is believed to have been on the flight, according to an interview his brother Alastair Ossner gave to the radio. "
+        "Alastair Ossner called him a kind and loving person. “He's a new dad,” he said.",
+    )
+    assert said(article, "a new dad") == "Alastair Ossner"

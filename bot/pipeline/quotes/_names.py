@@ -511,6 +511,9 @@ class Cast:
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
                 genders[full][2] = 1
+            elif not possessive and tail and _clean(tail[-1]).lower() in _KINSHIP:
+                # "his brother Alastair Osman", "her husband Bill": someone's kin.
+                genders[full][2] = 1
             elif len(tokens) == 1 and any(w in rules.titles and w not in _ROLE_ADJECTIVES for w in description):
                 # "President Obama", "Sen. Cruz": a title only a person holds.
                 genders[full][2] = 1
@@ -938,11 +941,15 @@ def _joined(text: str, end: int, rules: Rules) -> bool:
     return bool(word) and word.group(1).lower() in rules.conjunctions
 
 
+# Words for one person's kin: "his brother Alastair Osman" is a person.
+_KINSHIP = frozenset(
+    """wife husband son daughter brother sister father mother friend lawyer niece nephew
+    cousin partner girlfriend boyfriend widow""".split()
+)
 # Whose people a possessive names: "Trump's wife", "Clinton's aides" are someone else.
-_KIN = frozenset(
-    """wife husband son daughter brother sister father mother friend friends family aides
-    lawyer lawyers allies ally children parents niece nephew cousin partner boss team
-    supporters critics backers daughters sons girlfriend boyfriend widow""".split()
+_KIN = _KINSHIP | frozenset(
+    """friends family aides lawyers allies ally children parents boss team supporters
+    critics backers daughters sons""".split()
 )
 
 
