@@ -1030,3 +1030,21 @@ def test_someones_brother_is_a_person_he_can_stand_for():
         "Alastair Ossner called him a kind and loving person. “He's a new dad,” he said.",
     )
     assert said(article, "a new dad") == "Alastair Ossner"
+
+
+def test_the_person_asked_is_not_who_she_is():
+    article = story(
+        "Like a family member, Betsy Ebling said it is sometimes hard for her to watch the attacks on her friend. "
+        "“It's the blessing and the curse at the same time,” she said.",
+        "What really got under her skin, she said, was a question at a town hall last week, when a young man asked Helen Vance why young people did not like her. "
+        "“I really got angry,” she said.",
+    )
+    assert said(article, "really got angry") == "Betsy Ebling"
+
+
+def test_congress_is_never_she():
+    article = story(
+        "“We will hold hearings on this,” Congress announced on Monday.",
+        "“I have been asked to answer questions, and I will,” she said.",
+    )
+    assert said(article, "answer questions") != "Congress"

@@ -459,7 +459,8 @@ class Cast:
                 # subject of the clause it reports, not the sentence's.
                 opens = False
                 reported = followed_by_verb or (
-                    clause_words[-1] in rules.verbs or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
+                    (clause_words[-1] in rules.verbs and clause_words[-1] not in _ADDRESSING)
+                    or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
                 )
             else:
                 lead_words = lead.split()
@@ -587,9 +588,12 @@ class Cast:
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
         """Can "he" / "she" stand for this person, as far as the article tells? Not for
-        a place: "New York" is no "he"."""
+        a place ("New York" is no "he") nor an institution."""
         if name in self.places:
             return False
+        words = name.split()
+        if pronoun in ("he", "she") and {_clean(words[0]).lower(), _clean(words[-1]).lower()} & self.rules.institutions:
+            return False  # "Congress", "the Justice Department": an "it"
         gender = self.genders.get(name)
         return gender is None or pronoun not in ("he", "she") or gender == ("f" if pronoun == "she" else "m")
 
@@ -940,6 +944,10 @@ def _joined(text: str, end: int, rules: Rules) -> bool:
     word = _NEXT_WORD.match(text, end)
     return bool(word) and word.group(1).lower() in rules.conjunctions
 
+
+# Reporting verbs whose object is the person spoken to ("asked Clinton why", "told
+# Hannity"), not the subject of what is said.
+_ADDRESSING = frozenset("ask asks asked asking tell tells told telling urge urges urged urging".split())
 
 # Words for one person's kin: "his brother Alastair Osman" is a person.
 _KINSHIP = frozenset(
