@@ -1048,3 +1048,12 @@ def test_congress_is_never_she():
         "“I have been asked to answer questions, and I will,” she said.",
     )
     assert said(article, "answer questions") != "Congress"
+
+
+def test_she_said_after_her_own_partial_quote_is_the_woman_who_spoke_it():
+    article = story(
+        "“We will take this fight state by state,” said Cecile Rourke, president of the family planning federation.",
+        "Ilse Hagan said supporters have been “galvanized and mobilized” by the recent laws and are ready to reject politicians who push them. "
+        "“This is just the beginning,” she said.",
+    )
+    assert said(article, "just the beginning") == "Ilse Hagan"

@@ -290,6 +290,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     last_paragraph = -10
     title = " ".join(article.title.split())
     since = 0
+    # Where the sentence of the quote before began (as far as `since` then told).
+    before_since = 0
     for item in found:
         pieces = tuple(item.pieces)
         standalone = item.start_free and item.end_free
@@ -298,8 +300,22 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         how = ""
         # Who the writer names after the quote before, its own clause aside.
         quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
+        sentence_before, before_since = before_since, quote_before
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
+            before = matches[-1] if matches else None
+            if (
+                before is not None
+                and before.speaker
+                and not before.standalone
+                and before.attribution == "clause"
+                and paragraph_of(starts, before.start) == paragraph
+                and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
+            ):
+                # `Hogue said supporters have been “galvanized” … “This is just the
+                # beginning,” she said.`: the subject who speaks the partial quote just
+                # before, in the same paragraph, is the one who goes on.
+                previous_speaker = before.speaker
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
