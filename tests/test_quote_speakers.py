@@ -1057,3 +1057,12 @@ def test_she_said_after_her_own_partial_quote_is_the_woman_who_spoke_it():
         "“This is just the beginning,” she said.",
     )
     assert said(article, "just the beginning") == "Ilse Hagan"
+
+
+def test_a_name_followed_by_a_title_after_a_comma_is_a_person():
+    article = story(
+        "“The test undermines regional security,” NATO Secretary General Jens Holm said.",
+        "Yuki Amari, director general of the atomic energy agency, said in a statement that the test violated council resolutions. "
+        "“I strongly urge the country to implement all relevant resolutions,” he said.",
+    )
+    assert said(article, "strongly urge") == "Yuki Amari"

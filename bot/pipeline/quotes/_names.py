@@ -188,6 +188,16 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+_APPOSITIVE_WORDS = re.compile(r",\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+
+
+def _titled_appositive(text: str, end: int, rules: Rules) -> bool:
+    """Does a lower-case title follow the name after a comma (", director general of",
+    ", former governor of")?"""
+    m = _APPOSITIVE_WORDS.match(text, end)
+    return bool(m) and any(w and w in rules.titles and w not in _ROLE_ADJECTIVES for w in m.groups())
+
+
 def _after_but(lead: str, rules: Rules) -> bool:
     """Does the name open a clause of its own after a comma and "but", titles aside
     ("The moderators were ready to move on, but Christie wasn't having it")?"""
@@ -511,6 +521,10 @@ class Cast:
             speaking[full] += voiced
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
+                genders[full][2] = 1
+            elif not possessive and len(tokens) >= 2 and _titled_appositive(text, m.end(), rules):
+                # "Yukiya Amano, director general of the agency, said": a title only a
+                # person holds.
                 genders[full][2] = 1
             elif not possessive and tail and _clean(tail[-1]).lower() in _KINSHIP:
                 # "his brother Alastair Osman", "her husband Bill": someone's kin.
