@@ -1066,3 +1066,13 @@ def test_a_name_followed_by_a_title_after_a_comma_is_a_person():
         "“I strongly urge the country to implement all relevant resolutions,” he said.",
     )
     assert said(article, "strongly urge") == "Yuki Amari"
+
+
+def test_she_after_a_sentence_about_her_fate_is_the_woman_whose_fate_it_is():
+    article = story(
+        "Aung Min Thu, the opposition leader, is barred from the presidency by the constitution.",
+        "“Today there is a huge disappointment because their vote didn't count,” said Meenal Gaur of the rights group, who observed the voting.",
+        "Aung Min Thu's fate is still unclear, but she said at a news conference last week that she would govern the country. "
+        "“I'm going to be above the president,” she said.",
+    )
+    assert said(article, "above the president") == "Aung Min Thu"

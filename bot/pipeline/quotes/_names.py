@@ -728,13 +728,13 @@ class Cast:
 
     def _subject(self, mention: Mention, pronoun: str | None) -> bool:
         """Does the mention open its sentence as its subject, or as the owner of a thing
-        that does, whom the article shows to be what the pronoun says ("Palin's posts
-        include …" before "she posted")?"""
+        that does, whom the pronoun can stand for ("Palin's posts include …" before "she
+        posted")?"""
         if not mention.opens:
             return False
         if not mention.possessive:
             return True
-        return mention.owner and self.genders.get(mention.full) == {"he": "m", "she": "f"}.get(pronoun or "")
+        return mention.owner and pronoun is not None and self._fits(mention.full, pronoun)
 
     def _described_person(self, described: re.Match[str], offset: int, pronoun: str, others: frozenset[str], reach: int) -> str | None:
         """Whom a described subject ("the actress", "the businessman") is: the person the
