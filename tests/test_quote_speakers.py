@@ -1076,3 +1076,12 @@ def test_she_after_a_sentence_about_her_fate_is_the_woman_whose_fate_it_is():
         "“I'm going to be above the president,” she said.",
     )
     assert said(article, "above the president") == "Aung Min Thu"
+
+
+def test_a_name_after_though_opens_the_clause_a_later_she_goes_on_from():
+    article = story(
+        "It is highly unusual for a sitting judge to weigh in so publicly on a campaign, though Ruth Bader Gill is known for speaking her mind. "
+        "She escalated her criticism on Tuesday, telling a television network that the candidate is a “faker.”",
+        "“He has no consistency about him,” she said.",
+    )
+    assert said(article, "no consistency") == "Ruth Bader Gill"

@@ -199,12 +199,13 @@ def _titled_appositive(text: str, end: int, rules: Rules) -> bool:
 
 
 def _after_but(lead: str, rules: Rules) -> bool:
-    """Does the name open a clause of its own after a comma and "but", titles aside
-    ("The moderators were ready to move on, but Christie wasn't having it")?"""
+    """Does the name open a clause of its own after a comma and "but" or "though",
+    titles aside ("The moderators were ready to move on, but Christie wasn't having it",
+    "It is unusual for a justice to weigh in, though Ginsburg is known for …")?"""
     words = lead.split()
     while words and _is_title(words[-1], rules):
         words.pop()
-    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet")
+    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet", "though", "although", "while", "whereas")
 
 
 def _titled_lead(lead_words: list[str], rules: Rules) -> bool:
