@@ -1085,3 +1085,25 @@ def test_a_name_after_though_opens_the_clause_a_later_she_goes_on_from():
         "“He has no consistency about him,” she said.",
     )
     assert said(article, "no consistency") == "Ruth Bader Gill"
+
+
+def test_she_is_the_only_woman_the_writer_mentions_when_no_sentence_opens_with_her():
+    article = story(
+        "“We are going to win this state,” Senator Tom Brandt said on Friday.",
+        "Though the state's delegates are awarded at the convention, Brandt and Helen Vance both visited the capital. "
+        "Brandt held a rally on Saturday while Vance hosted an event on Monday. There she said the state had been “with me through thick and thin.”",
+    )
+    assert said(article, "thick and thin") == "Helen Vance"
+
+
+def test_she_is_not_a_woman_brought_in_after_the_writer_went_on_about_another():
+    article = story(
+        "“Own it, express it, be the voice that people hear,” Attorney General Lorna Lyle said.",
+        "She has faced a number of controversies since taking office, most recently her decision to meet with Bill Crane "
+        "while the department was investigating his wife, the nominee Helen Crane, over the private server she used at the ministry. "
+        "She has called the police shootings across the country and the unrest that followed a moment much like the civil rights movement, "
+        "and she has toured the country to talk with police chiefs about ways to mend their ties with the neighborhoods they serve. "
+        "She said she was not aware of a stronger backlash against her because of those controversies.",
+        "“People tend not to say those things to the attorney general,” she said.",
+    )
+    assert said(article, "say those things") in ("Lorna Lyle", None)

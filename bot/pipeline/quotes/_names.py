@@ -725,6 +725,21 @@ class Cast:
                 break
             if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self._fits(mention.full, pronoun):
                 return mention.full
+        if since is not None:
+            # Nobody opens a sentence as "he" could: the one man (or woman) the writer
+            # mentions since the quote before, in whatever position ("… while Clinton
+            # hosted an event, during which she …"); not one brought in after the
+            # writer's own "She has faced …" went on about someone before.
+            wanted = {"he": "m", "she": "f"}.get(pronoun)
+            chain = self._pronoun_opens(since, offset, pronoun)
+            between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, chain)]
+            only = {
+                m.full
+                for m in between
+                if m.full not in others and not m.headline and not m.possessive and not self._in_quote(m.start) and self._someone(m) and self.genders.get(m.full) == wanted
+            }
+            if len(only) == 1:
+                return only.pop()
         return None
 
     def _subject(self, mention: Mention, pronoun: str | None) -> bool:
@@ -736,6 +751,15 @@ class Cast:
         if not mention.possessive:
             return True
         return mention.owner and pronoun is not None and self._fits(mention.full, pronoun)
+
+    def _pronoun_opens(self, start: int, end: int, pronoun: str) -> int:
+        """Where the first sentence in text[start:end] that opens with the pronoun
+        begins; `end` when none does."""
+        words = self._pronoun_words(pronoun)
+        for m in _SENTENCE_FIRST_WORD.finditer(self.text, start, end):
+            if m.group(1).lower() in words:
+                return m.start(1)
+        return end
 
     def _described_person(self, described: re.Match[str], offset: int, pronoun: str, others: frozenset[str], reach: int) -> str | None:
         """Whom a described subject ("the actress", "the businessman") is: the person the
@@ -879,6 +903,9 @@ _PERSON_NOUNS = frozenset(
     """businessman businesswoman billionaire mogul talker man woman lawmaker front-runner frontrunner
     congressman congresswoman veteran retiree""".split()
 )
+
+# The first word of a sentence (or of a paragraph).
+_SENTENCE_FIRST_WORD = re.compile(r"(?:^|(?<=[.!?])\s+|\n)[\"“‘]?(\w+)", re.MULTILINE)
 
 # How far around a quote the clause of its "he said" is read.
 _CLAUSE_REACH = 200
