@@ -1107,3 +1107,12 @@ def test_she_is_not_a_woman_brought_in_after_the_writer_went_on_about_another():
         "“People tend not to say those things to the attorney general,” she said.",
     )
     assert said(article, "say those things") in ("Lorna Lyle", None)
+
+
+def test_a_bare_quote_after_a_partial_one_goes_on_with_its_speaker():
+    article = story(
+        "“That would be a false reason,” Senator Rob Menard said. “You can't use the waivers as a reason.”",
+        "Senator Bob Corbin said he and his partners were “meticulous” about avoiding any language that would touch the deal. "
+        "“If we were to touch it in any way, the administration would say that we were undermining the deal.”",
+    )
+    assert said(article, "undermining the deal") == "Bob Corbin"

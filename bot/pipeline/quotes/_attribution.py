@@ -301,23 +301,27 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         # Who the writer names after the quote before, its own clause aside.
         quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
         sentence_before, before_since = before_since, quote_before
+        before = matches[-1] if matches else None
+        # `Hogue said supporters have been “galvanized” … “This is just the beginning,”
+        # she said.`: the subject who speaks the partial quote just before, in the same
+        # paragraph, is the one who goes on.
+        partial_speaker = (
+            before.speaker
+            if before is not None
+            and before.speaker
+            and not before.standalone
+            and before.attribution == "clause"
+            and paragraph_of(starts, before.start) == paragraph
+            and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
+            else None
+        )
         if item.clause.found:
-            previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
-            before = matches[-1] if matches else None
-            if (
-                before is not None
-                and before.speaker
-                and not before.standalone
-                and before.attribution == "clause"
-                and paragraph_of(starts, before.start) == paragraph
-                and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
-            ):
-                # `Hogue said supporters have been “galvanized” … “This is just the
-                # beginning,” she said.`: the subject who speaks the partial quote just
-                # before, in the same paragraph, is the one who goes on.
-                previous_speaker = before.speaker
+            previous_speaker = partial_speaker or (last_speaker if paragraph - last_paragraph <= 1 else None)
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "clause"
+        elif standalone and partial_speaker:
+            speaker = partial_speaker  # `Corker said they were “meticulous” … “If we …”`
+            how = "previous"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
