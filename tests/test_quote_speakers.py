@@ -835,3 +835,38 @@ def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
         "“We will not sign an agreement that leaves our farmers behind,” Mr. Okafor said.",
     )
     assert said(article, "leaves our farmers behind") == "Okafor"
+
+
+# -- a bare quote after narration: whose words go on ---------------------------------
+
+
+def test_a_bare_quote_after_another_senator_said_something_is_that_senators():
+    article = story(
+        "“That would be a false reason,” Menendez said. “You cannot use the waivers as a reason.”",
+        "Corker said he and his partners were “meticulous” about the wording of the bill. “If we were to touch the deal in any way, the administration would say that we were undermining it.”",
+    )
+    assert said(article, "If we were to touch") == "Corker"
+
+
+def test_a_bare_quote_goes_on_with_the_speaker_the_writer_kept_talking_about():
+    article = story(
+        "“Immigration is important, but in my view it's education,” says Melissa Rowan, 32, who works in retail. Rowan supports Democrat Hillary Clinton in the race. “I'm a college graduate, but I have student loans.”",
+    )
+    assert said(article, "student loans") == "Melissa Rowan"
+
+
+def test_a_bare_quote_after_a_sentence_ending_in_says_someone_is_theirs():
+    article = story(
+        "“They have failed to do what's necessary to compete,” said Craig Robinson, an editor in Des Moines.",
+        "Or maybe Jeb Bush, digital consultant Phil Musser says. “Several surveys suggest a second look is occurring for Jeb in the state.”",
+    )
+    assert said(article, "second look is occurring") == "Phil Musser"
+
+
+def test_ein_zitat_nach_dem_satz_eines_anderen_ist_dessen_zitat():
+    article = story(
+        "„Das wäre ein falscher Grund“, sagte Müller. „Die Ausnahmen sind kein Argument.“",
+        "Schmidt sagte, seine Partner seien beim Wortlaut „sehr gründlich“ gewesen. „Wenn wir das Abkommen berühren, wird die Regierung sagen, wir untergraben es.“",
+        language="de",
+    )
+    assert said(article, "Wenn wir das Abkommen") == "Schmidt"

@@ -288,6 +288,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
+    last_end = 0
     title = " ".join(article.title.split())
     since = 0
     for item in found:
@@ -306,6 +307,11 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
             previous = matches[-1] if matches else None
+            newcomer = cast.newcomer(last_end, offset)
+            if newcomer and _surname(newcomer) != _surname(last_speaker):
+                # `Corker said he was "meticulous" … "If we were …"`: the writer brought
+                # in another speaker since; the bare quote is theirs.
+                speaker = cast.plausible(newcomer)
             if (
                 previous is not None
                 and previous.standalone
@@ -338,12 +344,16 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # Way’` is the desk's abridgement of the quote in the body, not speech.
             standalone = False
         if standalone and speaker:
-            last_speaker, last_paragraph = speaker, paragraph_of(starts, pieces[-1].start)
+            last_speaker, last_paragraph, last_end = speaker, paragraph_of(starts, pieces[-1].start), pieces[-1].end
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
 
 
 _INTRODUCES = re.compile(r"\s*([^.!?“\"«„\n]{1,120}?)[,:]\s*[“\"«„]")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
 
 
 def _leads_next(after: str, rules: Rules) -> bool:

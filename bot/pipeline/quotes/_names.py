@@ -575,6 +575,25 @@ class Cast:
             if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
                 yield mention.full
 
+    def newcomer(self, start: int, end: int) -> str | None:
+        """The person the writer last brought in, in text[start:end], as the subject of
+        a reporting verb or the first name of a sentence ("Corker said he was …", "Or
+        maybe Jeb Bush, consultant Phil Musser says."; not "Clinton" in "Roloson
+        supports Democrat Hillary Clinton")."""
+        first = bisect.bisect_left(self._starts, start)
+        for k in range(bisect.bisect_left(self._starts, end) - 1, first - 1, -1):
+            mention = self.mentions[k]
+            if not self._someone(mention) or mention.possessive:
+                continue
+            if _speaks(self.text, mention.start + len(mention.name), self.rules):
+                return mention.full
+            if not mention.opens:
+                continue
+            lead = _sentence_lead(self.text[max(0, mention.start - 120) : mention.start], self.rules)
+            if k == 0 or self.mentions[k - 1].start < mention.start - len(lead):
+                return mention.full
+        return None
+
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
         """Who "he" or "she" next to the quote at `offset` stands for: the latest person
         the writer brought in as a sentence's subject since the quote before (`since`),
