@@ -870,3 +870,11 @@ def test_ein_zitat_nach_dem_satz_eines_anderen_ist_dessen_zitat():
         language="de",
     )
     assert said(article, "Wenn wir das Abkommen") == "Schmidt"
+
+
+def test_the_judge_is_the_judge_not_the_group_a_judge_ruled_for():
+    article = story(
+        "U.S. District Judge Emmet Sullivan set a deadline for April. The ruling by a federal judge granting Judicial Watch its request was a rare win for the group.",
+        "“There has been a constant drip of declarations. When does it stop?” the judge said, according to the Post.",
+    )
+    assert said(article, "constant drip") == "Emmet Sullivan"

@@ -499,9 +499,21 @@ class Cast:
             if not mention.person:
                 continue
             have = set(mention.description)
-            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers):
+            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers) and self._titled(mention, role):
                 return mention.full
         return None
+
+    def _titled(self, mention: Mention, role: str) -> bool:
+        """Does the role stand right before the name or in its appositive ("District
+        Judge Emmet Sullivan", "Sullivan, the judge,"), not further back in the sentence
+        ("a federal judge granted Judicial Watch")?"""
+        if role in GENERIC_ROLES:
+            return True
+        before = re.split(r"[,.;:()“”\"]", self.text[max(0, mention.start - 40) : mention.start])[-1]
+        if role in [w.lower() for w in _WORD.findall(before)[-1:]]:
+            return True
+        after = _APPOSITIVE.match(self.text, mention.start + len(mention.name), mention.start + len(mention.name) + 70)
+        return bool(after) and role in after.group(1).lower().split()
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
         """Can "he" / "she" stand for this person, as far as the article tells? Not for
