@@ -52,8 +52,9 @@ class QuoteMatch:
     standalone: bool
     speaker: str | None = None
     score: float = 0.0
-    # How the speaker was found: "clause" (next to the quote), "previous" (the quote
-    # before goes on), "introduced" (the paragraph before announced it), "" (unknown).
+    # How the speaker was found: "clause" (next to the quote), "pronoun" (its clause's
+    # "he" or "she", resolved), "previous" (the quote before goes on), "introduced"
+    # (the paragraph before announced it), "" (unknown).
     attribution: str = ""
 
     @property
@@ -302,7 +303,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
-            how = "clause"
+            how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
