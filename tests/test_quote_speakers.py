@@ -878,3 +878,24 @@ def test_the_judge_is_the_judge_not_the_group_a_judge_ruled_for():
         "“There has been a constant drip of declarations. When does it stop?” the judge said, according to the Post.",
     )
     assert said(article, "constant drip") == "Emmet Sullivan"
+
+
+def test_he_who_laughed_and_said_is_not_the_paper_or_the_place_his_sentence_names():
+    article = story(
+        "Campaign manager Robby Mason spent the week in Iowa with the candidate.",
+        "When Mason was asked during a luncheon held by The Wall Street Journal whether the candidate would hold a press conference, he laughed and said, “We'll see. We will have one before the vote, I am sure of that.”",
+        "Eight years ago, he backed a senator from Illinois over the governor and said, “Nobody in this party has ever done anything for us.”",
+        "He then adopted a fake Southern accent and joked, “But I'm just gonna make it easier for them to make fun of me.”",
+    )
+    assert said(article, "We'll see") == "Robby Mason"
+    assert said(article, "ever done anything for us") != "Eight"
+    assert said(article, "make fun of me") != "Southern"
+
+
+def test_il_qui_remercie_quelqu_un_et_dit_n_est_pas_celle_qu_il_remercie():
+    article = story(
+        "Le sénateur Paul Girard a passé la semaine en Bretagne.",
+        "Il a remercié Marie Dupont et dit : « Je vais leur rendre la tâche plus facile pour se moquer de moi. »",
+        language="fr",
+    )
+    assert said(article, "se moquer de moi") == "Paul Girard"

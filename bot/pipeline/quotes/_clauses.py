@@ -501,6 +501,9 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
             # Brooklyn was his answer, but went on to say`: the verbs share the
             # sentence's subject.
+            own_clause = _sentence_subject(words[clause_start:i], rules)
+            if own_clause.pronoun in _PERSONAL:
+                return own_clause  # `Eight years ago, he supported Obama and said`
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
@@ -700,6 +703,11 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         # `In June 2009, after Clinton suffered a concussion, Axelrod emailed`,
         # `Appearing before supporters, Suu Kyi said`: adverbials before the subject.
         words = words[words.index(",") + 1 :]
+    lead = 1 if words and words[0].lower() in rules.conjunctions else 0
+    if len(words) > lead and _pronoun(words[lead], rules) in _PERSONAL:
+        # `but he gave the Texan a compliment:`, `he laughed and said`: the pronoun is
+        # the subject, whatever name its verb goes on to.
+        return Clause(pronoun=_pronoun(words[lead], rules))
     for i, word in enumerate(words):
         if not _is_name_token(word, rules) or _is_title(word, rules) or _governed(words, i, rules):
             continue
