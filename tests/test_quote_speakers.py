@@ -899,3 +899,11 @@ def test_il_qui_remercie_quelqu_un_et_dit_n_est_pas_celle_qu_il_remercie():
         language="fr",
     )
     assert said(article, "se moquer de moi") == "Paul Girard"
+
+
+def test_what_he_had_publicly_stated_of_politicians_is_his_not_the_politicians():
+    article = story(
+        "Sant Malhotra, a hotelier, pleaded guilty to witness tampering in March.",
+        "Malhotra was clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they are in need of money, then they are always for you.”",
+    )
+    assert said(article, "in need of money") == "Sant Malhotra"

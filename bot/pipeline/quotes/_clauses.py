@@ -507,6 +507,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
+        pronoun = _pronoun_before(words, i, rules)
+        if pronoun:
+            # `he had publicly stated of politicians,`, `She said she asked the
+            # question`: the pronoun is the verb's subject; what follows is no speaker.
+            return Clause(pronoun=pronoun)
         chunk = _subject(words[:i], rules)
         clause = _noun_phrase(chunk[-8:], rules)
         if clause.found:
@@ -691,6 +696,16 @@ def _governed(words: list[str], i: int, rules: Rules) -> bool:
         if w.islower() and (low in rules.stop_after or low in rules.of_whom or (rules is ENGLISH and low in _GOVERNING)):
             return True
     return False
+
+
+def _pronoun_before(words: list[str], i: int, rules: Rules) -> str | None:
+    """A he/she right before the verb at `i`, auxiliaries and adverbs between
+    (`he had publicly stated`)."""
+    k = i - 1
+    while k >= 0 and (words[k].lower() in rules.auxiliaries or (words[k].islower() and words[k].endswith("ly"))):
+        k -= 1
+    found = _pronoun(words[k], rules) if k >= 0 else None
+    return found if found in _PERSONAL else None
 
 
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
