@@ -907,3 +907,12 @@ def test_what_he_had_publicly_stated_of_politicians_is_his_not_the_politicians()
         "Malhotra was clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they are in need of money, then they are always for you.”",
     )
     assert said(article, "in need of money") == "Sant Malhotra"
+
+
+def test_a_state_a_he_said_interrupts_is_not_the_he():
+    article = story(
+        "State Rep. Wendy Nanney, a leader of Cruz's South Carolina coalition, said the campaign was ready.",
+        "Dan Tripp, South Carolina state director of Keep the Promise, was unsure why the battle seemed to stop.",
+        "“We're trying to show some mercy to the bully,” Tripp said. South Carolina, he said, was “where we have a chance to go head to head with him, and we will.”",
+    )
+    assert said(article, "go head to head") in (None, "Dan Tripp")

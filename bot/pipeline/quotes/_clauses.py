@@ -574,6 +574,9 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
             # belong to the clause in between (not to a `that` clause: what was said).
             return Clause(unknown=True)
+        pronoun = _pronoun_before(words, k, rules)
+        if pronoun:
+            return Clause(pronoun=pronoun)  # `South Carolina, he said, was “…”`
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
         # phrase that is no description.

@@ -738,6 +738,8 @@ def _vote(
     for m in _WORD.finditer(text, end, stop.start() if stop else min(len(text), end + _PRONOUN_REACH)):
         low = m.group().lower()
         if low in rules.personal:
+            if text[end : m.start()].strip() == "," and _speaks(text, m.end(), rules):
+                return  # "South Carolina, he said, was …": a parenthesis; he is another
             votes[1 if low in rules.feminine else 0] += 1
             return
         if low in _GENDERED:
@@ -765,18 +767,32 @@ def _people(mentions: list[Mention], titled: frozenset[str], rules: Rules) -> fr
             continue
         if len(mention.name.split()) == 1 and mention.full != mention.name:
             people.add(mention.full)
-        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in mention.description):
+        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in _own_description(mention.description)):
             people.add(mention.full)
     return frozenset(people)
 
 
+def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The description words that are the name's own: not those before "of" or a
+    possessive ("a leader of Cruz's South Carolina coalition" makes no person of
+    South Carolina)."""
+    cut = max((i for i, w in enumerate(words) if w.lower() in _OF or _POSSESSIVE_WORD.search(w)), default=-1)
+    return words[cut + 1 :]
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s?$")
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
 
 
 def _speaks(text: str, end: int, rules: Rules) -> bool:
     """Is the name right before a reporting verb ("Smith said", "Schmidt sagte")?"""
     word = _NEXT_WORD.match(text, end)
-    return bool(word) and word.group(1).lower() in rules.verbs
+    if not word or word.group(1).lower() not in rules.verbs:
+        return False
+    low = word.group(1).lower()
+    # English: not a bare form ("South Carolina state director", "the Clinton
+    # email"), which no one person's name takes as its verb.
+    return rules is not ENGLISH or (low + "s" not in rules.verbs and low + "es" not in rules.verbs)
 
 
 # ", who …": a relative clause only a person takes (not "qui", "der", "который",
