@@ -916,3 +916,12 @@ def test_a_state_a_he_said_interrupts_is_not_the_he():
         "“We're trying to show some mercy to the bully,” Tripp said. South Carolina, he said, was “where we have a chance to go head to head with him, and we will.”",
     )
     assert said(article, "go head to head") in (None, "Dan Tripp")
+
+
+def test_team_trump_is_a_campaign_not_the_full_name_of_trump():
+    article = story(
+        "Team Trump sees the convention as a second chance for Donald Trump to make a first impression.",
+        "Trump tweaked his campaign promise on Saturday when he announced his running mate, calling Indiana Gov. Mike Pence “my partner in this campaign and in the White House, to make America safe again.”",
+        "“We will win, and we will win big,” Trump said.",
+    )
+    assert said(article, "We will win") == "Donald Trump"

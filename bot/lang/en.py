@@ -117,7 +117,9 @@ INSTITUTIONS = words(
     foundation commission board court senate congress parliament times post news journal network
     bank company corporation group ministry government administration church union league center
     centre club museum hospital city county state states republic kingdom ocean river street
-    avenue square island islands airport station"""
+    avenue square island islands airport station team coalition caucus alliance society fund
+    federation authority bureau academy institution organization organisation magazine tribune
+    herald gazette press radio television channel service forum project initiative"""
 )
 # Common first names of men and women in English-language news: who "he" or "she" can
 # be when the article gives no title or pronoun of its own.

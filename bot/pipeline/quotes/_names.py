@@ -367,8 +367,10 @@ class Cast:
             in_headline = _within(headlines, start)
             if len(tokens) >= 2 and not in_headline:
                 # Not a title-case headline's run ("Understated Perez Raises"), which
-                # merges a name with the words around it.
-                for word in {_clean(tokens[0]), _clean(tokens[-1])}:
+                # merges a name with the words around it; not an institution's ("Team
+                # Trump" is never the full name "Trump" stands for).
+                named = not ({_clean(tokens[0]).lower(), _clean(tokens[-1]).lower()} & rules.institutions)
+                for word in {_clean(tokens[0]), _clean(tokens[-1])} if named else ():
                     names = seen.setdefault(word, {})
                     names[name] = names.get(name, 0) + 1
                 full = name
