@@ -925,3 +925,30 @@ def test_team_trump_is_a_campaign_not_the_full_name_of_trump():
         "“We will win, and we will win big,” Trump said.",
     )
     assert said(article, "We will win") == "Donald Trump"
+
+
+def test_an_editor_in_chief_is_a_title_not_part_of_the_name():
+    article = story(
+        "The newspaper has assembled a team of 20 reporters to look into the candidate's past.",
+        "Post Editor-in-Chief Martin Brandt defended the project on Wednesday. “We will look at every part of his life, as we would for anyone who wants the job,” he said.",
+    )
+    assert said(article, "every part of his life") == "Martin Brandt"
+
+
+def test_he_who_answers_is_the_one_asked_not_the_one_asking():
+    article = story(
+        "Senator Bernie Sanders said he would release his medical records before the caucuses.",
+        "Last month, reporter Scott Conway asked Sanders whether questions about his health and age were fair game.",
+        "“Sure it is. I would not have run if I was not healthy, and I'm very thankful for that,” he said.",
+    )
+    assert said(article, "would not have run") == "Bernie Sanders"
+
+
+def test_er_der_antwortet_ist_der_gefragte_nicht_der_fragende():
+    article = story(
+        "Der Kandidat Donald Trump sprach am Mittwoch in Austin vor Anhängern.",
+        "Der Journalist Sean Hanke fragte Trump, ob die Mauer an der Grenze noch geplant sei.",
+        "„Wir werden die Mauer bauen, und sie wird hoch sein“, sagte er.",
+        language="de",
+    )
+    assert said(article, "Wir werden die Mauer bauen") == "Donald Trump"

@@ -51,9 +51,14 @@ def _is_name_token(token: str, rules: Rules | None = None) -> bool:
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager": a title, not a name."""
+    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager", "Editor-in-Chief": a
+    title, not a name."""
     low = _clean(word).lower()
-    return low in rules.titles or (bool(rules.title_endings) and low.endswith(rules.title_endings))
+    return (
+        low in rules.titles
+        or (bool(rules.title_endings) and low.endswith(rules.title_endings))
+        or ("-" in low and low.split("-")[0] in rules.titles and low.split("-")[-1] in rules.titles)
+    )
 
 
 # -- names in a stretch of text ----------------------------------------------------
@@ -338,7 +343,8 @@ class Cast:
         speaking: Counter[str] = Counter()
         credited: set[str] = set()
         place_end = -1
-        headlines = _headline_lines(text)
+        # Not where every noun is capitalised: German prose would read as title case.
+        headlines = [] if rules.capitalised_nouns else _headline_lines(text)
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -388,8 +394,10 @@ class Cast:
             # next sentence's.
             followed_by_verb = speaks and not text[start + len(name) : m.end()].strip(".'’s")
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
-            clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
-            told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
+            lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
+            clause_words = [w.lower() for w in lead_words]
+            # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
+            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and _bare_form(w.lower(), rules))]
             if told == [0] and not clause_words[0].endswith("ing") and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
                 # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
                 opens = True
@@ -585,9 +593,21 @@ class Cast:
 
     def _subjects(self, start: int, end: int, pronoun: str | None) -> Iterator[str]:
         first = bisect.bisect_left(self._starts, start)
-        for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
+        last = bisect.bisect_left(self._starts, end)
+        for k in range(last - 1, first - 1, -1):
+            mention = self.mentions[k]
             if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
+                if self._asks(mention):
+                    # "Scott Conroy asked Sanders whether …": the answer is the one asked.
+                    asked = self.mentions[k + 1] if k + 1 < last else None
+                    if asked and asked.start - mention.start <= len(mention.name) + 12 and self.compatible(asked.full, pronoun):
+                        yield asked.full
+                    return
                 yield mention.full
+
+    def _asks(self, mention: Mention) -> bool:
+        word = _NEXT_WORD.match(self.text, mention.start + len(mention.name))
+        return bool(word) and word.group(1).lower() in _ASKING
 
     def newcomer(self, start: int, end: int) -> str | None:
         """The person the writer last brought in, in text[start:end], as the subject of
@@ -783,18 +803,26 @@ def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s?$")
+# Verbs of asking: whoever asks is not who answers in the quote after.
+_ASKING = frozenset("asked asks fragte fragt preguntó pregunta perguntou chiese chiede спросил спросила запитав запитала".split())
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
 
 
 def _speaks(text: str, end: int, rules: Rules) -> bool:
     """Is the name right before a reporting verb ("Smith said", "Schmidt sagte")?"""
     word = _NEXT_WORD.match(text, end)
-    if not word or word.group(1).lower() not in rules.verbs:
-        return False
-    low = word.group(1).lower()
-    # English: not a bare form ("South Carolina state director", "the Clinton
-    # email"), which no one person's name takes as its verb.
-    return rules is not ENGLISH or (low + "s" not in rules.verbs and low + "es" not in rules.verbs)
+    # Not a bare form ("South Carolina state director", "the Clinton email"), which
+    # no one person's name takes as its verb.
+    return bool(word) and word.group(1).lower() in rules.verbs and not _bare_form(word.group(1).lower(), rules)
+
+
+def _bare_form(verb: str, rules: Rules) -> bool:
+    """An English reporting verb's bare form ("state", "post", "say"): after one
+    person's name, or opening a sentence ("Post Editor Martin Baron"), a noun."""
+    return rules is ENGLISH and (verb + "s" in rules.verbs or verb + "es" in rules.verbs)
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 
 
 # ", who …": a relative clause only a person takes (not "qui", "der", "который",
