@@ -60,7 +60,7 @@ TITLES = words(
     """
     president vice prime minister secretary del cmdr treasurer comptroller auditor clerk inspector superintendent dean coach detective agent trooper senator sen sens rep reps representative congressman
     congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
-    speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
+    speaker leader whip spokesman spokeswoman spokesperson director deputy ambassador general gen
     adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
     rev reverend fr sheriff chancellor premier sir dame democrat comedian comedienne actor actress singer staff
     ceo cfo founder editor correspondent reporter host anchor pastor commissioner attorney

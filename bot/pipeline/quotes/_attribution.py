@@ -299,7 +299,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         paragraph = paragraph_of(starts, offset)
         how = ""
         # Who the writer names after the quote before, its own clause aside.
-        quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
+        quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
         if item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
@@ -386,6 +386,16 @@ def _ends_in_full_stop(body: str) -> bool:
         if ch.isalnum() or ch == "_":
             return False
     return False
+
+
+def _after_quote(text: str, starts: list[int], piece: Segment, rules: Rules) -> int:
+    """Where the writer's sentence holding a quote ends: at the quote's closing mark
+    when its words end in a full stop and a new sentence follows (`“…me.” With
+    septuagenarian Donald Trump, …` brings in Trump after the quote), else at the end
+    of the sentence its reporting clause closes."""
+    if _ends_in_full_stop(text[piece.body_start : piece.body_end]) and _next_sentence(text[piece.end : piece.end + 3]):
+        return piece.end
+    return _sentence_end(text, starts, piece.end, rules)
 
 
 def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> int:
