@@ -835,3 +835,27 @@ def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
         "“We will not sign an agreement that leaves our farmers behind,” Mr. Okafor said.",
     )
     assert said(article, "leaves our farmers behind") == "Okafor"
+
+
+# -- a partial quote at the end of what the subject says ---------------------------
+
+
+def test_a_quote_closing_a_subordinate_clause_is_still_what_the_subject_said():
+    article = story(
+        "Governor Dana Whitfield spent Monday in the river towns, where the flood took two bridges.",
+        "Whitfield says she would hire engineers who “know these rivers better than any consultant in the capital.”",
+        "Mayor Tom Kessler said it's unrealistic to think that if the state pulls its crews back, “the towns can rebuild these bridges on their own.”",
+        "Kessler says the county will ask for federal money because “nobody else has this kind of money.”",
+    )
+    assert said(article, "know these rivers") == "Dana Whitfield"
+    assert said(article, "rebuild these bridges") == "Tom Kessler"
+    assert said(article, "nobody else has") == "Tom Kessler"
+
+
+def test_an_opinion_writer_opines():
+    article = story(
+        "The council voted 5-2 on Tuesday to spend the flood money on the stadium first.",
+        "Letters to the editor have run against the vote all week, calling it a gift to the team's owners. “Bridges come before stadiums,” opined columnist Ruth Adler.",
+    )
+    assert said(article, "Bridges come before") == "Ruth Adler"
+

@@ -52,6 +52,7 @@ interrupted correct corrected clarify clarified clarifies confide confided rail 
 reiterate reiterated reiterates repeat repeated repeats echo echoed echoes proclaim proclaimed
 proclaims preach preached pray prayed grumble grumbled grumbles beam beamed gasp gasped
 instruct instructed advise advised advises inform informed informs relay relayed
+opine opined opines
 """
 )
 

@@ -562,9 +562,9 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
         if w.lower().endswith("ing"):
             return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
-        if any(x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers) for x in words[k + 1 :]):
+        if _another_clause_speaks(words[k + 1 :], rules):
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
-            # belong to the clause in between (not to a `that` clause: what was said).
+            # belong to the clause in between.
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
@@ -579,6 +579,23 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return clause
         return Clause()
     return Clause()
+
+
+def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
+    """After a reporting verb, a subordinate clause (when, because, who …) that a
+    participle after a comma carries on (`tweeted when Clinton ended the debate,
+    remarking “…”`): the quote may be the clause's subject's. A subordinate clause
+    running up to the quote (`Clinton says she would name regulators who “…”`, `said
+    it's unrealistic to think that if the U.S. pulls back, “…”`) is still what the
+    verb's subject said."""
+    opened = next(
+        (i for i, x in enumerate(words) if x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers)),
+        -1,
+    )
+    if opened < 0:
+        return False
+    rest = words[opened + 1 :]
+    return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
 
 
 # Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
