@@ -859,3 +859,15 @@ def test_an_opinion_writer_opines():
     )
     assert said(article, "Bridges come before") == "Ruth Adler"
 
+
+
+def test_a_participle_with_no_reporting_verb_before_it_goes_with_the_sentence_subject():
+    article = story(
+        "The city's pool will stay open through August after all, the council decided on Tuesday.",
+        "Mayor Dana Ortiz defended the budget that evening, saying the cuts were “the price of keeping the pool open for every child in town.”",
+        "Senator Kim Lowry addressed Pastor Ben Hale's congregation on Sunday, saying that “this town has carried its neighbors before, and it will again.”",
+        "Lawyers for the county appeared to oppose the plan, saying in a filing that the money was “never meant to fill swimming pools while the county roads crumble.”",
+    )
+    assert said(article, "price of keeping") == "Dana Ortiz"
+    assert said(article, "carried its neighbors") == "Kim Lowry"
+    assert said(article, "never meant to fill") is None

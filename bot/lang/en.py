@@ -79,7 +79,7 @@ FUNCTION_WORDS = words(
     before since until about into over under during this that these those there here then
     it its he she they we i you his her their our my your him them us me who what where why
     how which whose whom some many most all both each every no not one two three also still
-    another other others several few once like unlike sure
+    another other others several few once like unlike sure amid amidst despite
     meanwhile however although though because even just only now later earlier today
     yesterday tomorrow last next according asked told said says mr mrs ms likewise instead indeed
     moreover furthermore nevertheless besides finally perhaps maybe yes wait well

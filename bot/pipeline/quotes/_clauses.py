@@ -561,7 +561,14 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         if inverted is not None:
             return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
         if w.lower().endswith("ing"):
-            return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
+            if rules is not ENGLISH:
+                return Clause()
+            clause = _finite_clause(words[:k], rules)
+            if not clause.found and k > 0 and words[k - 1] == ",":
+                # `Kasich bemoaned America's reputation, saying that foreigners “…”`:
+                # no reporting verb before the participle; the sentence's subject speaks.
+                return _opening_subject(words[:k], rules)
+            return clause
         if _another_clause_speaks(words[k + 1 :], rules):
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
             # belong to the clause in between.
@@ -741,6 +748,33 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     if words and _pronoun(words[0], rules) in _PERSONAL:
         return Clause(pronoun=_pronoun(words[0], rules))
     return Clause()
+
+
+def _opening_subject(words: list[str], rules: Rules) -> Clause:
+    """The person a sentence opens with as its subject, after any leading adverbial:
+    `Kasich bemoaned …`, `76-year-old Morton Blackwell, founder of …, endorsed …`,
+    not a name further on (`She addressed Muslim-Americans`), nor a noun phrase a
+    preposition goes on (`Attorneys for Clinton appeared`)."""
+    while words and "," in words and (
+        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or _participle(words)
+    ):
+        words = words[words.index(",") + 1 :]
+    if words and words[0].lower() in rules.conjunctions:
+        words = words[1:]
+    if not words or _pronoun(words[0], rules):
+        return Clause()  # `He dismissed …, saying`: whom "he" is, the sentence does not tell
+    chunk: list[str] = []
+    for w in words:
+        if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
+            break
+        chunk.append(w)
+    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]):
+        return Clause()
+    following = words[len(chunk)].lower()
+    if following in rules.stop_after or following in rules.of_whom or following in rules.conjunctions:
+        return Clause()  # `Trump and his aides have …, telling`: more than one person
+    clause = _noun_phrase(chunk, rules)
+    return Clause(name=clause.name) if clause.name else Clause()
 
 
 def last_sentence(text: str, rules: Rules | None = None) -> str:
