@@ -871,3 +871,27 @@ def test_a_participle_with_no_reporting_verb_before_it_goes_with_the_sentence_su
     assert said(article, "price of keeping") == "Dana Ortiz"
     assert said(article, "carried its neighbors") == "Kim Lowry"
     assert said(article, "never meant to fill") is None
+
+
+def test_who_calls_or_thanks_speaks_the_quote_not_whom_they_call_or_thank():
+    article = story(
+        "The county board approved the new animal shelter on Thursday after two years of delays.",
+        "Commissioner Rita Vance called the vote “a promise kept to every family that ever lost a dog on these roads.”",
+        "Sheriff Alan Brooks thanked Rita Vance for “standing up to the people who wanted this money spent on parking lots.”",
+        "Former Mayor Hugh Carver, for his part, is labeling the shelter “the most expensive kennel in the history of the state.”",
+        "The shelter opens next spring in what director Nina Patel called “the best-kept building in the county.”",
+    )
+    assert said(article, "a promise kept") == "Rita Vance"
+    assert said(article, "standing up to the people") == "Alan Brooks"
+    assert said(article, "most expensive kennel") == "Hugh Carver"
+    assert said(article, "best-kept building") == "Nina Patel"
+
+
+
+def test_german_who_calls_something_speaks_the_quote():
+    article = story(
+        "Der Stadtrat hat am Donnerstag das neue Tierheim beschlossen.",
+        "Bürgermeisterin Rita Vogel nannte den Beschluss „ein Versprechen an jede Familie, die je einen Hund verloren hat“.",
+        language="de",
+    )
+    assert said(article, "ein Versprechen an jede Familie") == "Rita Vogel"

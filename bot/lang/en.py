@@ -12,7 +12,7 @@ from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 __all__ = [
     "ABBREVIATIONS", "AUXILIARIES", "CLAUSE_OPENERS", "CLAUSE_WORDS", "CONJUNCTIONS", "DETERMINERS",
     "DOCUMENTS", "FEMININE_NAMES", "FUNCTION_WORDS", "FURNITURE", "GENERIC_ROLES", "INSTITUTIONS",
-    "INTRODUCING", "LINKS", "MASCULINE_NAMES", "OF_WHOM", "PARTICLES", "QUANTIFIERS", "STOP_AFTER",
+    "INTRODUCING", "LINKS", "MASCULINE_NAMES", "NAMING", "OF_WHOM", "PARTICLES", "QUANTIFIERS", "STOP_AFTER",
     "SUFFIXES", "TITLES", "VERBS", "VOCABULARY",
 ]
 
@@ -53,6 +53,24 @@ reiterate reiterated reiterates repeat repeated repeats echo echoed echoes procl
 proclaims preach preached pray prayed grumble grumbled grumbles beam beamed gasp gasped
 instruct instructed advise advised advises inform informed informs relay relayed
 opine opined opines
+"""
+)
+
+# Verbs that judge or name what their object is, in the speaker's words that follow
+# in the writer's sentence (`Bolton called Obama's ignorance “…”`, `Moore thanked him
+# for “…”`): no reporting verbs on their own (`“…,” called Trump` is no English), but
+# their subject speaks the partial quote they run up to.
+NAMING = words(
+    """
+call calls called label labels labeled labelled labeling labelling dub dubs dubbed
+brand brands branded term terms termed thank thanks thanked praise praises praised
+credit credits credited condemn condemns condemned welcome welcomes welcomed
+attack attacks attacked slam slams slammed criticize criticizes criticized criticise
+criticised blast blasts blasted hail hails hailed decry decries decried denounce
+denounces denounced characterize characterizes characterized accuse accuses accused
+blame blames blamed calling labeling labelling dubbing branding terming thanking praising
+crediting condemning welcoming attacking slamming criticizing criticising blasting hailing
+decrying denouncing characterizing accusing blaming
 """
 )
 
@@ -199,6 +217,7 @@ VOCABULARY = Vocabulary(
     code="en",
     name="english",
     verbs=VERBS,
+    naming=NAMING,
     according=("according to",),
     personal=words("he she"),
     feminine=words("she"),

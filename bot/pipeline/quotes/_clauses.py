@@ -547,10 +547,16 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
     words = _words(last_sentence(text, rules), rules)
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if not is_reporting_verb(w, rules) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
+        naming = w.lower() in rules.naming and not is_reporting_verb(w, rules)
+        if not (is_reporting_verb(w, rules) or naming) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
             continue
         if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
             continue  # "his remarks": a noun
+        if naming:
+            clause = _namer(words, k, rules)
+            if clause is None:
+                continue
+            return clause
         if _infinitive_after(words, k, rules) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
@@ -748,6 +754,63 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     if words and _pronoun(words[0], rules) in _PERSONAL:
         return Clause(pronoun=_pronoun(words[0], rules))
     return Clause()
+
+
+def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
+    """Who speaks the partial quote a naming verb runs up to (`Bolton called Obama's
+    ignorance “…”`, `Huckabee is labeling Obama's actions “…”`, `what aide Kevin
+    Phillips called “…”`): its subject when it is a name, never its object
+    (`Washington thanked Obama for “…”`). Passive (`was called “…”`): no one. None
+    when the verb does not run up to the quote (`a clip the judge called
+    “distasteful,” Santilli expressed a desire to “…”`) or its subject is no person
+    (`a film called “…”`): the sentence's reporting verb, if any, is further back."""
+    if "," in words[k + 1 :]:
+        return None
+    before = words[k - 1].lower() if k > 0 else ""
+    if w_ing := words[k].lower().endswith("ing"):
+        if before not in _BE - {"been", "being", "be"}:
+            # `Trump launched an attack, calling him “…”`: the sentence's subject.
+            clause = _opening_subject(words[:k], rules) if before == "," else Clause()
+            return clause if clause.found else None
+        k -= 1  # `Huckabee is labeling`: the subject is before "is"
+    elif before in _BE or before.startswith("so-"):
+        return Clause(unknown=True)
+    if before in rules.conjunctions:
+        return None  # `He says he respects Clinton and calls her “…”`: the first verb's subject
+    if _another_clause_speaks(words[k + 1 + w_ing :], rules):
+        return Clause(unknown=True)
+    clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
+    if clause.name and _right_before(clause.name, words, k, rules):
+        return clause if _ungoverned(clause, words, k, rules) or _relative_subject(clause.name, words, k) else Clause()
+    # `He calls Christie's endorsement “…”`: such sentences often name the object's
+    # owner just before, whom "he" would be taken for; a reporting verb further back
+    # may tell (`Cross said he would vote for Clinton, whom he called “…”`).
+    return None
+
+
+# Open a relative clause whose subject follows: `for what Newt Gingrich called “…”`.
+_WHAT = frozenset("what which whom".split())
+
+
+def _relative_subject(name: str, words: list[str], k: int) -> bool:
+    """Is the name the subject of a relative clause opened right before it (`led to
+    what aide Kevin Phillips called`), not the object of the preposition before that?"""
+    first = name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
+    return any(w.lower() in _WHAT for w in words[max(0, at - 3) : at])
+
+
+def _right_before(name: str, words: list[str], k: int, rules: Rules) -> bool:
+    """Does the name stand right before the verb at `k` (auxiliaries and adverbs aside:
+    `Obama has called`, `Bolton later called`), or before the appositive that ends
+    there (`Huckabee, for his part, is labeling`)? Not a name further back (`Clinton
+    says she appreciated Machado's courage through what she calls`)."""
+    i = k - 1
+    while i >= 0 and words[i].islower() and (words[i] in rules.auxiliaries or words[i] in _BE or words[i].endswith("ly")):
+        i -= 1
+    if i >= 0 and words[i] == ",":
+        return True
+    return i >= 0 and _clean(words[i]) == name.split()[-1]
 
 
 def _opening_subject(words: list[str], rules: Rules) -> Clause:
