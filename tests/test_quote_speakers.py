@@ -895,3 +895,17 @@ def test_german_who_calls_something_speaks_the_quote():
         language="de",
     )
     assert said(article, "ein Versprechen an jede Familie") == "Rita Vogel"
+
+
+def test_a_second_quote_after_a_participle_goes_with_the_sentence_speaker():
+    article = story(
+        "The county's new jail opened on Monday, a year late and $30 million over budget.",
+        "Sheriff Ana Torres said that there is “no building in this state that was harder to finish,” adding that it's why the jail “will stand for fifty years without another dime from taxpayers.”",
+        "Commissioner Leo Grant called the delay a “shameful waste,” adding that the contractor who “walked off the site twice should never bid in this county again.”",
+        "Continuing to explain the delays, Torres rejected the notion that it was a waste, saying that if the county “had built the cheap version, we would be back here in ten years.”",
+        "Former Sheriff Dale Moody quashed rumors he would run again by tweeting that “one term in that office was plenty for any man.”",
+    )
+    assert said(article, "without another dime") == "Ana Torres"
+    assert said(article, "walked off the site") == "Leo Grant"
+    assert said(article, "cheap version") == "Ana Torres"
+    assert said(article, "one term in that office") == "Dale Moody"

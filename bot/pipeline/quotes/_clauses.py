@@ -570,7 +570,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if rules is not ENGLISH:
                 return Clause()
             clause = _finite_clause(words[:k], rules)
-            if not clause.found and k > 0 and words[k - 1] == ",":
+            if not clause.found and (_after_comma(words, k) or words[k - 1].lower() in _GERUND_LEADS):
                 # `Kasich bemoaned America's reputation, saying that foreigners “…”`:
                 # no reporting verb before the participle; the sentence's subject speaks.
                 return _opening_subject(words[:k], rules)
@@ -668,8 +668,12 @@ def _finite_clause(words: list[str], rules: Rules) -> Clause:
             continue
         if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
             continue  # "Vargas' question", "the report": a noun
+        if rules is ENGLISH and k > 0 and words[k - 1].lower() == "to":
+            continue  # `Continuing to explain his perspective, Carson rejected`: no finite verb
         between = [x.lower() for x in words[k + 1 : -1]]
-        if any(x in rules.clause_words or x in _SUBORDINATORS for x in between):
+        if any((x in rules.clause_words and x not in rules.complementizers) or x in _SUBORDINATORS for x in between):
+            # Not a `that` clause: what the verb says (`Cruz said that there is “…,”
+            # adding that`).
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         if clause.name and _right_after_preposition(clause, words, k, rules):
@@ -770,7 +774,7 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     if w_ing := words[k].lower().endswith("ing"):
         if before not in _BE - {"been", "being", "be"}:
             # `Trump launched an attack, calling him “…”`: the sentence's subject.
-            clause = _opening_subject(words[:k], rules) if before == "," else Clause()
+            clause = _opening_subject(words[:k], rules) if _after_comma(words, k) else Clause()
             return clause if clause.found else None
         k -= 1  # `Huckabee is labeling`: the subject is before "is"
     elif before in _BE or before.startswith("so-"):
@@ -811,6 +815,19 @@ def _right_before(name: str, words: list[str], k: int, rules: Rules) -> bool:
     if i >= 0 and words[i] == ",":
         return True
     return i >= 0 and _clean(words[i]) == name.split()[-1]
+
+
+# Prepositions before a gerund whose subject is the sentence's: `quashed rumors by
+# tweeting that “…”`.
+_GERUND_LEADS = frozenset("by while when after before".split())
+
+
+def _after_comma(words: list[str], k: int) -> bool:
+    """A comma right before the word at `k`, or before a quote's closing mark there
+    (`a “ridiculous proposition,” adding`)."""
+    if k > 0 and words[k - 1] == ",":
+        return True
+    return k > 1 and words[k - 1] in "”\"’" and words[k - 2] == ","
 
 
 def _opening_subject(words: list[str], rules: Rules) -> Clause:
