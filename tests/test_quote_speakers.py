@@ -909,3 +909,15 @@ def test_a_second_quote_after_a_participle_goes_with_the_sentence_speaker():
     assert said(article, "walked off the site") == "Leo Grant"
     assert said(article, "cheap version") == "Ana Torres"
     assert said(article, "one term in that office") == "Dale Moody"
+
+
+def test_a_digest_line_signed_before_its_colon_is_the_signer_s_quote():
+    article = story(
+        "Here is what the pollsters are reading this week.",
+        "VOTERS SOUR ON THE TOLL ROAD - Maria Ostrowski: “Support for the toll road fell by twelve points in a month, the steepest drop we have measured on any local question.”",
+        "Analysts agree - Tom Reyes: “Nobody in either party wants to own this road before the election, and the numbers show why.”",
+        "TURNOUT COULD BREAK RECORDS - Ann Pike and Joe Lund: “Early voting is running ahead of every midterm we have on record in this county.”",
+    )
+    assert said(article, "steepest drop") == "Maria Ostrowski"
+    assert said(article, "Nobody in either party") == "Tom Reyes"
+    assert said(article, "Early voting is running") is None

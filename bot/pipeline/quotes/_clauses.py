@@ -465,6 +465,17 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     if not words:
         return Clause()
     joined = " ".join(words)
+    if stripped.endswith(":"):
+        dash = max((i for i, w in enumerate(words) if w in "-—–"), default=-1)
+        signed = words[dash + 1 :]
+        joint = [i for i, w in enumerate(signed) if w.lower() in rules.conjunctions]
+        if dash >= 0 and len(joint) == 1 and _only_a_name(signed[: joint[0]], rules) and _only_a_name(signed[joint[0] + 1 :], rules):
+            return Clause(unknown=True)  # `- Frank Newport and Jim Harter:`: no one speaker
+        if dash >= 0 and signed and _only_a_name(signed, rules):
+            # `Pollsters agree - Carl Bialik: "…"`: a digest's line, signed by the one
+            # it quotes.
+            name = name_in(" ".join(signed), rules)[0]
+            return Clause(name=name) if name else Clause()
     m = rules.according.search(joined)
     if m:
         return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
