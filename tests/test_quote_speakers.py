@@ -921,3 +921,12 @@ def test_a_digest_line_signed_before_its_colon_is_the_signer_s_quote():
     assert said(article, "steepest drop") == "Maria Ostrowski"
     assert said(article, "Nobody in either party") == "Tom Reyes"
     assert said(article, "Early voting is running") is None
+
+
+def test_a_long_reporting_clause_after_a_quote_hands_on_to_the_next_sentence_of_speech():
+    article = story(
+        "The panel's hearing on the dam inspections ran past midnight.",
+        "“If any other agency had lost these reports, heads would have rolled by now,” Rep. Lou Ames (R-Ohio), a member of the panel, said in a phone interview. “But everyone at the dam office gets a second chance, and a third.”",
+    )
+    assert said(article, "heads would have rolled") == "Lou Ames"
+    assert said(article, "a second chance") == "Lou Ames"

@@ -173,6 +173,10 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
             # of the words, not the words as the writer heard them.
             return False, clause
         return True, clause
+    if rules is ENGLISH and clause.found and _HANDS_OVER.search(body) and has_reporting_verb(head, rules):
+        # `…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone
+        # interview.`: the clause names its speaker however long it runs.
+        return True, clause
     if _HANDS_OVER.search(body):
         # `…," Matdos Santos, legal director for ACLU of Oregon, said`: the speaker's
         # description runs past the first words.
@@ -288,6 +292,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
+    # One-word names the article writes inside a sentence, read when first needed.
+    inside: set[str] | None = None
     title = " ".join(article.title.split())
     since = 0
     for item in found:
@@ -326,6 +332,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             p_start = starts[paragraph]
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
             speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
+                if inside is None:
+                    inside = {m.name for m in cast.mentions if not m.opens}
+                if speaker not in inside:
+                    # `Critics called the plan “…”`: one capitalised word that only
+                    # ever opens a sentence may be a plural noun, not a surname.
+                    speaker = None
             how = "clause" if speaker else ""
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
             standalone = False
