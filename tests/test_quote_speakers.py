@@ -930,3 +930,11 @@ def test_a_long_reporting_clause_after_a_quote_hands_on_to_the_next_sentence_of_
     )
     assert said(article, "heads would have rolled") == "Lou Ames"
     assert said(article, "a second chance") == "Lou Ames"
+
+
+def test_a_sentence_that_reports_who_speaks_introduces_the_quote_after_it_in_the_paragraph():
+    article = story(
+        "The state wants the county to pay a third of the new highway's cost.",
+        "The county will appeal the ruling, Mayor Ruth Okafor said on Monday. “We have no intention of paying for a road this county never asked for and never wanted.”",
+    )
+    assert said(article, "no intention of paying") == "Ruth Okafor"

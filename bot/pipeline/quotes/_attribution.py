@@ -304,7 +304,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         how = ""
         # Who the writer names after the quote before, its own clause aside.
         quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
-        if item.clause.found:
+        lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
+        if lead_in.found:
+            # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
+            # before in the paragraph introduces the quote.
+            speaker = cast.plausible(resolve(lead_in, cast, offset, None, article.author, since=quote_before))
+            how = "introduced" if speaker else ""
+        elif item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "clause"
@@ -447,6 +453,25 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, ru
 
 
 _SIGNATURE = re.compile(r"^[―—–-]\s*([^.!?\n]{2,80})\.?$")
+
+
+def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause:
+    """The reporting clause of the sentence right before a quote that opens a sentence
+    inside its paragraph, when that sentence quotes nothing itself and is a reporting
+    clause (`…, Schiff said.`, `Sam Lau said in a statement.`) or ends in a colon."""
+    before = text[max(start, offset - CONTEXT_CHARS) : offset].rstrip()
+    if not before or before[-1] not in ".:" or not text[start:offset].strip():
+        return Clause()
+    sentence = last_sentence(before, rules)
+    if re.search(r"[\"“”«»„]", sentence):
+        return Clause()
+    if sentence.endswith(":"):
+        return Clause()  # handled as the quote's own lead-in
+    m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
+    if not m:
+        return Clause()
+    clause = clause_before(sentence[: m.end()] + ",", rules)
+    return clause if clause.name or clause.description else Clause()
 
 
 def _introduced(
