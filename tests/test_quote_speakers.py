@@ -938,3 +938,15 @@ def test_a_sentence_that_reports_who_speaks_introduces_the_quote_after_it_in_the
         "The county will appeal the ruling, Mayor Ruth Okafor said on Monday. “We have no intention of paying for a road this county never asked for and never wanted.”",
     )
     assert said(article, "no intention of paying") == "Ruth Okafor"
+
+
+def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs():
+    article = story(
+        "The new library opened on Saturday after four years of fundraising.",
+        "Councilman Ed Walsh praised the volunteers who raised the last million dollars in a single summer.",
+        "“Nobody at City Hall believed these people could do it, and they did it with bake sales and car washes.”",
+        "Joan Pruitt, the head librarian, continued her tour of the reading rooms.",
+        "“Every child in this town gets a card on the day they learn to write their name.”",
+    )
+    assert said(article, "bake sales") == "Ed Walsh"
+    assert said(article, "gets a card") == "Joan Pruitt"

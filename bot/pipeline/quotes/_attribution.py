@@ -30,6 +30,7 @@ from bot.pipeline.quotes._clauses import (
     is_reporting_verb,
     last_sentence,
     sentence_speaker,
+    speaking_subject,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
 from bot.pipeline.quotes._names import Cast
@@ -496,9 +497,11 @@ def _introduced(
         clause = clause_before(sentence, rules)
     else:
         m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-        if not m:
-            return None
-        clause = clause_before(sentence[: m.end()] + ",", rules)
+        clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+        if not clause.found and rules is ENGLISH and offset == starts[paragraph]:
+            # `Valastro praised Christie's leadership in the aftermath of the storm.`
+            # before a paragraph that is all quote.
+            clause = speaking_subject(sentence, rules)
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)

@@ -833,6 +833,27 @@ def _right_before(name: str, words: list[str], k: int, rules: Rules) -> bool:
 _GERUND_LEADS = frozenset("by while when after before".split())
 
 
+def speaking_subject(sentence: str, rules: Rules | None = None) -> Clause:
+    """The name a sentence opens with when its verb speaks or judges (`Valastro
+    praised Christie's leadership …`, `Howard continued his scathing remarks.`): who
+    a bare quote paragraph after it is likely to be (no he or she: the sentence does
+    not tell whom)."""
+    rules = rules or ENGLISH
+    words = _words(sentence, rules)
+    clause = _opening_subject(words, rules)
+    if not clause.name:
+        return Clause()
+    at = next((i for i, w in enumerate(words) if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES)), len(words))
+    if at < len(words) and words[at] == ",":
+        # `Joan Pruitt, the head librarian, continued`: past the appositive
+        at = next((i + 1 for i in range(at + 1, len(words)) if words[i] == ","), len(words))
+    while at < len(words) and (words[at].endswith("ly") or words[at] in rules.auxiliaries):
+        at += 1  # `Valastro also praised`, `Kasich later warned`
+    if at >= len(words) or words[at].endswith("ing") or not (is_reporting_verb(words[at], rules) or words[at].lower() in rules.naming):
+        return Clause()
+    return clause
+
+
 def _after_comma(words: list[str], k: int) -> bool:
     """A comma right before the word at `k`, or before a quote's closing mark there
     (`a “ridiculous proposition,” adding`)."""
