@@ -1117,3 +1117,117 @@ def test_a_sentence_opening_with_and_still_has_the_name_as_its_subject():
         "“She will fight for the American people and their families,” he said.",
     )
     assert said(article, "fight for the American people") == "John Pedersen"
+
+# -- a partial quote at the end of what the subject says ---------------------------
+
+
+def test_a_quote_closing_a_subordinate_clause_is_still_what_the_subject_said():
+    article = story(
+        "Governor Dana Whitfield spent Monday in the river towns, where the flood took two bridges.",
+        "Whitfield says she would hire engineers who “know these rivers better than any consultant in the capital.”",
+        "Mayor Tom Kessler said it's unrealistic to think that if the state pulls its crews back, “the towns can rebuild these bridges on their own.”",
+        "Kessler says the county will ask for federal money because “nobody else has this kind of money.”",
+    )
+    assert said(article, "know these rivers") == "Dana Whitfield"
+    assert said(article, "rebuild these bridges") == "Tom Kessler"
+    assert said(article, "nobody else has") == "Tom Kessler"
+
+
+def test_an_opinion_writer_opines():
+    article = story(
+        "The council voted 5-2 on Tuesday to spend the flood money on the stadium first.",
+        "Letters to the editor have run against the vote all week, calling it a gift to the team's owners. “Bridges come before stadiums,” opined columnist Ruth Adler.",
+    )
+    assert said(article, "Bridges come before") == "Ruth Adler"
+
+
+
+def test_a_participle_with_no_reporting_verb_before_it_goes_with_the_sentence_subject():
+    article = story(
+        "The city's pool will stay open through August after all, the council decided on Tuesday.",
+        "Mayor Dana Ortiz defended the budget that evening, saying the cuts were “the price of keeping the pool open for every child in town.”",
+        "Senator Kim Lowry addressed Pastor Ben Hale's congregation on Sunday, saying that “this town has carried its neighbors before, and it will again.”",
+        "Lawyers for the county appeared to oppose the plan, saying in a filing that the money was “never meant to fill swimming pools while the county roads crumble.”",
+    )
+    assert said(article, "price of keeping") == "Dana Ortiz"
+    assert said(article, "carried its neighbors") == "Kim Lowry"
+    assert said(article, "never meant to fill") is None
+
+
+def test_who_calls_or_thanks_speaks_the_quote_not_whom_they_call_or_thank():
+    article = story(
+        "The county board approved the new animal shelter on Thursday after two years of delays.",
+        "Commissioner Rita Vance called the vote “a promise kept to every family that ever lost a dog on these roads.”",
+        "Sheriff Alan Brooks thanked Rita Vance for “standing up to the people who wanted this money spent on parking lots.”",
+        "Former Mayor Hugh Carver, for his part, is labeling the shelter “the most expensive kennel in the history of the state.”",
+        "The shelter opens next spring in what director Nina Patel called “the best-kept building in the county.”",
+    )
+    assert said(article, "a promise kept") == "Rita Vance"
+    assert said(article, "standing up to the people") == "Alan Brooks"
+    assert said(article, "most expensive kennel") == "Hugh Carver"
+    assert said(article, "best-kept building") == "Nina Patel"
+
+
+
+def test_german_who_calls_something_speaks_the_quote():
+    article = story(
+        "Der Stadtrat hat am Donnerstag das neue Tierheim beschlossen.",
+        "Bürgermeisterin Rita Vogel nannte den Beschluss „ein Versprechen an jede Familie, die je einen Hund verloren hat“.",
+        language="de",
+    )
+    assert said(article, "ein Versprechen an jede Familie") == "Rita Vogel"
+
+
+def test_a_second_quote_after_a_participle_goes_with_the_sentence_speaker():
+    article = story(
+        "The county's new jail opened on Monday, a year late and $30 million over budget.",
+        "Sheriff Ana Torres said that there is “no building in this state that was harder to finish,” adding that it's why the jail “will stand for fifty years without another dime from taxpayers.”",
+        "Commissioner Leo Grant called the delay a “shameful waste,” adding that the contractor who “walked off the site twice should never bid in this county again.”",
+        "Continuing to explain the delays, Torres rejected the notion that it was a waste, saying that if the county “had built the cheap version, we would be back here in ten years.”",
+        "Former Sheriff Dale Moody quashed rumors he would run again by tweeting that “one term in that office was plenty for any man.”",
+    )
+    assert said(article, "without another dime") == "Ana Torres"
+    assert said(article, "walked off the site") == "Leo Grant"
+    assert said(article, "cheap version") == "Ana Torres"
+    assert said(article, "one term in that office") == "Dale Moody"
+
+
+def test_a_digest_line_signed_before_its_colon_is_the_signer_s_quote():
+    article = story(
+        "Here is what the pollsters are reading this week.",
+        "VOTERS SOUR ON THE TOLL ROAD - Maria Ostrowski: “Support for the toll road fell by twelve points in a month, the steepest drop we have measured on any local question.”",
+        "Analysts agree - Tom Reyes: “Nobody in either party wants to own this road before the election, and the numbers show why.”",
+        "TURNOUT COULD BREAK RECORDS - Ann Pike and Joe Lund: “Early voting is running ahead of every midterm we have on record in this county.”",
+    )
+    assert said(article, "steepest drop") == "Maria Ostrowski"
+    assert said(article, "Nobody in either party") == "Tom Reyes"
+    assert said(article, "Early voting is running") is None
+
+
+def test_a_long_reporting_clause_after_a_quote_hands_on_to_the_next_sentence_of_speech():
+    article = story(
+        "The panel's hearing on the dam inspections ran past midnight.",
+        "“If any other agency had lost these reports, heads would have rolled by now,” Rep. Lou Ames (R-Ohio), a member of the panel, said in a phone interview. “But everyone at the dam office gets a second chance, and a third.”",
+    )
+    assert said(article, "heads would have rolled") == "Lou Ames"
+    assert said(article, "a second chance") == "Lou Ames"
+
+
+def test_a_sentence_that_reports_who_speaks_introduces_the_quote_after_it_in_the_paragraph():
+    article = story(
+        "The state wants the county to pay a third of the new highway's cost.",
+        "The county will appeal the ruling, Mayor Ruth Okafor said on Monday. “We have no intention of paying for a road this county never asked for and never wanted.”",
+    )
+    assert said(article, "no intention of paying") == "Ruth Okafor"
+
+
+def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs():
+    article = story(
+        "The new library opened on Saturday after four years of fundraising.",
+        "Councilman Ed Walsh praised the volunteers who raised the last million dollars in a single summer.",
+        "“Nobody at City Hall believed these people could do it, and they did it with bake sales and car washes.”",
+        "Joan Pruitt, the head librarian, continued her tour of the reading rooms.",
+        "“Every child in this town gets a card on the day they learn to write their name.”",
+    )
+    assert said(article, "bake sales") == "Ed Walsh"
+    assert said(article, "gets a card") == "Joan Pruitt"

@@ -24,6 +24,10 @@ VOCABULARY = Vocabulary(
         kommentierte kommentiert twitterte heißt hieß fragte fragt rief ruft klagte klagt
         bekräftigte bekräftigt zitiert verkündete verkündet beklagte beklagt argumentierte"""
     ),
+    naming=words(
+        """nannte nennt nannten bezeichnete bezeichnet bezeichneten lobte lobt dankte dankt
+        verurteilte verurteilt begrüßte begrüßt"""
+    ),
     according=("laut", "nach angaben von", "nach angaben"),
     personal=words("er sie"),
     feminine=words("sie"),

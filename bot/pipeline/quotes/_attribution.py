@@ -30,6 +30,7 @@ from bot.pipeline.quotes._clauses import (
     is_reporting_verb,
     last_sentence,
     sentence_speaker,
+    speaking_subject,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
 from bot.pipeline.quotes._names import Cast
@@ -174,6 +175,10 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
             # of the words, not the words as the writer heard them.
             return False, clause
         return True, clause
+    if rules is ENGLISH and clause.found and _HANDS_OVER.search(body) and has_reporting_verb(head, rules):
+        # `…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone
+        # interview.`: the clause names its speaker however long it runs.
+        return True, clause
     if _HANDS_OVER.search(body):
         # `…," Matdos Santos, legal director for ACLU of Oregon, said`: the speaker's
         # description runs past the first words.
@@ -290,6 +295,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     last_speaker: str | None = None
     last_paragraph = -10
     last_end = 0
+    # One-word names the article writes inside a sentence, read when first needed.
+    inside: set[str] | None = None
     title = " ".join(article.title.split())
     since = 0
     for item in found:
@@ -300,7 +307,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         how = ""
         # Who the writer names after the quote before, its own clause aside.
         quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
-        if item.clause.found:
+        lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
+        if lead_in.found:
+            # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
+            # before in the paragraph introduces the quote.
+            speaker = cast.plausible(resolve(lead_in, cast, offset, None, article.author, since=quote_before))
+            how = "introduced" if speaker else ""
+        elif item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
@@ -333,6 +346,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             p_start = starts[paragraph]
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
             speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
+                if inside is None:
+                    inside = {m.name for m in cast.mentions if not m.opens}
+                if speaker not in inside:
+                    # `Critics called the plan “…”`: one capitalised word that only
+                    # ever opens a sentence may be a plural noun, not a surname.
+                    speaker = None
             how = "clause" if speaker else ""
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
             standalone = False
@@ -457,6 +477,25 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, ru
 _SIGNATURE = re.compile(r"^[―—–-]\s*([^.!?\n]{2,80})\.?$")
 
 
+def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause:
+    """The reporting clause of the sentence right before a quote that opens a sentence
+    inside its paragraph, when that sentence quotes nothing itself and is a reporting
+    clause (`…, Schiff said.`, `Sam Lau said in a statement.`) or ends in a colon."""
+    before = text[max(start, offset - CONTEXT_CHARS) : offset].rstrip()
+    if not before or before[-1] not in ".:" or not text[start:offset].strip():
+        return Clause()
+    sentence = last_sentence(before, rules)
+    if re.search(r"[\"“”«»„]", sentence):
+        return Clause()
+    if sentence.endswith(":"):
+        return Clause()  # handled as the quote's own lead-in
+    m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
+    if not m:
+        return Clause()
+    clause = clause_before(sentence[: m.end()] + ",", rules)
+    return clause if clause.name or clause.description else Clause()
+
+
 def _introduced(
     text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None, rules: Rules = ENGLISH
 ) -> str | None:
@@ -479,9 +518,11 @@ def _introduced(
         clause = clause_before(sentence, rules)
     else:
         m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-        if not m:
-            return None
-        clause = clause_before(sentence[: m.end()] + ",", rules)
+        clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+        if not clause.found and rules is ENGLISH and offset == starts[paragraph]:
+            # `Valastro praised Christie's leadership in the aftermath of the storm.`
+            # before a paragraph that is all quote.
+            clause = speaking_subject(sentence, rules)
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)
