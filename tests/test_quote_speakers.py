@@ -1231,3 +1231,11 @@ def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs(
     )
     assert said(article, "bake sales") == "Ed Walsh"
     assert said(article, "gets a card") == "Joan Pruitt"
+
+
+def test_an_email_story_is_a_story_not_someone_emailing():
+    article = story(
+        "Hillary Clinton answered questions about her email on Tuesday.",
+        "Clinton said in the spring, when the private server email story broke, “I did not email any classified material to anyone on my email.”",
+    )
+    assert said(article, "did not email any classified") in (None, "Hillary Clinton")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.lang.en import PARTICLES
 from bot.lang.en import DOCUMENTS
-from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, bare_form, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 from bot.pipeline.sentences import sentence_ends
 
@@ -483,6 +483,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if _compound_noun(words, i, rules):
+            continue  # `when the private server email story broke`: "email" is a noun
         if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
@@ -744,6 +746,30 @@ def _governed(words: list[str], i: int, rules: Rules) -> bool:
         if w.islower() and (low in rules.stop_after or low in rules.of_whom or (rules is ENGLISH and low in _GOVERNING)):
             return True
     return False
+
+
+# Plurals without an -s, which take a bare verb ("people say").
+_PLURALS = frozenset("people police children men women staff crowd public".split())
+
+
+def _compound_noun(words: list[str], i: int, rules: Rules) -> bool:
+    """An English bare verb form ("email", "report", "post") right after a singular
+    noun is part of a compound noun ("the server email story", "a staff report"); a
+    plural subject or a pronoun would make it a verb ("officials say", "they report")."""
+    if rules is not ENGLISH or i == 0:
+        return False
+    before = words[i - 1]
+    return (
+        bare_form(words[i].lower(), rules)
+        and before.isalpha()
+        and before.islower()
+        and not before.endswith("s")
+        and before not in _PLURALS
+        and before not in rules.auxiliaries
+        and before not in rules.function_words
+        and _pronoun(before, rules) is None
+        and not before.endswith("ly")
+    )
 
 
 def _pronoun_before(words: list[str], i: int, rules: Rules) -> str | None:

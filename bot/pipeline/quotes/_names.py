@@ -448,7 +448,7 @@ class Cast:
             lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
             clause_words = [w.lower() for w in lead_words]
             # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
-            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and _bare_form(w.lower(), rules))]
+            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and bare_form(w.lower(), rules))]
             if (
                 told == [0]
                 and not clause_words[0].endswith("ing")
@@ -973,13 +973,13 @@ def _speaks(text: str, end: int, rules: Rules) -> bool:
     word = _NEXT_WORD.match(text, end)
     # Not a bare form ("South Carolina state director", "the Clinton email"), which
     # no one person's name takes as its verb.
-    return bool(word) and word.group(1).lower() in rules.verbs and not _bare_form(word.group(1).lower(), rules)
+    return bool(word) and word.group(1).lower() in rules.verbs and not bare_form(word.group(1).lower(), rules)
 
 
-def _bare_form(verb: str, rules: Rules) -> bool:
-    """An English reporting verb's bare form ("state", "post", "say"): after one
-    person's name, or opening a sentence ("Post Editor Martin Baron"), a noun."""
-    return rules is ENGLISH and (verb + "s" in rules.verbs or verb + "es" in rules.verbs)
+def bare_form(verb: str, rules: Rules) -> bool:
+    """An English reporting verb's bare form ("state", "post", "say", "email"): after
+    one person's name, or opening a sentence ("Post Editor Martin Baron"), a noun."""
+    return rules is ENGLISH and any(verb + ending in rules.verbs for ending in ("s", "es", "d", "ed"))
 
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
