@@ -1239,3 +1239,10 @@ def test_an_email_story_is_a_story_not_someone_emailing():
         "Clinton said in the spring, when the private server email story broke, “I did not email any classified material to anyone on my email.”",
     )
     assert said(article, "did not email any classified") in (None, "Hillary Clinton")
+
+
+def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
+    article = story(
+        "Retired Army Col. Lawrence Whitaker started the host's rant when he brought up the Oklahoma City bombing and later said, “It's not just Muslims shooting people.”",
+    )
+    assert said(article, "not just Muslims") == "Lawrence Whitaker"

@@ -510,7 +510,7 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             return inverted  # `Because of how the board wrote it, explained Weber, “…”`
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
         own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
-        if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+        if i > 0 and not own and (_joined_verb(words, i, rules) or words[clause_start].lower() in rules.conjunctions):
             # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
             # Brooklyn was his answer, but went on to say`: the verbs share the
             # sentence's subject.
@@ -748,6 +748,16 @@ def _governed(words: list[str], i: int, rules: Rules) -> bool:
     return False
 
 
+def _joined_verb(words: list[str], i: int, rules: Rules) -> bool:
+    """Is the verb at `i` joined to the one before by a conjunction, adverbs between
+    (`and said`, `and later said`)?"""
+    k = i - 1
+    while k > 0 and words[k].islower() and (words[k] in _ADVERBS or (rules is ENGLISH and words[k].endswith("ly"))):
+        k -= 1
+    return k >= 0 and words[k].lower() in rules.conjunctions
+
+
+_ADVERBS = frozenset("later then also again still finally soon dann später auch ensuite puis aussi luego después también".split())
 # Plurals without an -s, which take a bare verb ("people say").
 _PLURALS = frozenset("people police children men women staff crowd public".split())
 
