@@ -837,6 +837,122 @@ def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
     assert said(article, "leaves our farmers behind") == "Okafor"
 
 
+# -- a bare quote after narration: whose words go on ---------------------------------
+
+
+def test_a_bare_quote_after_another_senator_said_something_is_that_senators():
+    article = story(
+        "“That would be a false reason,” Menendez said. “You cannot use the waivers as a reason.”",
+        "Corker said he and his partners were “meticulous” about the wording of the bill. “If we were to touch the deal in any way, the administration would say that we were undermining it.”",
+    )
+    assert said(article, "If we were to touch") == "Corker"
+
+
+def test_a_bare_quote_goes_on_with_the_speaker_the_writer_kept_talking_about():
+    article = story(
+        "“Immigration is important, but in my view it's education,” says Melissa Rowan, 32, who works in retail. Rowan supports Democrat Hillary Clinton in the race. “I'm a college graduate, but I have student loans.”",
+    )
+    assert said(article, "student loans") == "Melissa Rowan"
+
+
+def test_a_bare_quote_after_a_sentence_ending_in_says_someone_is_theirs():
+    article = story(
+        "“They have failed to do what's necessary to compete,” said Craig Robinson, an editor in Des Moines.",
+        "Or maybe Jeb Bush, digital consultant Phil Musser says. “Several surveys suggest a second look is occurring for Jeb in the state.”",
+    )
+    assert said(article, "second look is occurring") == "Phil Musser"
+
+
+def test_ein_zitat_nach_dem_satz_eines_anderen_ist_dessen_zitat():
+    article = story(
+        "„Das wäre ein falscher Grund“, sagte Müller. „Die Ausnahmen sind kein Argument.“",
+        "Schmidt sagte, seine Partner seien beim Wortlaut „sehr gründlich“ gewesen. „Wenn wir das Abkommen berühren, wird die Regierung sagen, wir untergraben es.“",
+        language="de",
+    )
+    assert said(article, "Wenn wir das Abkommen") == "Schmidt"
+
+
+def test_the_judge_is_the_judge_not_the_group_a_judge_ruled_for():
+    article = story(
+        "U.S. District Judge Emmet Sullivan set a deadline for April. The ruling by a federal judge granting Judicial Watch its request was a rare win for the group.",
+        "“There has been a constant drip of declarations. When does it stop?” the judge said, according to the Post.",
+    )
+    assert said(article, "constant drip") == "Emmet Sullivan"
+
+
+def test_he_who_laughed_and_said_is_not_the_paper_or_the_place_his_sentence_names():
+    article = story(
+        "Campaign manager Robby Mason spent the week in Iowa with the candidate.",
+        "When Mason was asked during a luncheon held by The Wall Street Journal whether the candidate would hold a press conference, he laughed and said, “We'll see. We will have one before the vote, I am sure of that.”",
+        "Eight years ago, he backed a senator from Illinois over the governor and said, “Nobody in this party has ever done anything for us.”",
+        "He then adopted a fake Southern accent and joked, “But I'm just gonna make it easier for them to make fun of me.”",
+    )
+    assert said(article, "We'll see") == "Robby Mason"
+    assert said(article, "ever done anything for us") != "Eight"
+    assert said(article, "make fun of me") != "Southern"
+
+
+def test_il_qui_remercie_quelqu_un_et_dit_n_est_pas_celle_qu_il_remercie():
+    article = story(
+        "Le sénateur Paul Girard a passé la semaine en Bretagne.",
+        "Il a remercié Marie Dupont et dit : « Je vais leur rendre la tâche plus facile pour se moquer de moi. »",
+        language="fr",
+    )
+    assert said(article, "se moquer de moi") == "Paul Girard"
+
+
+def test_what_he_had_publicly_stated_of_politicians_is_his_not_the_politicians():
+    article = story(
+        "Sant Malhotra, a hotelier, pleaded guilty to witness tampering in March.",
+        "Malhotra was clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they are in need of money, then they are always for you.”",
+    )
+    assert said(article, "in need of money") == "Sant Malhotra"
+
+
+def test_a_state_a_he_said_interrupts_is_not_the_he():
+    article = story(
+        "State Rep. Wendy Nanney, a leader of Cruz's South Carolina coalition, said the campaign was ready.",
+        "Dan Tripp, South Carolina state director of Keep the Promise, was unsure why the battle seemed to stop.",
+        "“We're trying to show some mercy to the bully,” Tripp said. South Carolina, he said, was “where we have a chance to go head to head with him, and we will.”",
+    )
+    assert said(article, "go head to head") in (None, "Dan Tripp")
+
+
+def test_team_trump_is_a_campaign_not_the_full_name_of_trump():
+    article = story(
+        "Team Trump sees the convention as a second chance for Donald Trump to make a first impression.",
+        "Trump tweaked his campaign promise on Saturday when he announced his running mate, calling Indiana Gov. Mike Pence “my partner in this campaign and in the White House, to make America safe again.”",
+        "“We will win, and we will win big,” Trump said.",
+    )
+    assert said(article, "We will win") == "Donald Trump"
+
+
+def test_an_editor_in_chief_is_a_title_not_part_of_the_name():
+    article = story(
+        "The newspaper has assembled a team of 20 reporters to look into the candidate's past.",
+        "Post Editor-in-Chief Martin Brandt defended the project on Wednesday. “We will look at every part of his life, as we would for anyone who wants the job,” he said.",
+    )
+    assert said(article, "every part of his life") == "Martin Brandt"
+
+
+def test_he_who_answers_is_the_one_asked_not_the_one_asking():
+    article = story(
+        "Senator Bernie Sanders said he would release his medical records before the caucuses.",
+        "Last month, reporter Scott Conway asked Sanders whether questions about his health and age were fair game.",
+        "“Sure it is. I would not have run if I was not healthy, and I'm very thankful for that,” he said.",
+    )
+    assert said(article, "would not have run") == "Bernie Sanders"
+
+
+def test_er_der_antwortet_ist_der_gefragte_nicht_der_fragende():
+    article = story(
+        "Der Kandidat Donald Trump sprach am Mittwoch in Austin vor Anhängern.",
+        "Der Journalist Sean Hanke fragte Trump, ob die Mauer an der Grenze noch geplant sei.",
+        "„Wir werden die Mauer bauen, und sie wird hoch sein“, sagte er.",
+        language="de",
+    )
+    assert said(article, "Wir werden die Mauer bauen") == "Donald Trump"
+
 def test_he_said_after_a_quote_ending_its_sentence_is_the_man_the_next_sentence_brings_in():
     # The singer's quote ends with its full stop; the writer's next sentence brings in
     # the candidate, whom "he" then stands for.
@@ -1116,3 +1232,133 @@ def test_a_bare_quote_after_a_partial_one_goes_on_with_its_speaker():
         "“If we were to touch it in any way, the administration would say that we were undermining the deal.”",
     )
     assert said(article, "undermining the deal") == "Bob Corbin"
+
+
+# -- a partial quote at the end of what the subject says ---------------------------
+
+
+def test_a_quote_closing_a_subordinate_clause_is_still_what_the_subject_said():
+    article = story(
+        "Governor Dana Whitfield spent Monday in the river towns, where the flood took two bridges.",
+        "Whitfield says she would hire engineers who “know these rivers better than any consultant in the capital.”",
+        "Mayor Tom Kessler said it's unrealistic to think that if the state pulls its crews back, “the towns can rebuild these bridges on their own.”",
+        "Kessler says the county will ask for federal money because “nobody else has this kind of money.”",
+    )
+    assert said(article, "know these rivers") == "Dana Whitfield"
+    assert said(article, "rebuild these bridges") == "Tom Kessler"
+    assert said(article, "nobody else has") == "Tom Kessler"
+
+
+def test_an_opinion_writer_opines():
+    article = story(
+        "The council voted 5-2 on Tuesday to spend the flood money on the stadium first.",
+        "Letters to the editor have run against the vote all week, calling it a gift to the team's owners. “Bridges come before stadiums,” opined columnist Ruth Adler.",
+    )
+    assert said(article, "Bridges come before") == "Ruth Adler"
+
+
+
+def test_a_participle_with_no_reporting_verb_before_it_goes_with_the_sentence_subject():
+    article = story(
+        "The city's pool will stay open through August after all, the council decided on Tuesday.",
+        "Mayor Dana Ortiz defended the budget that evening, saying the cuts were “the price of keeping the pool open for every child in town.”",
+        "Senator Kim Lowry addressed Pastor Ben Hale's congregation on Sunday, saying that “this town has carried its neighbors before, and it will again.”",
+        "Lawyers for the county appeared to oppose the plan, saying in a filing that the money was “never meant to fill swimming pools while the county roads crumble.”",
+    )
+    assert said(article, "price of keeping") == "Dana Ortiz"
+    assert said(article, "carried its neighbors") == "Kim Lowry"
+    assert said(article, "never meant to fill") is None
+
+
+def test_who_calls_or_thanks_speaks_the_quote_not_whom_they_call_or_thank():
+    article = story(
+        "The county board approved the new animal shelter on Thursday after two years of delays.",
+        "Commissioner Rita Vance called the vote “a promise kept to every family that ever lost a dog on these roads.”",
+        "Sheriff Alan Brooks thanked Rita Vance for “standing up to the people who wanted this money spent on parking lots.”",
+        "Former Mayor Hugh Carver, for his part, is labeling the shelter “the most expensive kennel in the history of the state.”",
+        "The shelter opens next spring in what director Nina Patel called “the best-kept building in the county.”",
+    )
+    assert said(article, "a promise kept") == "Rita Vance"
+    assert said(article, "standing up to the people") == "Alan Brooks"
+    assert said(article, "most expensive kennel") == "Hugh Carver"
+    assert said(article, "best-kept building") == "Nina Patel"
+
+
+
+def test_german_who_calls_something_speaks_the_quote():
+    article = story(
+        "Der Stadtrat hat am Donnerstag das neue Tierheim beschlossen.",
+        "Bürgermeisterin Rita Vogel nannte den Beschluss „ein Versprechen an jede Familie, die je einen Hund verloren hat“.",
+        language="de",
+    )
+    assert said(article, "ein Versprechen an jede Familie") == "Rita Vogel"
+
+
+def test_a_second_quote_after_a_participle_goes_with_the_sentence_speaker():
+    article = story(
+        "The county's new jail opened on Monday, a year late and $30 million over budget.",
+        "Sheriff Ana Torres said that there is “no building in this state that was harder to finish,” adding that it's why the jail “will stand for fifty years without another dime from taxpayers.”",
+        "Commissioner Leo Grant called the delay a “shameful waste,” adding that the contractor who “walked off the site twice should never bid in this county again.”",
+        "Continuing to explain the delays, Torres rejected the notion that it was a waste, saying that if the county “had built the cheap version, we would be back here in ten years.”",
+        "Former Sheriff Dale Moody quashed rumors he would run again by tweeting that “one term in that office was plenty for any man.”",
+    )
+    assert said(article, "without another dime") == "Ana Torres"
+    assert said(article, "walked off the site") == "Leo Grant"
+    assert said(article, "cheap version") == "Ana Torres"
+    assert said(article, "one term in that office") == "Dale Moody"
+
+
+def test_a_digest_line_signed_before_its_colon_is_the_signer_s_quote():
+    article = story(
+        "Here is what the pollsters are reading this week.",
+        "VOTERS SOUR ON THE TOLL ROAD - Maria Ostrowski: “Support for the toll road fell by twelve points in a month, the steepest drop we have measured on any local question.”",
+        "Analysts agree - Tom Reyes: “Nobody in either party wants to own this road before the election, and the numbers show why.”",
+        "TURNOUT COULD BREAK RECORDS - Ann Pike and Joe Lund: “Early voting is running ahead of every midterm we have on record in this county.”",
+    )
+    assert said(article, "steepest drop") == "Maria Ostrowski"
+    assert said(article, "Nobody in either party") == "Tom Reyes"
+    assert said(article, "Early voting is running") is None
+
+
+def test_a_long_reporting_clause_after_a_quote_hands_on_to_the_next_sentence_of_speech():
+    article = story(
+        "The panel's hearing on the dam inspections ran past midnight.",
+        "“If any other agency had lost these reports, heads would have rolled by now,” Rep. Lou Ames (R-Ohio), a member of the panel, said in a phone interview. “But everyone at the dam office gets a second chance, and a third.”",
+    )
+    assert said(article, "heads would have rolled") == "Lou Ames"
+    assert said(article, "a second chance") == "Lou Ames"
+
+
+def test_a_sentence_that_reports_who_speaks_introduces_the_quote_after_it_in_the_paragraph():
+    article = story(
+        "The state wants the county to pay a third of the new highway's cost.",
+        "The county will appeal the ruling, Mayor Ruth Okafor said on Monday. “We have no intention of paying for a road this county never asked for and never wanted.”",
+    )
+    assert said(article, "no intention of paying") == "Ruth Okafor"
+
+
+def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs():
+    article = story(
+        "The new library opened on Saturday after four years of fundraising.",
+        "Councilman Ed Walsh praised the volunteers who raised the last million dollars in a single summer.",
+        "“Nobody at City Hall believed these people could do it, and they did it with bake sales and car washes.”",
+        "Joan Pruitt, the head librarian, continued her tour of the reading rooms.",
+        "“Every child in this town gets a card on the day they learn to write their name.”",
+    )
+    assert said(article, "bake sales") == "Ed Walsh"
+    assert said(article, "gets a card") == "Joan Pruitt"
+
+
+def test_an_email_story_is_a_story_not_someone_emailing():
+    article = story(
+        "Hillary Clinton answered questions about her email on Tuesday.",
+        "Clinton said in the spring, when the private server email story broke, “I did not email any classified material to anyone on my email.”",
+    )
+    assert said(article, "did not email any classified") in (None, "Hillary Clinton")
+
+
+def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
+    article = story(
+        "Retired Army Col. Lawrence Whitaker started the host's rant when he brought up the Oklahoma City bombing and later said, “It's not just Muslims shooting people.”",
+    )
+    assert said(article, "not just Muslims") == "Lawrence Whitaker"

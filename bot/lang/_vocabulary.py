@@ -52,6 +52,9 @@ class Vocabulary:
     name: str
     # Reporting verbs as they stand next to a quote: "sagte", "déclaré", "заявил".
     verbs: frozenset[str]
+    # Verbs that name or judge their object in the words of a partial quote after it
+    # ("nannte", "qualifié"): their subject speaks it.
+    naming: frozenset[str] = frozenset()
     # Words that introduce the speaker like "according to": "laut", "selon", "по словам".
     according: tuple[str, ...] = ()
     # Third-person singular pronouns that stand for a person ("er", "elle", "она").

@@ -24,6 +24,10 @@ VOCABULARY = Vocabulary(
         kommentierte kommentiert twitterte heißt hieß fragte fragt rief ruft klagte klagt
         bekräftigte bekräftigt zitiert verkündete verkündet beklagte beklagt argumentierte"""
     ),
+    naming=words(
+        """nannte nennt nannten bezeichnete bezeichnet bezeichneten lobte lobt dankte dankt
+        verurteilte verurteilt begrüßte begrüßt"""
+    ),
     according=("laut", "nach angaben von", "nach angaben"),
     personal=words("er sie"),
     feminine=words("sie"),
@@ -36,7 +40,9 @@ VOCABULARY = Vocabulary(
         bürgermeisterin ministerpräsident ministerpräsidentin generalsekretär generalsekretärin
         herr frau dr prof trainer trainerin geschäftsführer geschäftsführerin abgeordnete
         abgeordneter staatssekretär staatssekretärin manager managerin experte expertin leiter
-        leiterin senator senatorin botschafter botschafterin richter richterin"""
+        leiterin senator senatorin botschafter botschafterin richter richterin kandidat kandidatin
+        journalist journalistin moderator moderatorin reporter reporterin anwalt anwältin
+        professor professorin gouverneur gouverneurin"""
     ),
     title_endings=(
         "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin", "sprecher",

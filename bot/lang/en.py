@@ -12,7 +12,7 @@ from bot.lang._vocabulary import Abbreviations, Vocabulary, words
 __all__ = [
     "ABBREVIATIONS", "AUXILIARIES", "CLAUSE_OPENERS", "CLAUSE_WORDS", "CONJUNCTIONS", "DETERMINERS",
     "DOCUMENTS", "FEMININE_NAMES", "FUNCTION_WORDS", "FURNITURE", "GENERIC_ROLES", "INSTITUTIONS",
-    "INTRODUCING", "LINKS", "MASCULINE_NAMES", "OF_WHOM", "PARTICLES", "QUANTIFIERS", "STOP_AFTER",
+    "INTRODUCING", "LINKS", "MASCULINE_NAMES", "NAMING", "OF_WHOM", "PARTICLES", "QUANTIFIERS", "STOP_AFTER",
     "SUFFIXES", "TITLES", "VERBS", "VOCABULARY",
 ]
 
@@ -52,6 +52,25 @@ interrupted correct corrected clarify clarified clarifies confide confided rail 
 reiterate reiterated reiterates repeat repeated repeats echo echoed echoes proclaim proclaimed
 proclaims preach preached pray prayed grumble grumbled grumbles beam beamed gasp gasped
 instruct instructed advise advised advises inform informed informs relay relayed
+opine opined opines
+"""
+)
+
+# Verbs that judge or name what their object is, in the speaker's words that follow
+# in the writer's sentence (`Bolton called Obama's ignorance “…”`, `Moore thanked him
+# for “…”`): no reporting verbs on their own (`“…,” called Trump` is no English), but
+# their subject speaks the partial quote they run up to.
+NAMING = words(
+    """
+call calls called label labels labeled labelled labeling labelling dub dubs dubbed
+brand brands branded term terms termed thank thanks thanked praise praises praised
+credit credits credited condemn condemns condemned welcome welcomes welcomed
+attack attacks attacked slam slams slammed criticize criticizes criticized criticise
+criticised blast blasts blasted hail hails hailed decry decries decried denounce
+denounces denounced characterize characterizes characterized accuse accuses accused
+blame blames blamed calling labeling labelling dubbing branding terming thanking praising
+crediting condemning welcoming attacking slamming criticizing criticising blasting hailing
+decrying denouncing characterizing accusing blaming
 """
 )
 
@@ -78,7 +97,7 @@ FUNCTION_WORDS = words(
     before since until about into over under during this that these those there here then
     it its he she they we i you his her their our my your him them us me who what where why
     how which whose whom some many most all both each every no not one two three also still
-    another other others several few once like unlike sure
+    another other others several few once like unlike sure amid amidst despite
     meanwhile however although though because even just only now later earlier today
     yesterday tomorrow last next according asked told said says mr mrs ms likewise instead indeed
     moreover furthermore nevertheless besides finally perhaps maybe yes wait well
@@ -117,7 +136,9 @@ INSTITUTIONS = words(
     foundation commission board court senate congress parliament times post news journal network
     bank company corporation group ministry government administration church union league center
     centre club museum hospital city county state states republic kingdom ocean river street
-    avenue square island islands airport station"""
+    avenue square island islands airport station team coalition caucus alliance society fund
+    federation authority bureau academy institution organization organisation magazine tribune
+    herald gazette press radio television channel service forum project initiative"""
 )
 # Common first names of men and women in English-language news: who "he" or "she" can
 # be when the article gives no title or pronoun of its own.
@@ -198,6 +219,7 @@ VOCABULARY = Vocabulary(
     code="en",
     name="english",
     verbs=VERBS,
+    naming=NAMING,
     according=("according to",),
     personal=words("he she"),
     feminine=words("she"),

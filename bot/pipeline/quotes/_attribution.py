@@ -30,6 +30,7 @@ from bot.pipeline.quotes._clauses import (
     is_reporting_verb,
     last_sentence,
     sentence_speaker,
+    speaking_subject,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
 from bot.pipeline.quotes._names import Cast
@@ -52,8 +53,9 @@ class QuoteMatch:
     standalone: bool
     speaker: str | None = None
     score: float = 0.0
-    # How the speaker was found: "clause" (next to the quote), "previous" (the quote
-    # before goes on), "introduced" (the paragraph before announced it), "" (unknown).
+    # How the speaker was found: "clause" (next to the quote), "pronoun" (its clause's
+    # "he" or "she", resolved), "previous" (the quote before goes on), "introduced"
+    # (the paragraph before announced it), "" (unknown).
     attribution: str = ""
 
     @property
@@ -173,6 +175,10 @@ def _ends_free(body: str, after: str, rules: Rules = ENGLISH) -> tuple[bool, Cla
             # of the words, not the words as the writer heard them.
             return False, clause
         return True, clause
+    if rules is ENGLISH and clause.found and _HANDS_OVER.search(body) and has_reporting_verb(head, rules):
+        # `…,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone
+        # interview.`: the clause names its speaker however long it runs.
+        return True, clause
     if _HANDS_OVER.search(body):
         # `…," Matdos Santos, legal director for ACLU of Oregon, said`: the speaker's
         # description runs past the first words.
@@ -288,6 +294,9 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
+    last_end = 0
+    # One-word names the article writes inside a sentence, read when first needed.
+    inside: set[str] | None = None
     title = " ".join(article.title.split())
     since = 0
     # Where the sentence of the quote before began (as far as `since` then told).
@@ -310,22 +319,33 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             if before is not None
             and before.speaker
             and not before.standalone
-            and before.attribution == "clause"
+            and before.attribution in ("clause", "pronoun")
             and paragraph_of(starts, before.start) == paragraph
             and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
             else None
         )
-        if item.clause.found:
+        lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
+        if lead_in.found:
+            # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
+            # before in the paragraph introduces the quote.
+            speaker = cast.plausible(resolve(lead_in, cast, offset, None, article.author, since=quote_before))
+            how = "introduced" if speaker else ""
+        elif item.clause.found:
             previous_speaker = partial_speaker or (last_speaker if paragraph - last_paragraph <= 1 else None)
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
-            how = "clause"
+            how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
         elif standalone and partial_speaker:
-            speaker = partial_speaker  # `Corker said they were “meticulous” … “If we …”`
+            speaker = partial_speaker  # `X said they were “meticulous” … “If we …”`
             how = "previous"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
             previous = matches[-1] if matches else None
+            newcomer = cast.newcomer(last_end, offset)
+            if newcomer and _surname(newcomer) != _surname(last_speaker):
+                # `Corker said he was "meticulous" … "If we were …"`: the writer brought
+                # in another speaker since; the bare quote is theirs.
+                speaker = cast.plausible(newcomer)
             if (
                 previous is not None
                 and previous.standalone
@@ -346,6 +366,13 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             p_start = starts[paragraph]
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
             speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
+                if inside is None:
+                    inside = {m.name for m in cast.mentions if not m.opens}
+                if speaker not in inside:
+                    # `Critics called the plan “…”`: one capitalised word that only
+                    # ever opens a sentence may be a plural noun, not a surname.
+                    speaker = None
             how = "clause" if speaker else ""
         if standalone and not speaker and _headline(text, starts, article.paragraphs, pieces):
             standalone = False
@@ -358,12 +385,16 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # Way’` is the desk's abridgement of the quote in the body, not speech.
             standalone = False
         if standalone and speaker:
-            last_speaker, last_paragraph = speaker, paragraph_of(starts, pieces[-1].start)
+            last_speaker, last_paragraph, last_end = speaker, paragraph_of(starts, pieces[-1].start), pieces[-1].end
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
 
 
 _INTRODUCES = re.compile(r"\s*([^.!?“\"«„\n]{1,120}?)[,:]\s*[“\"«„]")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
 
 
 def _leads_next(after: str, rules: Rules) -> bool:
@@ -466,6 +497,25 @@ def _continues(text: str, previous: _Found, seg: Segment, own_clause: Clause, ru
 _SIGNATURE = re.compile(r"^[―—–-]\s*([^.!?\n]{2,80})\.?$")
 
 
+def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause:
+    """The reporting clause of the sentence right before a quote that opens a sentence
+    inside its paragraph, when that sentence quotes nothing itself and is a reporting
+    clause (`…, Schiff said.`, `Sam Lau said in a statement.`) or ends in a colon."""
+    before = text[max(start, offset - CONTEXT_CHARS) : offset].rstrip()
+    if not before or before[-1] not in ".:" or not text[start:offset].strip():
+        return Clause()
+    sentence = last_sentence(before, rules)
+    if re.search(r"[\"“”«»„]", sentence):
+        return Clause()
+    if sentence.endswith(":"):
+        return Clause()  # handled as the quote's own lead-in
+    m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
+    if not m:
+        return Clause()
+    clause = clause_before(sentence[: m.end()] + ",", rules)
+    return clause if clause.name or clause.description else Clause()
+
+
 def _introduced(
     text: str, starts: list[int], paragraph: int, cast: Cast, offset: int, author: str | None, rules: Rules = ENGLISH
 ) -> str | None:
@@ -488,9 +538,11 @@ def _introduced(
         clause = clause_before(sentence, rules)
     else:
         m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-        if not m:
-            return None
-        clause = clause_before(sentence[: m.end()] + ",", rules)
+        clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+        if not clause.found and rules is ENGLISH and offset == starts[paragraph]:
+            # `Valastro praised Christie's leadership in the aftermath of the storm.`
+            # before a paragraph that is all quote.
+            clause = speaking_subject(sentence, rules)
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)

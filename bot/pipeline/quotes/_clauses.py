@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.lang.en import PARTICLES
 from bot.lang.en import DOCUMENTS
-from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, bare_form, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 from bot.pipeline.sentences import sentence_ends
 
@@ -465,6 +465,17 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     if not words:
         return Clause()
     joined = " ".join(words)
+    if stripped.endswith(":"):
+        dash = max((i for i, w in enumerate(words) if w in "-—–"), default=-1)
+        signed = words[dash + 1 :]
+        joint = [i for i, w in enumerate(signed) if w.lower() in rules.conjunctions]
+        if dash >= 0 and len(joint) == 1 and _only_a_name(signed[: joint[0]], rules) and _only_a_name(signed[joint[0] + 1 :], rules):
+            return Clause(unknown=True)  # `- Frank Newport and Jim Harter:`: no one speaker
+        if dash >= 0 and signed and _only_a_name(signed, rules):
+            # `Pollsters agree - Carl Bialik: "…"`: a digest's line, signed by the one
+            # it quotes.
+            name = name_in(" ".join(signed), rules)[0]
+            return Clause(name=name) if name else Clause()
     m = rules.according.search(joined)
     if m:
         return _noun_phrase(_first_chunk(joined[m.end() :].split(), rules), rules)
@@ -472,6 +483,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if _compound_noun(words, i, rules):
+            continue  # `when the private server email story broke`: "email" is a noun
         if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
@@ -497,13 +510,21 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             return inverted  # `Because of how the board wrote it, explained Weber, “…”`
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
         own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
-        if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+        if i > 0 and not own and (_joined_verb(words, i, rules) or words[clause_start].lower() in rules.conjunctions):
             # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
             # Brooklyn was his answer, but went on to say`: the verbs share the
             # sentence's subject.
+            own_clause = _sentence_subject(words[clause_start:i], rules)
+            if own_clause.pronoun in _PERSONAL:
+                return own_clause  # `Eight years ago, he supported Obama and said`
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
+        pronoun = _pronoun_before(words, i, rules)
+        if pronoun:
+            # `he had publicly stated of politicians,`, `She said she asked the
+            # question`: the pronoun is the verb's subject; what follows is no speaker.
+            return Clause(pronoun=pronoun)
         chunk = _subject(words[:i], rules)
         clause = _noun_phrase(chunk[-8:], rules)
         if clause.found:
@@ -547,10 +568,16 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
     words = _words(last_sentence(text, rules), rules)
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if not is_reporting_verb(w, rules) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
+        naming = w.lower() in rules.naming and not is_reporting_verb(w, rules)
+        if not (is_reporting_verb(w, rules) or naming) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
             continue
         if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
             continue  # "his remarks": a noun
+        if naming:
+            clause = _namer(words, k, rules)
+            if clause is None:
+                continue
+            return clause
         if _infinitive_after(words, k, rules) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
@@ -561,11 +588,21 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         if inverted is not None:
             return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
         if w.lower().endswith("ing"):
-            return _finite_clause(words[:k], rules) if rules is ENGLISH else Clause()
-        if any(x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers) for x in words[k + 1 :]):
+            if rules is not ENGLISH:
+                return Clause()
+            clause = _finite_clause(words[:k], rules)
+            if not clause.found and (_after_comma(words, k) or words[k - 1].lower() in _GERUND_LEADS):
+                # `Kasich bemoaned America's reputation, saying that foreigners “…”`:
+                # no reporting verb before the participle; the sentence's subject speaks.
+                return _opening_subject(words[:k], rules)
+            return clause
+        if _another_clause_speaks(words[k + 1 :], rules):
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
-            # belong to the clause in between (not to a `that` clause: what was said).
+            # belong to the clause in between.
             return Clause(unknown=True)
+        pronoun = _pronoun_before(words, k, rules)
+        if pronoun:
+            return Clause(pronoun=pronoun)  # `South Carolina, he said, was “…”`
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
         # phrase that is no description.
@@ -579,6 +616,23 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             return clause
         return Clause()
     return Clause()
+
+
+def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
+    """After a reporting verb, a subordinate clause (when, because, who …) that a
+    participle after a comma carries on (`tweeted when Clinton ended the debate,
+    remarking “…”`): the quote may be the clause's subject's. A subordinate clause
+    running up to the quote (`Clinton says she would name regulators who “…”`, `said
+    it's unrealistic to think that if the U.S. pulls back, “…”`) is still what the
+    verb's subject said."""
+    opened = next(
+        (i for i, x in enumerate(words) if x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers)),
+        -1,
+    )
+    if opened < 0:
+        return False
+    rest = words[opened + 1 :]
+    return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
 
 
 # Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
@@ -638,8 +692,12 @@ def _finite_clause(words: list[str], rules: Rules) -> Clause:
             continue
         if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
             continue  # "Vargas' question", "the report": a noun
+        if rules is ENGLISH and k > 0 and words[k - 1].lower() == "to":
+            continue  # `Continuing to explain his perspective, Carson rejected`: no finite verb
         between = [x.lower() for x in words[k + 1 : -1]]
-        if any(x in rules.clause_words or x in _SUBORDINATORS for x in between):
+        if any((x in rules.clause_words and x not in rules.complementizers) or x in _SUBORDINATORS for x in between):
+            # Not a `that` clause: what the verb says (`Cruz said that there is “…,”
+            # adding that`).
             return Clause(unknown=True)
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         if clause.name and _right_after_preposition(clause, words, k, rules):
@@ -690,6 +748,50 @@ def _governed(words: list[str], i: int, rules: Rules) -> bool:
     return False
 
 
+def _joined_verb(words: list[str], i: int, rules: Rules) -> bool:
+    """Is the verb at `i` joined to the one before by a conjunction, adverbs between
+    (`and said`, `and later said`)?"""
+    k = i - 1
+    while k > 0 and words[k].islower() and (words[k] in _ADVERBS or (rules is ENGLISH and words[k].endswith("ly"))):
+        k -= 1
+    return k >= 0 and words[k].lower() in rules.conjunctions
+
+
+_ADVERBS = frozenset("later then also again still finally soon dann später auch ensuite puis aussi luego después también".split())
+# Plurals without an -s, which take a bare verb ("people say").
+_PLURALS = frozenset("people police children men women staff crowd public".split())
+
+
+def _compound_noun(words: list[str], i: int, rules: Rules) -> bool:
+    """An English bare verb form ("email", "report", "post") right after a singular
+    noun is part of a compound noun ("the server email story", "a staff report"); a
+    plural subject or a pronoun would make it a verb ("officials say", "they report")."""
+    if rules is not ENGLISH or i == 0:
+        return False
+    before = words[i - 1]
+    return (
+        bare_form(words[i].lower(), rules)
+        and before.isalpha()
+        and before.islower()
+        and not before.endswith("s")
+        and before not in _PLURALS
+        and before not in rules.auxiliaries
+        and before not in rules.function_words
+        and _pronoun(before, rules) is None
+        and not before.endswith("ly")
+    )
+
+
+def _pronoun_before(words: list[str], i: int, rules: Rules) -> str | None:
+    """A he/she right before the verb at `i`, auxiliaries and adverbs between
+    (`he had publicly stated`)."""
+    k = i - 1
+    while k >= 0 and (words[k].lower() in rules.auxiliaries or (words[k].islower() and words[k].endswith("ly"))):
+        k -= 1
+    found = _pronoun(words[k], rules) if k >= 0 else None
+    return found if found in _PERSONAL else None
+
+
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     """The first name in a sentence that some lowercase word (its verb) follows, after
     any leading adverbial (`In an interview with Matei Rosca last year, Lazar said`)."""
@@ -700,6 +802,11 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         # `In June 2009, after Clinton suffered a concussion, Axelrod emailed`,
         # `Appearing before supporters, Suu Kyi said`: adverbials before the subject.
         words = words[words.index(",") + 1 :]
+    lead = 1 if words and words[0].lower() in rules.conjunctions else 0
+    if len(words) > lead and _pronoun(words[lead], rules) in _PERSONAL:
+        # `but he gave the Texan a compliment:`, `he laughed and said`: the pronoun is
+        # the subject, whatever name its verb goes on to.
+        return Clause(pronoun=_pronoun(words[lead], rules))
     for i, word in enumerate(words):
         if not _is_name_token(word, rules) or _is_title(word, rules) or _governed(words, i, rules):
             continue
@@ -724,6 +831,124 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     if words and _pronoun(words[0], rules) in _PERSONAL:
         return Clause(pronoun=_pronoun(words[0], rules))
     return Clause()
+
+
+def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
+    """Who speaks the partial quote a naming verb runs up to (`Bolton called Obama's
+    ignorance “…”`, `Huckabee is labeling Obama's actions “…”`, `what aide Kevin
+    Phillips called “…”`): its subject when it is a name, never its object
+    (`Washington thanked Obama for “…”`). Passive (`was called “…”`): no one. None
+    when the verb does not run up to the quote (`a clip the judge called
+    “distasteful,” Santilli expressed a desire to “…”`) or its subject is no person
+    (`a film called “…”`): the sentence's reporting verb, if any, is further back."""
+    if "," in words[k + 1 :]:
+        return None
+    before = words[k - 1].lower() if k > 0 else ""
+    if w_ing := words[k].lower().endswith("ing"):
+        if before not in _BE - {"been", "being", "be"}:
+            # `Trump launched an attack, calling him “…”`: the sentence's subject.
+            clause = _opening_subject(words[:k], rules) if _after_comma(words, k) else Clause()
+            return clause if clause.found else None
+        k -= 1  # `Huckabee is labeling`: the subject is before "is"
+    elif before in _BE or before.startswith("so-"):
+        return Clause(unknown=True)
+    if before in rules.conjunctions:
+        return None  # `He says he respects Clinton and calls her “…”`: the first verb's subject
+    if _another_clause_speaks(words[k + 1 + w_ing :], rules):
+        return Clause(unknown=True)
+    clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
+    if clause.name and _right_before(clause.name, words, k, rules):
+        return clause if _ungoverned(clause, words, k, rules) or _relative_subject(clause.name, words, k) else Clause()
+    # `He calls Christie's endorsement “…”`: such sentences often name the object's
+    # owner just before, whom "he" would be taken for; a reporting verb further back
+    # may tell (`Cross said he would vote for Clinton, whom he called “…”`).
+    return None
+
+
+# Open a relative clause whose subject follows: `for what Newt Gingrich called “…”`.
+_WHAT = frozenset("what which whom".split())
+
+
+def _relative_subject(name: str, words: list[str], k: int) -> bool:
+    """Is the name the subject of a relative clause opened right before it (`led to
+    what aide Kevin Phillips called`), not the object of the preposition before that?"""
+    first = name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
+    return any(w.lower() in _WHAT for w in words[max(0, at - 3) : at])
+
+
+def _right_before(name: str, words: list[str], k: int, rules: Rules) -> bool:
+    """Does the name stand right before the verb at `k` (auxiliaries and adverbs aside:
+    `Obama has called`, `Bolton later called`), or before the appositive that ends
+    there (`Huckabee, for his part, is labeling`)? Not a name further back (`Clinton
+    says she appreciated Machado's courage through what she calls`)."""
+    i = k - 1
+    while i >= 0 and words[i].islower() and (words[i] in rules.auxiliaries or words[i] in _BE or words[i].endswith("ly")):
+        i -= 1
+    if i >= 0 and words[i] == ",":
+        return True
+    return i >= 0 and _clean(words[i]) == name.split()[-1]
+
+
+# Prepositions before a gerund whose subject is the sentence's: `quashed rumors by
+# tweeting that “…”`.
+_GERUND_LEADS = frozenset("by while when after before".split())
+
+
+def speaking_subject(sentence: str, rules: Rules | None = None) -> Clause:
+    """The name a sentence opens with when its verb speaks or judges (`Valastro
+    praised Christie's leadership …`, `Howard continued his scathing remarks.`): who
+    a bare quote paragraph after it is likely to be (no he or she: the sentence does
+    not tell whom)."""
+    rules = rules or ENGLISH
+    words = _words(sentence, rules)
+    clause = _opening_subject(words, rules)
+    if not clause.name:
+        return Clause()
+    at = next((i for i, w in enumerate(words) if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES)), len(words))
+    if at < len(words) and words[at] == ",":
+        # `Joan Pruitt, the head librarian, continued`: past the appositive
+        at = next((i + 1 for i in range(at + 1, len(words)) if words[i] == ","), len(words))
+    while at < len(words) and (words[at].endswith("ly") or words[at] in rules.auxiliaries):
+        at += 1  # `Valastro also praised`, `Kasich later warned`
+    if at >= len(words) or words[at].endswith("ing") or not (is_reporting_verb(words[at], rules) or words[at].lower() in rules.naming):
+        return Clause()
+    return clause
+
+
+def _after_comma(words: list[str], k: int) -> bool:
+    """A comma right before the word at `k`, or before a quote's closing mark there
+    (`a “ridiculous proposition,” adding`)."""
+    if k > 0 and words[k - 1] == ",":
+        return True
+    return k > 1 and words[k - 1] in "”\"’" and words[k - 2] == ","
+
+
+def _opening_subject(words: list[str], rules: Rules) -> Clause:
+    """The person a sentence opens with as its subject, after any leading adverbial:
+    `Kasich bemoaned …`, `76-year-old Morton Blackwell, founder of …, endorsed …`,
+    not a name further on (`She addressed Muslim-Americans`), nor a noun phrase a
+    preposition goes on (`Attorneys for Clinton appeared`)."""
+    while words and "," in words and (
+        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or _participle(words)
+    ):
+        words = words[words.index(",") + 1 :]
+    if words and words[0].lower() in rules.conjunctions:
+        words = words[1:]
+    if not words or _pronoun(words[0], rules):
+        return Clause()  # `He dismissed …, saying`: whom "he" is, the sentence does not tell
+    chunk: list[str] = []
+    for w in words:
+        if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
+            break
+        chunk.append(w)
+    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]):
+        return Clause()
+    following = words[len(chunk)].lower()
+    if following in rules.stop_after or following in rules.of_whom or following in rules.conjunctions:
+        return Clause()  # `Trump and his aides have …, telling`: more than one person
+    clause = _noun_phrase(chunk, rules)
+    return Clause(name=clause.name) if clause.name else Clause()
 
 
 def last_sentence(text: str, rules: Rules | None = None) -> str:

@@ -51,7 +51,8 @@ def _is_name_token(token: str, rules: Rules | None = None) -> bool:
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager": a title, not a name."""
+    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager", "Editor-in-Chief": a
+    title, not a name."""
     low = _clean(word).lower()
     if "-" in low and low.split("-", 1)[0] in rules.titles and low.split("-", 1)[1] in _TITLE_TAILS:
         return True  # "Editor-in-Chief", "Commander-in-Chief", "Attorney-at-Law"
@@ -404,7 +405,8 @@ class Cast:
         speaking: Counter[str] = Counter()
         credited: set[str] = set()
         place_end = -1
-        headlines = _headline_lines(text)
+        # Not where every noun is capitalised: German prose would read as title case.
+        headlines = [] if rules.capitalised_nouns else _headline_lines(text)
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -433,8 +435,10 @@ class Cast:
             in_headline = _within(headlines, start)
             if len(tokens) >= 2 and not in_headline:
                 # Not a title-case headline's run ("Understated Perez Raises"), which
-                # merges a name with the words around it.
-                for word in {_clean(tokens[0]), _clean(tokens[-1])}:
+                # merges a name with the words around it; not an institution's ("Team
+                # Trump" is never the full name "Trump" stands for).
+                named = not ({_clean(tokens[0]).lower(), _clean(tokens[-1]).lower()} & rules.institutions)
+                for word in {_clean(tokens[0]), _clean(tokens[-1])} if named else ():
                     names = seen.setdefault(word, {})
                     names[name] = names.get(name, 0) + 1
                 full = name
@@ -452,8 +456,10 @@ class Cast:
             # next sentence's.
             followed_by_verb = speaks and not text[start + len(name) : m.end()].strip(".'’s")
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
-            clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
-            told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
+            lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
+            clause_words = [w.lower() for w in lead_words]
+            # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
+            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and bare_form(w.lower(), rules))]
             if (
                 told == [0]
                 and not clause_words[0].endswith("ing")
@@ -597,9 +603,21 @@ class Cast:
             if not mention.person:
                 continue
             have = set(mention.description)
-            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers):
+            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers) and self._titled(mention, role):
                 return mention.full
         return None
+
+    def _titled(self, mention: Mention, role: str) -> bool:
+        """Does the role stand right before the name or in its appositive ("District
+        Judge Emmet Sullivan", "Sullivan, the judge,"), not further back in the sentence
+        ("a federal judge granted Judicial Watch")?"""
+        if role in GENERIC_ROLES:
+            return True
+        before = re.split(r"[,.;:()“”\"]", self.text[max(0, mention.start - 40) : mention.start])[-1]
+        if role in [w.lower() for w in _WORD.findall(before)[-1:]]:
+            return True
+        after = _APPOSITIVE.match(self.text, mention.start + len(mention.name), mention.start + len(mention.name) + 70)
+        return bool(after) and role in after.group(1).lower().split()
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
         """Can "he" / "she" stand for this person, as far as the article tells? Not for
@@ -672,9 +690,40 @@ class Cast:
 
     def _subjects(self, start: int, end: int, pronoun: str | None, others: frozenset[str] = frozenset()) -> Iterator[str]:
         first = bisect.bisect_left(self._starts, start)
-        for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
+        last = bisect.bisect_left(self._starts, end)
+        for k in range(last - 1, first - 1, -1):
+            mention = self.mentions[k]
             if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self.compatible(mention.full, pronoun):
+                if self._asks(mention):
+                    # "Scott Conroy asked Sanders whether …": the answer is the one asked.
+                    asked = self.mentions[k + 1] if k + 1 < last else None
+                    if asked and asked.start - mention.start <= len(mention.name) + 12 and self.compatible(asked.full, pronoun):
+                        yield asked.full
+                    return
                 yield mention.full
+
+    def _asks(self, mention: Mention) -> bool:
+        word = _NEXT_WORD.match(self.text, mention.start + len(mention.name))
+        return bool(word) and word.group(1).lower() in _ASKING
+
+    def newcomer(self, start: int, end: int) -> str | None:
+        """The person the writer last brought in, in text[start:end], as the subject of
+        a reporting verb or the first name of a sentence ("Corker said he was …", "Or
+        maybe Jeb Bush, consultant Phil Musser says."; not "Clinton" in "Roloson
+        supports Democrat Hillary Clinton")."""
+        first = bisect.bisect_left(self._starts, start)
+        for k in range(bisect.bisect_left(self._starts, end) - 1, first - 1, -1):
+            mention = self.mentions[k]
+            if not self._someone(mention) or mention.possessive:
+                continue
+            if _speaks(self.text, mention.start + len(mention.name), self.rules):
+                return mention.full
+            if not mention.opens:
+                continue
+            lead = _sentence_lead(self.text[max(0, mention.start - 120) : mention.start], self.rules)
+            if k == 0 or self.mentions[k - 1].start < mention.start - len(lead):
+                return mention.full
+        return None
 
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
         """Who "he" or "she" next to the quote at `offset` stands for: the latest person
@@ -946,6 +995,8 @@ def _vote(
     for m in _WORD.finditer(text, end, stop.start() if stop else min(len(text), end + _PRONOUN_REACH)):
         low = m.group().lower()
         if low in rules.personal:
+            if text[end : m.start()].strip() == "," and _speaks(text, m.end(), rules):
+                return  # "South Carolina, he said, was …": a parenthesis; he is another
             votes[1 if low in rules.feminine else 0] += 1
             return
         if low in _GENDERED:
@@ -973,11 +1024,22 @@ def _people(mentions: list[Mention], titled: frozenset[str], rules: Rules) -> fr
             continue
         if len(mention.name.split()) == 1 and mention.full != mention.name:
             people.add(mention.full)
-        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in mention.description):
+        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in _own_description(mention.description)):
             people.add(mention.full)
     return frozenset(people)
 
 
+def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The description words that are the name's own: not those before "of" or a
+    possessive ("a leader of Cruz's South Carolina coalition" makes no person of
+    South Carolina)."""
+    cut = max((i for i, w in enumerate(words) if w.lower() in _OF or _POSSESSIVE_WORD.search(w)), default=-1)
+    return words[cut + 1 :]
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s?$")
+# Verbs of asking: whoever asks is not who answers in the quote after.
+_ASKING = frozenset("asked asks fragte fragt preguntó pregunta perguntou chiese chiede спросил спросила запитав запитала".split())
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
 
 
@@ -1016,7 +1078,18 @@ def _owns_thing(text: str, end: int, rules: Rules) -> bool:
 def _speaks(text: str, end: int, rules: Rules) -> bool:
     """Is the name right before a reporting verb ("Smith said", "Schmidt sagte")?"""
     word = _NEXT_WORD.match(text, end)
-    return bool(word) and word.group(1).lower() in rules.verbs
+    # Not a bare form ("South Carolina state director", "the Clinton email"), which
+    # no one person's name takes as its verb.
+    return bool(word) and word.group(1).lower() in rules.verbs and not bare_form(word.group(1).lower(), rules)
+
+
+def bare_form(verb: str, rules: Rules) -> bool:
+    """An English reporting verb's bare form ("state", "post", "say", "email"): after
+    one person's name, or opening a sentence ("Post Editor Martin Baron"), a noun."""
+    return rules is ENGLISH and any(verb + ending in rules.verbs for ending in ("s", "es", "d", "ed"))
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 
 
 # ", who …": a relative clause only a person takes (not "qui", "der", "который",

@@ -16,6 +16,8 @@ class Rules:
     """Every word list the attribution rules consult, for one language."""
 
     verbs: frozenset[str]
+    # Verbs that name or judge their object in a partial quote's words ("called").
+    naming: frozenset[str]
     according: re.Pattern[str]
     personal: frozenset[str]  # he, she
     pronouns: frozenset[str]  # every other pronoun a clause may start with
@@ -62,6 +64,7 @@ def _according(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 ENGLISH = Rules(
     verbs=en.VERBS,
+    naming=en.NAMING,
     according=_according(en.VOCABULARY.according),
     personal=en.VOCABULARY.personal,
     pronouns=en.VOCABULARY.pronouns,
@@ -98,6 +101,7 @@ def _rules(v: Vocabulary) -> Rules:
     articles = v.determiners - {"sein", "seine", "ihr", "ihre", "son", "sa", "ses", "leur", "leurs", "su", "sus", "suo", "sua", "seu"}
     return Rules(
         verbs=v.verbs,
+        naming=v.naming,
         according=_according(v.according),
         personal=v.personal,
         pronouns=v.pronouns,
