@@ -1362,3 +1362,12 @@ def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
         "Retired Army Col. Lawrence Whitaker started the host's rant when he brought up the Oklahoma City bombing and later said, “It's not just Muslims shooting people.”",
     )
     assert said(article, "not just Muslims") == "Lawrence Whitaker"
+
+
+def test_he_never_stands_for_a_plural_noun_that_only_ever_opens_a_sentence():
+    article = story(
+        "I told Senator Brandt last month that his “endorsement” of me had been mentioned by a news site. "
+        "Neighbours offered to vote for me when I posted the story online.",
+        "“I've ruined your good reputation, huh?” he responded.",
+    )
+    assert said(article, "ruined your good reputation") != "Neighbours"
