@@ -1371,3 +1371,12 @@ def test_he_never_stands_for_a_plural_noun_that_only_ever_opens_a_sentence():
         "“I've ruined your good reputation, huh?” he responded.",
     )
     assert said(article, "ruined your good reputation") != "Neighbours"
+
+
+def test_a_renaming_name_may_carry_its_home_state_before_the_comma():
+    article = story(
+        "Governor Dan Mercer spoke first and was cheered for ten minutes.",
+        "Mercer's chief Democratic rival, Sen. Bernard Sand of Vermont, was the only major candidate who skipped the meeting. "
+        "Instead he gave a speech in Salt Lake City in which he pledged that he would be “a friend not only to one side but to both peoples in the region.”",
+    )
+    assert said(article, "both peoples in the region") == "Bernard Sand"

@@ -254,7 +254,7 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
     """Is the name an appositive renaming the sentence's subject (`Adler's son,
     filmmaker Josh Brandt (…), also remembers`, `One local woman, Karen Robison,
     pulled`): a short noun phrase, a comma, at most two words, the name, a comma?"""
-    if lead.count(",") != 1 or not after.lstrip(" ").startswith((",", "(")):
+    if lead.count(",") != 1 or not _CLOSES_APPOSITIVE.match(after):
         return False
     head, _, tail = lead.partition(",")
     # Names and titles aside: "The leader of the Anti-Defamation League, Jonathan
@@ -274,6 +274,11 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
         and head_words[0] not in rules.stop_after
         and not any(w in rules.verbs for w in head_words)
     )
+
+
+# What closes a name renaming the subject: a comma or a bracket, after "of" and a
+# place at most ("Sen. Bernie Sanders of Vermont, was").
+_CLOSES_APPOSITIVE = re.compile(r" *(?:of(?: [A-Z][\w.'’-]*){1,3} *)?[,(]")
 
 
 def _places(located: Counter[str], speaking: Counter[str], people: frozenset[str], known: set[str]) -> frozenset[str]:
@@ -491,7 +496,7 @@ class Cast:
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 40], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
