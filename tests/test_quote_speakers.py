@@ -1380,3 +1380,15 @@ def test_a_renaming_name_may_carry_its_home_state_before_the_comma():
         "Instead he gave a speech in Salt Lake City in which he pledged that he would be “a friend not only to one side but to both peoples in the region.”",
     )
     assert said(article, "both peoples in the region") == "Bernard Sand"
+
+
+def test_he_is_not_the_man_his_own_sentence_reports_on_before_he_said():
+    article = story(
+        "Norland said last week that it would double its investment in Kalmaria's oil fields.",
+        "“We cannot let one neighbour buy the whole country,” said Tom Parry, an opposition lawmaker.",
+        "Kalmaria's foreign minister, Erlan Idris, plays down such concerns. Norland may outnumber Kalmaria by eighty to one, but its growth is good news for the region, he says. "
+        "“Our philosophy is simple: we should get on board that train,” he said in an interview.",
+    )
+    # Nothing shows the minister is a man; "he" is him or nobody, never the country
+    # his own sentence reports on.
+    assert said(article, "get on board that train") in ("Erlan Idris", None)

@@ -862,6 +862,13 @@ class Cast:
         said = [m for m in _WORD.finditer(lead, cut) if m.group().lower() in words]
         if said:
             names.update(self._named_in(lead_start + said[-1].end(), offset))
+        elif not lead[cut:].strip():
+            # "Also, Trump isn't a conservative, he said. “…”": what a sentence ending in
+            # ", he said." reports before it names someone else than "he".
+            slifted = _SLIFTED.search(lead, 0, len(lead[:cut].rstrip(" \n\"“„«")))
+            if slifted and slifted.group(1).lower() in words and slifted.group(2).lower() in self.rules.verbs:
+                begin = max((m.end() for m in _SENTENCE_OR_QUOTE.finditer(lead, 0, slifted.start())), default=0)
+                names.update(self._named_in(lead_start + begin, lead_start + slifted.start()))
         span = bisect.bisect_left(self.quoted, (offset, -1))
         if span < len(self.quoted):
             end = self.quoted[span][1]
@@ -963,6 +970,8 @@ _SENTENCE_FIRST_WORD = re.compile(r"(?:^|(?<=[.!?])\s+|\n)[\"“‘]?(\w+)", re.
 
 # How far around a quote the clause of its "he said" is read.
 _CLAUSE_REACH = 200
+# A sentence closing on its reporting clause: ", he said." right before a quote.
+_SLIFTED = re.compile(r",\s+(\w+)\s+(\w+)(?:\s+\w+)?[.:]\s*$")
 _CLOSING = re.compile(r"[\s.,!?…'‘’\"“”«»]*")
 # Where the reporting clause after a quote ends: its sentence, a quote, a comma or a
 # subordinate clause ("he said after Ryan Dickey read the facts to which Lazar admitted").
