@@ -1392,3 +1392,13 @@ def test_he_is_not_the_man_his_own_sentence_reports_on_before_he_said():
     # Nothing shows the minister is a man; "he" is him or nobody, never the country
     # his own sentence reports on.
     assert said(article, "get on board that train") in ("Erlan Idris", None)
+
+
+def test_a_second_quote_in_the_same_sentence_keeps_the_first_ones_speaker():
+    article = story(
+        "“It couldn't be more clear,” said the radio host Glenn Becker at the rally.",
+        "Becker, who has in the past described Dan Mercer as “a narcissist,” clearly intended the audience to “recognize” Mercer in that passage.",
+        "The radio talker has increasingly filled his rally speeches with religious imagery. "
+        "He has declared the senator to be “anointed” by God and “a man who was raised for these times” by God.",
+    )
+    assert said(article, "raised for these times") == "Glenn Becker"

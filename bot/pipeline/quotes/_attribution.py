@@ -324,6 +324,9 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
             else None
         )
+        # `He has declared Cruz “anointed” by God and “a man raised for these times”`: a
+        # second quote in the sentence of the one before goes on with its speaker.
+        same_sentence = before.speaker if before is not None and quote_before > offset else None
         lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
         if lead_in.found:
             # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
@@ -332,6 +335,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             how = "introduced" if speaker else ""
         elif item.clause.found:
             previous_speaker = partial_speaker or (last_speaker if paragraph - last_paragraph <= 1 else None)
+            if same_sentence:
+                previous_speaker = same_sentence
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
         elif standalone and partial_speaker:
@@ -365,7 +370,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # were “a little too similar”`): the subject of the sentence's reporting verb.
             p_start = starts[paragraph]
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
-            speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            speaker = cast.plausible(resolve(lead, cast, offset, same_sentence, article.author, since=quote_before)) if lead.found else None
             if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
                 if inside is None:
                     inside = {m.name for m in cast.mentions if not m.opens}

@@ -340,6 +340,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\"“”\n]")
 # ", the chairman,", ", a lawyer,", ", Trump's campaign manager,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s?)\s+([^,.;:\n“”\"]{3,60})[,.]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"”]")
+_SENTENCE_BREAK_SPACE = re.compile(r"[.!?][\"”’]?\s|\n")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
@@ -825,11 +826,27 @@ class Cast:
         if found and found not in others and self.compatible(found, pronoun):
             return found
         wanted = {"he": "m", "she": "f"}.get(pronoun)
-        for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, described.start())]):
+
+        def fits(mention: Mention) -> bool:
+            return mention.full not in others and self._someone(mention) and self.genders.get(mention.full) == wanted
+
+        last = bisect.bisect_left(self._starts, described.start())
+        for k in range(last - 1, -1, -1):
+            mention = self.mentions[k]
             if described.start() - mention.start > reach:
                 break
-            if mention.full not in others and self._someone(mention) and self.genders.get(mention.full) == wanted:
-                return mention.full
+            if not fits(mention):
+                continue
+            # Not someone that sentence's subject speaks of: "Beck, who has called Trump
+            # …, clearly intended the audience to “recognize” Trump. The radio talker …"
+            # is Beck.
+            for j in range(k - 1, -1, -1):
+                earlier = self.mentions[j]
+                if _SENTENCE_BREAK_SPACE.search(self.text, earlier.start, mention.start):
+                    break
+                if earlier.opens and not earlier.possessive and fits(earlier):
+                    return earlier.full
+            return mention.full
         return None
 
     def _described_subject(self, since: int, offset: int) -> re.Match[str] | None:
@@ -958,7 +975,7 @@ _SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
 # A sentence whose subject is a person described: "The radio talker has", "Instead, the
 # businessman has insisted", "the candidate said".
 _DESCRIBED = re.compile(
-    r"(?:^|[.!?]\s+|\n|,\s+)[Tt]he\s+((?:[a-zA-Z][\w-]*\s+){0,3}?)([a-z][\w-]*)\s+(?:has|had|have|is|was|did|does|will|would|also|then|said|says|told|[a-z]+ed|[a-z]+s)\b"
+    r"(?:^|(?<=[.!?][\s\"”’])|(?<=\n)|(?<=,\s))[Tt]he\s+((?:[a-zA-Z][\w-]*\s+){0,3}?)([a-z][\w-]*)\s+(?:has|had|have|is|was|did|does|will|would|also|then|said|says|told|[a-z]+ed|[a-z]+s)\b"
 )
 _PERSON_NOUNS = frozenset(
     """businessman businesswoman billionaire mogul talker man woman lawmaker front-runner frontrunner
