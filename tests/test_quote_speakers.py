@@ -1402,3 +1402,13 @@ def test_a_second_quote_in_the_same_sentence_keeps_the_first_ones_speaker():
         "He has declared the senator to be “anointed” by God and “a man who was raised for these times” by God.",
     )
     assert said(article, "raised for these times") == "Glenn Becker"
+
+
+def test_he_is_never_a_woman_known_only_by_her_first_name():
+    article = story(
+        "“Would you like to see a rally like this in every city?” Governor Dan Mercer asked the crowd.",
+        "“I would,” Melanie said to the television. “I would, Dan.”",
+        "As Mercer went on about “how the system is rigged,” Melanie said yes, yes, yes, over and over again, until Mercer reached the last words of his speech. "
+        "“I love you,” he said.",
+    )
+    assert said(article, "I love you") == "Dan Mercer"

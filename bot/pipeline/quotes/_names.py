@@ -634,6 +634,12 @@ class Cast:
         if pronoun in ("he", "she") and {_clean(words[0]).lower(), _clean(words[-1]).lower()} & self.rules.institutions:
             return False  # "Congress", "the Justice Department": an "it"
         gender = self.genders.get(name)
+        if gender is None and len(words) == 1 and pronoun in ("he", "she"):
+            # "Melanie", never named in full: a woman's first name is no "he".
+            low = _clean(name).lower()
+            his, hers = low in self.rules.masculine_names, low in self.rules.feminine_names
+            if (his and not hers and pronoun == "she") or (hers and not his and pronoun == "he"):
+                return False
         return gender is None or pronoun not in ("he", "she") or gender == ("f" if pronoun == "she" else "m")
 
     def recent_person(self, offset: int, *, reach: int = 600, pronoun: str | None = None) -> str | None:
