@@ -950,3 +950,11 @@ def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs(
     )
     assert said(article, "bake sales") == "Ed Walsh"
     assert said(article, "gets a card") == "Joan Pruitt"
+
+
+def test_a_statement_saying_something_is_its_issuer_s():
+    article = story(
+        "The state's plan to close the rural hospital drew fire all week.",
+        "County Executive Maria Lopez issued a statement saying that the plan “would leave forty thousand people an hour from the nearest emergency room.”",
+    )
+    assert said(article, "forty thousand people") == "Maria Lopez"

@@ -581,7 +581,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if rules is not ENGLISH:
                 return Clause()
             clause = _finite_clause(words[:k], rules)
-            if not clause.found and (_after_comma(words, k) or words[k - 1].lower() in _GERUND_LEADS):
+            if not clause.found and _subject_acts(words, k):
                 # `Kasich bemoaned America's reputation, saying that foreigners “…”`:
                 # no reporting verb before the participle; the sentence's subject speaks.
                 return _opening_subject(words[:k], rules)
@@ -785,7 +785,7 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     if w_ing := words[k].lower().endswith("ing"):
         if before not in _BE - {"been", "being", "be"}:
             # `Trump launched an attack, calling him “…”`: the sentence's subject.
-            clause = _opening_subject(words[:k], rules) if _after_comma(words, k) else Clause()
+            clause = _opening_subject(words[:k], rules) if _subject_acts(words, k) else Clause()
             return clause if clause.found else None
         k -= 1  # `Huckabee is labeling`: the subject is before "is"
     elif before in _BE or before.startswith("so-"):
@@ -852,6 +852,21 @@ def speaking_subject(sentence: str, rules: Rules | None = None) -> Clause:
     if at >= len(words) or words[at].endswith("ing") or not (is_reporting_verb(words[at], rules) or words[at].lower() in rules.naming):
         return Clause()
     return clause
+
+
+def _subject_acts(words: list[str], k: int) -> bool:
+    """Is the participle at `k` the sentence subject's own act: after a comma
+    (`Kasich bemoaned …, saying`), after `by` or `while` (`by tweeting that`), or
+    telling what the subject's statement says (`Trump issued a statement saying`,
+    `Obama released a statement Thursday night condemning`)?"""
+    if _after_comma(words, k) or (k > 0 and words[k - 1].lower() in _GERUND_LEADS):
+        return True
+    for i in range(k - 1, max(-1, k - 5), -1):
+        if not words[i].isalpha():
+            return False
+        if words[i].lower() in DOCUMENTS and i > 0 and words[i - 1].lower() in ("a", "an", "the"):
+            return True
+    return False
 
 
 def _after_comma(words: list[str], k: int) -> bool:
