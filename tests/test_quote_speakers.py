@@ -958,3 +958,13 @@ def test_a_statement_saying_something_is_its_issuer_s():
         "County Executive Maria Lopez issued a statement saying that the plan “would leave forty thousand people an hour from the nearest emergency room.”",
     )
     assert said(article, "forty thousand people") == "Maria Lopez"
+
+
+def test_a_second_verb_and_a_pledge_keep_the_sentence_subject_as_speaker():
+    article = story(
+        "The bridge over the Mill River reopened on Friday after two years of repairs.",
+        "Mayor Ruth Okafor, who cut the ribbon, did not name the governor, but told the crowd that the state had been “the slowest partner this town has ever had.”",
+        "Governor Hal Brandt pledged to make the river towns “the first place in the state to get every dollar of the new road fund.”",
+    )
+    assert said(article, "slowest partner") == "Ruth Okafor"
+    assert said(article, "every dollar of the new road fund") == "Hal Brandt"

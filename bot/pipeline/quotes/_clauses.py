@@ -568,7 +568,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if clause is None:
                 continue
             return clause
-        if _infinitive_after(words, k, rules) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
+        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
             continue
@@ -590,6 +590,12 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
             # belong to the clause in between.
             return Clause(unknown=True)
+        if rules is ENGLISH and k > 0 and words[k - 1].lower() in ("and", "but"):
+            # `Clinton, who was speaking to the mayors, did not mention Trump by name,
+            # but told city leaders that “…”`: the verbs share the sentence's subject.
+            clause = _opening_subject(words[: k - 1], rules)
+            if clause.found:
+                return clause
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
         # phrase that is no description.
@@ -620,6 +626,10 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
         return False
     rest = words[opened + 1 :]
     return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
+
+
+# Speech acts whose infinitive is what was said: `Trump pledged to make Apple “…”`.
+_PROMISES = frozenset("pledge pledged pledges vow vowed vows promise promised promises".split())
 
 
 # Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
@@ -892,12 +902,14 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
         return Clause()  # `He dismissed …, saying`: whom "he" is, the sentence does not tell
     chunk: list[str] = []
     for w in words:
-        if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
+        if w == "," or not w[:1].isalnum() or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
             break
         chunk.append(w)
-    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]):
-        return Clause()
+    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]) or chunk[0].lower() in rules.articles:
+        return Clause()  # `The Rove ad hits …`: a name that qualifies a noun
     following = words[len(chunk)].lower()
+    if following != "," and not following.isalpha():
+        return Clause()  # a name cut short by a character it cannot hold
     if following in rules.stop_after or following in rules.of_whom or following in rules.conjunctions:
         return Clause()  # `Trump and his aides have …, telling`: more than one person
     clause = _noun_phrase(chunk, rules)
