@@ -968,3 +968,11 @@ def test_a_second_verb_and_a_pledge_keep_the_sentence_subject_as_speaker():
     )
     assert said(article, "slowest partner") == "Ruth Okafor"
     assert said(article, "every dollar of the new road fund") == "Hal Brandt"
+
+
+def test_a_list_of_names_called_after_one_verb_is_all_the_caller_s():
+    article = story(
+        "The county board approved the stadium deal on Thursday.",
+        "Commissioner Rita Vance called the deal a “giveaway” that is “reckless,” a “scandal” and a “betrayal of every taxpayer who trusted this board with their money.”",
+    )
+    assert said(article, "betrayal of every taxpayer") == "Rita Vance"

@@ -789,7 +789,7 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     when the verb does not run up to the quote (`a clip the judge called
     “distasteful,” Santilli expressed a desire to “…”`) or its subject is no person
     (`a film called “…”`): the sentence's reporting verb, if any, is further back."""
-    if "," in words[k + 1 :]:
+    if not _runs_to_quote(words[k + 1 :]):
         return None
     before = words[k - 1].lower() if k > 0 else ""
     if w_ing := words[k].lower().endswith("ing"):
@@ -811,6 +811,25 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     # owner just before, whom "he" would be taken for; a reporting verb further back
     # may tell (`Cross said he would vote for Clinton, whom he called “…”`).
     return None
+
+
+def _runs_to_quote(words: list[str]) -> bool:
+    """Do the words after a naming verb run up to the quote inside one clause (`called
+    Trump a "pathological liar" who is "utterly amoral," a "bully" and a "…"`), with no
+    comma outside quote marks, nor a name right after a closing mark starting a clause
+    of its own (`called "distasteful," Santilli expressed a desire to "…"`)?"""
+    inside = False
+    for j, w in enumerate(words):
+        if w in "“”\"":
+            inside = w == "“" or (w == '"' and not inside)
+            continue
+        if inside:
+            continue
+        if w == ",":
+            return False
+        if w[:1].isupper() and j > 0 and words[j - 1] in "”\",":
+            return False
+    return True
 
 
 # Open a relative clause whose subject follows: `for what Newt Gingrich called “…”`.
