@@ -976,3 +976,13 @@ def test_a_list_of_names_called_after_one_verb_is_all_the_caller_s():
         "Commissioner Rita Vance called the deal a “giveaway” that is “reckless,” a “scandal” and a “betrayal of every taxpayer who trusted this board with their money.”",
     )
     assert said(article, "betrayal of every taxpayer") == "Rita Vance"
+
+
+def test_the_subject_of_a_while_clause_or_past_a_possessive_speaks():
+    article = story(
+        "The county's two top officials split over the jail on Tuesday.",
+        "Commissioner Rita Vance wants a new jail, while Sheriff Dan Cole said that the old one “can hold this county for another twenty years with a new roof.”",
+        "Cole, who has long complained that the board listens only to Cole's rivals, said Friday that the plan “has more to do with next year's election than with the inmates.”",
+    )
+    assert said(article, "another twenty years") == "Dan Cole"
+    assert said(article, "next year's election") == "Dan Cole"

@@ -600,7 +600,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
         # phrase that is no description.
         if clause.name:
-            return clause if _ungoverned(clause, words, k, rules) else Clause()
+            return clause if _ungoverned(clause, words, k, rules) or _clause_subject(clause.name, words, k, rules) else Clause()
         if clause.pronoun in _PERSONAL:
             # "He told the crowd that “…”": whom "he" stands for, when the story tells
             # (resolving it abstains when it does not).
@@ -711,7 +711,11 @@ def _ungoverned(clause: Clause, words: list[str], k: int, rules: Rules) -> bool:
     """Does the name found as the subject of the verb at `k` stand where a subject goes,
     not after a preposition (`a rally in Ohio said`, `Butterfield of North Carolina said`)?"""
     assert clause.name
-    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+    # Not a possessive on the way (`Trump, who … due to Trump's support …, said`).
+    first = clause.name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first and not _POSSESSIVE_END.search(words[i])), -1)
+    if at < 0:  # `Sanders' fundraising email notes`: the owner speaks through it
+        at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
     return at >= 0 and not _governed(words, at, rules)
 
 
@@ -834,6 +838,19 @@ def _runs_to_quote(words: list[str]) -> bool:
 
 # Open a relative clause whose subject follows: `for what Newt Gingrich called “…”`.
 _WHAT = frozenset("what which whom".split())
+
+
+def _clause_subject(name: str, words: list[str], k: int, rules: Rules) -> bool:
+    """Does the name, right before the verb at `k`, open a clause of its own after a
+    conjunction (`…, while Cruz said that the “…”`, `because Trump said`), not stand
+    after a preposition (`a rally in Ohio said to be`)?"""
+    if not _right_before(name, words, k, rules):
+        return False
+    first = name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
+    while at > 0 and (_is_title(words[at - 1], rules) or _is_name_token(words[at - 1], rules)):
+        at -= 1  # `while Sen. Ted Cruz said`
+    return at > 0 and words[at - 1].islower() and words[at - 1] in (rules.links | rules.clause_words) - {"as", "that"}
 
 
 def _relative_subject(name: str, words: list[str], k: int) -> bool:
