@@ -986,3 +986,12 @@ def test_the_subject_of_a_while_clause_or_past_a_possessive_speaks():
     )
     assert said(article, "another twenty years") == "Dan Cole"
     assert said(article, "next year's election") == "Dan Cole"
+
+
+def test_a_name_with_a_long_description_before_said_speaks_the_quotes_around_it():
+    article = story(
+        "Most voters in the county say the race has been the nastiest they remember.",
+        "“Both candidates scare me, and I have voted in every election since 1972,” Ben Ortiz, 54, of Millbrook, Ohio, who was among those polled, said in a follow-up interview. “We need people who will bring this town together rather than divide it further.”",
+    )
+    assert said(article, "Both candidates scare me") == "Ben Ortiz"
+    assert said(article, "bring this town together") == "Ben Ortiz"

@@ -348,6 +348,25 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
             return clause
         if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
             return Clause(dropped=True)  # `“…”, explica.`
+    return _named_then_described(words, rules)
+
+
+def _named_then_described(words: list[str], rules: Rules) -> Clause:
+    """`“…,” Scott Pruitt, the Republican attorney general of Oklahoma, said in a
+    statement`: a name, an appositive however long, then the reporting verb right
+    after the appositive's closing comma; the name speaks."""
+    chunk = _first_chunk(words, rules)
+    if not chunk or len(chunk) >= len(words) or words[len(chunk)] != "," or not _only_a_name(chunk, rules):
+        return Clause()
+    for j in range(len(chunk) + 1, len(words)):
+        w = words[j]
+        if w in ";:“”\"«»„":
+            return Clause()
+        if w == "," and j + 1 < len(words):
+            following = words[j + 1]
+            if is_reporting_verb(following, rules) and not following.lower().endswith("ing") and not _passive(words, j + 1, rules):
+                name = name_in(" ".join(chunk), rules)[0]
+                return Clause(name=name) if name else Clause()
     return Clause()
 
 
