@@ -995,3 +995,11 @@ def test_a_name_with_a_long_description_before_said_speaks_the_quotes_around_it(
     )
     assert said(article, "Both candidates scare me") == "Ben Ortiz"
     assert said(article, "bring this town together") == "Ben Ortiz"
+
+
+def test_a_titled_one_word_name_opening_a_sentence_is_still_a_person():
+    article = story(
+        "A truck drove into a crowd watching the fireworks in the harbor town late on Thursday.",
+        "In the capital, President Alvarado released a statement Thursday night condemning “what appears to be a horrific attack on families who came to celebrate.”",
+    )
+    assert said(article, "horrific attack on families") == "Alvarado"

@@ -341,7 +341,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
             if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
                 if inside is None:
-                    inside = {m.name for m in cast.mentions if not m.opens}
+                    inside = {m.name for m in cast.mentions if not m.opens or m.description}
                 if speaker not in inside:
                     # `Critics called the plan “…”`: one capitalised word that only
                     # ever opens a sentence may be a plural noun, not a surname.
