@@ -346,6 +346,31 @@ def test_a_reporting_clause_inside_the_gold_quote_names_who_said_the_shown_words
     assert score_shown([shown], doc).wrong == 0
 
 
+def test_any_reporting_verb_beside_the_gold_quote_names_who_said_the_shown_words():
+    def scored(text: str, words: str, speaker: str) -> int:
+        # PolNeAR's content runs over the reporting clause it nests (up to "according to").
+        start = text.index("“")
+        end = text.index(", according") if ", according" in text else text.index("”", start) + 1
+        row = {
+            "text": text,
+            "attributions": [
+                {"kind": "direct", "content": [{"text": text[start:end], "spans": [[start, end]]}], "source": [{"text": "the Times", "spans": [[0, 1]]}]}
+            ],
+        }
+        doc = Document("d", text, (), *gold_details(row))
+        at = text.index(words)
+        return score_shown([ShownQuote(at, at + len(words), speaker, words)], doc).wrong
+
+    writes = "Intro.\n\n“Powell told her to use her own email,” Conason writes in his book, according to the Times.\n\nEnd."
+    assert scored(writes, "Powell told her to use her own email", "Joe Conason") == 0
+    assert scored(writes, "Powell told her to use her own email", "Colin Powell") == 1
+    replied = "Intro.\n\n“I know the family,” Dena Minning replied, according to the Times.\n\nEnd."
+    assert scored(replied, "I know the family", "Dena Minning") == 0
+    before = "Intro.\n\nThe Times obtained a video in which Adelson said: “Trump is a businessman.”\n\nEnd."
+    assert scored(before, "Trump is a businessman.", "Sheldon Adelson") == 0
+    assert scored(before, "Trump is a businessman.", "Donald Trump") == 1
+
+
 def test_the_pieces_of_a_shown_quote_are_found_close_together():
     text = "Safety first, the sign said.\n\n" + "Filler words go here. " * 40 + "\n\n“Safety, safety for the whole country,” he said."
     start, end = Index.of(text).locate("Safety, … safety for the whole country")

@@ -837,6 +837,287 @@ def test_the_man_a_letter_came_from_is_still_the_mr_who_speaks():
     assert said(article, "leaves our farmers behind") == "Okafor"
 
 
+# -- a bare quote after narration: whose words go on ---------------------------------
+
+
+def test_a_bare_quote_after_another_senator_said_something_is_that_senators():
+    article = story(
+        "“That would be a false reason,” Menendez said. “You cannot use the waivers as a reason.”",
+        "Corker said he and his partners were “meticulous” about the wording of the bill. “If we were to touch the deal in any way, the administration would say that we were undermining it.”",
+    )
+    assert said(article, "If we were to touch") == "Corker"
+
+
+def test_a_bare_quote_goes_on_with_the_speaker_the_writer_kept_talking_about():
+    article = story(
+        "“Immigration is important, but in my view it's education,” says Melissa Rowan, 32, who works in retail. Rowan supports Democrat Hillary Clinton in the race. “I'm a college graduate, but I have student loans.”",
+    )
+    assert said(article, "student loans") == "Melissa Rowan"
+
+
+def test_a_bare_quote_after_a_sentence_ending_in_says_someone_is_theirs():
+    article = story(
+        "“They have failed to do what's necessary to compete,” said Craig Robinson, an editor in Des Moines.",
+        "Or maybe Jeb Bush, digital consultant Phil Musser says. “Several surveys suggest a second look is occurring for Jeb in the state.”",
+    )
+    assert said(article, "second look is occurring") == "Phil Musser"
+
+
+def test_ein_zitat_nach_dem_satz_eines_anderen_ist_dessen_zitat():
+    article = story(
+        "„Das wäre ein falscher Grund“, sagte Müller. „Die Ausnahmen sind kein Argument.“",
+        "Schmidt sagte, seine Partner seien beim Wortlaut „sehr gründlich“ gewesen. „Wenn wir das Abkommen berühren, wird die Regierung sagen, wir untergraben es.“",
+        language="de",
+    )
+    assert said(article, "Wenn wir das Abkommen") == "Schmidt"
+
+
+def test_the_judge_is_the_judge_not_the_group_a_judge_ruled_for():
+    article = story(
+        "U.S. District Judge Emmet Sullivan set a deadline for April. The ruling by a federal judge granting Judicial Watch its request was a rare win for the group.",
+        "“There has been a constant drip of declarations. When does it stop?” the judge said, according to the Post.",
+    )
+    assert said(article, "constant drip") == "Emmet Sullivan"
+
+
+def test_he_who_laughed_and_said_is_not_the_paper_or_the_place_his_sentence_names():
+    article = story(
+        "Campaign manager Robby Mason spent the week in Iowa with the candidate.",
+        "When Mason was asked during a luncheon held by The Wall Street Journal whether the candidate would hold a press conference, he laughed and said, “We'll see. We will have one before the vote, I am sure of that.”",
+        "Eight years ago, he backed a senator from Illinois over the governor and said, “Nobody in this party has ever done anything for us.”",
+        "He then adopted a fake Southern accent and joked, “But I'm just gonna make it easier for them to make fun of me.”",
+    )
+    assert said(article, "We'll see") == "Robby Mason"
+    assert said(article, "ever done anything for us") != "Eight"
+    assert said(article, "make fun of me") != "Southern"
+
+
+def test_il_qui_remercie_quelqu_un_et_dit_n_est_pas_celle_qu_il_remercie():
+    article = story(
+        "Le sénateur Paul Girard a passé la semaine en Bretagne.",
+        "Il a remercié Marie Dupont et dit : « Je vais leur rendre la tâche plus facile pour se moquer de moi. »",
+        language="fr",
+    )
+    assert said(article, "se moquer de moi") == "Paul Girard"
+
+
+def test_what_he_had_publicly_stated_of_politicians_is_his_not_the_politicians():
+    article = story(
+        "Sant Malhotra, a hotelier, pleaded guilty to witness tampering in March.",
+        "Malhotra was clearly trying to buy influence; indeed, he had publicly stated of politicians, “When they are in need of money, then they are always for you.”",
+    )
+    assert said(article, "in need of money") == "Sant Malhotra"
+
+
+def test_a_state_a_he_said_interrupts_is_not_the_he():
+    article = story(
+        "State Rep. Wendy Nanney, a leader of Cruz's South Carolina coalition, said the campaign was ready.",
+        "Dan Tripp, South Carolina state director of Keep the Promise, was unsure why the battle seemed to stop.",
+        "“We're trying to show some mercy to the bully,” Tripp said. South Carolina, he said, was “where we have a chance to go head to head with him, and we will.”",
+    )
+    assert said(article, "go head to head") in (None, "Dan Tripp")
+
+
+def test_team_trump_is_a_campaign_not_the_full_name_of_trump():
+    article = story(
+        "Team Trump sees the convention as a second chance for Donald Trump to make a first impression.",
+        "Trump tweaked his campaign promise on Saturday when he announced his running mate, calling Indiana Gov. Mike Pence “my partner in this campaign and in the White House, to make America safe again.”",
+        "“We will win, and we will win big,” Trump said.",
+    )
+    assert said(article, "We will win") == "Donald Trump"
+
+
+def test_an_editor_in_chief_is_a_title_not_part_of_the_name():
+    article = story(
+        "The newspaper has assembled a team of 20 reporters to look into the candidate's past.",
+        "Post Editor-in-Chief Martin Brandt defended the project on Wednesday. “We will look at every part of his life, as we would for anyone who wants the job,” he said.",
+    )
+    assert said(article, "every part of his life") == "Martin Brandt"
+
+
+def test_he_who_answers_is_the_one_asked_not_the_one_asking():
+    article = story(
+        "Senator Bernie Sanders said he would release his medical records before the caucuses.",
+        "Last month, reporter Scott Conway asked Sanders whether questions about his health and age were fair game.",
+        "“Sure it is. I would not have run if I was not healthy, and I'm very thankful for that,” he said.",
+    )
+    assert said(article, "would not have run") == "Bernie Sanders"
+
+
+def test_er_der_antwortet_ist_der_gefragte_nicht_der_fragende():
+    article = story(
+        "Der Kandidat Donald Trump sprach am Mittwoch in Austin vor Anhängern.",
+        "Der Journalist Sean Hanke fragte Trump, ob die Mauer an der Grenze noch geplant sei.",
+        "„Wir werden die Mauer bauen, und sie wird hoch sein“, sagte er.",
+        language="de",
+    )
+    assert said(article, "Wir werden die Mauer bauen") == "Donald Trump"
+
+def test_he_said_after_a_quote_ending_its_sentence_is_the_man_the_next_sentence_brings_in():
+    # The singer's quote ends with its full stop; the writer's next sentence brings in
+    # the candidate, whom "he" then stands for.
+    article = story(
+        "In his old hit, Perry Lund sings, “Don't you change a thing for me.” With the seventy-year-old Walter Brisk, there is little chance of that. "
+        "Just ask him. “You think I'm going to change?” he said at a news conference last month.",
+    )
+    assert said(article, "going to change") == "Walter Brisk"
+
+
+def test_he_is_never_the_man_his_own_clause_names():
+    # "He said Koller “…”": Koller is whom he speaks of, not who "he" is.
+    article = story(
+        "Police said the gunman, Dennis Koller, had prayed at the mosque twice. Koller had lived in the town for a year.",
+        "Samir Haddad, the mosque's imam, spoke to reporters on Monday.",
+        "“We are shocked and frightened” by the shooting, which drew attention to the town, Haddad said. "
+        "He said Koller “had not done this because of his faith but because he was ill.”",
+    )
+    assert said(article, "because of his faith") == "Samir Haddad"
+
+
+def test_he_told_the_host_is_not_the_host():
+    article = story(
+        "“We are going to build the bridge,” Governor Carl Dunmore said at the town hall.",
+        "Host Sean Fallow asked Dunmore how long the bridge would be. "
+        "“I think it could be two miles, maybe more,” he told Fallow, to cheers from the crowd.",
+    )
+    assert said(article, "two miles") == "Carl Dunmore"
+
+
+def test_er_sagte_zu_dem_moderator_ist_nicht_der_moderator():
+    article = story(
+        "„Wir bauen die Brücke“, sagte Bürgermeister Carl Brandt bei der Bürgerversammlung.",
+        "Moderator Jonas Falk fragte Brandt, wie lang die Brücke werde. "
+        "„Ich denke, zwei Kilometer, vielleicht mehr“, sagte er zu Falk.",
+        language="de",
+    )
+    assert said(article, "zwei Kilometer") == "Carl Brandt"
+
+
+def test_the_state_and_party_of_the_man_just_named_is_a_description_not_a_name():
+    # "The Ohio Republican" is how the writer calls the governor again; "he" is the
+    # governor, never a person called "Ohio Republican".
+    article = story(
+        "“We will not give an inch on the budget,” Senator Dana Whitcomb said on Friday.",
+        "Governor Tom Harlan said Saturday that the border must be secured first. "
+        "The Ohio Republican said he would not support mass deportation. "
+        "“I couldn't imagine taking a mom or a dad out of a house,” he said.",
+    )
+    assert said(article, "mom or a dad") == "Tom Harlan"
+
+
+def test_a_name_qualifying_the_subject_after_the_is_not_who_he_is():
+    # "The Harlan campaign" picked up a tweet about Carver; "he" is Carver, who spoke
+    # to the show, not the candidate whose campaign it is.
+    article = story(
+        "“We will win this state,” said Governor Tom Harlan, who has campaigned here for a month against the surgeon Ben Carver.",
+        "The Harlan campaign on Monday night picked up a tweet saying that Carver was dropping out after Iowa, "
+        "though he was only leaving the trail to get fresh clothes. "
+        "“Is this what we accept now?” he told the show.",
+    )
+    assert said(article, "what we accept now") == "Ben Carver"
+
+
+def test_said_two_countries_have_reports_what_they_did_not_who_speaks():
+    article = story(
+        "For now, Rafael Quint, at the Institute for Eastern Studies, said Norland and Vestria have reached a quiet truce over the pipeline. "
+        "“I used to believe the valley would become a bone of contention between the two countries,” he said.",
+    )
+    assert said(article, "bone of contention") == "Rafael Quint"
+
+
+def test_a_president_called_by_surname_alone_is_the_he_who_speaks():
+    # "President Walden" is a person though the article never gives his first name;
+    # Norland, a country the article shows "saying" things, is not.
+    article = story(
+        "Norland tested another missile on Friday. The latest test, Norland said, was its biggest yet.",
+        "In a statement, President Walden condemned the test as reckless. "
+        "He said the allies would seek new sanctions “to show Norland that there are consequences.”",
+        "“To be clear, we will never accept Norland as a nuclear state,” he said.",
+    )
+    assert said(article, "never accept Norland") == "Walden"
+
+
+def test_a_party_and_state_in_brackets_do_not_end_the_sentence_before_the_name():
+    article = story(
+        "Former Rep. Carl Dunmore (R-Conn.) was pro Peter Vance while the Ohio governor was in the race, he said Wednesday on the radio.",
+        "“Mara Quill is my next choice. Not hard to figure out,” he said.",
+    )
+    assert said(article, "my next choice") == "Carl Dunmore"
+
+
+def test_a_long_capitalised_title_before_the_name_still_makes_it_the_subject():
+    article = story(
+        "In a statement, Secretary of State Jon Hulst said the ruling “will force us to put voters back on the rolls.”",
+        "Ohio Democratic Party Chairman David Pepperell called Friday's decision a “huge win for Ohio voters.”",
+        "“The court's decision reaffirms a basic principle,” he said in a statement.",
+    )
+    assert said(article, "reaffirms a basic principle") == "David Pepperell"
+
+
+def test_a_whip_is_a_title_not_part_of_the_name():
+    article = story(
+        "“I don't remember anything as shameful as this bill,” said Senate Minority Leader Harold Reece.",
+        "Senate Majority Whip Tom Corwin responded by standing on the Senate floor next to a large photograph. "
+        "“I'll tell you what shameful is,” he said.",
+    )
+    assert said(article, "what shameful is") == "Tom Corwin"
+
+
+def test_an_adverb_and_a_comma_before_the_name_leave_it_the_subject():
+    article = story(
+        "Phil Sorensen, a spokesman for the miners' union, said the deal had saved hundreds of jobs.",
+        "Tom Clay bought the mine last year. Ultimately, Mr. Clay hopes to offset all of its emissions with credits. "
+        "But right now, he is offsetting only a tenth. That worries environmentalists. “It's all I can afford,” he said.",
+    )
+    assert said(article, "all I can afford") == "Tom Clay"
+
+
+def test_a_description_renaming_the_subject_may_hold_an_organisations_name():
+    article = story(
+        "“The ban would be a disaster for the country,” said Senator Mara Quill on Monday.",
+        "The leader of the Anti-Bias League, Jonathan Greenway, warned that such a ban would be “unacceptable.” "
+        "He said families “know all too well what happens when one group is singled out.”",
+    )
+    assert said(article, "singled out") == "Jonathan Greenway"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name():
+    article = story(
+        "In a statement released by Ledger Editor-in-Chief Martin Barrow, the paper explained its plans.",
+        "“The candidate is unlike any we have seen before,” said Barrow. "
+        "He continued, “That's what we intend to explore, with a staff that is second to none.”",
+    )
+    assert said(article, "unlike any we have seen") == "Martin Barrow"
+    assert said(article, "second to none") == "Martin Barrow"
+
+
+def test_a_name_after_but_opens_its_own_clause():
+    article = story(
+        "“Let's dispel with this fiction,” said Senator Marco Ruiz. “He knows exactly what he's doing.”",
+        "The moderators were ready to move on, but Governor Chris Kristof wasn't having it.",
+        "“You see, everybody, that's what Washington does,” he said.",
+    )
+    assert said(article, "what Washington does") == "Chris Kristof"
+
+
+def test_she_posted_is_the_woman_whose_posts_the_sentence_is_about():
+    article = story(
+        "Governor Dana Pruitt posted a photo of herself and her son on her Facebook page on Sunday.",
+        "“Children are gifts and are to be protected,” wrote Sharon Miller, one of many readers who replied.",
+        "Pruitt's pointed posts about the group include one last week saying the danger had been understated. "
+        "“When information shows someone comes here to kill, we act,” she posted.",
+    )
+    assert said(article, "comes here to kill") == "Dana Pruitt"
+
+
+def test_a_sentence_opening_with_and_still_has_the_name_as_its_subject():
+    article = story(
+        "Bill Carver's stock answer then is likely to be repeated by his wife when she faces the debate.",
+        "And Carver campaign Chairman John Pedersen — Bill Carver's former chief of staff — offered a slogan straight out of the 1990s when I asked him how she would defend herself. "
+        "“She will fight for the American people and their families,” he said.",
+    )
+    assert said(article, "fight for the American people") == "John Pedersen"
+
 # -- a partial quote at the end of what the subject says ---------------------------
 
 
@@ -1003,3 +1284,18 @@ def test_a_titled_one_word_name_opening_a_sentence_is_still_a_person():
         "In the capital, President Alvarado released a statement Thursday night condemning “what appears to be a horrific attack on families who came to celebrate.”",
     )
     assert said(article, "horrific attack on families") == "Alvarado"
+
+
+def test_an_email_story_is_a_story_not_someone_emailing():
+    article = story(
+        "Hillary Clinton answered questions about her email on Tuesday.",
+        "Clinton said in the spring, when the private server email story broke, “I did not email any classified material to anyone on my email.”",
+    )
+    assert said(article, "did not email any classified") in (None, "Hillary Clinton")
+
+
+def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
+    article = story(
+        "Retired Army Col. Lawrence Whitaker started the host's rant when he brought up the Oklahoma City bombing and later said, “It's not just Muslims shooting people.”",
+    )
+    assert said(article, "not just Muslims") == "Lawrence Whitaker"

@@ -248,6 +248,18 @@ def test_attributed_speech_outranks_a_long_partial_quote():
     assert [q.speaker for q in quotes] == ["Ann Smith", None]
 
 
+def test_a_quote_under_its_speakers_name_is_shown_before_one_read_through_he_said():
+    a = article(
+        "Mayor Tom Reyes and council member Ann Smith spent Monday arguing over the new county budget.",
+        "Reyes met the unions in the morning. Smith met the teachers after lunch.",
+        '"The budget keeps every school open and every bus running through the winter," he said.',
+        '"The budget keeps every library open and every clinic running through the winter," Ann Smith said.',
+    )
+    quotes = find_quotes(a)
+    # "he" may be the mayor, or may not: the quote a reader sees first is the sure one.
+    assert quotes[0].speaker == "Ann Smith"
+
+
 def test_quote_signed_below_with_a_dash():
     quotes = find_quotes(
         article(

@@ -359,7 +359,8 @@ class GoldQuote:
     end, whom it names). PolNeAR gives the outermost source: for `“…,” said Kristen Day,
     executive director of Democrats for Life, reports USA Today. “…”` the source is USA
     Today, for a block quote from a Breitbart report holding `“…,” Earnest said.` it is
-    Breitbart. A reader shown those words under Kristen Day or Earnest is not misled."""
+    Breitbart. A reader shown those words under Kristen Day or Earnest is not misled,
+    nor under Adelson in `a video in which Adelson said: “…”` (a clause right before)."""
 
     start: int
     end: int
@@ -384,7 +385,11 @@ class Document:
 
 
 _PRONOUNS = frozenset("he she him her".split())
-_INNER_VERB = r"(?:said|says|told|added|wrote|stated|continued|explained)"
+_INNER_VERB = (
+    r"(?:said|says|told|tells|added|adds|wrote|writes|stated|states|continued|continues|explained|explains"
+    r"|replied|replies|noted|notes|asked|asks|argued|argues|insisted|insists|recalled|recalls|declared|declares"
+    r"|tweeted|tweets|answered|answers|responded|responds|warned|warns|concluded|concludes)"
+)
 _INNER_NAME = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 # A closing mark, then `said Kristen Day` or `Sanders said`.
 _INNER = re.compile(rf"[”\"’]\s*,?\s+(?:{_INNER_VERB}\s+{_INNER_NAME}|{_INNER_NAME}\s+{_INNER_VERB}\b)")
@@ -438,7 +443,7 @@ def gold_details(
                 words = " … ".join(source_text[a:b] for a, b in sorted(spans))
             else:
                 words = " … ".join(piece["text"] for piece in attribution["content"])
-            inner = _inner_clauses(row.get("text", ""), start, end)
+            inner = _inner_clauses(row.get("text", ""), start, end) + _clause_before(row.get("text", ""), start)
             quotes.append(GoldQuote(start, end, words, key, referent, source, inner))
         elif attribution["kind"] == "mixed":
             text = row.get("text", "")

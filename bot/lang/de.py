@@ -40,7 +40,9 @@ VOCABULARY = Vocabulary(
         bürgermeisterin ministerpräsident ministerpräsidentin generalsekretär generalsekretärin
         herr frau dr prof trainer trainerin geschäftsführer geschäftsführerin abgeordnete
         abgeordneter staatssekretär staatssekretärin manager managerin experte expertin leiter
-        leiterin senator senatorin botschafter botschafterin richter richterin"""
+        leiterin senator senatorin botschafter botschafterin richter richterin kandidat kandidatin
+        journalist journalistin moderator moderatorin reporter reporterin anwalt anwältin
+        professor professorin gouverneur gouverneurin"""
     ),
     title_endings=(
         "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin", "sprecher",

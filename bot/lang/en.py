@@ -79,7 +79,7 @@ TITLES = words(
     """
     president vice prime minister secretary del cmdr treasurer comptroller auditor clerk inspector superintendent dean coach detective agent trooper senator sen sens rep reps representative congressman
     congresswoman gov governor lt lieutenant mayor judge justice chief chairman chairwoman chair
-    speaker leader spokesman spokeswoman spokesperson director deputy ambassador general gen
+    speaker leader whip spokesman spokeswoman spokesperson director deputy ambassador general gen
     adm admiral col colonel capt captain sgt sergeant maj major dr mr mrs ms miss prof professor
     rev reverend fr sheriff chancellor premier sir dame democrat comedian comedienne actor actress singer staff
     ceo cfo founder editor correspondent reporter host anchor pastor commissioner attorney
@@ -136,7 +136,9 @@ INSTITUTIONS = words(
     foundation commission board court senate congress parliament times post news journal network
     bank company corporation group ministry government administration church union league center
     centre club museum hospital city county state states republic kingdom ocean river street
-    avenue square island islands airport station"""
+    avenue square island islands airport station team coalition caucus alliance society fund
+    federation authority bureau academy institution organization organisation magazine tribune
+    herald gazette press radio television channel service forum project initiative"""
 )
 # Common first names of men and women in English-language news: who "he" or "she" can
 # be when the article gives no title or pronoun of its own.

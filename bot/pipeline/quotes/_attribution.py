@@ -53,8 +53,9 @@ class QuoteMatch:
     standalone: bool
     speaker: str | None = None
     score: float = 0.0
-    # How the speaker was found: "clause" (next to the quote), "previous" (the quote
-    # before goes on), "introduced" (the paragraph before announced it), "" (unknown).
+    # How the speaker was found: "clause" (next to the quote), "pronoun" (its clause's
+    # "he" or "she", resolved), "previous" (the quote before goes on), "introduced"
+    # (the paragraph before announced it), "" (unknown).
     attribution: str = ""
 
     @property
@@ -293,6 +294,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
     last_paragraph = -10
+    last_end = 0
     # One-word names the article writes inside a sentence, read when first needed.
     inside: set[str] | None = None
     title = " ".join(article.title.split())
@@ -304,7 +306,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         paragraph = paragraph_of(starts, offset)
         how = ""
         # Who the writer names after the quote before, its own clause aside.
-        quote_before, since = since, _sentence_end(text, starts, pieces[-1].end, rules)
+        quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
         lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
         if lead_in.found:
             # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
@@ -314,11 +316,16 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         elif item.clause.found:
             previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
-            how = "clause"
+            how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
             previous = matches[-1] if matches else None
+            newcomer = cast.newcomer(last_end, offset)
+            if newcomer and _surname(newcomer) != _surname(last_speaker):
+                # `Corker said he was "meticulous" … "If we were …"`: the writer brought
+                # in another speaker since; the bare quote is theirs.
+                speaker = cast.plausible(newcomer)
             if (
                 previous is not None
                 and previous.standalone
@@ -358,12 +365,16 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # Way’` is the desk's abridgement of the quote in the body, not speech.
             standalone = False
         if standalone and speaker:
-            last_speaker, last_paragraph = speaker, paragraph_of(starts, pieces[-1].start)
+            last_speaker, last_paragraph, last_end = speaker, paragraph_of(starts, pieces[-1].start), pieces[-1].end
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
 
 
 _INTRODUCES = re.compile(r"\s*([^.!?“\"«„\n]{1,120}?)[,:]\s*[“\"«„]")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
 
 
 def _leads_next(after: str, rules: Rules) -> bool:
@@ -395,6 +406,16 @@ def _ends_in_full_stop(body: str) -> bool:
         if ch.isalnum() or ch == "_":
             return False
     return False
+
+
+def _after_quote(text: str, starts: list[int], piece: Segment, rules: Rules) -> int:
+    """Where the writer's sentence holding a quote ends: at the quote's closing mark
+    when its words end in a full stop and a new sentence follows (`“…me.” With
+    septuagenarian Donald Trump, …` brings in Trump after the quote), else at the end
+    of the sentence its reporting clause closes."""
+    if _ends_in_full_stop(text[piece.body_start : piece.body_end]) and _next_sentence(text[piece.end : piece.end + 3]):
+        return piece.end
+    return _sentence_end(text, starts, piece.end, rules)
 
 
 def _sentence_end(text: str, starts: list[int], offset: int, rules: Rules) -> int:

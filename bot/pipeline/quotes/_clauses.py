@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.lang.en import PARTICLES
 from bot.lang.en import DOCUMENTS
-from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, bare_form, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 from bot.pipeline.sentences import sentence_ends
 
@@ -502,6 +502,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     for i in range(len(words) - 1, max(-1, len(words) - 10), -1):
         if not is_reporting_verb(words[i], rules) or (i > 0 and _capitalised(words[i])) or _in_title(words, i, rules):
             continue  # `told the Washington Post`: a capital inside a sentence is a name
+        if _compound_noun(words, i, rules):
+            continue  # `when the private server email story broke`: "email" is a noun
         if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
@@ -527,13 +529,21 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             return inverted  # `Because of how the board wrote it, explained Weber, “…”`
         clause_start = max((k for k in range(i) if words[k] in ",;"), default=-1) + 1
         own = words[clause_start].lower() in rules.conjunctions and _noun_phrase(words[clause_start + 1 : i], rules).found
-        if i > 0 and not own and (words[i - 1].lower() in rules.conjunctions or words[clause_start].lower() in rules.conjunctions):
+        if i > 0 and not own and (_joined_verb(words, i, rules) or words[clause_start].lower() in rules.conjunctions):
             # `De Blasio said the move was Bratton's and said, "…"`, `Trump joked that
             # Brooklyn was his answer, but went on to say`: the verbs share the
             # sentence's subject.
+            own_clause = _sentence_subject(words[clause_start:i], rules)
+            if own_clause.pronoun in _PERSONAL:
+                return own_clause  # `Eight years ago, he supported Obama and said`
             clause = _sentence_subject(whole[: len(whole) - len(words) + i], rules)
             if clause.found:
                 return clause
+        pronoun = _pronoun_before(words, i, rules)
+        if pronoun:
+            # `he had publicly stated of politicians,`, `She said she asked the
+            # question`: the pronoun is the verb's subject; what follows is no speaker.
+            return Clause(pronoun=pronoun)
         chunk = _subject(words[:i], rules)
         clause = _noun_phrase(chunk[-8:], rules)
         if clause.found:
@@ -609,6 +619,9 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             # `He tweeted when Clinton ended the debate, remarking “…”`: the quote may
             # belong to the clause in between.
             return Clause(unknown=True)
+        pronoun = _pronoun_before(words, k, rules)
+        if pronoun:
+            return Clause(pronoun=pronoun)  # `South Carolina, he said, was “…”`
         if rules is ENGLISH and k > 0 and words[k - 1].lower() in ("and", "but"):
             # `Clinton, who was speaking to the mayors, did not mention Trump by name,
             # but told city leaders that “…”`: the verbs share the sentence's subject.
@@ -768,6 +781,50 @@ def _governed(words: list[str], i: int, rules: Rules) -> bool:
     return False
 
 
+def _joined_verb(words: list[str], i: int, rules: Rules) -> bool:
+    """Is the verb at `i` joined to the one before by a conjunction, adverbs between
+    (`and said`, `and later said`)?"""
+    k = i - 1
+    while k > 0 and words[k].islower() and (words[k] in _ADVERBS or (rules is ENGLISH and words[k].endswith("ly"))):
+        k -= 1
+    return k >= 0 and words[k].lower() in rules.conjunctions
+
+
+_ADVERBS = frozenset("later then also again still finally soon dann später auch ensuite puis aussi luego después también".split())
+# Plurals without an -s, which take a bare verb ("people say").
+_PLURALS = frozenset("people police children men women staff crowd public".split())
+
+
+def _compound_noun(words: list[str], i: int, rules: Rules) -> bool:
+    """An English bare verb form ("email", "report", "post") right after a singular
+    noun is part of a compound noun ("the server email story", "a staff report"); a
+    plural subject or a pronoun would make it a verb ("officials say", "they report")."""
+    if rules is not ENGLISH or i == 0:
+        return False
+    before = words[i - 1]
+    return (
+        bare_form(words[i].lower(), rules)
+        and before.isalpha()
+        and before.islower()
+        and not before.endswith("s")
+        and before not in _PLURALS
+        and before not in rules.auxiliaries
+        and before not in rules.function_words
+        and _pronoun(before, rules) is None
+        and not before.endswith("ly")
+    )
+
+
+def _pronoun_before(words: list[str], i: int, rules: Rules) -> str | None:
+    """A he/she right before the verb at `i`, auxiliaries and adverbs between
+    (`he had publicly stated`)."""
+    k = i - 1
+    while k >= 0 and (words[k].lower() in rules.auxiliaries or (words[k].islower() and words[k].endswith("ly"))):
+        k -= 1
+    found = _pronoun(words[k], rules) if k >= 0 else None
+    return found if found in _PERSONAL else None
+
+
 def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
     """The first name in a sentence that some lowercase word (its verb) follows, after
     any leading adverbial (`In an interview with Matei Rosca last year, Lazar said`)."""
@@ -778,6 +835,11 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         # `In June 2009, after Clinton suffered a concussion, Axelrod emailed`,
         # `Appearing before supporters, Suu Kyi said`: adverbials before the subject.
         words = words[words.index(",") + 1 :]
+    lead = 1 if words and words[0].lower() in rules.conjunctions else 0
+    if len(words) > lead and _pronoun(words[lead], rules) in _PERSONAL:
+        # `but he gave the Texan a compliment:`, `he laughed and said`: the pronoun is
+        # the subject, whatever name its verb goes on to.
+        return Clause(pronoun=_pronoun(words[lead], rules))
     for i, word in enumerate(words):
         if not _is_name_token(word, rules) or _is_title(word, rules) or _governed(words, i, rules):
             continue

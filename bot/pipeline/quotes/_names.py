@@ -51,9 +51,15 @@ def _is_name_token(token: str, rules: Rules | None = None) -> bool:
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager": a title, not a name."""
+    """"Senator", "Bundesverkehrsminister", "Flixbus-Manager", "Editor-in-Chief": a
+    title, not a name."""
     low = _clean(word).lower()
+    if "-" in low and low.split("-", 1)[0] in rules.titles and low.split("-", 1)[1] in _TITLE_TAILS:
+        return True  # "Editor-in-Chief", "Commander-in-Chief", "Attorney-at-Law"
     return low in rules.titles or (bool(rules.title_endings) and low.endswith(rules.title_endings))
+
+
+_TITLE_TAILS = frozenset(("in-chief", "at-large", "at-law", "general", "elect", "designate"))
 
 
 # -- names in a stretch of text ----------------------------------------------------
@@ -160,13 +166,48 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     if "," not in lead:
         return False
     words = lead.split()
-    first = words[0].lower() if words else ""
-    if not (first in rules.stop_after or (first.endswith(("ing", "ed")) and words[0][:1].isupper())):
+    first = _clean(words[0]).strip(",").lower() if words else ""
+    if not (
+        first in rules.stop_after
+        or (first.endswith(("ing", "ed")) and words[0][:1].isupper())
+        # "Ultimately, Mr. Clarke hopes", "Just a few months ago, Florida developer
+        # Mel Sembler expressed": an adverb, a time.
+        or (
+            words[0][:1].isupper()
+            and (first.endswith("ly") or first in rules.function_words)
+            and first not in rules.pronouns
+            and first not in rules.determiners
+            and not _is_title(first, rules)
+            and lead.count(",") == 1
+            and len(lead.split(",", 1)[0].split()) <= 6
+        )
+    ):
         return False
     rest = lead.rsplit(",", 1)[1].split()
     # Title words aside: "On Monday night, Clinton campaign manager Robby Mook released".
     described = [w for w in rest if not _is_title(w, rules)]
     return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
+
+
+def _after_but(lead: str, rules: Rules) -> bool:
+    """Does the name open a clause of its own after a comma and "but", titles aside
+    ("The moderators were ready to move on, but Christie wasn't having it")?"""
+    words = lead.split()
+    while words and _is_title(words[-1], rules):
+        words.pop()
+    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet")
+
+
+def _titled_lead(lead_words: list[str], rules: Rules) -> bool:
+    """Is all of the sentence before a name a capitalised title ("Ohio Democratic Party
+    Chairman David Pepper called", "Senate Majority Whip John Cornyn responded")?"""
+    return (
+        len(lead_words) <= 6
+        and any(_is_title(w, rules) for w in lead_words)
+        and all(w[:1].isupper() and not w.endswith((",", ";", ":")) for w in lead_words)
+        and _clean(lead_words[0]).lower() not in _NOT_BEFORE_SUBJECT
+        and _clean(lead_words[0]).lower() not in rules.stop_after
+    )
 
 
 def _participle_first(name: str, text: str, at: int, rules: Rules) -> bool:
@@ -187,6 +228,8 @@ def _sentence_lead(window: str, rules: Rules) -> str:
     not a full stop closing "Dr.", "Sen." or an initial ("by Dr. Paul Song")."""
     breaks = list(_SENTENCE_BREAK.finditer(window))
     for m in reversed(breaks):
+        if window[m.end() : m.end() + 1] == ")":
+            continue  # "(R-Conn.)": a full stop inside brackets ends no sentence
         if m.group() == ".":
             word = _BEFORE_DOT.search(window, 0, m.start())
             low = word.group(1).lower() if word else ""
@@ -203,10 +246,19 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
     if lead.count(",") != 1 or not after.lstrip(" ").startswith((",", "(")):
         return False
     head, _, tail = lead.partition(",")
-    head_words = [w.lower() for w in _WORD.findall(head)]
+    # Names and titles aside: "The leader of the Anti-Defamation League, Jonathan
+    # Greenblatt, warned", "One superdelegate, Alabama Democratic Party chairwoman Nancy
+    # Worley, pledged".
+    found = _WORD.findall(head)
+    head_words = [w.lower() for i, w in enumerate(found) if i == 0 or not w[:1].isupper()]
+    described = [w for w in tail.split() if not w[:1].isupper() and not _is_title(w, rules)]
     return (
         1 <= len(head_words) <= 4
-        and len(tail.split()) <= 2
+        and len(found) <= 8
+        # A description ("One local woman"), not a name ("Chris Covert, South Carolina …").
+        and any(not w[:1].isupper() for w in found[1:])
+        and len(described) <= 2
+        and not any(_clean(w).lower() in _NOT_BEFORE_SUBJECT for w in tail.split())
         and head_words[0] not in _SUBORDINATORS
         and head_words[0] not in rules.stop_after
         and not any(w in rules.verbs for w in head_words)
@@ -272,6 +324,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\"“”\n]")
 # ", the chairman,", ", a lawyer,", ", Trump's campaign manager,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s?)\s+([^,.;:\n“”\"]{3,60})[,.]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"”]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
 @dataclass(frozen=True)
@@ -292,6 +345,9 @@ class Mention:
     # In a line written in title case ("Understated Perez Raises Political Profile"):
     # a headline's words, none of them a sentence's subject.
     headline: bool = False
+    # Opens its sentence as the owner of a thing, not of a person ("Palin's posts
+    # include …", not "Trump's wife said"): the sentence is about the owner.
+    owner: bool = False
 
     @property
     def person(self) -> bool:
@@ -338,7 +394,8 @@ class Cast:
         speaking: Counter[str] = Counter()
         credited: set[str] = set()
         place_end = -1
-        headlines = _headline_lines(text)
+        # Not where every noun is capitalised: German prose would read as title case.
+        headlines = [] if rules.capitalised_nouns else _headline_lines(text)
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -367,8 +424,10 @@ class Cast:
             in_headline = _within(headlines, start)
             if len(tokens) >= 2 and not in_headline:
                 # Not a title-case headline's run ("Understated Perez Raises"), which
-                # merges a name with the words around it.
-                for word in {_clean(tokens[0]), _clean(tokens[-1])}:
+                # merges a name with the words around it; not an institution's ("Team
+                # Trump" is never the full name "Trump" stands for).
+                named = not ({_clean(tokens[0]).lower(), _clean(tokens[-1]).lower()} & rules.institutions)
+                for word in {_clean(tokens[0]), _clean(tokens[-1])} if named else ():
                     names = seen.setdefault(word, {})
                     names[name] = names.get(name, 0) + 1
                 full = name
@@ -386,9 +445,19 @@ class Cast:
             # next sentence's.
             followed_by_verb = speaks and not text[start + len(name) : m.end()].strip(".'’s")
             # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
-            clause_words = [w.lower() for w in _WORD.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
-            told = [i for i, w in enumerate(clause_words) if w in rules.verbs]
-            if told == [0] and not clause_words[0].endswith("ing") and len(clause_words) <= 4 and not followed_by_verb and not any(w in rules.function_words for w in clause_words[1:]):
+            lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
+            clause_words = [w.lower() for w in lead_words]
+            # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
+            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and bare_form(w.lower(), rules))]
+            if (
+                told == [0]
+                and not clause_words[0].endswith("ing")
+                and len(clause_words) <= 4
+                and not followed_by_verb
+                and not any(w in rules.function_words for w in clause_words[1:])
+                # Not `said China and Russia have …`: the subjects of what is said.
+                and not _joined(text, m.end(), rules)
+            ):
                 # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
                 opens = True
             elif told:
@@ -400,12 +469,17 @@ class Cast:
                 )
             else:
                 lead_words = lead.split()
+                if lead_words and lead_words[0][:1].isupper() and lead_words[0].lower() in rules.conjunctions:
+                    # "And Clinton campaign Chairman John Podesta offered": the sentence
+                    # goes on from the one before; the name still opens it.
+                    lead_words = lead_words[1:]
+                    lead = lead.split(None, 1)[1] if lead_words else ""
                 opens = (
                     len(lead_words) <= 3
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
@@ -421,7 +495,15 @@ class Cast:
             if followed_by_verb and not told and len(full.split()) >= 2 and not institution:
                 lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
                 opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline))
+            if opens and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                # "The Cruz campaign said", "The Wisconsin Republican did", "the Texan":
+                # a name after an article qualifies or stands for a description; the
+                # sentence's subject is no person called so.
+                opens = False
+            # The first words of its sentence, titles aside: "Palin's posts", not "Hollande
+            # denounced Trump's remarks".
+            owner = possessive and opens and all(_is_title(w, rules) for w in lead.split()) and _owns_thing(text, m.end(), rules)
+            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline, owner))
             _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
@@ -434,6 +516,9 @@ class Cast:
             speaking[full] += voiced
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
+                genders[full][2] = 1
+            elif len(tokens) == 1 and any(w in rules.titles and w not in _ROLE_ADJECTIVES for w in description):
+                # "President Obama", "Sen. Cruz": a title only a person holds.
                 genders[full][2] = 1
         genders_found = _decide(genders, rules)
         # Titled, described, speaking, or with a first name that tells a man or a woman.
@@ -499,9 +584,21 @@ class Cast:
             if not mention.person:
                 continue
             have = set(mention.description)
-            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers):
+            if all(q in have for q in qualifiers) and (role in have or role in GENERIC_ROLES or role in qualifiers) and self._titled(mention, role):
                 return mention.full
         return None
+
+    def _titled(self, mention: Mention, role: str) -> bool:
+        """Does the role stand right before the name or in its appositive ("District
+        Judge Emmet Sullivan", "Sullivan, the judge,"), not further back in the sentence
+        ("a federal judge granted Judicial Watch")?"""
+        if role in GENERIC_ROLES:
+            return True
+        before = re.split(r"[,.;:()“”\"]", self.text[max(0, mention.start - 40) : mention.start])[-1]
+        if role in [w.lower() for w in _WORD.findall(before)[-1:]]:
+            return True
+        after = _APPOSITIVE.match(self.text, mention.start + len(mention.name), mention.start + len(mention.name) + 70)
+        return bool(after) and role in after.group(1).lower().split()
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
         """Can "he" / "she" stand for this person, as far as the article tells? Not for
@@ -569,22 +666,59 @@ class Cast:
         can stand for."""
         return next(self._subjects(start, end, pronoun), None)
 
-    def _subjects(self, start: int, end: int, pronoun: str | None) -> Iterator[str]:
+    def _subjects(self, start: int, end: int, pronoun: str | None, others: frozenset[str] = frozenset()) -> Iterator[str]:
         first = bisect.bisect_left(self._starts, start)
-        for mention in reversed(self.mentions[first : bisect.bisect_left(self._starts, end)]):
-            if self._someone(mention) and mention.opens and not mention.possessive and self.compatible(mention.full, pronoun):
+        last = bisect.bisect_left(self._starts, end)
+        for k in range(last - 1, first - 1, -1):
+            mention = self.mentions[k]
+            if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self.compatible(mention.full, pronoun):
+                if self._asks(mention):
+                    # "Scott Conroy asked Sanders whether …": the answer is the one asked.
+                    asked = self.mentions[k + 1] if k + 1 < last else None
+                    if asked and asked.start - mention.start <= len(mention.name) + 12 and self.compatible(asked.full, pronoun):
+                        yield asked.full
+                    return
                 yield mention.full
+
+    def _asks(self, mention: Mention) -> bool:
+        word = _NEXT_WORD.match(self.text, mention.start + len(mention.name))
+        return bool(word) and word.group(1).lower() in _ASKING
+
+    def newcomer(self, start: int, end: int) -> str | None:
+        """The person the writer last brought in, in text[start:end], as the subject of
+        a reporting verb or the first name of a sentence ("Corker said he was …", "Or
+        maybe Jeb Bush, consultant Phil Musser says."; not "Clinton" in "Roloson
+        supports Democrat Hillary Clinton")."""
+        first = bisect.bisect_left(self._starts, start)
+        for k in range(bisect.bisect_left(self._starts, end) - 1, first - 1, -1):
+            mention = self.mentions[k]
+            if not self._someone(mention) or mention.possessive:
+                continue
+            if _speaks(self.text, mention.start + len(mention.name), self.rules):
+                return mention.full
+            if not mention.opens:
+                continue
+            lead = _sentence_lead(self.text[max(0, mention.start - 120) : mention.start], self.rules)
+            if k == 0 or self.mentions[k - 1].start < mention.start - len(lead):
+                return mention.full
+        return None
 
     def antecedent(self, offset: int, pronoun: str, since: int | None, previous: str | None, *, reach: int = 600) -> str | None:
         """Who "he" or "she" next to the quote at `offset` stands for: the latest person
         the writer brought in as a sentence's subject since the quote before (`since`),
         else the subject of a clause reported since ("aides say Ivanka Trump advises"),
         else the speaker who goes on (`previous`), else the latest person opening a
-        sentence within `reach`. None when nobody fits: a wrong name is worse than none."""
+        sentence within `reach`. None when nobody fits: a wrong name is worse than none.
+
+        Never a person the pronoun's own clause names after it ("He said Mateen “…”",
+        "“…,” he told Hannity"): a pronoun and a name it governs are two people."""
+        others = self._governed(offset, pronoun)
         if since is not None:
-            between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)]
+            between = [
+                m for m in self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)] if m.full not in others
+            ]
             for mention in reversed(between):
-                if not mention.opens or mention.possessive or mention.institution or mention.headline or self._in_quote(mention.start):
+                if not self._subject(mention, pronoun) or mention.institution or mention.headline or self._in_quote(mention.start):
                     continue
                 if not self.compatible(mention.full, pronoun):
                     continue
@@ -594,7 +728,7 @@ class Cast:
                     # "Carson defied the question": a bare surname nothing else tells
                     # about is the newest subject; whom the next "he" means is unsure.
                     return None
-            for name in self._subjects(since, offset, pronoun):
+            for name in self._subjects(since, offset, pronoun, others):
                 if self._fits(name, pronoun):
                     return name
             for mention in reversed(between):
@@ -603,17 +737,63 @@ class Cast:
             # A chain of quotes keeps its speaker only until the writer brings in
             # another subject shaped like a person; when nothing shows that subject is
             # one ("Sandy Hook wasn't just a tragedy"), nobody is named.
-            for name in self._subjects(since, offset, pronoun):
+            for name in self._subjects(since, offset, pronoun, others):
                 if self._fits(name, pronoun, strict=False):
                     return None
-        if previous and self._fits(previous, pronoun):
+        if previous and previous not in others and self._fits(previous, pronoun):
             return previous
         for mention in reversed(self.before(offset)):
             if offset - mention.start > reach:
                 break
-            if self._someone(mention) and mention.opens and not mention.possessive and self._fits(mention.full, pronoun):
+            if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self._fits(mention.full, pronoun):
                 return mention.full
         return None
+
+    def _subject(self, mention: Mention, pronoun: str | None) -> bool:
+        """Does the mention open its sentence as its subject, or as the owner of a thing
+        that does, whom the article shows to be what the pronoun says ("Palin's posts
+        include …" before "she posted")?"""
+        if not mention.opens:
+            return False
+        if not mention.possessive:
+            return True
+        return mention.owner and self.genders.get(mention.full) == {"he": "m", "she": "f"}.get(pronoun or "")
+
+    def _governed(self, offset: int, pronoun: str) -> frozenset[str]:
+        """The people the clause of the pronoun next to the quote at `offset` names after
+        the pronoun: the rest of the writer's sentence up to the quote, when the pronoun
+        is in it, and the clause right after the quote."""
+        words = self._pronoun_words(pronoun)
+        names: set[str] = set()
+        lead = self.text[max(0, offset - _CLAUSE_REACH) : offset]
+        lead_start = offset - len(lead)
+        cut = max((m.end() for m in _SENTENCE_OR_QUOTE.finditer(lead)), default=0)
+        said = [m for m in _WORD.finditer(lead, cut) if m.group().lower() in words]
+        if said:
+            names.update(self._named_in(lead_start + said[-1].end(), offset))
+        span = bisect.bisect_left(self.quoted, (offset, -1))
+        if span < len(self.quoted):
+            end = self.quoted[span][1]
+            after = self.text[end : end + _CLAUSE_REACH]
+            # Past the quote's own closing punctuation and mark (`…,” he told`), unless
+            # they end its sentence (`….” Asked if …`).
+            closing = _CLOSING.match(after)
+            if not (re.search(r"[.!?]", closing.group()) and after[closing.end() : closing.end() + 1].isupper()):
+                stop = _CLAUSE_END.search(after, closing.end())
+                clause = after[: stop.start() if stop else len(after)]
+                said = next((m for m in _WORD.finditer(clause, closing.end()) if m.group().lower() in words), None)
+                if said:
+                    names.update(self._named_in(end + said.end(), end + len(clause)))
+        return frozenset(names)
+
+    def _pronoun_words(self, pronoun: str) -> frozenset[str]:
+        """The language's words for "he" (or "she")."""
+        feminine = self.rules.feminine
+        return frozenset(w for w in self.rules.personal if (w in feminine) == (pronoun == "she"))
+
+    def _named_in(self, start: int, end: int) -> Iterator[str]:
+        for mention in self.mentions[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]:
+            yield mention.full
 
     def _fits(self, name: str, pronoun: str, strict: bool = True) -> bool:
         """Can "he" or "she" stand for this name: one the article shows to be of the
@@ -677,6 +857,15 @@ _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your 
 _SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
 
 
+# How far around a quote the clause of its "he said" is read.
+_CLAUSE_REACH = 200
+_CLOSING = re.compile(r"[\s.,!?…'‘’\"“”«»]*")
+# Where the reporting clause after a quote ends: its sentence, a quote, a comma or a
+# subordinate clause ("he said after Ryan Dickey read the facts to which Lazar admitted").
+_CLAUSE_END = re.compile(
+    r"[.!?]\s|[\"“”«»„,;:(—–]|\b(?:after|before|when|while|as|because|since|which|who|whom|whose|where|until|unless|although|though|if)\b"
+)
+
 # How far after a name its pronoun is looked for: the rest of a short sentence.
 _PRONOUN_REACH = 120
 # Not "him" nor "her": after a subject they are mostly its verb's object, someone else
@@ -707,6 +896,8 @@ def _vote(
     for m in _WORD.finditer(text, end, stop.start() if stop else min(len(text), end + _PRONOUN_REACH)):
         low = m.group().lower()
         if low in rules.personal:
+            if text[end : m.start()].strip() == "," and _speaks(text, m.end(), rules):
+                return  # "South Carolina, he said, was …": a parenthesis; he is another
             votes[1 if low in rules.feminine else 0] += 1
             return
         if low in _GENDERED:
@@ -734,18 +925,64 @@ def _people(mentions: list[Mention], titled: frozenset[str], rules: Rules) -> fr
             continue
         if len(mention.name.split()) == 1 and mention.full != mention.name:
             people.add(mention.full)
-        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in mention.description):
+        elif any(w.lower() in rules.titles and w.lower() not in _ROLE_ADJECTIVES for w in _own_description(mention.description)):
             people.add(mention.full)
     return frozenset(people)
 
 
+def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The description words that are the name's own: not those before "of" or a
+    possessive ("a leader of Cruz's South Carolina coalition" makes no person of
+    South Carolina)."""
+    cut = max((i for i, w in enumerate(words) if w.lower() in _OF or _POSSESSIVE_WORD.search(w)), default=-1)
+    return words[cut + 1 :]
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s?$")
+# Verbs of asking: whoever asks is not who answers in the quote after.
+_ASKING = frozenset("asked asks fragte fragt preguntó pregunta perguntou chiese chiede спросил спросила запитав запитала".split())
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
+
+
+def _joined(text: str, end: int, rules: Rules) -> bool:
+    """Does a conjunction join another name to this one ("China and Russia")?"""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and word.group(1).lower() in rules.conjunctions
+
+
+# Whose people a possessive names: "Trump's wife", "Clinton's aides" are someone else.
+_KIN = frozenset(
+    """wife husband son daughter brother sister father mother friend friends family aides
+    lawyer lawyers allies ally children parents niece nephew cousin partner boss team
+    supporters critics backers daughters sons girlfriend boyfriend widow""".split()
+)
+
+
+def _owns_thing(text: str, end: int, rules: Rules) -> bool:
+    """Is the word after a possessive name a thing it owns ("Palin's posts", "Suu Kyi's
+    fate"), not a person of its ("Trump's wife", "Clinton's spokesman")?"""
+    word = _NEXT_WORD.match(text, end)
+    if not word or not word.group(1).islower():
+        return False
+    low = word.group(1)
+    return not _is_title(low, rules) and low not in _KIN and low not in GENERIC_ROLES
 
 
 def _speaks(text: str, end: int, rules: Rules) -> bool:
     """Is the name right before a reporting verb ("Smith said", "Schmidt sagte")?"""
     word = _NEXT_WORD.match(text, end)
-    return bool(word) and word.group(1).lower() in rules.verbs
+    # Not a bare form ("South Carolina state director", "the Clinton email"), which
+    # no one person's name takes as its verb.
+    return bool(word) and word.group(1).lower() in rules.verbs and not bare_form(word.group(1).lower(), rules)
+
+
+def bare_form(verb: str, rules: Rules) -> bool:
+    """An English reporting verb's bare form ("state", "post", "say", "email"): after
+    one person's name, or opening a sentence ("Post Editor Martin Baron"), a noun."""
+    return rules is ENGLISH and any(verb + ending in rules.verbs for ending in ("s", "es", "d", "ed"))
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 
 
 # ", who …": a relative clause only a person takes (not "qui", "der", "который",

@@ -29,7 +29,7 @@ def cut(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return head.rsplit(" ", 1)[0] + " …"
 
 
-# How much salience (0…1) weighs against substance (0…1), speech (1) and a speaker (0.5).
+# How much salience (0…1) weighs against substance (0…1), speech (1) and a named speaker (0.5).
 SALIENCE_WEIGHT = 2.0
 
 
@@ -39,7 +39,10 @@ def _score(match: QuoteMatch, salient: float = 0.0) -> float:
     if match.standalone:
         score += 1.0
     if match.speaker:
-        score += 0.5
+        # Only a named one: a speaker read through "he said" is wrong ten times as
+        # often (PolNeAR: 1 in 10 against 1 in 100), so among the few quotes shown
+        # first, a quote whose clause names its speaker wins.
+        score += 0.0 if match.attribution == "pronoun" else 0.5
     if words <= 3:
         score -= 1.0
     return score + SALIENCE_WEIGHT * salient
