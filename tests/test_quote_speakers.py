@@ -1299,3 +1299,12 @@ def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
         "Retired Army Col. Lawrence Whitaker started the host's rant when he brought up the Oklahoma City bombing and later said, “It's not just Muslims shooting people.”",
     )
     assert said(article, "not just Muslims") == "Lawrence Whitaker"
+
+
+def test_a_quote_paragraph_goes_on_with_the_speaker_of_a_partial_quote_her_clause_closed():
+    article = story(
+        "The governor spoke to the mayors' conference on Friday without naming her rival.",
+        "The state needs leaders “who understand that loose talk in hard times only makes the times harder,” Governor Ruth Okafor said.",
+        "“And that is why steady hands matter more this year than loud voices ever could.”",
+    )
+    assert said(article, "steady hands matter") == "Ruth Okafor"
