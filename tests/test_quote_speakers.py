@@ -1308,3 +1308,13 @@ def test_a_quote_paragraph_goes_on_with_the_speaker_of_a_partial_quote_her_claus
         "“And that is why steady hands matter more this year than loud voices ever could.”",
     )
     assert said(article, "steady hands matter") == "Ruth Okafor"
+
+
+def test_worrying_estimating_and_indicating_are_speech_too():
+    article = story(
+        "The council took up the new zoning rules on Monday night.",
+        "Councilwoman Jane Ho worried that the rules would turn the old mill district into “a parking lot with a few expensive apartments on top.”",
+        "Fire Chief Dan Ruiz estimated that there are “somewhere between forty and sixty buildings downtown without working sprinklers.”",
+    )
+    assert said(article, "a parking lot with a few") == "Jane Ho"
+    assert said(article, "forty and sixty buildings") == "Dan Ruiz"
