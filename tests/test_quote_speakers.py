@@ -1318,3 +1318,11 @@ def test_worrying_estimating_and_indicating_are_speech_too():
     )
     assert said(article, "a parking lot with a few") == "Jane Ho"
     assert said(article, "forty and sixty buildings") == "Dan Ruiz"
+
+
+def test_the_one_who_asked_is_named_after_by():
+    article = story(
+        "The senator sat for a long interview on the late show on Friday.",
+        "Senator Kim Lowry was asked by host Dan Fisher, who has backed her campaign from the start, “Now, you said last year that the email story would never go away, didn't you?”",
+    )
+    assert said(article, "email story would never go away") == "Dan Fisher"

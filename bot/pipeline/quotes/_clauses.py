@@ -507,7 +507,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
-            return Clause(unknown=True)  # `Trump was asked, “…”`: the question is someone else's
+            # `Trump was asked, “…”`: the question is someone else's, named or not.
+            return _agent(words, i, rules)
         if rules is ENGLISH and words[i].lower().endswith("ing") and i > 0:
             # `…, Spicer said, adding, “…”`, `Clinton responded on Facebook writing, “…”`:
             # the participle goes with the sentence's reporting verb and its subject.
@@ -602,7 +603,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             # speech here; the sentence's reporting verb is further back.
             continue
         if _passive(words, k, rules):
-            return Clause(unknown=True)
+            return _agent(words, k, rules)
         inverted = _inverted(words, k, rules, to_end=False)
         if inverted is not None:
             return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
@@ -699,6 +700,17 @@ _SPOKEN_TO = frozenset("asked told".split())
 def _passive(words: list[str], i: int, rules: Rules) -> bool:
     """`Trump was asked`, `she was told`: the subject is who was spoken to."""
     return rules is ENGLISH and words[i].lower() in _SPOKEN_TO and i > 0 and words[i - 1].lower() in _BE
+
+
+def _agent(words: list[str], i: int, rules: Rules) -> Clause:
+    """Who asked, in a passive `was asked by …`: the name after "by" (`Sanders was
+    asked by host Bill Maher, who …, “…”`); no one when none is given."""
+    if i + 2 < len(words) and words[i + 1].lower() == "by":
+        chunk = _first_chunk(words[i + 2 :], rules)
+        clause = _noun_phrase(chunk, rules) if chunk and _only_a_name(chunk[-2:], rules) else Clause()
+        if clause.name:
+            return Clause(name=clause.name)
+    return Clause(unknown=True)
 
 
 def _in_title(words: list[str], i: int, rules: Rules) -> bool:
