@@ -1326,3 +1326,11 @@ def test_the_one_who_asked_is_named_after_by():
         "Senator Kim Lowry was asked by host Dan Fisher, who has backed her campaign from the start, “Now, you said last year that the email story would never go away, didn't you?”",
     )
     assert said(article, "email story would never go away") == "Dan Fisher"
+
+
+def test_a_sentence_opening_with_a_speaker_and_her_announcement_introduces_the_quote_after_it():
+    article = story(
+        "The state will try to stop the sale of the county's water district.",
+        "Attorney General Lena Ruiz announced on Monday the state's lawsuit against the county. “We are asking the court to stop this sale before the first pipe changes hands.”",
+    )
+    assert said(article, "before the first pipe") == "Lena Ruiz"

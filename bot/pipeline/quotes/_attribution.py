@@ -497,9 +497,9 @@ def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause
     if sentence.endswith(":"):
         return Clause()  # handled as the quote's own lead-in
     m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-    if not m:
-        return Clause()
-    clause = clause_before(sentence[: m.end()] + ",", rules)
+    clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+    if not clause.found and rules is ENGLISH:
+        clause = speaking_subject(sentence, rules)  # `Lynch announced on Monday the lawsuit. “…”`
     return clause if clause.name or clause.description else Clause()
 
 

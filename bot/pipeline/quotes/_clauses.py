@@ -1022,9 +1022,9 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
     not a name further on (`She addressed Muslim-Americans`), nor a noun phrase a
     preposition goes on (`Attorneys for Clinton appeared`)."""
     while words and "," in words and (
-        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or _participle(words)
+        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or words[0].lower() in rules.clause_words or _participle(words)
     ):
-        words = words[words.index(",") + 1 :]
+        words = words[words.index(",") + 1 :]  # `If anything, Ash argued`
     if words and words[0].lower() in rules.conjunctions:
         words = words[1:]
     if not words or _pronoun(words[0], rules):
