@@ -1349,6 +1349,59 @@ def test_a_quote_paragraph_after_one_whose_subject_praises_or_goes_on_is_theirs(
     assert said(article, "gets a card") == "Joan Pruitt"
 
 
+def test_a_statement_saying_something_is_its_issuer_s():
+    article = story(
+        "The state's plan to close the rural hospital drew fire all week.",
+        "County Executive Maria Lopez issued a statement saying that the plan “would leave forty thousand people an hour from the nearest emergency room.”",
+    )
+    assert said(article, "forty thousand people") == "Maria Lopez"
+
+
+def test_a_second_verb_and_a_pledge_keep_the_sentence_subject_as_speaker():
+    article = story(
+        "The bridge over the Mill River reopened on Friday after two years of repairs.",
+        "Mayor Ruth Okafor, who cut the ribbon, did not name the governor, but told the crowd that the state had been “the slowest partner this town has ever had.”",
+        "Governor Hal Brandt pledged to make the river towns “the first place in the state to get every dollar of the new road fund.”",
+    )
+    assert said(article, "slowest partner") == "Ruth Okafor"
+    assert said(article, "every dollar of the new road fund") == "Hal Brandt"
+
+
+def test_a_list_of_names_called_after_one_verb_is_all_the_caller_s():
+    article = story(
+        "The county board approved the stadium deal on Thursday.",
+        "Commissioner Rita Vance called the deal a “giveaway” that is “reckless,” a “scandal” and a “betrayal of every taxpayer who trusted this board with their money.”",
+    )
+    assert said(article, "betrayal of every taxpayer") == "Rita Vance"
+
+
+def test_the_subject_of_a_while_clause_or_past_a_possessive_speaks():
+    article = story(
+        "The county's two top officials split over the jail on Tuesday.",
+        "Commissioner Rita Vance wants a new jail, while Sheriff Dan Cole said that the old one “can hold this county for another twenty years with a new roof.”",
+        "Cole, who has long complained that the board listens only to Cole's rivals, said Friday that the plan “has more to do with next year's election than with the inmates.”",
+    )
+    assert said(article, "another twenty years") == "Dan Cole"
+    assert said(article, "next year's election") == "Dan Cole"
+
+
+def test_a_name_with_a_long_description_before_said_speaks_the_quotes_around_it():
+    article = story(
+        "Most voters in the county say the race has been the nastiest they remember.",
+        "“Both candidates scare me, and I have voted in every election since 1972,” Ben Ortiz, 54, of Millbrook, Ohio, who was among those polled, said in a follow-up interview. “We need people who will bring this town together rather than divide it further.”",
+    )
+    assert said(article, "Both candidates scare me") == "Ben Ortiz"
+    assert said(article, "bring this town together") == "Ben Ortiz"
+
+
+def test_a_titled_one_word_name_opening_a_sentence_is_still_a_person():
+    article = story(
+        "A truck drove into a crowd watching the fireworks in the harbor town late on Thursday.",
+        "In the capital, President Alvarado released a statement Thursday night condemning “what appears to be a horrific attack on families who came to celebrate.”",
+    )
+    assert said(article, "horrific attack on families") == "Alvarado"
+
+
 def test_an_email_story_is_a_story_not_someone_emailing():
     article = story(
         "Hillary Clinton answered questions about her email on Tuesday.",
@@ -1363,6 +1416,40 @@ def test_and_later_said_is_the_sentences_subject_not_the_city_on_the_way():
     )
     assert said(article, "not just Muslims") == "Lawrence Whitaker"
 
+
+def test_a_quote_paragraph_goes_on_with_the_speaker_of_a_partial_quote_her_clause_closed():
+    article = story(
+        "The governor spoke to the mayors' conference on Friday without naming her rival.",
+        "The state needs leaders “who understand that loose talk in hard times only makes the times harder,” Governor Ruth Okafor said.",
+        "“And that is why steady hands matter more this year than loud voices ever could.”",
+    )
+    assert said(article, "steady hands matter") == "Ruth Okafor"
+
+
+def test_worrying_estimating_and_indicating_are_speech_too():
+    article = story(
+        "The council took up the new zoning rules on Monday night.",
+        "Councilwoman Jane Ho worried that the rules would turn the old mill district into “a parking lot with a few expensive apartments on top.”",
+        "Fire Chief Dan Ruiz estimated that there are “somewhere between forty and sixty buildings downtown without working sprinklers.”",
+    )
+    assert said(article, "a parking lot with a few") == "Jane Ho"
+    assert said(article, "forty and sixty buildings") == "Dan Ruiz"
+
+
+def test_the_one_who_asked_is_named_after_by():
+    article = story(
+        "The senator sat for a long interview on the late show on Friday.",
+        "Senator Kim Lowry was asked by host Dan Fisher, who has backed her campaign from the start, “Now, you said last year that the email story would never go away, didn't you?”",
+    )
+    assert said(article, "email story would never go away") == "Dan Fisher"
+
+
+def test_a_sentence_opening_with_a_speaker_and_her_announcement_introduces_the_quote_after_it():
+    article = story(
+        "The state will try to stop the sale of the county's water district.",
+        "Attorney General Lena Ruiz announced on Monday the state's lawsuit against the county. “We are asking the court to stop this sale before the first pipe changes hands.”",
+    )
+    assert said(article, "before the first pipe") == "Lena Ruiz"
 
 def test_he_never_stands_for_a_plural_noun_that_only_ever_opens_a_sentence():
     article = story(

@@ -52,7 +52,8 @@ interrupted correct corrected clarify clarified clarifies confide confided rail 
 reiterate reiterated reiterates repeat repeated repeats echo echoed echoes proclaim proclaimed
 proclaims preach preached pray prayed grumble grumbled grumbles beam beamed gasp gasped
 instruct instructed advise advised advises inform informed informs relay relayed
-opine opined opines
+opine opined opines estimate estimated estimates worry worried worries ponder pondered ponders
+indicate indicated indicates
 """
 )
 

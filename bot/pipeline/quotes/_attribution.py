@@ -223,6 +223,8 @@ class _Found:
     start_free: bool
     end_free: bool
     clause: Clause
+    # The clause follows the quote (`…,” Clinton said.`), not the lead-in before it.
+    clause_after: bool = False
 
 
 def quote_matches(article: Article) -> list[QuoteMatch]:
@@ -283,7 +285,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             if not previous.clause.found:
                 previous.clause = clause
             continue
-        found.append(_Found([seg], start_free, end_free, clause))
+        found.append(_Found([seg], start_free, end_free, clause, c_after.found))
 
     matches = []
     # Names are only needed to resolve speakers: read them once, and only then.
@@ -293,6 +295,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         quoted = tuple(sorted((p.body_start, p.body_end) for item in found for p in item.pieces if p.opened and p.closed))
         cast = replace(cast, quoted=quoted)
     last_speaker: str | None = None
+    # The last speaker closed a partial quote: only a quote paragraph of its own goes on with them.
+    last_partial = False
     last_paragraph = -10
     last_end = 0
     # One-word names the article writes inside a sentence, read when first needed.
@@ -342,7 +346,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         elif standalone and partial_speaker:
             speaker = partial_speaker  # `X said they were “meticulous” … “If we …”`
             how = "previous"
-        elif standalone and paragraph - last_paragraph <= 1 and last_speaker:
+        elif standalone and paragraph - last_paragraph <= 1 and last_speaker and (not last_partial or offset == starts[paragraph]):
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
             previous = matches[-1] if matches else None
@@ -373,7 +377,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             speaker = cast.plausible(resolve(lead, cast, offset, same_sentence, article.author, since=quote_before)) if lead.found else None
             if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
                 if inside is None:
-                    inside = {m.name for m in cast.mentions if not m.opens}
+                    inside = {m.name for m in cast.mentions if not m.opens or m.description}
                 if speaker not in inside:
                     # `Critics called the plan “…”`: one capitalised word that only
                     # ever opens a sentence may be a plural noun, not a surname.
@@ -389,8 +393,11 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # The headline kept as the first paragraph: `Kasich: ‘We Are Going All The
             # Way’` is the desk's abridgement of the quote in the body, not speech.
             standalone = False
-        if standalone and speaker:
+        if speaker and (standalone or (how == "clause" and item.clause_after and item.end_free)):
+            # `America needs leaders “who understand …,” Clinton said.`: a partial
+            # quote her clause closes hands on to a bare quote paragraph as a whole one.
             last_speaker, last_paragraph, last_end = speaker, paragraph_of(starts, pieces[-1].start), pieces[-1].end
+            last_partial = not standalone
         matches.append(QuoteMatch(pieces, _body(text, pieces), standalone, speaker, attribution=how))
     return matches
 
@@ -515,9 +522,9 @@ def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause
     if sentence.endswith(":"):
         return Clause()  # handled as the quote's own lead-in
     m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-    if not m:
-        return Clause()
-    clause = clause_before(sentence[: m.end()] + ",", rules)
+    clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+    if not clause.found and rules is ENGLISH:
+        clause = speaking_subject(sentence, rules)  # `Lynch announced on Monday the lawsuit. “…”`
     return clause if clause.name or clause.description else Clause()
 
 

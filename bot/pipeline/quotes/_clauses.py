@@ -348,6 +348,25 @@ def clause_after(text: str, rules: Rules | None = None) -> Clause:
             return clause
         if rules.pro_drop and not _subject(subject, rules) and _nothing_named(rest, rules):
             return Clause(dropped=True)  # `“…”, explica.`
+    return _named_then_described(words, rules)
+
+
+def _named_then_described(words: list[str], rules: Rules) -> Clause:
+    """`“…,” Scott Pruitt, the Republican attorney general of Oklahoma, said in a
+    statement`: a name, an appositive however long, then the reporting verb right
+    after the appositive's closing comma; the name speaks."""
+    chunk = _first_chunk(words, rules)
+    if not chunk or len(chunk) >= len(words) or words[len(chunk)] != "," or not _only_a_name(chunk, rules):
+        return Clause()
+    for j in range(len(chunk) + 1, len(words)):
+        w = words[j]
+        if w in ";:“”\"«»„":
+            return Clause()
+        if w == "," and j + 1 < len(words):
+            following = words[j + 1]
+            if is_reporting_verb(following, rules) and not following.lower().endswith("ing") and not _passive(words, j + 1, rules):
+                name = name_in(" ".join(chunk), rules)[0]
+                return Clause(name=name) if name else Clause()
     return Clause()
 
 
@@ -488,7 +507,8 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
         if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
-            return Clause(unknown=True)  # `Trump was asked, “…”`: the question is someone else's
+            # `Trump was asked, “…”`: the question is someone else's, named or not.
+            return _agent(words, i, rules)
         if rules is ENGLISH and words[i].lower().endswith("ing") and i > 0:
             # `…, Spicer said, adding, “…”`, `Clinton responded on Facebook writing, “…”`:
             # the participle goes with the sentence's reporting verb and its subject.
@@ -578,12 +598,12 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if clause is None:
                 continue
             return clause
-        if _infinitive_after(words, k, rules) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
+        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
             continue
         if _passive(words, k, rules):
-            return Clause(unknown=True)
+            return _agent(words, k, rules)
         inverted = _inverted(words, k, rules, to_end=False)
         if inverted is not None:
             return inverted  # `The trouble with it, says Karl Weber, an engineer, is that “…”`
@@ -591,7 +611,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if rules is not ENGLISH:
                 return Clause()
             clause = _finite_clause(words[:k], rules)
-            if not clause.found and (_after_comma(words, k) or words[k - 1].lower() in _GERUND_LEADS):
+            if not clause.found and _subject_acts(words, k):
                 # `Kasich bemoaned America's reputation, saying that foreigners “…”`:
                 # no reporting verb before the participle; the sentence's subject speaks.
                 return _opening_subject(words[:k], rules)
@@ -603,11 +623,17 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         pronoun = _pronoun_before(words, k, rules)
         if pronoun:
             return Clause(pronoun=pronoun)  # `South Carolina, he said, was “…”`
+        if rules is ENGLISH and k > 0 and words[k - 1].lower() in ("and", "but"):
+            # `Clinton, who was speaking to the mayors, did not mention Trump by name,
+            # but told city leaders that “…”`: the verbs share the sentence's subject.
+            clause = _opening_subject(words[: k - 1], rules)
+            if clause.found:
+                return clause
         clause = _noun_phrase(_subject(words[:k], rules)[-8:], rules)
         # Not a name governed by a preposition (`a rally in Ohio said to be …`), nor a
         # phrase that is no description.
         if clause.name:
-            return clause if _ungoverned(clause, words, k, rules) else Clause()
+            return clause if _ungoverned(clause, words, k, rules) or _clause_subject(clause.name, words, k, rules) else Clause()
         if clause.pronoun in _PERSONAL:
             # "He told the crowd that “…”": whom "he" stands for, when the story tells
             # (resolving it abstains when it does not).
@@ -633,6 +659,10 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
         return False
     rest = words[opened + 1 :]
     return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
+
+
+# Speech acts whose infinitive is what was said: `Trump pledged to make Apple “…”`.
+_PROMISES = frozenset("pledge pledged pledges vow vowed vows promise promised promises".split())
 
 
 # Speech verbs whose "to" is whom or what the words met (`said to laughs`), never an infinitive.
@@ -670,6 +700,17 @@ _SPOKEN_TO = frozenset("asked told".split())
 def _passive(words: list[str], i: int, rules: Rules) -> bool:
     """`Trump was asked`, `she was told`: the subject is who was spoken to."""
     return rules is ENGLISH and words[i].lower() in _SPOKEN_TO and i > 0 and words[i - 1].lower() in _BE
+
+
+def _agent(words: list[str], i: int, rules: Rules) -> Clause:
+    """Who asked, in a passive `was asked by …`: the name after "by" (`Sanders was
+    asked by host Bill Maher, who …, “…”`); no one when none is given."""
+    if i + 2 < len(words) and words[i + 1].lower() == "by":
+        chunk = _first_chunk(words[i + 2 :], rules)
+        clause = _noun_phrase(chunk, rules) if chunk and _only_a_name(chunk[-2:], rules) else Clause()
+        if clause.name:
+            return Clause(name=clause.name)
+    return Clause(unknown=True)
 
 
 def _in_title(words: list[str], i: int, rules: Rules) -> bool:
@@ -714,7 +755,11 @@ def _ungoverned(clause: Clause, words: list[str], k: int, rules: Rules) -> bool:
     """Does the name found as the subject of the verb at `k` stand where a subject goes,
     not after a preposition (`a rally in Ohio said`, `Butterfield of North Carolina said`)?"""
     assert clause.name
-    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == clause.name.split()[0]), -1)
+    # Not a possessive on the way (`Trump, who … due to Trump's support …, said`).
+    first = clause.name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first and not _POSSESSIVE_END.search(words[i])), -1)
+    if at < 0:  # `Sanders' fundraising email notes`: the owner speaks through it
+        at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
     return at >= 0 and not _governed(words, at, rules)
 
 
@@ -841,13 +886,13 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     when the verb does not run up to the quote (`a clip the judge called
     “distasteful,” Santilli expressed a desire to “…”`) or its subject is no person
     (`a film called “…”`): the sentence's reporting verb, if any, is further back."""
-    if "," in words[k + 1 :]:
+    if not _runs_to_quote(words[k + 1 :]):
         return None
     before = words[k - 1].lower() if k > 0 else ""
     if w_ing := words[k].lower().endswith("ing"):
         if before not in _BE - {"been", "being", "be"}:
             # `Trump launched an attack, calling him “…”`: the sentence's subject.
-            clause = _opening_subject(words[:k], rules) if _after_comma(words, k) else Clause()
+            clause = _opening_subject(words[:k], rules) if _subject_acts(words, k) else Clause()
             return clause if clause.found else None
         k -= 1  # `Huckabee is labeling`: the subject is before "is"
     elif before in _BE or before.startswith("so-"):
@@ -865,8 +910,40 @@ def _namer(words: list[str], k: int, rules: Rules) -> Clause | None:
     return None
 
 
+def _runs_to_quote(words: list[str]) -> bool:
+    """Do the words after a naming verb run up to the quote inside one clause (`called
+    Trump a "pathological liar" who is "utterly amoral," a "bully" and a "…"`), with no
+    comma outside quote marks, nor a name right after a closing mark starting a clause
+    of its own (`called "distasteful," Santilli expressed a desire to "…"`)?"""
+    inside = False
+    for j, w in enumerate(words):
+        if w in "“”\"":
+            inside = w == "“" or (w == '"' and not inside)
+            continue
+        if inside:
+            continue
+        if w == ",":
+            return False
+        if w[:1].isupper() and j > 0 and words[j - 1] in "”\",":
+            return False
+    return True
+
+
 # Open a relative clause whose subject follows: `for what Newt Gingrich called “…”`.
 _WHAT = frozenset("what which whom".split())
+
+
+def _clause_subject(name: str, words: list[str], k: int, rules: Rules) -> bool:
+    """Does the name, right before the verb at `k`, open a clause of its own after a
+    conjunction (`…, while Cruz said that the “…”`, `because Trump said`), not stand
+    after a preposition (`a rally in Ohio said to be`)?"""
+    if not _right_before(name, words, k, rules):
+        return False
+    first = name.split()[0]
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
+    while at > 0 and (_is_title(words[at - 1], rules) or _is_name_token(words[at - 1], rules)):
+        at -= 1  # `while Sen. Ted Cruz said`
+    return at > 0 and words[at - 1].islower() and words[at - 1] in (rules.links | rules.clause_words) - {"as", "that"}
 
 
 def _relative_subject(name: str, words: list[str], k: int) -> bool:
@@ -916,6 +993,21 @@ def speaking_subject(sentence: str, rules: Rules | None = None) -> Clause:
     return clause
 
 
+def _subject_acts(words: list[str], k: int) -> bool:
+    """Is the participle at `k` the sentence subject's own act: after a comma
+    (`Kasich bemoaned …, saying`), after `by` or `while` (`by tweeting that`), or
+    telling what the subject's statement says (`Trump issued a statement saying`,
+    `Obama released a statement Thursday night condemning`)?"""
+    if _after_comma(words, k) or (k > 0 and words[k - 1].lower() in _GERUND_LEADS):
+        return True
+    for i in range(k - 1, max(-1, k - 5), -1):
+        if not words[i].isalpha():
+            return False
+        if words[i].lower() in DOCUMENTS and i > 0 and words[i - 1].lower() in ("a", "an", "the"):
+            return True
+    return False
+
+
 def _after_comma(words: list[str], k: int) -> bool:
     """A comma right before the word at `k`, or before a quote's closing mark there
     (`a “ridiculous proposition,” adding`)."""
@@ -930,21 +1022,23 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
     not a name further on (`She addressed Muslim-Americans`), nor a noun phrase a
     preposition goes on (`Attorneys for Clinton appeared`)."""
     while words and "," in words and (
-        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or _participle(words)
+        words[0].lower() in rules.stop_after or words[0].lower() in rules.links or words[0].lower() in rules.clause_words or _participle(words)
     ):
-        words = words[words.index(",") + 1 :]
+        words = words[words.index(",") + 1 :]  # `If anything, Ash argued`
     if words and words[0].lower() in rules.conjunctions:
         words = words[1:]
     if not words or _pronoun(words[0], rules):
         return Clause()  # `He dismissed …, saying`: whom "he" is, the sentence does not tell
     chunk: list[str] = []
     for w in words:
-        if w == "," or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
+        if w == "," or not w[:1].isalnum() or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
             break
         chunk.append(w)
-    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]):
-        return Clause()
+    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]) or chunk[0].lower() in rules.articles:
+        return Clause()  # `The Rove ad hits …`: a name that qualifies a noun
     following = words[len(chunk)].lower()
+    if following != "," and not following.isalpha():
+        return Clause()  # a name cut short by a character it cannot hold
     if following in rules.stop_after or following in rules.of_whom or following in rules.conjunctions:
         return Clause()  # `Trump and his aides have …, telling`: more than one person
     clause = _noun_phrase(chunk, rules)
