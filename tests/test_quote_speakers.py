@@ -1334,3 +1334,14 @@ def test_a_sentence_opening_with_a_speaker_and_her_announcement_introduces_the_q
         "Attorney General Lena Ruiz announced on Monday the state's lawsuit against the county. “We are asking the court to stop this sale before the first pipe changes hands.”",
     )
     assert said(article, "before the first pipe") == "Lena Ruiz"
+
+
+def test_a_long_colon_lead_in_is_the_words_of_the_person_it_opens_with():
+    article = story(
+        "The shooting at the mall left nine people dead on Friday night.",
+        "In response, Mr. Hale, the party's nominee for governor, issued the following statement after meeting the families of the victims at the county hospital:",
+        "“Our prayers are with every family that lost someone tonight, and with the officers who ran toward the gunfire.”",
+        "As the mayor tried to calm the crowd outside the hospital — especially the families still waiting for news — Sheriff Ana Torres answered with a warning of her own: “Nobody goes home until we know who helped him.”",
+    )
+    assert said(article, "Our prayers are with every family") == "Hale"
+    assert said(article, "Nobody goes home") == "Ana Torres"

@@ -569,6 +569,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
                 # even more carefully:` the verb's subject opens the sentence.
                 clause = _noun_phrase(opening, rules)
             return clause
+        if rules is ENGLISH:
+            # `Kaine has adopted the stance common among some Catholics in public
+            # office:`, `Trump gestured …, then leaned in and boomed:`: the person the
+            # lead-in opens with.
+            return _opening_subject(words, rules)
     return Clause()
 
 
@@ -1036,6 +1041,8 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
         chunk.append(w)
     if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]) or chunk[0].lower() in rules.articles:
         return Clause()  # `The Rove ad hits …`: a name that qualifies a noun
+    if _clean(chunk[0]).lower() in rules.function_words and not _is_title(chunk[0], rules):
+        return Clause()  # `As Mitchell tried to … — Sanders responded`: a clause before the subject
     following = words[len(chunk)].lower()
     if following != "," and not following.isalpha():
         return Clause()  # a name cut short by a character it cannot hold
