@@ -1345,3 +1345,13 @@ def test_a_long_colon_lead_in_is_the_words_of_the_person_it_opens_with():
     )
     assert said(article, "Our prayers are with every family") == "Hale"
     assert said(article, "Nobody goes home") == "Ana Torres"
+
+
+def test_said_first_and_as_someone_put_it_name_the_speaker_past_a_long_appositive():
+    article = story(
+        "Hundreds of neighbors left flowers outside the boxer's childhood home on Sunday.",
+        "The small pink house was turned into a museum last year. Said Martha Greer, who grew up with him on the same street, “We were all so proud of him, every one of us on this block.”",
+        "Few senators expect a vote before the election. As Tom Riley, the No. 2 in the party's leadership, put it: “This nominee will not be confirmed, so there is no point in a hearing.”",
+    )
+    assert said(article, "so proud of him") == "Martha Greer"
+    assert said(article, "will not be confirmed") == "Tom Riley"

@@ -261,7 +261,8 @@ def _named_before_appositive(words: list[str], rules: Rules) -> list[str]:
         else:
             chunks[-1].append(w)
     for chunk in [c for c in chunks if c][:-1]:
-        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions else chunk
+        # `But Cruz, …, said`, `As John Cornyn, the No. 2 in the leadership, put it:`
+        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions or chunk[0].lower() == "as" else chunk
         if (
             bare
             and _only_a_name(bare, rules)
@@ -484,6 +485,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     if not words:
         return Clause()
     joined = " ".join(words)
+    if rules is ENGLISH and len(words) > 1 and words[0] in _SAID_FIRST:
+        # `Said Dorothy Poynter, who grew up with him in the neighborhood, “…”`
+        clause = _noun_phrase(_first_chunk(words[1:], rules), rules)
+        if clause.name:
+            return Clause(name=clause.name)
     if stripped.endswith(":"):
         dash = max((i for i, w in enumerate(words) if w in "-—–"), default=-1)
         signed = words[dash + 1 :]
@@ -664,6 +670,11 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
         return False
     rest = words[opened + 1 :]
     return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
+
+
+# Verb-first clauses opening a sentence: `Said Dorothy Poynter, who …, “…”` (not
+# `Asked by Stephanopoulos …, Carson said`).
+_SAID_FIRST = frozenset("Said Says Added Adds Wrote Writes Recalled".split())
 
 
 # Speech acts whose infinitive is what was said: `Trump pledged to make Apple “…”`.
