@@ -1355,3 +1355,13 @@ def test_said_first_and_as_someone_put_it_name_the_speaker_past_a_long_appositiv
     )
     assert said(article, "so proud of him") == "Martha Greer"
     assert said(article, "will not be confirmed") == "Tom Riley"
+
+
+def test_someone_s_response_or_catch_phrase_is_their_quote():
+    article = story(
+        "Aides emailed the governor late at night about the flooding in the river towns.",
+        "Governor Lena Ruiz's response was: “Is the bridge at Mill Creek still open, or do we need the Guard there by morning?”",
+        "In the 2010 race, Mayor Tom Kessler's catch phrase against his rival was that Whitman “would promise anything to anyone to get elected one more time.”",
+    )
+    assert said(article, "bridge at Mill Creek") == "Lena Ruiz"
+    assert said(article, "promise anything to anyone") == "Tom Kessler"

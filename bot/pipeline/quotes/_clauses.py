@@ -485,6 +485,9 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     if not words:
         return Clause()
     joined = " ".join(words)
+    whose = _whose_words(words, rules)
+    if whose.found:
+        return whose  # `Clinton's response was: “…”`
     if rules is ENGLISH and len(words) > 1 and words[0] in _SAID_FIRST:
         # `Said Dorothy Poynter, who grew up with him in the neighborhood, “…”`
         clause = _noun_phrase(_first_chunk(words[1:], rules), rules)
@@ -652,7 +655,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
             return clause
         return Clause()
-    return Clause()
+    return _whose_words(words, rules)
 
 
 def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
@@ -670,6 +673,34 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
         return False
     rest = words[opened + 1 :]
     return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
+
+
+# What someone says, as a noun: `Clinton's response was “…”`.
+_UTTERANCES = frozenset("answer response reply retort words remark remarks comment message dictum motto slogan phrase quip".split())
+
+
+def _whose_words(words: list[str], rules: Rules) -> Clause:
+    """`Clinton's response was: “…”`, `Rubio's catch phrase in that election was that
+    Crist “…”`, `in Forbes' words, “…”`: the name whose answer, words or phrase the
+    quote gives, when the sentence runs from that noun to the quote with a plain `was`."""
+    if rules is not ENGLISH:
+        return Clause()
+    for i, w in enumerate(words):
+        if not (_POSSESSIVE_END.search(w) and _is_name_token(w, rules)) or (i + 1 < len(words) and _is_name_token(words[i + 1], rules)):
+            continue
+        j = i + 1
+        while j < len(words) and j <= i + 3 and words[j].islower() and words[j] not in _UTTERANCES:
+            j += 1
+        if j >= len(words) or words[j] not in _UTTERANCES:
+            continue
+        rest = [x.lower() for x in words[j + 1 :] if x.isalpha()]
+        if rest and rest[0] not in ("was", "is") and words[j + 1] not in ",:":
+            if not ("was" in rest[:8] and words[j + 1].lower() in rules.stop_after | _GOVERNING):
+                continue  # `Clinton's response to the critics made news`: no quote of hers
+        name = name_in(" ".join(words[max(0, i - 3) : i + 1]), rules)[0]
+        if name and not any(v for v in rest if is_reporting_verb(v, rules)):
+            return Clause(name=name)
+    return Clause()
 
 
 # Verb-first clauses opening a sentence: `Said Dorothy Poynter, who …, “…”` (not
