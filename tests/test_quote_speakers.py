@@ -1365,3 +1365,11 @@ def test_someone_s_response_or_catch_phrase_is_their_quote():
     )
     assert said(article, "bridge at Mill Creek") == "Lena Ruiz"
     assert said(article, "promise anything to anyone") == "Tom Kessler"
+
+
+def test_a_one_word_name_s_letter_speaks_for_its_writer():
+    article = story(
+        "Two members of the platform committee want the party to say more about the attack.",
+        "Ortiz's letter makes a blunt case: “The people who did this hate everything this country stands for, and our platform should say so plainly.”",
+    )
+    assert said(article, "hate everything this country") == "Ortiz"

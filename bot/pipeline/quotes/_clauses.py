@@ -905,14 +905,15 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         j = i
         while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
             j += 1
-        if _POSSESSIVE_END.search(words[j]):
-            continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
-        owner = next((k for k in range(i, j) if _POSSESSIVE_END.search(words[k])), -1)
+        owner = next((k for k in range(i, j + 1) if _POSSESSIVE_END.search(words[k])), -1)
         if owner >= 0 and j + 1 < len(words) and words[j + 1].lower() in _THROUGH:
-            # `From Bush's Facebook post:`: the owner speaks through the medium.
+            # `From Bush's Facebook post:`, `Hoff's letter makes a case:`: the owner
+            # speaks through the medium.
             name = name_in(" ".join(words[i : owner + 1]), rules)[0]
             if name:
                 return Clause(name=name)
+        if _POSSESSIVE_END.search(words[j]):
+            continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
         # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
         # then its appositive (not `Wait, it gets better:`).
         opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i
