@@ -1373,3 +1373,11 @@ def test_a_one_word_name_s_letter_speaks_for_its_writer():
         "Ortiz's letter makes a blunt case: “The people who did this hate everything this country stands for, and our platform should say so plainly.”",
     )
     assert said(article, "hate everything this country") == "Ortiz"
+
+
+def test_went_on_to_say_is_the_subject_speaking_again():
+    article = story(
+        "The two leaders met for an hour on Thursday to patch up their feud.",
+        "Governor Hal Brandt went on to say he is “confident” that once the session is over, “the two of us will get a great deal done for this state.”",
+    )
+    assert said(article, "great deal done") == "Hal Brandt"

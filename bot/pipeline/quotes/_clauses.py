@@ -612,7 +612,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if clause is None:
                 continue
             return clause
-        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
+        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to" and not _goes_on_to(words, k)):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
             continue
@@ -706,6 +706,16 @@ def _whose_words(words: list[str], rules: Rules) -> Clause:
 # Verb-first clauses opening a sentence: `Said Dorothy Poynter, who …, “…”` (not
 # `Asked by Stephanopoulos …, Carson said`).
 _SAID_FIRST = frozenset("Said Says Added Adds Wrote Writes Recalled".split())
+
+
+def _goes_on_to(words: list[str], k: int) -> bool:
+    """`Pence went on to say he's “confident” that …, “…”`, `continued to insist`: the
+    infinitive is the subject's next words, not an act of speech merely intended."""
+    if k < 2 or words[k].lower() not in _SAYS | {"add", "insist", "argue", "note", "warn"}:
+        return False
+    before = words[k - 2].lower()
+    # Not `going on to say`: the participle goes with the sentence's verb.
+    return before in ("continued", "continues", "proceeded") or (before == "on" and k > 2 and words[k - 3].lower() in ("went", "goes"))
 
 
 # Speech acts whose infinitive is what was said: `Trump pledged to make Apple “…”`.
