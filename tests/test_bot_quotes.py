@@ -238,14 +238,15 @@ async def test_a_name_the_page_writes_only_inside_a_quote_is_never_a_speaker(tel
     async with bot_running(config):
         (digest, *_) = await ask(telegram_api, link)
         (danson,) = await ask(telegram_api, "/quotes Ted Danson")
-        # Her ten quotes: too long for one message.
+        # Ten of her fourteen quotes: too long for one message.
         steenburgen = await ask(telegram_api, "/quotes Mary Steenburgen", answers=2)
 
     assert digest["text"].startswith("The Wild Story of How Mary Steenburgen Wrote")
     assert danson["text"].startswith("No quotes from Ted Danson yet.")
     quotes = [q for message in steenburgen for q in entities_of(message, "blockquote")]
     assert len(quotes) == 10
-    assert any("My husband [actor Ted Danson] and I" in q for q in quotes)
+    # The rest, "My husband [actor Ted Danson] and I …" among them, are counted, not lost.
+    assert "…and 4 older quotes." in steenburgen[-1]["text"]
     assert all(q.endswith("— Mary Steenburgen") for q in quotes)
     assert all(linked(message) == [link] * len(entities_of(message, "blockquote")) for message in steenburgen)
 

@@ -303,6 +303,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     inside: set[str] | None = None
     title = " ".join(article.title.split())
     since = 0
+    # Where the sentence of the quote before began (as far as `since` then told).
+    before_since = 0
     for item in found:
         pieces = tuple(item.pieces)
         standalone = item.start_free and item.end_free
@@ -311,6 +313,24 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
         how = ""
         # Who the writer names after the quote before, its own clause aside.
         quote_before, since = since, _after_quote(text, starts, pieces[-1], rules)
+        sentence_before, before_since = before_since, quote_before
+        before = matches[-1] if matches else None
+        # `Hogue said supporters have been “galvanized” … “This is just the beginning,”
+        # she said.`: the subject who speaks the partial quote just before, in the same
+        # paragraph, is the one who goes on.
+        partial_speaker = (
+            before.speaker
+            if before is not None
+            and before.speaker
+            and not before.standalone
+            and before.attribution in ("clause", "pronoun")
+            and paragraph_of(starts, before.start) == paragraph
+            and cast.subject_between(max(sentence_before, starts[paragraph]), quote_before, None) == before.speaker
+            else None
+        )
+        # `He has declared Cruz “anointed” by God and “a man raised for these times”`: a
+        # second quote in the sentence of the one before goes on with its speaker.
+        same_sentence = before.speaker if before is not None and quote_before > offset else None
         lead_in = _sentence_before(text, starts[paragraph], offset, rules) if standalone and not item.clause.found else Clause()
         if lead_in.found:
             # `Sam Lau, the party's spokesman, said in a statement. “…”`: the sentence
@@ -318,9 +338,14 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             speaker = cast.plausible(resolve(lead_in, cast, offset, None, article.author, since=quote_before))
             how = "introduced" if speaker else ""
         elif item.clause.found:
-            previous_speaker = last_speaker if paragraph - last_paragraph <= 1 else None
+            previous_speaker = partial_speaker or (last_speaker if paragraph - last_paragraph <= 1 else None)
+            if same_sentence:
+                previous_speaker = same_sentence
             speaker = cast.plausible(resolve(item.clause, cast, offset, previous_speaker, article.author, since=quote_before))
             how = "pronoun" if item.clause.pronoun in ("he", "she") else "clause"
+        elif standalone and partial_speaker:
+            speaker = partial_speaker  # `X said they were “meticulous” … “If we …”`
+            how = "previous"
         elif standalone and paragraph - last_paragraph <= 1 and last_speaker and (not last_partial or offset == starts[paragraph]):
             speaker = last_speaker  # a bare quote paragraph goes on with the last speaker
             how = "previous"
@@ -349,7 +374,7 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             # were “a little too similar”`): the subject of the sentence's reporting verb.
             p_start = starts[paragraph]
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
-            speaker = cast.plausible(resolve(lead, cast, offset, None, article.author, since=quote_before)) if lead.found else None
+            speaker = cast.plausible(resolve(lead, cast, offset, same_sentence, article.author, since=quote_before)) if lead.found else None
             if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
                 if inside is None:
                     inside = {m.name for m in cast.mentions if not m.opens or m.description}

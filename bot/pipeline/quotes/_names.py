@@ -189,13 +189,24 @@ def _after_adverbial(lead: str, rules: Rules) -> bool:
     return len(described) <= 1 and not any(w.lower() in rules.conjunctions for w in rest)
 
 
+_APPOSITIVE_WORDS = re.compile(r",\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+
+
+def _titled_appositive(text: str, end: int, rules: Rules) -> bool:
+    """Does a lower-case title follow the name after a comma (", director general of",
+    ", former governor of")?"""
+    m = _APPOSITIVE_WORDS.match(text, end)
+    return bool(m) and any(w and w in rules.titles and w not in _ROLE_ADJECTIVES for w in m.groups())
+
+
 def _after_but(lead: str, rules: Rules) -> bool:
-    """Does the name open a clause of its own after a comma and "but", titles aside
-    ("The moderators were ready to move on, but Christie wasn't having it")?"""
+    """Does the name open a clause of its own after a comma and "but" or "though",
+    titles aside ("The moderators were ready to move on, but Christie wasn't having it",
+    "It is unusual for a justice to weigh in, though Ginsburg is known for …")?"""
     words = lead.split()
     while words and _is_title(words[-1], rules):
         words.pop()
-    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet")
+    return len(words) >= 2 and words[-2].endswith((",", ";")) and words[-1] in ("but", "yet", "though", "although", "while", "whereas")
 
 
 def _titled_lead(lead_words: list[str], rules: Rules) -> bool:
@@ -243,7 +254,7 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
     """Is the name an appositive renaming the sentence's subject (`Adler's son,
     filmmaker Josh Brandt (…), also remembers`, `One local woman, Karen Robison,
     pulled`): a short noun phrase, a comma, at most two words, the name, a comma?"""
-    if lead.count(",") != 1 or not after.lstrip(" ").startswith((",", "(")):
+    if lead.count(",") != 1 or not _CLOSES_APPOSITIVE.match(after):
         return False
     head, _, tail = lead.partition(",")
     # Names and titles aside: "The leader of the Anti-Defamation League, Jonathan
@@ -263,6 +274,11 @@ def _renames_subject(lead: str, after: str, rules: Rules) -> bool:
         and head_words[0] not in rules.stop_after
         and not any(w in rules.verbs for w in head_words)
     )
+
+
+# What closes a name renaming the subject: a comma or a bracket, after "of" and a
+# place at most ("Sen. Bernie Sanders of Vermont, was").
+_CLOSES_APPOSITIVE = re.compile(r" *(?:of(?: [A-Z][\w.'’-]*){1,3} *)?[,(]")
 
 
 def _places(located: Counter[str], speaking: Counter[str], people: frozenset[str], known: set[str]) -> frozenset[str]:
@@ -324,6 +340,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\"“”\n]")
 # ", the chairman,", ", a lawyer,", ", Trump's campaign manager,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s?)\s+([^,.;:\n“”\"]{3,60})[,.]")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"”]")
+_SENTENCE_BREAK_SPACE = re.compile(r"[.!?][\"”’]?\s|\n")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
@@ -465,7 +482,8 @@ class Cast:
                 # subject of the clause it reports, not the sentence's.
                 opens = False
                 reported = followed_by_verb or (
-                    clause_words[-1] in rules.verbs or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
+                    (clause_words[-1] in rules.verbs and clause_words[-1] not in _ADDRESSING)
+                    or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
                 )
             else:
                 lead_words = lead.split()
@@ -479,7 +497,7 @@ class Cast:
                     and "," not in lead
                     # Not "on his Facebook page", "for Trump": a modifier, an object.
                     and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 3], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
+                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 40], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
@@ -516,6 +534,13 @@ class Cast:
             speaking[full] += voiced
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
+                genders[full][2] = 1
+            elif not possessive and len(tokens) >= 2 and _titled_appositive(text, m.end(), rules):
+                # "Yukiya Amano, director general of the agency, said": a title only a
+                # person holds.
+                genders[full][2] = 1
+            elif not possessive and tail and _clean(tail[-1]).lower() in _KINSHIP:
+                # "his brother Alastair Osman", "her husband Bill": someone's kin.
                 genders[full][2] = 1
             elif len(tokens) == 1 and any(w in rules.titles and w not in _ROLE_ADJECTIVES for w in description):
                 # "President Obama", "Sen. Cruz": a title only a person holds.
@@ -602,9 +627,12 @@ class Cast:
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
         """Can "he" / "she" stand for this person, as far as the article tells? Not for
-        a place: "New York" is no "he"."""
+        a place ("New York" is no "he") nor an institution."""
         if name in self.places:
             return False
+        words = name.split()
+        if pronoun in ("he", "she") and {_clean(words[0]).lower(), _clean(words[-1]).lower()} & self.rules.institutions:
+            return False  # "Congress", "the Justice Department": an "it"
         gender = self.genders.get(name)
         return gender is None or pronoun not in ("he", "she") or gender == ("f" if pronoun == "she" else "m")
 
@@ -709,11 +737,16 @@ class Cast:
         else the subject of a clause reported since ("aides say Ivanka Trump advises"),
         else the speaker who goes on (`previous`), else the latest person opening a
         sentence within `reach`. None when nobody fits: a wrong name is worse than none.
+        When the writer's last subject since the quote before is a person described, not
+        named ("the businessman has insisted"), the person so described.
 
         Never a person the pronoun's own clause names after it ("He said Mateen “…”",
         "“…,” he told Hannity"): a pronoun and a name it governs are two people."""
         others = self._governed(offset, pronoun)
         if since is not None:
+            described = self._described_subject(since, offset)
+            if described is not None:
+                return self._described_person(described, offset, pronoun, others, reach)
             between = [
                 m for m in self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, offset)] if m.full not in others
             ]
@@ -747,17 +780,92 @@ class Cast:
                 break
             if mention.full not in others and self._someone(mention) and self._subject(mention, pronoun) and self._fits(mention.full, pronoun):
                 return mention.full
+        if since is not None:
+            # Nobody opens a sentence as "he" could: the one man (or woman) the writer
+            # mentions since the quote before, in whatever position ("… while Clinton
+            # hosted an event, during which she …"); not one brought in after the
+            # writer's own "She has faced …" went on about someone before.
+            wanted = {"he": "m", "she": "f"}.get(pronoun)
+            chain = self._pronoun_opens(since, offset, pronoun)
+            between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, chain)]
+            only = {
+                m.full
+                for m in between
+                if m.full not in others and not m.headline and not m.possessive and not self._in_quote(m.start) and self._someone(m) and self.genders.get(m.full) == wanted
+            }
+            if len(only) == 1:
+                return only.pop()
         return None
 
     def _subject(self, mention: Mention, pronoun: str | None) -> bool:
         """Does the mention open its sentence as its subject, or as the owner of a thing
-        that does, whom the article shows to be what the pronoun says ("Palin's posts
-        include …" before "she posted")?"""
+        that does, whom the pronoun can stand for ("Palin's posts include …" before "she
+        posted")?"""
         if not mention.opens:
             return False
         if not mention.possessive:
             return True
-        return mention.owner and self.genders.get(mention.full) == {"he": "m", "she": "f"}.get(pronoun or "")
+        return mention.owner and pronoun is not None and self._fits(mention.full, pronoun)
+
+    def _pronoun_opens(self, start: int, end: int, pronoun: str) -> int:
+        """Where the first sentence in text[start:end] that opens with the pronoun
+        begins; `end` when none does."""
+        words = self._pronoun_words(pronoun)
+        for m in _SENTENCE_FIRST_WORD.finditer(self.text, start, end):
+            if m.group(1).lower() in words:
+                return m.start(1)
+        return end
+
+    def _described_person(self, described: re.Match[str], offset: int, pronoun: str, others: frozenset[str], reach: int) -> str | None:
+        """Whom a described subject ("the actress", "the businessman") is: the person the
+        article described so, else the last person mentioned before it whom the article
+        shows to be of the pronoun's gender ("More troubling was Trump's unwillingness …
+        Instead, the businessman has insisted")."""
+        words = tuple(w.lower() for w in described.group(1).split()) + (described.group(2).lower(),)
+        found = self.describe(words, offset)
+        if found and found not in others and self.compatible(found, pronoun):
+            return found
+        wanted = {"he": "m", "she": "f"}.get(pronoun)
+
+        def fits(mention: Mention) -> bool:
+            return mention.full not in others and self._someone(mention) and self.genders.get(mention.full) == wanted
+
+        last = bisect.bisect_left(self._starts, described.start())
+        for k in range(last - 1, -1, -1):
+            mention = self.mentions[k]
+            if described.start() - mention.start > reach:
+                break
+            if not fits(mention):
+                continue
+            # Not someone that sentence's subject speaks of: "Beck, who has called Trump
+            # …, clearly intended the audience to “recognize” Trump. The radio talker …"
+            # is Beck.
+            for j in range(k - 1, -1, -1):
+                earlier = self.mentions[j]
+                if _SENTENCE_BREAK_SPACE.search(self.text, earlier.start, mention.start):
+                    break
+                if earlier.opens and not earlier.possessive and fits(earlier):
+                    return earlier.full
+            return mention.full
+        return None
+
+    def _described_subject(self, since: int, offset: int) -> re.Match[str] | None:
+        """The last sentence subject since the quote before when it is a person
+        described, not named ("The radio talker has filled", "the businessman has
+        insisted"), and no named subject opens a sentence after it: its words are
+        group 1 (the qualifiers) and group 2 (the head)."""
+        last = None
+        for m in _DESCRIBED.finditer(self.text, since, offset):
+            head = m.group(2).lower()
+            # A person's title or a word for a person; not "the campaign", "the state".
+            if (head in self.rules.titles and head not in _ROLE_ADJECTIVES) or head in _PERSON_NOUNS:
+                last = m
+        if last is None:
+            return None
+        after = self.mentions[bisect.bisect_left(self._starts, last.end()) : bisect.bisect_left(self._starts, offset)]
+        if any(m.opens and not m.possessive and self._someone(m) for m in after):
+            return None
+        return last
 
     def _governed(self, offset: int, pronoun: str) -> frozenset[str]:
         """The people the clause of the pronoun next to the quote at `offset` names after
@@ -771,6 +879,13 @@ class Cast:
         said = [m for m in _WORD.finditer(lead, cut) if m.group().lower() in words]
         if said:
             names.update(self._named_in(lead_start + said[-1].end(), offset))
+        elif not lead[cut:].strip():
+            # "Also, Trump isn't a conservative, he said. “…”": what a sentence ending in
+            # ", he said." reports before it names someone else than "he".
+            slifted = _SLIFTED.search(lead, 0, len(lead[:cut].rstrip(" \n\"“„«")))
+            if slifted and slifted.group(1).lower() in words and slifted.group(2).lower() in self.rules.verbs:
+                begin = max((m.end() for m in _SENTENCE_OR_QUOTE.finditer(lead, 0, slifted.start())), default=0)
+                names.update(self._named_in(lead_start + begin, lead_start + slifted.start()))
         span = bisect.bisect_left(self.quoted, (offset, -1))
         if span < len(self.quoted):
             end = self.quoted[span][1]
@@ -857,8 +972,23 @@ _NOT_BEFORE_SUBJECT = _SUBORDINATORS | frozenset("his her their its my our your 
 _SENTENCE_OR_QUOTE = re.compile(r"[.!?]\s|[\"“”«»„]")
 
 
+# A sentence whose subject is a person described: "The radio talker has", "Instead, the
+# businessman has insisted", "the candidate said".
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[.!?][\s\"”’])|(?<=\n)|(?<=,\s))[Tt]he\s+((?:[a-zA-Z][\w-]*\s+){0,3}?)([a-z][\w-]*)\s+(?:has|had|have|is|was|did|does|will|would|also|then|said|says|told|[a-z]+ed|[a-z]+s)\b"
+)
+_PERSON_NOUNS = frozenset(
+    """businessman businesswoman billionaire mogul talker man woman lawmaker front-runner frontrunner
+    congressman congresswoman veteran retiree""".split()
+)
+
+# The first word of a sentence (or of a paragraph).
+_SENTENCE_FIRST_WORD = re.compile(r"(?:^|(?<=[.!?])\s+|\n)[\"“‘]?(\w+)", re.MULTILINE)
+
 # How far around a quote the clause of its "he said" is read.
 _CLAUSE_REACH = 200
+# A sentence closing on its reporting clause: ", he said." right before a quote.
+_SLIFTED = re.compile(r",\s+(\w+)\s+(\w+)(?:\s+\w+)?[.:]\s*$")
 _CLOSING = re.compile(r"[\s.,!?…'‘’\"“”«»]*")
 # Where the reporting clause after a quote ends: its sentence, a quote, a comma or a
 # subordinate clause ("he said after Ryan Dickey read the facts to which Lazar admitted").
@@ -950,11 +1080,19 @@ def _joined(text: str, end: int, rules: Rules) -> bool:
     return bool(word) and word.group(1).lower() in rules.conjunctions
 
 
+# Reporting verbs whose object is the person spoken to ("asked Clinton why", "told
+# Hannity"), not the subject of what is said.
+_ADDRESSING = frozenset("ask asks asked asking tell tells told telling urge urges urged urging".split())
+
+# Words for one person's kin: "his brother Alastair Osman" is a person.
+_KINSHIP = frozenset(
+    """wife husband son daughter brother sister father mother friend lawyer niece nephew
+    cousin partner girlfriend boyfriend widow""".split()
+)
 # Whose people a possessive names: "Trump's wife", "Clinton's aides" are someone else.
-_KIN = frozenset(
-    """wife husband son daughter brother sister father mother friend friends family aides
-    lawyer lawyers allies ally children parents niece nephew cousin partner boss team
-    supporters critics backers daughters sons girlfriend boyfriend widow""".split()
+_KIN = _KINSHIP | frozenset(
+    """friends family aides lawyers allies ally children parents boss team supporters
+    critics backers daughters sons""".split()
 )
 
 

@@ -49,10 +49,13 @@ def _issuer(phrase: str, cast: Cast) -> str | None:
 
 def _plural_noun(name: str, cast: Cast) -> bool:
     """One capitalised word that is the plural of a word the article also writes
-    alone: "Republicans" beside "Republican", "Friends" beside "friend"."""
-    if " " in name or len(name) < 4 or not name.endswith("s") or name.endswith("ss"):
+    alone: "Republicans" beside "Republican", "Friends" beside "friend"; or a plural
+    only ever written opening a sentence."""
+    if " " in name or len(name) < 4 or not name.endswith("s") or name.endswith(("ss", "us", "is")):
         return False
-    return name[:-1].lower() in cast.words
+    # Or one the article only ever writes opening a sentence ("Friends offered to
+    # vote for me"), as any noun is capitalised there.
+    return name[:-1].lower() in cast.words or all(m.opens for m in cast.mentions if m.full == name)
 
 
 def _speaker_of(clause: Clause, cast: Cast, offset: int) -> str | None:
