@@ -1451,6 +1451,54 @@ def test_a_sentence_opening_with_a_speaker_and_her_announcement_introduces_the_q
     )
     assert said(article, "before the first pipe") == "Lena Ruiz"
 
+
+def test_a_long_colon_lead_in_is_the_words_of_the_person_it_opens_with():
+    article = story(
+        "The shooting at the mall left nine people dead on Friday night.",
+        "In response, Mr. Hale, the party's nominee for governor, issued the following statement after meeting the families of the victims at the county hospital:",
+        "“Our prayers are with every family that lost someone tonight, and with the officers who ran toward the gunfire.”",
+        "As the mayor tried to calm the crowd outside the hospital — especially the families still waiting for news — Sheriff Ana Torres answered with a warning of her own: “Nobody goes home until we know who helped him.”",
+    )
+    assert said(article, "Our prayers are with every family") == "Hale"
+    assert said(article, "Nobody goes home") == "Ana Torres"
+
+
+def test_said_first_and_as_someone_put_it_name_the_speaker_past_a_long_appositive():
+    article = story(
+        "Hundreds of neighbors left flowers outside the boxer's childhood home on Sunday.",
+        "The small pink house was turned into a museum last year. Said Martha Greer, who grew up with him on the same street, “We were all so proud of him, every one of us on this block.”",
+        "Few senators expect a vote before the election. As Tom Riley, the No. 2 in the party's leadership, put it: “This nominee will not be confirmed, so there is no point in a hearing.”",
+    )
+    assert said(article, "so proud of him") == "Martha Greer"
+    assert said(article, "will not be confirmed") == "Tom Riley"
+
+
+def test_someone_s_response_or_catch_phrase_is_their_quote():
+    article = story(
+        "Aides emailed the governor late at night about the flooding in the river towns.",
+        "Governor Lena Ruiz's response was: “Is the bridge at Mill Creek still open, or do we need the Guard there by morning?”",
+        "In the 2010 race, Mayor Tom Kessler's catch phrase against his rival was that Whitman “would promise anything to anyone to get elected one more time.”",
+    )
+    assert said(article, "bridge at Mill Creek") == "Lena Ruiz"
+    assert said(article, "promise anything to anyone") == "Tom Kessler"
+
+
+def test_a_one_word_name_s_letter_speaks_for_its_writer():
+    article = story(
+        "Two members of the platform committee want the party to say more about the attack.",
+        "Ortiz's letter makes a blunt case: “The people who did this hate everything this country stands for, and our platform should say so plainly.”",
+    )
+    assert said(article, "hate everything this country") == "Ortiz"
+
+
+def test_went_on_to_say_is_the_subject_speaking_again():
+    article = story(
+        "The two leaders met for an hour on Thursday to patch up their feud.",
+        "Governor Hal Brandt went on to say he is “confident” that once the session is over, “the two of us will get a great deal done for this state.”",
+    )
+    assert said(article, "great deal done") == "Hal Brandt"
+
+
 def test_he_never_stands_for_a_plural_noun_that_only_ever_opens_a_sentence():
     article = story(
         "I told Senator Brandt last month that his “endorsement” of me had been mentioned by a news site. "

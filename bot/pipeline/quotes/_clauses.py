@@ -261,7 +261,8 @@ def _named_before_appositive(words: list[str], rules: Rules) -> list[str]:
         else:
             chunks[-1].append(w)
     for chunk in [c for c in chunks if c][:-1]:
-        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions else chunk
+        # `But Cruz, …, said`, `As John Cornyn, the No. 2 in the leadership, put it:`
+        bare = chunk[1:] if chunk[0].lower() in rules.conjunctions or chunk[0].lower() == "as" else chunk
         if (
             bare
             and _only_a_name(bare, rules)
@@ -484,6 +485,14 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
     if not words:
         return Clause()
     joined = " ".join(words)
+    whose = _whose_words(words, rules)
+    if whose.found:
+        return whose  # `Clinton's response was: “…”`
+    if rules is ENGLISH and len(words) > 1 and words[0] in _SAID_FIRST:
+        # `Said Dorothy Poynter, who grew up with him in the neighborhood, “…”`
+        clause = _noun_phrase(_first_chunk(words[1:], rules), rules)
+        if clause.name:
+            return Clause(name=clause.name)
     if stripped.endswith(":"):
         dash = max((i for i, w in enumerate(words) if w in "-—–"), default=-1)
         signed = words[dash + 1 :]
@@ -569,6 +578,11 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
                 # even more carefully:` the verb's subject opens the sentence.
                 clause = _noun_phrase(opening, rules)
             return clause
+        if rules is ENGLISH:
+            # `Kaine has adopted the stance common among some Catholics in public
+            # office:`, `Trump gestured …, then leaned in and boomed:`: the person the
+            # lead-in opens with.
+            return _opening_subject(words, rules)
     return Clause()
 
 
@@ -598,7 +612,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
             if clause is None:
                 continue
             return clause
-        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to"):
+        if (_infinitive_after(words, k, rules) and w.lower() not in _PROMISES) or (rules is ENGLISH and k > 0 and words[k - 1].lower() == "to" and not _goes_on_to(words, k)):
             # `Rubio will continue to be “…”`, `Perez was right to urge leaders “…”`: no
             # speech here; the sentence's reporting verb is further back.
             continue
@@ -641,7 +655,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         if clause.phrase and clause.phrase.split()[0].lower() in rules.quantifiers:
             return clause
         return Clause()
-    return Clause()
+    return _whose_words(words, rules)
 
 
 def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
@@ -659,6 +673,49 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
         return False
     rest = words[opened + 1 :]
     return any(w == "," and j + 1 < len(rest) and rest[j + 1].islower() and rest[j + 1].endswith("ing") for j, w in enumerate(rest))
+
+
+# What someone says, as a noun: `Clinton's response was “…”`.
+_UTTERANCES = frozenset("answer response reply retort words remark remarks comment message dictum motto slogan phrase quip".split())
+
+
+def _whose_words(words: list[str], rules: Rules) -> Clause:
+    """`Clinton's response was: “…”`, `Rubio's catch phrase in that election was that
+    Crist “…”`, `in Forbes' words, “…”`: the name whose answer, words or phrase the
+    quote gives, when the sentence runs from that noun to the quote with a plain `was`."""
+    if rules is not ENGLISH:
+        return Clause()
+    for i, w in enumerate(words):
+        if not (_POSSESSIVE_END.search(w) and _is_name_token(w, rules)) or (i + 1 < len(words) and _is_name_token(words[i + 1], rules)):
+            continue
+        j = i + 1
+        while j < len(words) and j <= i + 3 and words[j].islower() and words[j] not in _UTTERANCES:
+            j += 1
+        if j >= len(words) or words[j] not in _UTTERANCES:
+            continue
+        rest = [x.lower() for x in words[j + 1 :] if x.isalpha()]
+        if rest and rest[0] not in ("was", "is") and words[j + 1] not in ",:":
+            if not ("was" in rest[:8] and words[j + 1].lower() in rules.stop_after | _GOVERNING):
+                continue  # `Clinton's response to the critics made news`: no quote of hers
+        name = name_in(" ".join(words[max(0, i - 3) : i + 1]), rules)[0]
+        if name and not any(v for v in rest if is_reporting_verb(v, rules)):
+            return Clause(name=name)
+    return Clause()
+
+
+# Verb-first clauses opening a sentence: `Said Dorothy Poynter, who …, “…”` (not
+# `Asked by Stephanopoulos …, Carson said`).
+_SAID_FIRST = frozenset("Said Says Added Adds Wrote Writes Recalled".split())
+
+
+def _goes_on_to(words: list[str], k: int) -> bool:
+    """`Pence went on to say he's “confident” that …, “…”`, `continued to insist`: the
+    infinitive is the subject's next words, not an act of speech merely intended."""
+    if k < 2 or words[k].lower() not in _SAYS | {"add", "insist", "argue", "note", "warn"}:
+        return False
+    before = words[k - 2].lower()
+    # Not `going on to say`: the participle goes with the sentence's verb.
+    return before in ("continued", "continues", "proceeded") or (before == "on" and k > 2 and words[k - 3].lower() in ("went", "goes"))
 
 
 # Speech acts whose infinitive is what was said: `Trump pledged to make Apple “…”`.
@@ -858,14 +915,15 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         j = i
         while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
             j += 1
-        if _POSSESSIVE_END.search(words[j]):
-            continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
-        owner = next((k for k in range(i, j) if _POSSESSIVE_END.search(words[k])), -1)
+        owner = next((k for k in range(i, j + 1) if _POSSESSIVE_END.search(words[k])), -1)
         if owner >= 0 and j + 1 < len(words) and words[j + 1].lower() in _THROUGH:
-            # `From Bush's Facebook post:`: the owner speaks through the medium.
+            # `From Bush's Facebook post:`, `Hoff's letter makes a case:`: the owner
+            # speaks through the medium.
             name = name_in(" ".join(words[i : owner + 1]), rules)[0]
             if name:
                 return Clause(name=name)
+        if _POSSESSIVE_END.search(words[j]):
+            continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
         # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
         # then its appositive (not `Wait, it gets better:`).
         opening = (i == 0 or (i == 1 and words[0].lower() in rules.articles)) and j > i
@@ -1036,6 +1094,8 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
         chunk.append(w)
     if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]) or chunk[0].lower() in rules.articles:
         return Clause()  # `The Rove ad hits …`: a name that qualifies a noun
+    if _clean(chunk[0]).lower() in rules.function_words and not _is_title(chunk[0], rules):
+        return Clause()  # `As Mitchell tried to … — Sanders responded`: a clause before the subject
     following = words[len(chunk)].lower()
     if following != "," and not following.isalpha():
         return Clause()  # a name cut short by a character it cannot hold
