@@ -55,6 +55,11 @@ class Vocabulary:
     # Verbs that name or judge their object in the words of a partial quote after it
     # ("nannte", "qualifié"): their subject speaks it.
     naming: frozenset[str] = frozenset()
+    # Verbs of asking ("asked", "fragte"): whoever asks is not who answers in the
+    # quote after.
+    asking: frozenset[str] = frozenset()
+    # Adverbs that may stand between a conjunction and its verb ("and later said").
+    adverbs: frozenset[str] = frozenset()
     # Words that introduce the speaker like "according to": "laut", "selon", "по словам".
     according: tuple[str, ...] = ()
     # Third-person singular pronouns that stand for a person ("er", "elle", "она").

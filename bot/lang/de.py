@@ -15,6 +15,8 @@ ABBREVIATIONS = Abbreviations(
 VOCABULARY = Vocabulary(
     code="de",
     name="german",
+    asking=words("fragte fragt"),
+    adverbs=words("dann später auch"),
     verbs=words(
         """sagte sagt sagten sagen gesagt erklärte erklärt erklärten erklären betonte betont betonten
         teilte teilt teilten meinte meint meinten fügte fügt ergänzte ergänzt ergänzten warnte warnt

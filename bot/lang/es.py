@@ -15,6 +15,8 @@ ABBREVIATIONS = Abbreviations(
 VOCABULARY = Vocabulary(
     code="es",
     name="spanish",
+    asking=words("preguntó pregunta"),
+    adverbs=words("luego después también"),
     verbs=words(
         """dijo dice dicen dijeron afirmó afirma afirman declaró declara declaran explicó explica explican
         aseguró asegura aseguran señaló señala señalan añadió añade agregó agrega indicó indica

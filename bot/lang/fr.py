@@ -15,6 +15,7 @@ ABBREVIATIONS = Abbreviations(
 VOCABULARY = Vocabulary(
     code="fr",
     name="french",
+    adverbs=words("ensuite puis aussi"),
     verbs=words(
         """déclaré déclare déclarent dit disent affirmé affirme affirment expliqué explique expliquent
         souligné souligne soulignent ajouté ajoute ajoutent estimé estime estiment indiqué indique

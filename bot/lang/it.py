@@ -15,6 +15,7 @@ ABBREVIATIONS = Abbreviations(
 VOCABULARY = Vocabulary(
     code="it",
     name="italian",
+    asking=words("chiese chiede"),
     verbs=words(
         """detto dice dicono disse dichiarato dichiara spiegato spiega affermato afferma aggiunto aggiunge
         sottolineato sottolinea ribadito ribadisce commentato commenta osservato osserva raccontato

@@ -15,6 +15,7 @@ ABBREVIATIONS = Abbreviations(
 VOCABULARY = Vocabulary(
     code="pt",
     name="portuguese",
+    asking=words("perguntou"),
     verbs=words(
         """disse diz dizem disseram afirmou afirma afirmaram declarou declara explicou explica falou fala
         acrescentou acrescenta ressaltou ressalta destacou destaca completou completa comentou comenta

@@ -854,12 +854,11 @@ def _joined_verb(words: list[str], i: int, rules: Rules) -> bool:
     """Is the verb at `i` joined to the one before by a conjunction, adverbs between
     (`and said`, `and later said`)?"""
     k = i - 1
-    while k > 0 and words[k].islower() and (words[k] in _ADVERBS or (rules is ENGLISH and words[k].endswith("ly"))):
+    while k > 0 and words[k].islower() and (words[k] in rules.adverbs or (rules is ENGLISH and words[k].endswith("ly"))):
         k -= 1
     return k >= 0 and words[k].lower() in rules.conjunctions
 
 
-_ADVERBS = frozenset("later then also again still finally soon dann später auch ensuite puis aussi luego después también".split())
 # Plurals without an -s, which take a bare verb ("people say").
 _PLURALS = frozenset("people police children men women staff crowd public".split())
 

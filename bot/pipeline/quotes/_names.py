@@ -367,6 +367,10 @@ class Mention:
     owner: bool = False
 
     @property
+    def end(self) -> int:
+        return self.start + len(self.name)
+
+    @property
     def person(self) -> bool:
         """Two or more name words, as people have and most places don't."""
         return len(self.full.split()) >= 2 and not self.institution
@@ -622,7 +626,7 @@ class Cast:
         before = re.split(r"[,.;:()“”\"]", self.text[max(0, mention.start - 40) : mention.start])[-1]
         if role in [w.lower() for w in _WORD.findall(before)[-1:]]:
             return True
-        after = _APPOSITIVE.match(self.text, mention.start + len(mention.name), mention.start + len(mention.name) + 70)
+        after = _APPOSITIVE.match(self.text, mention.end, mention.end + 70)
         return bool(after) and role in after.group(1).lower().split()
 
     def compatible(self, name: str, pronoun: str | None) -> bool:
@@ -640,7 +644,7 @@ class Cast:
             his, hers = low in self.rules.masculine_names, low in self.rules.feminine_names
             if (his and not hers and pronoun == "she") or (hers and not his and pronoun == "he"):
                 return False
-        return gender is None or pronoun not in ("he", "she") or gender == ("f" if pronoun == "she" else "m")
+        return gender is None or pronoun not in _GENDER_OF or gender == _GENDER_OF[pronoun]
 
     def recent_person(self, offset: int, *, reach: int = 600, pronoun: str | None = None) -> str | None:
         """Who "he" or "she" most likely is: the latest person opening a sentence
@@ -709,14 +713,14 @@ class Cast:
                 if self._asks(mention):
                     # "Scott Conroy asked Sanders whether …": the answer is the one asked.
                     asked = self.mentions[k + 1] if k + 1 < last else None
-                    if asked and asked.start - mention.start <= len(mention.name) + 12 and self.compatible(asked.full, pronoun):
+                    if asked and asked.start <= mention.end + 12 and self.compatible(asked.full, pronoun):
                         yield asked.full
                     return
                 yield mention.full
 
     def _asks(self, mention: Mention) -> bool:
-        word = _NEXT_WORD.match(self.text, mention.start + len(mention.name))
-        return bool(word) and word.group(1).lower() in _ASKING
+        word = _NEXT_WORD.match(self.text, mention.end)
+        return bool(word) and word.group(1).lower() in self.rules.asking
 
     def newcomer(self, start: int, end: int) -> str | None:
         """The person the writer last brought in, in text[start:end], as the subject of
@@ -728,7 +732,7 @@ class Cast:
             mention = self.mentions[k]
             if not self._someone(mention) or mention.possessive:
                 continue
-            if _speaks(self.text, mention.start + len(mention.name), self.rules):
+            if _speaks(self.text, mention.end, self.rules):
                 return mention.full
             if not mention.opens:
                 continue
@@ -791,7 +795,7 @@ class Cast:
             # mentions since the quote before, in whatever position ("… while Clinton
             # hosted an event, during which she …"); not one brought in after the
             # writer's own "She has faced …" went on about someone before.
-            wanted = {"he": "m", "she": "f"}.get(pronoun)
+            wanted = _GENDER_OF.get(pronoun)
             chain = self._pronoun_opens(since, offset, pronoun)
             between = self.mentions[bisect.bisect_left(self._starts, since) : bisect.bisect_left(self._starts, chain)]
             only = {
@@ -831,7 +835,7 @@ class Cast:
         found = self.describe(words, offset)
         if found and found not in others and self.compatible(found, pronoun):
             return found
-        wanted = {"he": "m", "she": "f"}.get(pronoun)
+        wanted = _GENDER_OF.get(pronoun)
 
         def fits(mention: Mention) -> bool:
             return mention.full not in others and self._someone(mention) and self.genders.get(mention.full) == wanted
@@ -923,7 +927,7 @@ class Cast:
         shaped like a person's."""
         if not self.compatible(name, pronoun):
             return False
-        wanted = {"he": "m", "she": "f"}.get(pronoun)
+        wanted = _GENDER_OF.get(pronoun)
         if wanted is None or self.genders.get(name) == wanted:
             return True
         return name in self.people or (not strict and len(name.split()) >= 2)
@@ -939,6 +943,8 @@ class Cast:
         return None
 
 
+# The gender "he" and "she" say: the article's "m" and "f".
+_GENDER_OF = {"he": "m", "she": "f"}
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -1075,8 +1081,6 @@ def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s?$")
-# Verbs of asking: whoever asks is not who answers in the quote after.
-_ASKING = frozenset("asked asks fragte fragt preguntó pregunta perguntou chiese chiede спросил спросила запитав запитала".split())
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([\w'’-]+)")
 
 

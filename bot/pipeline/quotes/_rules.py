@@ -55,6 +55,8 @@ class Rules:
     feminine_names: frozenset[str] = frozenset()
     masculine_name_endings: tuple[str, ...] = ()
     feminine_name_endings: tuple[str, ...] = ()
+    asking: frozenset[str] = frozenset()  # "asked": the one asked answers
+    adverbs: frozenset[str] = frozenset()  # "and later said"
 
 
 def _according(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -86,6 +88,8 @@ ENGLISH = Rules(
     locatives=en.VOCABULARY.locatives,
     masculine_names=en.MASCULINE_NAMES,
     feminine_names=en.FEMININE_NAMES,
+    asking=en.VOCABULARY.asking,
+    adverbs=en.VOCABULARY.adverbs,
 )
 
 
@@ -140,5 +144,7 @@ def _rules(v: Vocabulary) -> Rules:
         locatives=v.locatives,
         masculine_name_endings=v.masculine_name_endings,
         feminine_name_endings=v.feminine_name_endings,
+        asking=v.asking,
+        adverbs=v.adverbs,
     )
 
