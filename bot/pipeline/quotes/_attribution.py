@@ -521,10 +521,7 @@ def _sentence_before(text: str, start: int, offset: int, rules: Rules) -> Clause
         return Clause()
     if sentence.endswith(":"):
         return Clause()  # handled as the quote's own lead-in
-    m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-    clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
-    if not clause.found and rules is ENGLISH:
-        clause = speaking_subject(sentence, rules)  # `Lynch announced on Monday the lawsuit. “…”`
+    clause = _introducing(sentence, rules, subject=True)
     return clause if clause.name or clause.description else Clause()
 
 
@@ -549,15 +546,24 @@ def _introduced(
     if sentence.endswith(":"):
         clause = clause_before(sentence, rules)
     else:
-        m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
-        clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
-        if not clause.found and rules is ENGLISH and offset == starts[paragraph]:
-            # `Valastro praised Christie's leadership in the aftermath of the storm.`
-            # before a paragraph that is all quote.
-            clause = speaking_subject(sentence, rules)
+        # `Valastro praised Christie's leadership in the aftermath of the storm.` before
+        # a paragraph that is all quote: its subject, though "praised" reports nothing.
+        clause = _introducing(sentence, rules, subject=offset == starts[paragraph])
     if not clause.found:
         return None
     return resolve(clause, cast, offset, None, author)
+
+
+def _introducing(sentence: str, rules: Rules, *, subject: bool) -> Clause:
+    """The reporting clause of a writer's sentence that introduces the quote after it
+    (`X said in a statement.`): the subject of its first reporting verb (its last,
+    outside English); with `subject`, in English, else the subject of a verb of
+    speaking or praising (`Lynch announced on Monday the lawsuit.`)."""
+    m = _INTRODUCING.search(sentence) if rules is ENGLISH else _last_verb(sentence, rules)
+    clause = clause_before(sentence[: m.end()] + ",", rules) if m else Clause()
+    if not clause.found and subject and rules is ENGLISH:
+        clause = speaking_subject(sentence, rules)
+    return clause
 
 
 # The clause of `X said in a statement.` before a bare quote paragraph: its first such verb.
