@@ -666,7 +666,7 @@ def _another_clause_speaks(words: list[str], rules: Rules) -> bool:
     it's unrealistic to think that if the U.S. pulls back, “…”`) is still what the
     verb's subject said."""
     opened = next(
-        (i for i, x in enumerate(words) if x.lower() in _SUBORDINATORS or (x.lower() in rules.clause_words and x.lower() not in rules.complementizers)),
+        (i for i, x in enumerate(words) if _subordinating(x.lower(), rules)),
         -1,
     )
     if opened < 0:
@@ -793,7 +793,7 @@ def _finite_clause(words: list[str], rules: Rules) -> Clause:
         if rules is ENGLISH and k > 0 and words[k - 1].lower() == "to":
             continue  # `Continuing to explain his perspective, Carson rejected`: no finite verb
         between = [x.lower() for x in words[k + 1 : -1]]
-        if any((x in rules.clause_words and x not in rules.complementizers) or x in _SUBORDINATORS for x in between):
+        if any(_subordinating(x, rules) for x in between):
             # Not a `that` clause: what the verb says (`Cruz said that there is “…,”
             # adding that`).
             return Clause(unknown=True)
@@ -829,6 +829,12 @@ def _right_after_preposition(clause: Clause, words: list[str], k: int, rules: Ru
 
 
 _SUBORDINATORS = frozenset("after before because since until although though".split())
+
+
+def _subordinating(word: str, rules: Rules) -> bool:
+    """Does the (lower-case) word open a subordinate clause other than the "that" of
+    what is said?"""
+    return word in _SUBORDINATORS or (word in rules.clause_words and word not in rules.complementizers)
 # Words opening a clause of its own after a quote: its subject says something else.
 _CONTRASTS = frozenset("while whereas although though".split())
 
