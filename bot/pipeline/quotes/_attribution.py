@@ -299,8 +299,6 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
     last_partial = False
     last_paragraph = -10
     last_end = 0
-    # One-word names the article writes inside a sentence, read when first needed.
-    inside: set[str] | None = None
     title = " ".join(article.title.split())
     since = 0
     # Where the sentence of the quote before began (as far as `since` then told).
@@ -376,9 +374,8 @@ def quote_matches(article: Article) -> list[QuoteMatch]:
             lead = sentence_speaker(text[max(p_start, offset - CONTEXT_CHARS) : offset], rules)
             speaker = cast.plausible(resolve(lead, cast, offset, same_sentence, article.author, since=quote_before)) if lead.found else None
             if speaker and len(speaker.split()) == 1 and speaker not in cast.people:
-                if inside is None:
-                    inside = {m.name for m in cast.mentions if not m.opens or m.description}
-                if speaker not in inside:
+                # Described first: whether a name opens its sentence is read on demand.
+                if not any(m.name == speaker and (m.description or not m.opens) for m in cast.mentions):
                     # `Critics called the plan “…”`: one capitalised word that only
                     # ever opens a sentence may be a plural noun, not a surname.
                     speaker = None

@@ -9,7 +9,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.lang.en import GENERIC_ROLES, PARTICLES, SUFFIXES
@@ -41,8 +41,13 @@ _COMPOUND_HEADS = frozenset(
 
 
 def _is_name_token(token: str, rules: Rules | None = None) -> bool:
+    return _name_token(token, rules or ENGLISH)
+
+
+@functools.lru_cache(maxsize=16384)  # every capitalised word, read many times over
+def _name_token(token: str, rules: Rules) -> bool:
     core = _clean(token)
-    function_words = (rules or ENGLISH).function_words
+    function_words = rules.function_words
     if not core or not core[0].isupper() or core.lower() in function_words:
         return False
     if any(part in _COMPOUND_HEADS for part in core.split("-")[1:]):
@@ -50,6 +55,7 @@ def _is_name_token(token: str, rules: Rules | None = None) -> bool:
     return len(core) == 1 or any(c.islower() for c in core)
 
 
+@functools.lru_cache(maxsize=16384)  # every word before a name, read many times over
 def _is_title(word: str, rules: Rules) -> bool:
     """"Senator", "Bundesverkehrsminister", "Flixbus-Manager", "Editor-in-Chief": a
     title, not a name."""
@@ -351,20 +357,37 @@ class Mention:
     description: tuple[str, ...]
     # The fullest form of this name mentioned up to here: "Putin" -> "Vladimir Putin".
     full: str = ""
-    # Opens its sentence, as the subject usually does.
-    opens: bool = False
     # Heads an institution's name ("Hospital de Albacete", "Security Council"), never a person.
     institution: bool = False
     # "Trump's campaign": names whose someone or something, not the subject.
     possessive: bool = False
-    # The subject of a clause a reporting verb reports ("aides say Ivanka Trump advises").
-    reported: bool = False
     # In a line written in title case ("Understated Perez Raises Political Profile"):
     # a headline's words, none of them a sentence's subject.
     headline: bool = False
-    # Opens its sentence as the owner of a thing, not of a person ("Palin's posts
-    # include …", not "Trump's wife said"): the sentence is about the owner.
-    owner: bool = False
+    # How the name stands in its sentence, (opens, reported, owner), read when first
+    # asked: the quotes' rules ask it of the few names near a quote, and reading every
+    # name's sentence took a third of `Cast.of`.
+    reading: Callable[[], tuple[bool, bool, bool]] = field(default=lambda: (False, False, False), compare=False, repr=False)
+
+    @functools.cached_property
+    def _roles(self) -> tuple[bool, bool, bool]:
+        return self.reading()
+
+    @property
+    def opens(self) -> bool:
+        """Opens its sentence, as the subject usually does."""
+        return self._roles[0]
+
+    @property
+    def reported(self) -> bool:
+        """The subject of a clause a reporting verb reports ("aides say Ivanka Trump advises")."""
+        return self._roles[1]
+
+    @property
+    def owner(self) -> bool:
+        """Opens its sentence as the owner of a thing, not of a person ("Palin's posts
+        include …", not "Trump's wife said"): the sentence is about the owner."""
+        return self._roles[2]
 
     @property
     def end(self) -> int:
@@ -374,7 +397,6 @@ class Mention:
     def person(self) -> bool:
         """Two or more name words, as people have and most places don't."""
         return len(self.full.split()) >= 2 and not self.institution
-
 
 
 @dataclass(frozen=True)
@@ -458,50 +480,6 @@ class Cast:
                     # "Murphy" said again and again is the Chris Murphy it first meant, not
                     # an Anne Marie Murphy named twice in passing later.
                     seen[_clean(name)][full] += 1
-            # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
-            lead = _sentence_lead(text[max(0, start - 120) : start], rules)
-            speaks = _speaks(text, m.end(), rules)
-            reported = False
-            # Not when the run goes on past the name ("Trump. He said"): the verb is the
-            # next sentence's.
-            followed_by_verb = speaks and not text[start + len(name) : m.end()].strip(".'’s")
-            # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
-            lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
-            clause_words = [w.lower() for w in lead_words]
-            # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
-            told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and bare_form(w.lower(), rules))]
-            if (
-                told == [0]
-                and not clause_words[0].endswith("ing")
-                and len(clause_words) <= 4
-                and not followed_by_verb
-                and not any(w in rules.function_words for w in clause_words[1:])
-                # Not `said China and Russia have …`: the subjects of what is said.
-                and not _joined(text, m.end(), rules)
-            ):
-                # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
-                opens = True
-            elif told:
-                # `Clinton told Fox`, `said Trump continued`: the verb's object, or the
-                # subject of the clause it reports, not the sentence's.
-                opens = False
-                reported = followed_by_verb or (
-                    (clause_words[-1] in rules.verbs and clause_words[-1] not in _ADDRESSING)
-                    or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
-                )
-            else:
-                lead_words = lead.split()
-                if lead_words and lead_words[0][:1].isupper() and lead_words[0].lower() in rules.conjunctions:
-                    # "And Clinton campaign Chairman John Podesta offered": the sentence
-                    # goes on from the one before; the name still opens it.
-                    lead_words = lead_words[1:]
-                    lead = lead.split(None, 1)[1] if lead_words else ""
-                opens = (
-                    len(lead_words) <= 3
-                    and "," not in lead
-                    # Not "on his Facebook page", "for Trump": a modifier, an object.
-                    and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
-                ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[m.end() : m.end() + 40], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
             institution = (
                 _clean(tokens[0]).lower() in rules.institutions
                 or _clean(tokens[-1]).lower() in rules.institutions
@@ -510,23 +488,11 @@ class Cast:
                 or (text[m.start() - 1 : m.start()] in ("“", '"', "‘") and text[m.end() : m.end() + 1] in ("”", '"', "’"))
             )
             possessive = run.endswith(("'s", "’s", "'", "’"))
-            # The subject of a reporting verb after the writer's clause ("The stakes are
-            # high, Becerra said."): the sentence's speaker, as much its subject. Only a
-            # person by the name's shape ("the Scot said" is no name), and not the
-            # subject of a subordinate clause or a preposition's object.
-            if followed_by_verb and not told and len(full.split()) >= 2 and not institution:
-                lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
-                opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
-            if opens and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
-                # "The Cruz campaign said", "The Wisconsin Republican did", "the Texan":
-                # a name after an article qualifies or stands for a description; the
-                # sentence's subject is no person called so.
-                opens = False
-            # The first words of its sentence, titles aside: "Palin's posts", not "Hollande
-            # denounced Trump's remarks".
-            owner = possessive and opens and all(_is_title(w, rules) for w in lead.split()) and _owns_thing(text, m.end(), rules)
-            mentions.append(Mention(start, name, tuple(_clean(w) for w in words), full, opens, institution, possessive, reported, in_headline, owner))
-            _vote(genders, full, words, text, m.end(), opens and not possessive, rules)
+            speaks = _speaks(text, m.end(), rules)
+            reading = functools.partial(_sentence_role, text, rules, m.end(), start, name, full, speaks, institution, possessive)
+            mention = Mention(start, name, tuple(map(_clean, words)), full, institution, possessive, in_headline, reading)
+            mentions.append(mention)
+            _vote(genders, mention, words, text, m.end(), rules)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
                 located[full] += 1
@@ -534,7 +500,7 @@ class Cast:
             if _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 credited.update([full, run, *(_clean(w) for w in run.split())])
-            voiced = speaks or (_spoken_of(before, rules) and not reported)
+            voiced = speaks or (_spoken_of(before, rules) and not mention.reported)
             speaking[full] += voiced
             if not possessive and (after or voiced or _WHO.match(text, m.end(), m.end() + 12)):
                 # Described (", a foreign policy expert,") or speaking ("Smith said"): a person.
@@ -943,6 +909,73 @@ class Cast:
         return None
 
 
+def _sentence_role(
+    text: str, rules: Rules, end: int, start: int, name: str, full: str, speaks: bool, institution: bool, possessive: bool
+) -> tuple[bool, bool, bool]:
+    """How a name stands in its sentence: whether it opens it (its subject, as a rule),
+    is the subject of a clause a reporting verb reports, and opens it as the owner of a
+    thing. `end` is where the name's run ends (a possessive's "'s" included)."""
+    # Opens its sentence, titles aside: "Council member Bob Jones disagreed".
+    lead = _sentence_lead(text[max(0, start - 120) : start], rules)
+    reported = False
+    # Not when the run goes on past the name ("Trump. He said"): the verb is the
+    # next sentence's.
+    followed_by_verb = speaks and not text[start + len(name) : end].strip(".'’s")
+    # The words of its clause before it, titles aside ("said Sen. Tim Kaine").
+    lead_words = [w for w in _HYPHENATED.findall(lead.rsplit(",", 1)[-1]) if not _is_title(w, rules)]
+    clause_words = [w.lower() for w in lead_words]
+    # A capitalised bare form is a noun ("The Huffington Post's Scott Conroy").
+    told = [i for i, w in enumerate(lead_words) if w.lower() in rules.verbs and not (w[0].isupper() and bare_form(w.lower(), rules))]
+    if (
+        told == [0]
+        and not clause_words[0].endswith("ing")
+        and len(clause_words) <= 4
+        and not followed_by_verb
+        and not any(w in rules.function_words for w in clause_words[1:])
+        # Not `said China and Russia have …`: the subjects of what is said.
+        and not _joined(text, end, rules)
+    ):
+        # `…, said Jake Horowitz, editor of …`: the speaker of an inverted clause.
+        opens = True
+    elif told:
+        # `Clinton told Fox`, `said Trump continued`: the verb's object, or the
+        # subject of the clause it reports, not the sentence's.
+        opens = False
+        reported = followed_by_verb or (
+            (clause_words[-1] in rules.verbs and clause_words[-1] not in _ADDRESSING)
+            or (clause_words[-1] in rules.complementizers and len(clause_words) > 1 and clause_words[-2] in rules.verbs)
+        )
+    else:
+        lead_words = lead.split()
+        if lead_words and lead_words[0][:1].isupper() and lead_words[0].lower() in rules.conjunctions:
+            # "And Clinton campaign Chairman John Podesta offered": the sentence
+            # goes on from the one before; the name still opens it.
+            lead_words = lead_words[1:]
+            lead = lead.split(None, 1)[1] if lead_words else ""
+        opens = (
+            len(lead_words) <= 3
+            and "," not in lead
+            # Not "on his Facebook page", "for Trump": a modifier, an object.
+            and not (lead_words and _clean(lead_words[-1]).lower() in _NOT_BEFORE_SUBJECT)
+        ) or [w.lower() for w in lead_words] in (["as", "for"], ["as", "to"]) or _after_adverbial(lead, rules) or _renames_subject(lead, text[end : end + 40], rules) or _titled_lead(lead_words, rules) or _after_but(lead, rules)
+    # The subject of a reporting verb after the writer's clause ("The stakes are
+    # high, Becerra said."): the sentence's speaker, as much its subject. Only a
+    # person by the name's shape ("the Scot said" is no name), and not the
+    # subject of a subordinate clause or a preposition's object.
+    if followed_by_verb and not told and len(full.split()) >= 2 and not institution:
+        lead_words = [w.lower() for w in _WORD.findall(lead) if not _is_title(w, rules)]
+        opens = opens or not (lead_words and lead_words[-1] in _SUBORDINATORS)
+    if opens and _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        # "The Cruz campaign said", "The Wisconsin Republican did", "the Texan":
+        # a name after an article qualifies or stands for a description; the
+        # sentence's subject is no person called so.
+        opens = False
+    # The first words of its sentence, titles aside: "Palin's posts", not "Hollande
+    # denounced Trump's remarks".
+    owner = possessive and opens and all(_is_title(w, rules) for w in lead.split()) and _owns_thing(text, end, rules)
+    return opens, reported, owner
+
+
 # The gender "he" and "she" say: the article's "m" and "f".
 _GENDER_OF = {"he": "m", "she": "f"}
 _LINE = re.compile(r"[^\n]+")
@@ -1017,13 +1050,13 @@ _OBJECTS = frozenset(("him", "her"))
 
 
 def _vote(
-    genders: dict[str, list[int]], full: str, words: list[str], text: str, end: int, subject: bool, rules: Rules
+    genders: dict[str, list[int]], mention: Mention, words: list[str], text: str, end: int, rules: Rules
 ) -> None:
     """Evidence of a person's gender: a title just before the name ("Mrs.", "Herr"),
     and, for a sentence's subject, the first personal pronoun after it ("Warren said
     she…")."""
     # [masculine votes, feminine votes, seen as a person]
-    votes = genders.setdefault(full, [0, 0, 0])
+    votes = genders.setdefault(mention.full, [0, 0, 0])
     for word in words[-4:]:
         low = _clean(word).lower()
         if low in rules.masculine_marks:
@@ -1032,23 +1065,46 @@ def _vote(
         elif low in rules.feminine_marks:
             votes[1] += 2
             votes[2] = 1
-    if not subject:
+    if mention.possessive:
         return
+    pronoun = _pronoun_after(text, end, rules)
+    # Whether the name is the sentence's subject only once a pronoun tells something.
+    if pronoun is not None and mention.opens:
+        votes[pronoun] += 1
+
+
+def _pronoun_after(text: str, end: int, rules: Rules) -> int | None:
+    """The gender the first personal pronoun after a name says, as an index into the
+    votes (0 a man, 1 a woman), None when none does before the sentence ends."""
     stop = _SENTENCE_OR_QUOTE.search(text, end, min(len(text), end + _PRONOUN_REACH))
-    for m in _WORD.finditer(text, end, stop.start() if stop else min(len(text), end + _PRONOUN_REACH)):
-        low = m.group().lower()
+    until = stop.start() if stop else min(len(text), end + _PRONOUN_REACH)
+    # Only pronouns and capitalised words decide; the regex skips the other words (a
+    # name is read for every one of them). A run ending inside a word ("U.S" of
+    # "U.S.A") starts the words mid-word, as the slow reading does.
+    inside = end < len(text) and _WORD.match(text, end) is not None
+    for m in (_WORD if inside else _deciding(rules)).finditer(text, end, until):
+        word = m.group()
+        low = word.lower()
         if low in rules.personal:
             if text[end : m.start()].strip() == "," and _speaks(text, m.end(), rules):
-                return  # "South Carolina, he said, was …": a parenthesis; he is another
-            votes[1 if low in rules.feminine else 0] += 1
-            return
+                return None  # "South Carolina, he said, was …": a parenthesis; he is another
+            return 1 if low in rules.feminine else 0
         if low in _GENDERED:
-            votes[0 if _GENDERED[low] == "m" else 1] += 1
-            return
+            return 0 if _GENDERED[low] == "m" else 1
         if low in _OBJECTS:
-            return  # "called her": someone else, or the subject's own; it does not say
-        if m.group()[:1].isupper() and m.start() > end + 1 and _is_name_token(m.group(), rules):
-            return  # someone else named first: the pronoun may be theirs
+            return None  # "called her": someone else, or the subject's own; it does not say
+        if word[:1].isupper() and m.start() > end + 1 and _is_name_token(word, rules):
+            return None  # someone else named first: the pronoun may be theirs
+    return None
+
+
+@functools.lru_cache(maxsize=32)
+def _deciding(rules: Rules) -> re.Pattern[str]:
+    """Whole words that may decide `_pronoun_after`: the personal, gendered and object
+    pronouns in any case, and every word not opening with a digit or an ASCII small
+    letter (a superset of the capitalised ones; the loop checks each)."""
+    pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:(?i:{'|'.join(map(re.escape, pronouns))})|[^\W\da-z_]\w*)(?!\w)")
 
 
 # Title words that say a role, not an adjective any name may carry ("state", "national").

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from bot.lang import Vocabulary, en, stop_words, vocabulary
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity (one instance a language, see `rules_for`): the word
+# tests cached on (word, rules) would otherwise hash forty word lists a call.
+@dataclass(frozen=True, eq=False)
 class Rules:
     """Every word list the attribution rules consult, for one language."""
 
