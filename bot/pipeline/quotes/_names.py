@@ -17,6 +17,7 @@ from bot.pipeline.quotes._rules import ENGLISH, Rules
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[\w'’.-]+|[,;:()]")
+_ONE_WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -78,6 +79,13 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     "the Russian leader" -> (None, ("russian", "leader"))
     """
     rules = rules or ENGLISH
+    if _ONE_WORD.fullmatch(phrase):
+        # Most runs are one word ("Putin's", "The", "U.S."): what the reading below
+        # makes of a one-word phrase, without it.
+        low = _clean(phrase).lower()
+        if _is_name_token(phrase, rules) and low not in PARTICLES and not _is_title(phrase, rules):
+            return _POSSESSIVE.sub("", phrase.rstrip(".")), ()
+        return None, (() if low in rules.articles else (low,))
     words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase)) if w not in "()"]
     runs: list[list[str]] = []
     run: list[str] = []
@@ -333,6 +341,8 @@ def _common_noun(run: list[str], words: list[str], rules: Rules) -> bool:
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper() and ch.isalpha())
 _CAP = f"[{re.escape(_UPPER)}]"
 _RUN = re.compile(
+    # The capital first: most positions fail on it at once, not after three lookbehinds.
+    rf"(?={_CAP})"
     r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘„«»—-]))"
     rf"(?:{_CAP}[\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
     r"(?:[ \t\xa0]+(?:(?:bin|ibn|al|el|de|da|di|du|del|dos|das|van|von|der|den|le|la|abu|ben)[ \t\xa0-]+)?"
@@ -439,6 +449,7 @@ class Cast:
         place_end = -1
         # Not where every noun is capitalised: German prose would read as title case.
         headlines = [] if rules.capitalised_nouns else _headline_lines(text)
+        pronouns = [m.start() for m in _pronoun_heads(rules).finditer(text)]
         for m in _RUN.finditer(text):
             run = m.group()
             if run not in parsed:
@@ -492,7 +503,7 @@ class Cast:
             reading = functools.partial(_sentence_role, text, rules, m.end(), start, name, full, speaks, institution, possessive)
             mention = Mention(start, name, tuple(map(_clean, words)), full, institution, possessive, in_headline, reading)
             mentions.append(mention)
-            _vote(genders, mention, words, text, m.end(), rules)
+            _vote(genders, mention, words, text, m.end(), rules, pronouns)
             if (tail and tail[-1].lower() in rules.locatives) or text[place_end : m.start()] == ", ":
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
                 located[full] += 1
@@ -979,6 +990,8 @@ def _sentence_role(
 # The gender "he" and "she" say: the article's "m" and "f".
 _GENDER_OF = {"he": "m", "she": "f"}
 _LINE = re.compile(r"[^\n]+")
+# Words of four letters or more: the ones a title-case line capitalises.
+_LONG_WORD = re.compile(r"\w{4,}")
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -986,7 +999,10 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     the longer ones capitalised ("Clinton Wades In, Urges Britain To Stay")."""
     found = []
     for line in _LINE.finditer(text):
-        words = [w for w in _WORD.findall(line.group()) if len(w) >= 4 and not w.isdigit()]
+        words = _LONG_WORD.findall(line.group())
+        if len(words) < 3:
+            continue
+        words = [w for w in words if not w.isdigit()]
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             found.append((line.start(), line.end()))
     return found
@@ -1050,7 +1066,7 @@ _OBJECTS = frozenset(("him", "her"))
 
 
 def _vote(
-    genders: dict[str, list[int]], mention: Mention, words: list[str], text: str, end: int, rules: Rules
+    genders: dict[str, list[int]], mention: Mention, words: list[str], text: str, end: int, rules: Rules, pronouns: list[int]
 ) -> None:
     """Evidence of a person's gender: a title just before the name ("Mrs.", "Herr"),
     and, for a sentence's subject, the first personal pronoun after it ("Warren said
@@ -1067,44 +1083,84 @@ def _vote(
             votes[2] = 1
     if mention.possessive:
         return
-    pronoun = _pronoun_after(text, end, rules)
+    pronoun = _pronoun_after(text, end, rules, pronouns)
     # Whether the name is the sentence's subject only once a pronoun tells something.
     if pronoun is not None and mention.opens:
         votes[pronoun] += 1
 
 
-def _pronoun_after(text: str, end: int, rules: Rules) -> int | None:
+def _pronoun_after(text: str, end: int, rules: Rules, heads: list[int]) -> int | None:
     """The gender the first personal pronoun after a name says, as an index into the
-    votes (0 a man, 1 a woman), None when none does before the sentence ends."""
-    stop = _SENTENCE_OR_QUOTE.search(text, end, min(len(text), end + _PRONOUN_REACH))
-    until = stop.start() if stop else min(len(text), end + _PRONOUN_REACH)
-    # Only pronouns and capitalised words decide; the regex skips the other words (a
-    # name is read for every one of them). A run ending inside a word ("U.S" of
-    # "U.S.A") starts the words mid-word, as the slow reading does.
-    inside = end < len(text) and _WORD.match(text, end) is not None
-    for m in (_WORD if inside else _deciding(rules)).finditer(text, end, until):
-        word = m.group()
-        low = word.lower()
-        if low in rules.personal:
-            if text[end : m.start()].strip() == "," and _speaks(text, m.end(), rules):
-                return None  # "South Carolina, he said, was …": a parenthesis; he is another
-            return 1 if low in rules.feminine else 0
-        if low in _GENDERED:
-            return 0 if _GENDERED[low] == "m" else 1
-        if low in _OBJECTS:
-            return None  # "called her": someone else, or the subject's own; it does not say
-        if word[:1].isupper() and m.start() > end + 1 and _is_name_token(word, rules):
-            return None  # someone else named first: the pronoun may be theirs
+    votes (0 a man, 1 a woman), None when none does before its sentence ends or a
+    quote begins. `heads`: where the text's words that open with a pronoun start
+    (`_pronoun_heads`), in order."""
+    limit = min(len(text), end + _PRONOUN_REACH)
+    first = _WORD.match(text, end, limit)
+    at = bisect.bisect_left(heads, end)
+    if not first and (at == len(heads) or heads[at] >= limit):
+        # No word within reach opens with a pronoun, not even one cut at the reach:
+        # most names. (A run ending inside a word is read in full below.)
+        return None
+    at = end
+    if first:
+        # The run ended inside a word ("U." of "U.S.A"): that word is read first.
+        said = _pronoun_word(first.group(), end, first.end(), text, end, rules)
+        if said != _GO_ON:
+            return said
+        at = first.end()
+    for m in _deciding(rules).finditer(text, at, limit):
+        if m.lastgroup == "stop":
+            return None
+        said = _pronoun_word(m.group(), m.start(), m.end(), text, end, rules)
+        if said != _GO_ON:
+            return said
     return None
+
+
+_GO_ON = -1
+
+
+def _pronoun_word(word: str, start: int, stop: int, text: str, end: int, rules: Rules) -> int | None:
+    """What one word after a name (which ends at `end`) says of its gender: 0 or 1, None
+    when it ends the search, `_GO_ON` when it says nothing."""
+    low = word.lower()
+    if low in rules.personal:
+        if text[end:start].strip() == "," and _speaks(text, stop, rules):
+            return None  # "South Carolina, he said, was …": a parenthesis; he is another
+        return 1 if low in rules.feminine else 0
+    if low in _GENDERED:
+        return 0 if _GENDERED[low] == "m" else 1
+    if low in _OBJECTS:
+        return None  # "called her": someone else, or the subject's own; it does not say
+    if word[:1].isupper() and start > end + 1 and _is_name_token(word, rules):
+        return None  # someone else named first: the pronoun may be theirs
+    return _GO_ON
+
+
+@functools.lru_cache(maxsize=32)
+def _pronoun_heads(rules: Rules) -> re.Pattern[str]:
+    """The start of every word that opens with a pronoun `_pronoun_word` reads ("he",
+    "hello", "Sherman"): a word cut at the reach of the search may read as one."""
+    pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
+    firsts = "".join(sorted({p[0] for p in pronouns}))
+    return re.compile(rf"(?=(?i:[{re.escape(firsts)}]))(?<!\w)(?i:{'|'.join(map(re.escape, pronouns))})")
 
 
 @functools.lru_cache(maxsize=32)
 def _deciding(rules: Rules) -> re.Pattern[str]:
-    """Whole words that may decide `_pronoun_after`: the personal, gendered and object
-    pronouns in any case, and every word not opening with a digit or an ASCII small
-    letter (a superset of the capitalised ones; the loop checks each)."""
+    """What ends the search for a name's pronoun: the end of its sentence or a quote
+    mark (`_SENTENCE_OR_QUOTE`), or a whole word that may decide it: a personal,
+    gendered or object pronoun in any case, or a word not opening with a digit or an
+    ASCII small letter (a superset of the capitalised ones; `_pronoun_word` reads
+    each). Other words are skipped by the regex: reading each took a tenth of Cast.of.
+    The lookahead fails most positions on their first character."""
     pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:(?i:{'|'.join(map(re.escape, pronouns))})|[^\W\da-z_]\w*)(?!\w)")
+    firsts = "".join(sorted({p[0] for p in pronouns}))
+    return re.compile(
+        rf"(?=[.!?\"“”«»„]|(?i:[{re.escape(firsts)}])|[^\W\da-z_])"
+        rf"(?:(?P<stop>{_SENTENCE_OR_QUOTE.pattern})"
+        rf"|(?<!\w)(?:(?i:{'|'.join(map(re.escape, pronouns))})|[^\W\da-z_]\w*)(?!\w))"
+    )
 
 
 # Title words that say a role, not an adjective any name may carry ("state", "national").
@@ -1193,13 +1249,15 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 # which things take too).
 _WHO = re.compile(r",\s+(?:who|whom|whose|quien|quienes|кто)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)\s*(?:\d{4}\s*)?$")
-_LAST_WORD = re.compile(r"([\w'’-]+)[\s,]*$")
+# The last word of a text read backwards: matched at the reversed text's start, once,
+# where searching the forward pattern `([\w'’-]+)[\s,]*$` tries every position.
+_LAST_WORD_REVERSED = re.compile(r"[\s,]*([\w'’-]+)")
 
 
 def _spoken_of(before: str, rules: Rules) -> bool:
     """Is the name right after a reporting verb ("said Smith", "заявил Путин")?"""
-    word = _LAST_WORD.search(before[-30:])
-    return bool(word) and word.group(1).lower() in rules.verbs
+    word = _LAST_WORD_REVERSED.match(before[-30:][::-1])
+    return bool(word) and word.group(1)[::-1].lower() in rules.verbs
 
 
 def _decide(genders: dict[str, list[int]], rules: Rules) -> dict[str, str]:
