@@ -457,7 +457,7 @@ class Cast:
             name, description = parsed[run]
             if not name:
                 continue
-            if _participle_first(name, text, m.start(), rules):
+            if " " in name and _participle_first(name, text, m.start(), rules):
                 # "Understated Perez raises …", "Debating Clinton's character": a
                 # sentence's first word, capitalised as every first word is.
                 name = name.split(" ", 1)[1]
@@ -475,7 +475,7 @@ class Cast:
             if after:
                 words += after.group(1).lower().split()
             tokens = name.split()
-            in_headline = _within(headlines, start)
+            in_headline = bool(headlines) and _within(headlines, start)
             if len(tokens) >= 2 and not in_headline:
                 # Not a title-case headline's run ("Understated Perez Raises"), which
                 # merges a name with the words around it; not an institution's ("Team
@@ -508,7 +508,8 @@ class Cast:
                 # "in Columbus, Ohio": the name after a place and its comma is its region.
                 located[full] += 1
                 place_end = m.end()
-            if _COPYRIGHT.search(before):
+            # The substrings first: the regex is anchored at the end, and tried from every position.
+            if ("©" in before or "(" in before or "opyright" in before) and _COPYRIGHT.search(before):
                 # "© 2007 United Press International": the agency, none of it a speaker.
                 credited.update([full, run, *(_clean(w) for w in run.split())])
             voiced = speaks or (_spoken_of(before, rules) and not mention.reported)
