@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from bot.lang import en, quote_marks
 from bot.models import Article
+from bot.pipeline.quotes._cast import Cast
 from bot.pipeline.quotes._clauses import (
     Clause,
     clause_after,
@@ -33,7 +34,6 @@ from bot.pipeline.quotes._clauses import (
     speaking_subject,
 )
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
-from bot.pipeline.quotes._cast import Cast
 from bot.pipeline.quotes._rules import ENGLISH, Rules, rules_for
 from bot.pipeline.quotes._speakers import resolve
 from bot.pipeline.sentences import sentence_ends
