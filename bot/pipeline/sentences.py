@@ -41,7 +41,11 @@ _DASH_LINE = re.compile(r"^\W+$")
 # A run of punctuation is only tried from its start (or just after a "…"): tried from
 # every position of a long run ("!!!!…" without a space) the search was quadratic. It
 # finds the same ends: from inside a run a match reaches the same lookahead.
-_END = re.compile(r"(?:…|(?<![.!?])[.!?]++)[" + re.escape(_CLOSERS) + r"]*+(?=\s|$)")
+# It opens on the mark itself and looks back from there: a pattern that starts with a
+# character set lets the regex engine skip to the next mark, where one that starts with
+# a lookbehind is tried at every character (a third of the time, on news text). The
+# atomic group keeps a "…" from going on into a run of full stops after it.
+_END = re.compile(r"[.!?…](?>(?<=…)|(?<![.!?].)[.!?]*+)[" + re.escape(_CLOSERS) + r"]*+(?=\s|$)")
 # Every whitespace character to a space, one for one: offsets into the caller's text stay
 # right, and the word before a full stop is found back to the last space alone.
 _SPACES = {ord(c): " " for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"}
@@ -170,7 +174,7 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _split_block(block: str, code: str) -> Iterator[str]:
-    block = re.sub(r"\s+", " ", block).strip()
+    block = " ".join(block.split())  # whitespace runs to one space, as `\s+`, and stripped
     if not block or _DASH_LINE.match(block):
         return
     start = 0

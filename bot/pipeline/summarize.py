@@ -132,11 +132,17 @@ _BOILERPLATE = re.compile(
     r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)(?!\w)",
     re.IGNORECASE,
 )
-_BOILERPLATE_ANYWHERE = re.compile(
+_BOILERPLATE_PHRASES = (
     r"all rights reserved|click here|sign up for|subscribe to our|cookies? policy|"
-    r"this (?:story|article) (?:was|has been) (?:updated|corrected)",
-    re.IGNORECASE,
+    r"this (?:story|article) (?:was|has been) (?:updated|corrected)"
 )
+# Searched in the lower-cased sentence: with IGNORECASE the regex engine cannot skip
+# ahead to a phrase's first letter and tries every character, five times the cost.
+_BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_PHRASES)
+# Three letters IGNORECASE folds to "i" or "s" that lower() keeps apart ("ı", "ſ") or
+# spells with a second character ("İ" -> "i̇"): a sentence with one is searched folded.
+_FOLDED_APART = ("İ", "ı", "ſ")
+_BOILERPLATE_ANYWHERE_FOLDED = re.compile(_BOILERPLATE_PHRASES, re.IGNORECASE)
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[-—–:]*$")
 
@@ -146,7 +152,7 @@ def is_prose(text: str, title: str | None = None) -> bool:
     words = cached_words(text)
     if len(words) < MIN_WORDS:
         return False
-    if _BOILERPLATE.match(text) or _BOILERPLATE_ANYWHERE.search(text) or _DATELINE.match(text):
+    if _BOILERPLATE.match(text) or _has_boilerplate_phrase(text) or _DATELINE.match(text):
         return False
     if text.rstrip().endswith(":"):
         return False  # introduces a list or a quote that the summary would cut off
@@ -158,6 +164,12 @@ def is_prose(text: str, title: str | None = None) -> bool:
     if title and _jaccard(_word_set(text), _word_set(title)) > 0.8:
         return False  # the headline repeated as the first line
     return True
+
+
+def _has_boilerplate_phrase(text: str) -> bool:
+    if any(letter in text for letter in _FOLDED_APART):
+        return _BOILERPLATE_ANYWHERE_FOLDED.search(text) is not None
+    return _BOILERPLATE_ANYWHERE.search(text.lower()) is not None
 
 
 _STRAIGHT_QUOTE = '"'
@@ -258,7 +270,10 @@ def is_only_quote(text: str, quotes: Sequence[Sequence[str]]) -> bool:
     tokens = _quote_tokens(text)
     if not tokens:
         return False
+    runs = set(zip(tokens, tokens[1:], tokens[2:]))
     for quote in quotes:
+        if runs.isdisjoint(zip(quote, quote[1:], quote[2:])):
+            continue  # no run of three words in common, so nothing covered: spare the matcher
         matcher = difflib.SequenceMatcher(None, tokens, list(quote), autojunk=False)
         covered = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
         if covered / len(tokens) >= QUOTE_COVERAGE:
