@@ -56,19 +56,18 @@ def _term_of(language: str) -> Callable[[str], Term]:
 def terms(text: str, language: str | None = "en", names: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content words: lower-cased; stop words, numbers, one-letter words and
     `names` (lower-cased) out."""
-    code = language or "en"
-    term = _term_of(code)
-    out = []
-    for word in cached_words(text):
-        found = term(word)
-        if found is not None and not (names and found[0] in names):
-            out.append(found[1])
-    return out
+    found = map(_term_of(language or "en"), cached_words(text))
+    if not names:
+        return [t[1] for t in found if t is not None]
+    return [t[1] for t in found if t is not None and t[0] not in names]
 
 
-_LOWER = re.compile(r"(?<![^\W\d_])[a-z][^\W\d_]*")
+# Both open on the letter and look back from there, not the other way round: a
+# pattern that starts with a character set lets the regex engine skip to the next
+# candidate letter instead of trying a lookbehind at every character.
+_LOWER = re.compile(r"[a-z](?<![^\W\d_][a-z])[^\W\d_]*")
 # A capitalised word after a space that follows no sentence-opening punctuation.
-_INSIDE = re.compile(r"(?<=[^\s.!?:;…\"“”«»„‘’(\[—–-] )[A-Z][^\W\d_]*")
+_INSIDE = re.compile(r"[A-Z](?<=[^\s.!?:;…\"“”«»„‘’(\[—–-] [A-Z])[^\W\d_]*")
 _RUN = re.compile(r"[A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*(?: [A-Z][^\W\d_]*(?:['’\-][^\W\d_]+)*)+")
 # No name is this long; _RUN tries every capital of a run of letters to its end, so a
 # page-long "AAAA…" cost its length squared.
@@ -82,15 +81,16 @@ def proper_names(paragraphs: Iterable[str]) -> frozenset[str]:
     run of capitals with such a name in it ("Ann Smith said")."""
     capitalised: set[str] = set()
     lower: set[str] = set()
-    runs: list[list[str]] = []
+    runs: list[str] = []
     for paragraph in paragraphs:
         paragraph = _NO_WORD.sub(" ", paragraph)
         lower.update(_LOWER.findall(paragraph))
-        capitalised.update(word.lower() for word in _INSIDE.findall(paragraph))
-        runs.extend(m.group().lower().split() for m in _RUN.finditer(paragraph))
+        capitalised.update(map(str.lower, _INSIDE.findall(paragraph)))
+        runs += _RUN.findall(paragraph)
     for run in runs:
-        if any(word in capitalised for word in run[1:]):
-            capitalised.update(run)
+        words = run.lower().split()
+        if not capitalised.isdisjoint(words[1:]):
+            capitalised.update(words)
     return frozenset(capitalised - lower)
 
 
@@ -126,7 +126,9 @@ def profile(article: Article) -> Profile:
     for words in per_paragraph:
         frequency.update(words)
         spread.update(set(words))
-    weight = {t: _weight(paragraphs, n) for t, n in spread.items()}
+    # Most words are in one paragraph or two: one logarithm per paragraph count, not per word.
+    by_spread = {n: _weight(paragraphs, n) for n in set(spread.values())}
+    weight = {t: by_spread[n] for t, n in spread.items()}
     centroid = {t: n * weight[t] for t, n in frequency.items()}
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     centroid = {t: v / norm for t, v in centroid.items()}
