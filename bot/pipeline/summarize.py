@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Sequence
@@ -139,9 +140,6 @@ _BOILERPLATE_PHRASES = (
 # Searched in the lower-cased sentence: with IGNORECASE the regex engine cannot skip
 # ahead to a phrase's first letter and tries every character, five times the cost.
 _BOILERPLATE_ANYWHERE = re.compile(_BOILERPLATE_PHRASES)
-# Three letters IGNORECASE folds to "i" or "s" that lower() keeps apart ("ı", "ſ") or
-# spells with a second character ("İ" -> "i̇"): a sentence with one is searched folded.
-_FOLDED_APART = ("İ", "ı", "ſ")
 _BOILERPLATE_ANYWHERE_FOLDED = re.compile(_BOILERPLATE_PHRASES, re.IGNORECASE)
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[-—–:]*$")
@@ -167,7 +165,10 @@ def is_prose(text: str, title: str | None = None) -> bool:
 
 
 def _has_boilerplate_phrase(text: str) -> bool:
-    if any(letter in text for letter in _FOLDED_APART):
+    # IGNORECASE folds three letters to "i" or "s" that lower() keeps apart ("ı", "ſ")
+    # or spells with a second character ("İ" -> "i̇"): a sentence with one is searched
+    # folded, so both searches find the same phrases.
+    if "İ" in text or "ı" in text or "ſ" in text:
         return _BOILERPLATE_ANYWHERE_FOLDED.search(text) is not None
     return _BOILERPLATE_ANYWHERE.search(text.lower()) is not None
 
@@ -215,13 +216,14 @@ def inside_quote(sentences: Sequence[Sentence]) -> list[bool]:
 def _word_set(text: str) -> frozenset[str]:
     # Cached: the headline's set is compared with every sentence, and a sentence's set
     # is built again when the summary is picked.
-    return frozenset(w.lower() for w in cached_words(text))
+    return frozenset(map(str.lower, cached_words(text)))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 # --- the greedy pass every algorithm shares --------------------------------------------
@@ -484,22 +486,19 @@ def tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) ->
 
     `extra` rows (the title) are vectorised with the same vocabulary and idf.
     """
-    vocabulary: dict[str, int] = {}
-    for row in rows:
-        for term in row:
-            vocabulary.setdefault(term, len(vocabulary))
+    terms = list(itertools.chain.from_iterable(rows))
+    vocabulary = {term: j for j, term in enumerate(dict.fromkeys(terms))}  # columns in order of first use
     n = len(rows)
     width = max(1, len(vocabulary))
+    height = n + len(extra)
     # Term counts as one bincount over flat (row, term) cells: numpy's per-element
     # indexing in a Python loop cost more than the rest of the summary's arithmetic.
-    cells = [
-        i * width + j
-        for i, row in enumerate([*rows, *extra])
-        for j in map(vocabulary.get, row)
-        if j is not None
-    ]
-    size = (n + len(extra)) * width
-    counts = np.bincount(np.array(cells, dtype=np.intp), minlength=size).astype(float).reshape(n + len(extra), width)
+    cells = np.repeat(np.arange(n, dtype=np.intp) * width, [len(row) for row in rows])
+    cells += np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.intp, count=len(terms))
+    # The extra rows' terms that no sentence uses have no column.
+    tail = [i * width + j for i, row in enumerate(extra, n) for j in map(vocabulary.get, row) if j is not None]
+    cells = np.concatenate([cells, np.array(tail, dtype=np.intp)])
+    counts = np.bincount(cells, minlength=height * width).astype(float).reshape(height, width)
     document_frequency = (counts[:n] > 0).sum(axis=0)
     # Negative for a term in every sentence, as in sumy; only its square matters to the cosine.
     idf = np.log(n / (1.0 + document_frequency))
