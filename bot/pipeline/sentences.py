@@ -36,6 +36,7 @@ _CLOSERS = "\"'”’»“)]}›"
 _OPENING = "\"'“‘«„([{‹¿¡"
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦–—‣]|\d{1,2}[.)])\s+")
 _DASH_LINE = re.compile(r"^\W+$")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space.
 # A run of punctuation is only tried from its start (or just after a "…"): tried from
@@ -97,14 +98,16 @@ def _ends(block: str, code: str, limit: int | None = None) -> list[int]:
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split `text` into sentences, whitespace normalised, in order."""
-    return [sentence for _, sentence in _split_blocks(text, language)]
+    code = language_code(language)
+    return [sentence for block in _blocks(text) for sentence in _split_block(block, code)]
 
 
 def article_sentences(article: Article) -> list[Sentence]:
     """Every sentence of the article, numbered across it, with its paragraph index."""
+    code = language_code(article.language or "en")
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(article.paragraphs):
-        for text in split_sentences(paragraph, article.language or "en"):
+        for text in split_sentences(paragraph, code):
             sentences.append(Sentence(text=text, index=len(sentences), paragraph=number))
     return sentences
 
@@ -138,17 +141,10 @@ class OfflineTokenizer:
         return tuple(word_tokens(sentence, self._code))
 
 
-def _split_blocks(text: str, language: str) -> Iterator[tuple[int, str]]:
-    code = language_code(language)
-    for number, block in enumerate(_blocks(text)):
-        for sentence in _split_block(block, code):
-            yield number, sentence
-
-
 def _blocks(text: str) -> Iterator[str]:
     """Runs of text that no sentence crosses: paragraphs, bullet items, single lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in _PARAGRAPH_BREAK.split(text):
         current: list[str] = []
         for raw in paragraph.split("\n"):
             line = raw.strip()
@@ -173,19 +169,21 @@ def _continues(previous: str, line: str) -> bool:
     return first.islower() or (first.isdigit() and previous[-1] not in ".!?")
 
 
-def _split_block(block: str, code: str) -> Iterator[str]:
+def _split_block(block: str, code: str) -> list[str]:
     block = " ".join(block.split())  # whitespace runs to one space, as `\s+`, and stripped
     if not block or _DASH_LINE.match(block):
-        return
+        return []
+    sentences = []
     start = 0
     for end in _ends(block, code):
         sentence = block[start:end].strip()
         if sentence:
-            yield sentence
+            sentences.append(sentence)
         start = end
     rest = block[start:].strip()
     if rest:
-        yield rest
+        sentences.append(rest)
+    return sentences
 
 
 def _is_boundary(block: str, start: int, match: re.Match[str], code: str, brackets: _Brackets) -> bool:
