@@ -57,11 +57,13 @@ def _is_heading(paragraph: str) -> bool:
     return len(paragraph.split()) <= 14 and not _HEADING_END.search(paragraph)
 
 
-def context(article: Article, match: QuoteMatch) -> list[str]:
+def context(article: Article, match: QuoteMatch, starts: list[int] | None = None) -> list[str]:
     """The writer's words that may paraphrase a quote: the sentence leading into it
     (the paragraph before's last one when the lead-in is only a short clause) and
-    subheadings just above it, other quotes left out."""
-    starts = paragraph_starts(article)
+    subheadings just above it, other quotes left out. `starts`: the article's
+    `paragraph_starts`, when the caller reads several quotes of it."""
+    if starts is None:
+        starts = paragraph_starts(article)
     index = paragraph_of(starts, match.start)
     lead_in = last_sentence(article.text[max(starts[index], match.start - CONTEXT_CHARS) : match.start])
     parts = [lead_in]
@@ -95,6 +97,9 @@ def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[Quot
     seen: set[str] = set()
     pool = []
     about: Profile | None = None
+    # Once a ranking: found again for every quote, a long article's paragraphs were
+    # counted once per quote.
+    starts = paragraph_starts(article) if article is not None else []
     for m in matches:
         key = re.sub(r"\W+", " ", m.text.lower()).strip()
         if not key or key in seen:
@@ -107,7 +112,7 @@ def rank(matches: list[QuoteMatch], article: Article | None = None) -> list[Quot
         salient = 0.0
         if article is not None:
             about = about or profile(article)
-            salient = salience(m.text, context(article, m), about)
+            salient = salience(m.text, context(article, m, starts), about)
         pool.append(replace(m, score=_score(m, salient)))
     ranked: list[QuoteMatch] = []
     turns: dict[str | None, int] = {}

@@ -14,6 +14,7 @@ few set operations.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -121,11 +122,8 @@ def profile(article: Article) -> Profile:
     language = article.language or "en"
     per_paragraph = [terms(p, language) for p in article.paragraphs]
     paragraphs = max(1, len(per_paragraph))
-    frequency: Counter[str] = Counter()
-    spread: Counter[str] = Counter()
-    for words in per_paragraph:
-        frequency.update(words)
-        spread.update(set(words))
+    frequency = Counter(itertools.chain.from_iterable(per_paragraph))
+    spread = Counter(itertools.chain.from_iterable(map(set, per_paragraph)))
     # Most words are in one paragraph or two: one logarithm per paragraph count, not per word.
     by_spread = {n: _weight(paragraphs, n) for n in set(spread.values())}
     weight = {t: by_spread[n] for t, n in spread.items()}
