@@ -159,9 +159,25 @@ def is_prose(text: str, title: str | None = None) -> bool:
         capitalised = sum(1 for w in words if w[:1].isupper())
         if len(words) < 20 or capitalised > len(words) / 3:
             return False
-    if title and _jaccard(_word_set(text), _word_set(title)) > 0.8:
+    if title and _repeats_title(text, words, _word_set(title)):
         return False  # the headline repeated as the first line
     return True
+
+
+def _repeats_title(text: str, words: Sequence[str], title: frozenset[str]) -> bool:
+    """Whether the sentence's words are the title's: a Jaccard similarity above 0.8.
+
+    Above 0.8, fewer of the sentence's words can be missing from the title than a
+    quarter of the title's words; most sentences show more than that within their first
+    few words, and are told apart without building their word set."""
+    missing: set[str] = set()
+    for word in words:
+        lower = word.lower()
+        if lower not in title:
+            missing.add(lower)
+            if 4 * len(missing) >= len(title):
+                return False
+    return _jaccard(_word_set(text), title) > 0.8
 
 
 def _has_boilerplate_phrase(text: str) -> bool:
