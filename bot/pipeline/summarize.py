@@ -503,7 +503,7 @@ def tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) ->
     `extra` rows (the title) are vectorised with the same vocabulary and idf.
     """
     terms = list(itertools.chain.from_iterable(rows))
-    vocabulary = {term: j for j, term in enumerate(dict.fromkeys(terms))}  # columns in order of first use
+    vocabulary = dict(zip(dict.fromkeys(terms), itertools.count()))  # columns in order of first use
     n = len(rows)
     width = max(1, len(vocabulary))
     height = n + len(extra)
