@@ -28,10 +28,12 @@ before (a bare quote paragraph continues the last speaker), else a clause like
 `X said in a statement:` ending the paragraph before.
 
 One pass, one private module a step: `_marks` (1, 2: pairing), `_attribution` (3, 4:
-how a quote sits, with `_clauses` reading reporting clauses, `_cast` the article's
-names (`_names` reading one, `_roles` how it stands in its sentence, `_genders` a
-man's or a woman's) and `_speakers` resolving them, under each language's `_rules`),
-`_rank` (best first, with `_salience`).
+how a quote sits, with `_clauses` reading reporting clauses (`_phrases` their words
+and noun phrases, `_subjects` a verb's subject) and `_partial` the speaker of a quote
+inside the writer's sentence, `_cast` the article's names (`_names` reading one,
+`_roles` how it stands in its sentence, `_genders` a man's or a woman's) and
+`_speakers` resolving them, under each language's `_rules`), `_rank` (best first,
+with `_salience`).
 
 The article's language (`Article.language`) picks the words those clauses are made
 of (`bot.lang`: `sagte`, `a déclaré`, `dijo`, `», — заявил`, `selon X`, `er`,

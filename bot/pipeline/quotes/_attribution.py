@@ -23,17 +23,10 @@ from dataclasses import dataclass, replace
 from bot.lang import en, quote_marks
 from bot.models import Article
 from bot.pipeline.quotes._cast import Cast
-from bot.pipeline.quotes._clauses import (
-    Clause,
-    clause_after,
-    clause_before,
-    has_reporting_verb,
-    is_reporting_verb,
-    last_sentence,
-    sentence_speaker,
-    speaking_subject,
-)
+from bot.pipeline.quotes._clauses import clause_after, clause_before
 from bot.pipeline.quotes._marks import Segment, all_segments, paragraph_of, paragraph_starts
+from bot.pipeline.quotes._partial import sentence_speaker, speaking_subject
+from bot.pipeline.quotes._phrases import Clause, has_reporting_verb, is_reporting_verb, last_sentence
 from bot.pipeline.quotes._rules import ENGLISH, Rules, rules_for
 from bot.pipeline.quotes._speakers import resolve
 from bot.pipeline.sentences import sentence_ends

@@ -80,13 +80,13 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
         if _is_name_token(phrase, rules) and low not in PARTICLES and not _is_title(phrase, rules):
             return _POSSESSIVE.sub("", phrase.rstrip(".")), ()
         return None, (() if low in rules.articles else (low,))
-    words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase)) if w not in "()"]
+    words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase) if "(" in phrase else phrase) if w not in "()"]
     runs: list[list[str]] = []
     run: list[str] = []
     for at, word in enumerate(words):
         low = _clean(word).lower()
         if (
-            _is_name_token(word, rules)
+            _name_token(word, rules)
             or (run and (low in PARTICLES or word[:-1].lower() in PARTICLES))
             or _acronym_before_name(words, at, rules)
         ):
@@ -135,11 +135,8 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
         if candidate:
             best = candidate  # the last run is the one nearest the verb / after the title
     taken = set(best)
-    description = tuple(
-        _clean(w).lower()
-        for w in words
-        if w not in taken and w not in ",;:" and _clean(w).lower() not in rules.articles
-    )
+    lowered = (_clean(w).lower() for w in words if w not in taken and w not in ",;:")
+    description = tuple(low for low in lowered if low not in rules.articles)
     if not best:
         return None, description
     name = " ".join(best)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot.models import Article
 from bot.pipeline.quotes._attribution import CONTEXT_CHARS, QuoteMatch
-from bot.pipeline.quotes._clauses import last_sentence
+from bot.pipeline.quotes._phrases import last_sentence
 from bot.pipeline.quotes._marks import paragraph_of, paragraph_starts
 from bot.pipeline.quotes._salience import Profile, profile, salience
 

@@ -9,9 +9,10 @@ import re
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 from bot.lang.en import DOCUMENTS
-from bot.pipeline.quotes._clauses import _PERSONAL, Clause, _first_chunk, _noun_phrase, _words, clause_before
 from bot.pipeline.quotes._cast import Cast
+from bot.pipeline.quotes._clauses import clause_before
 from bot.pipeline.quotes._names import _is_name_token, _is_title
+from bot.pipeline.quotes._phrases import _PERSONAL, Clause, _first_chunk, _noun_phrase, _words
 
 
 def document_author(cast: Cast, document: str, offset: int, *, reach: int = 1500) -> str | None:
