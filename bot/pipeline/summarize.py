@@ -610,14 +610,16 @@ def news_order(features: NewsFeatures, weights: NewsWeights, count: int) -> list
     )
     order: list[int] = []
     closest = np.zeros(n)
-    remaining = np.ones(n, dtype=bool)
+    # A chosen sentence's relevance becomes -inf, which no penalty changes: one numpy
+    # call fewer a pick than masking the chosen ones out every time.
+    open_relevance = relevance.copy()
     for _ in range(min(n, max(count * 3, count + 5))):
-        score = np.where(remaining, relevance - weights.redundancy * closest, -np.inf)
-        best = int(np.argmax(score))
+        best = int(np.argmax(open_relevance - weights.redundancy * closest))
         order.append(best)
-        remaining[best] = False
+        open_relevance[best] = -np.inf
         closest = np.maximum(closest, features.similarity[best])
-    rest = [int(i) for i in np.argsort(-relevance, kind="stable") if remaining[i]]
+    chosen = set(order)
+    rest = [int(i) for i in np.argsort(-relevance, kind="stable") if int(i) not in chosen]
     return [features.sentences[i] for i in [*order, *rest]]
 
 
