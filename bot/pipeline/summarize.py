@@ -515,11 +515,12 @@ def tfidf(rows: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()) ->
     tail = [i * width + j for i, row in enumerate(extra, n) for j in map(vocabulary.get, row) if j is not None]
     cells = np.concatenate([cells, np.array(tail, dtype=np.intp)])
     counts = np.bincount(cells, minlength=height * width).astype(float).reshape(height, width)
-    document_frequency = (counts[:n] > 0).sum(axis=0)
+    document_frequency = np.count_nonzero(counts[:n], axis=0)
     # Negative for a term in every sentence, as in sumy; only its square matters to the cosine.
     idf = np.log(n / (1.0 + document_frequency))
     peak = counts.max(axis=1, keepdims=True)
-    weights = np.divide(counts, peak, out=np.zeros_like(counts), where=peak > 0) * idf
+    # A row without terms has a peak of 0 and counts of 0: divided by 1 it stays 0.
+    weights = counts / np.maximum(peak, 1.0) * idf
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
     unit = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
     return unit[:n], unit[n:]
