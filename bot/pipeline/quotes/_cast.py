@@ -361,7 +361,7 @@ class Cast:
     def lowercase(self) -> frozenset[str]:
         """Words the article writes in lower case: a capitalised one of them is no name.
         Read on demand: only a one-word speaker needs it."""
-        return frozenset(w for w in _WORD.findall(self.text) if w.islower())
+        return frozenset(filter(str.islower, _WORD.findall(self.text)))
 
     def plausible(self, speaker: str | None) -> str | None:
         """The speaker, unless it cannot be one: a place ("Ohio" after "in Ohio"), page

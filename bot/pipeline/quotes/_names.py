@@ -73,13 +73,10 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     "the Russian leader" -> (None, ("russian", "leader"))
     """
     rules = rules or ENGLISH
-    if _ONE_WORD.fullmatch(phrase):
-        # Most runs are one word ("Putin's", "The", "U.S."): what the reading below
-        # makes of a one-word phrase, without it.
-        low = _clean(phrase).lower()
-        if _is_name_token(phrase, rules) and low not in PARTICLES and not _is_title(phrase, rules):
-            return _POSSESSIVE.sub("", phrase.rstrip(".")), ()
-        return None, (() if low in rules.articles else (low,))
+    if " " not in phrase:
+        one = _one_word(phrase, rules)
+        if one is not None:
+            return one
     words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase) if "(" in phrase else phrase) if w not in "()"]
     runs: list[list[str]] = []
     run: list[str] = []
@@ -144,6 +141,18 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
     if not name.endswith(" Jr."):
         name = _POSSESSIVE.sub("", name.rstrip("."))
     return name, description
+
+
+@functools.lru_cache(maxsize=16384)  # a word, as `_clean`: "The", "Trump", "U.S." recur across articles
+def _one_word(word: str, rules: Rules) -> tuple[str | None, tuple[str, ...]] | None:
+    """`name_in` of a one-word phrase ("Putin's", "The", "U.S."), as the phrase reading
+    makes of it, without it; None for a phrase that is not one word."""
+    if not _ONE_WORD.fullmatch(word):
+        return None
+    low = _clean(word).lower()
+    if _name_token(word, rules) and low not in PARTICLES and not _is_title(word, rules):
+        return _POSSESSIVE.sub("", word.rstrip(".")), ()
+    return None, (() if low in rules.articles else (low,))
 
 
 def _acronym_before_name(words: list[str], at: int, rules: Rules) -> bool:
