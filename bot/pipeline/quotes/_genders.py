@@ -42,20 +42,29 @@ def _vote(
     she…")."""
     # [masculine votes, feminine votes, seen as a person]
     votes = genders.setdefault(mention.full, [0, 0, 0])
-    for word in words[-4:]:
-        low = _clean(word).lower()
-        if low in rules.masculine_marks:
-            votes[0] += 2
-            votes[2] = 1  # titled as a man or a woman: a person
-        elif low in rules.feminine_marks:
-            votes[1] += 2
-            votes[2] = 1
+    recent = words[-4:]
+    # Most names have no title before them: one test in C says so.
+    if not _marks(rules).isdisjoint(map(str.lower, map(_clean, recent))):
+        for word in recent:
+            low = _clean(word).lower()
+            if low in rules.masculine_marks:
+                votes[0] += 2
+                votes[2] = 1  # titled as a man or a woman: a person
+            elif low in rules.feminine_marks:
+                votes[1] += 2
+                votes[2] = 1
     if mention.possessive:
         return
     pronoun = _pronoun_after(text, end, rules, pronouns)
     # Whether the name is the sentence's subject only once a pronoun tells something.
     if pronoun is not None and mention.opens:
         votes[pronoun] += 1
+
+
+@functools.lru_cache(maxsize=32)
+def _marks(rules: Rules) -> frozenset[str]:
+    """The titles that tell a man or a woman ("Mr.", "Mrs.", "Herr"), lower case."""
+    return rules.masculine_marks | rules.feminine_marks
 
 
 def _pronoun_after(text: str, end: int, rules: Rules, heads: list[int]) -> int | None:

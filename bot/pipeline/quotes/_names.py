@@ -78,6 +78,10 @@ def name_in(phrase: str, rules: Rules | None = None) -> tuple[str | None, tuple[
         if one is not None:
             return one
     words = [w for w in _WORDS.findall(_PARENTHESES.sub(" ", phrase) if "(" in phrase else phrase) if w not in "()"]
+    if len(words) >= 2 and not rules.oblique_endings and _plain_name(words, rules):
+        # "Barack Obama", "Kim Jong Un's": what the reading below makes of name words
+        # alone, no title, owner, particle or full stop among them, without it.
+        return _POSSESSIVE.sub("", " ".join(words)), ()
     runs: list[list[str]] = []
     run: list[str] = []
     for at, word in enumerate(words):
@@ -153,6 +157,16 @@ def _one_word(word: str, rules: Rules) -> tuple[str | None, tuple[str, ...]] | N
     if _name_token(word, rules) and low not in PARTICLES and not _is_title(word, rules):
         return _POSSESSIVE.sub("", word.rstrip(".")), ()
     return None, (() if low in rules.articles else (low,))
+
+
+def _plain_name(words: list[str], rules: Rules) -> bool:
+    """Name words only: no full stop (an initial, "Jr.", a sentence's end), no title or
+    owner before the last word ("Sen.", "Amro's"), no particle at the end."""
+    return (
+        all(_name_token(w, rules) and not w.endswith(".") for w in words)
+        and not any(_is_title(w, rules) or w.endswith(("'s", "’s")) for w in words[:-1])
+        and _clean(words[-1]).lower() not in PARTICLES
+    )
 
 
 def _acronym_before_name(words: list[str], at: int, rules: Rules) -> bool:
