@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.lang.en import GENERIC_ROLES
 from bot.pipeline.quotes._genders import _GENDER_OF, _SENTENCE_OR_QUOTE, _decide, _pronoun_heads, _vote
-from bot.pipeline.quotes._names import _OF, _WORD, _clean, _first_name, name_in
+from bot.pipeline.quotes._names import _OF, _POSSESSIVE, _WORD, _clean, _first_name, name_in
 from bot.pipeline.quotes._roles import (
     _KINSHIP,
     _NEXT_WORD,
@@ -709,11 +709,10 @@ def _own_description(words: tuple[str, ...]) -> tuple[str, ...]:
     """The description words that are the name's own: not those before "of" or a
     possessive ("a leader of Cruz's South Carolina coalition" makes no person of
     South Carolina)."""
-    cut = max((i for i, w in enumerate(words) if w.lower() in _OF or _POSSESSIVE_WORD.search(w)), default=-1)
+    cut = max((i for i, w in enumerate(words) if w.lower() in _OF or _POSSESSIVE.search(w)), default=-1)
     return words[cut + 1 :]
 
 
-_POSSESSIVE_WORD = re.compile(r"['’]s?$")
 
 
 # ", who …": a relative clause only a person takes (not "qui", "der", "который",

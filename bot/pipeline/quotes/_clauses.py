@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.lang.en import DOCUMENTS, PARTICLES
-from bot.pipeline.quotes._names import _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._names import _POSSESSIVE, _is_name_token, _is_title, name_in
 from bot.pipeline.quotes._phrases import (
     _PERSONAL,
-    _POSSESSIVE_END,
     Clause,
     _capitalised,
     _first_chunk,
@@ -206,7 +205,7 @@ def _apposed_name(words: list[str], rules: Rules) -> Clause | None:
     describes, set off by commas; the name speaks."""
     if not words or "," not in words:
         return None
-    if words[0].lower() not in rules.quantifiers and not (_POSSESSIVE_END.search(words[0]) and _is_name_token(words[0], rules)):
+    if words[0].lower() not in rules.quantifiers and not (_POSSESSIVE.search(words[0]) and _is_name_token(words[0], rules)):
         return None
     cut = words.index(",")
     if cut > 7 or any(w.lower() == "to" for w in words[:cut]):
@@ -270,7 +269,7 @@ def clause_before(text: str, rules: Rules | None = None) -> Clause:
             continue  # `told the Washington Post`: a capital inside a sentence is a name
         if _compound_noun(words, i, rules):
             continue  # `when the private server email story broke`: "email" is a noun
-        if words[i].lower() in DOCUMENTS and any(_POSSESSIVE_END.search(w) for w in words[max(0, i - 2) : i]):
+        if words[i].lower() in DOCUMENTS and any(_POSSESSIVE.search(w) for w in words[max(0, i - 2) : i]):
             continue  # `From Bush's Facebook post:`: whose post, a noun
         if _passive(words, i, rules):
             # `Trump was asked, “…”`: the question is someone else's, named or not.

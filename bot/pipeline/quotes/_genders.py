@@ -115,13 +115,20 @@ def _pronoun_word(word: str, start: int, stop: int, text: str, end: int, rules: 
     return _GO_ON
 
 
+def _pronoun_alternatives(rules: Rules) -> tuple[str, str]:
+    """The pronouns `_pronoun_word` reads, as a regex alternation (longest first) and
+    the class of their first letters."""
+    pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
+    firsts = "".join(sorted({p[0] for p in pronouns}))
+    return "|".join(map(re.escape, pronouns)), f"[{re.escape(firsts)}]"
+
+
 @functools.lru_cache(maxsize=32)
 def _pronoun_heads(rules: Rules) -> re.Pattern[str]:
     """The start of every word that opens with a pronoun `_pronoun_word` reads ("he",
     "hello", "Sherman"): a word cut at the reach of the search may read as one."""
-    pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
-    firsts = "".join(sorted({p[0] for p in pronouns}))
-    return re.compile(rf"(?=(?i:[{re.escape(firsts)}]))(?<!\w)(?i:{'|'.join(map(re.escape, pronouns))})")
+    pronouns, firsts = _pronoun_alternatives(rules)
+    return re.compile(rf"(?=(?i:{firsts}))(?<!\w)(?i:{pronouns})")
 
 
 @functools.lru_cache(maxsize=32)
@@ -132,12 +139,11 @@ def _deciding(rules: Rules) -> re.Pattern[str]:
     ASCII small letter (a superset of the capitalised ones; `_pronoun_word` reads
     each). Other words are skipped by the regex: reading each took a tenth of Cast.of.
     The lookahead fails most positions on their first character."""
-    pronouns = sorted(rules.personal | _GENDERED.keys() | _OBJECTS, key=len, reverse=True)
-    firsts = "".join(sorted({p[0] for p in pronouns}))
+    pronouns, firsts = _pronoun_alternatives(rules)
     return re.compile(
-        rf"(?=[.!?\"“”«»„]|(?i:[{re.escape(firsts)}])|[^\W\da-z_])"
+        rf"(?=[.!?\"“”«»„]|(?i:{firsts})|[^\W\da-z_])"
         rf"(?:(?P<stop>{_SENTENCE_OR_QUOTE.pattern})"
-        rf"|(?<!\w)(?:(?i:{'|'.join(map(re.escape, pronouns))})|[^\W\da-z_]\w*)(?!\w))"
+        rf"|(?<!\w)(?:(?i:{pronouns})|[^\W\da-z_]\w*)(?!\w))"
     )
 
 

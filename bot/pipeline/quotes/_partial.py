@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from bot.lang.en import DOCUMENTS, PARTICLES
 from bot.pipeline.quotes._clauses import _inverted
-from bot.pipeline.quotes._names import _clean, _is_name_token, _is_title
+from bot.pipeline.quotes._names import _POSSESSIVE, _clean, _is_name_token, _is_title
 from bot.pipeline.quotes._phrases import (
     _PERSONAL,
-    _POSSESSIVE_END,
     Clause,
     _capitalised,
     _noun_phrase,
@@ -47,7 +46,7 @@ def sentence_speaker(text: str, rules: Rules | None = None) -> Clause:
         naming = w.lower() in rules.naming and not is_reporting_verb(w, rules)
         if not (is_reporting_verb(w, rules) or naming) or (k > 0 and _capitalised(w)) or _in_title(words, k, rules):
             continue
-        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
+        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE.search(words[k - 1])):
             continue  # "his remarks": a noun
         if naming:
             clause = _namer(words, k, rules)
@@ -137,7 +136,7 @@ def _ungoverned(clause: Clause, words: list[str], k: int, rules: Rules) -> bool:
     assert clause.name
     # Not a possessive on the way (`Trump, who … due to Trump's support …, said`).
     first = clause.name.split()[0]
-    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first and not _POSSESSIVE_END.search(words[i])), -1)
+    at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first and not _POSSESSIVE.search(words[i])), -1)
     if at < 0:  # `Sanders' fundraising email notes`: the owner speaks through it
         at = next((i for i in range(k - 1, -1, -1) if _clean(words[i]) == first), -1)
     return at >= 0 and not _governed(words, at, rules)

@@ -8,12 +8,11 @@ import re
 from dataclasses import dataclass
 
 from bot.lang.en import DOCUMENTS, PARTICLES
-from bot.pipeline.quotes._names import _PARENTHESES, _clean, _is_name_token, _is_title, name_in
+from bot.pipeline.quotes._names import _PARENTHESES, _POSSESSIVE, _clean, _is_name_token, _is_title, name_in
 from bot.pipeline.quotes._rules import ENGLISH, Rules
 from bot.pipeline.sentences import sentence_ends
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 # The pronouns that stand for one person.
 _PERSONAL = frozenset(("he", "she"))
 
@@ -169,7 +168,7 @@ _THROUGH = DOCUMENTS | frozenset(("office", "account", "page", "feed", "website"
 def _whose(words: list[str], name: str, rules: Rules) -> bool:
     """Does the name stand as a possessive before the description's head noun?"""
     last = name.split()[-1]
-    at = next((i for i, w in enumerate(words) if _clean(w) == last and _POSSESSIVE_END.search(w)), -1)
+    at = next((i for i, w in enumerate(words) if _clean(w) == last and _POSSESSIVE.search(w)), -1)
     if at < 0 or at + 1 >= len(words) or len(words) > 8:
         return False
     if any(not (w[:1].isupper() or w.lower() in rules.quantifiers) for w in words[:at]):
@@ -267,7 +266,7 @@ def _named_before_appositive(words: list[str], rules: Rules) -> list[str]:
             bare
             and _only_a_name(bare, rules)
             and not _is_title(bare[-1], rules)
-            and not any(_POSSESSIVE_END.search(w) for w in bare)
+            and not any(_POSSESSIVE.search(w) for w in bare)
         ):
             # Not "Argentina's President, Nestor Kirchner, said", nor "The head of the
             # unit, Acting Chief Superintendent, Mick Deats, said": descriptions.

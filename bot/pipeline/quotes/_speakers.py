@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import re
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-
 from bot.lang.en import DOCUMENTS
 from bot.pipeline.quotes._cast import Cast
 from bot.pipeline.quotes._clauses import clause_before
-from bot.pipeline.quotes._names import _is_name_token, _is_title
+from bot.pipeline.quotes._names import _POSSESSIVE, _is_name_token, _is_title
 from bot.pipeline.quotes._phrases import _PERSONAL, Clause, _first_chunk, _noun_phrase, _words
 
 

@@ -6,10 +6,9 @@ object, a verb that is a title or a noun, a joined verb)."""
 from __future__ import annotations
 
 from bot.lang.en import DOCUMENTS, PARTICLES
-from bot.pipeline.quotes._names import _clean, _is_name_token, _is_title, bare_form, name_in
+from bot.pipeline.quotes._names import _POSSESSIVE, _clean, _is_name_token, _is_title, bare_form, name_in
 from bot.pipeline.quotes._phrases import (
     _PERSONAL,
-    _POSSESSIVE_END,
     _THROUGH,
     Clause,
     _capitalised,
@@ -35,7 +34,7 @@ def _whose_words(words: list[str], rules: Rules) -> Clause:
     if rules is not ENGLISH:
         return Clause()
     for i, w in enumerate(words):
-        if not (_POSSESSIVE_END.search(w) and _is_name_token(w, rules)) or (i + 1 < len(words) and _is_name_token(words[i + 1], rules)):
+        if not (_POSSESSIVE.search(w) and _is_name_token(w, rules)) or (i + 1 < len(words) and _is_name_token(words[i + 1], rules)):
             continue
         j = i + 1
         while j < len(words) and j <= i + 3 and words[j].islower() and words[j] not in _UTTERANCES:
@@ -123,7 +122,7 @@ def _finite_clause(words: list[str], rules: Rules) -> Clause:
         w = words[k]
         if not is_reporting_verb(w, rules) or w.lower().endswith("ing") or (k > 0 and _capitalised(w)):
             continue
-        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE_END.search(words[k - 1])):
+        if k > 0 and (words[k - 1].lower() in rules.quantifiers or _POSSESSIVE.search(words[k - 1])):
             continue  # "Vargas' question", "the report": a noun
         if rules is ENGLISH and k > 0 and words[k - 1].lower() == "to":
             continue  # `Continuing to explain his perspective, Carson rejected`: no finite verb
@@ -245,14 +244,14 @@ def _sentence_subject(words: list[str], rules: Rules | None = None) -> Clause:
         j = i
         while j + 1 < len(words) and (_is_name_token(words[j + 1], rules) or words[j + 1].lower() in PARTICLES):
             j += 1
-        owner = next((k for k in range(i, j + 1) if _POSSESSIVE_END.search(words[k])), -1)
+        owner = next((k for k in range(i, j + 1) if _POSSESSIVE.search(words[k])), -1)
         if owner >= 0 and j + 1 < len(words) and words[j + 1].lower() in _THROUGH:
             # `From Bush's Facebook post:`, `Hoff's letter makes a case:`: the owner
             # speaks through the medium.
             name = name_in(" ".join(words[i : owner + 1]), rules)[0]
             if name:
                 return Clause(name=name)
-        if _POSSESSIVE_END.search(words[j]):
+        if _POSSESSIVE.search(words[j]):
             continue  # `Trump's proposal`, `Clinton's right-hand woman`: not who acts
         # `Huma Abedin, vice chairwoman …, emailed`: a full name opening the sentence,
         # then its appositive (not `Wait, it gets better:`).
@@ -284,7 +283,7 @@ def _opening_subject(words: list[str], rules: Rules) -> Clause:
         if w == "," or not w[:1].isalnum() or (w.islower() and w.lower() not in rules.titles and w.lower() not in PARTICLES and not w[:1].isdigit()):
             break
         chunk.append(w)
-    if not chunk or len(chunk) == len(words) or _POSSESSIVE_END.search(chunk[-1]) or chunk[0].lower() in rules.articles:
+    if not chunk or len(chunk) == len(words) or _POSSESSIVE.search(chunk[-1]) or chunk[0].lower() in rules.articles:
         return Clause()  # `The Rove ad hits …`: a name that qualifies a noun
     if _clean(chunk[0]).lower() in rules.function_words and not _is_title(chunk[0], rules):
         return Clause()  # `As Mitchell tried to … — Sanders responded`: a clause before the subject
